@@ -1,0 +1,28 @@
+/**
+ * The tldraw record schema of a board: tldraw's default shapes and bindings plus the
+ * template's own shapes. The server uses it to build and validate template records without a
+ * browser; the client's store, built from shape utils with the same props and migrations,
+ * serializes to the same schema (a test holds this).
+ */
+import { createTLSchema, defaultBindingSchemas, defaultShapeSchemas } from '@tldraw/tlschema'
+import {
+  AREA_SHAPE_TYPE,
+  LOOP_SHAPE_TYPE,
+  STEP_SHAPE_TYPE,
+  areaShapeMigrations,
+  areaShapeProps,
+  loopShapeMigrations,
+  loopShapeProps,
+  stepShapeMigrations,
+  stepShapeProps,
+} from './shapes'
+
+export const boardSchema = createTLSchema({
+  shapes: {
+    ...defaultShapeSchemas,
+    [AREA_SHAPE_TYPE]: { props: areaShapeProps, migrations: areaShapeMigrations },
+    [STEP_SHAPE_TYPE]: { props: stepShapeProps, migrations: stepShapeMigrations },
+    [LOOP_SHAPE_TYPE]: { props: loopShapeProps, migrations: loopShapeMigrations },
+  },
+  bindings: defaultBindingSchemas,
+})

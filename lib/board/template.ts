@@ -1,0 +1,268 @@
+/**
+ * The planning-model template as tldraw records: zones for the eight areas, cards for the three
+ * steps, the continuous-improvement loop, arrows joining each step to its areas, and optionally
+ * the "Åtaganden ur VP 2008" starter notes. Everything but the notes is locked.
+ */
+import {
+  DocumentRecordType,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  createBindingId,
+  createShapeId,
+  toRichText,
+  type TLArrowBinding,
+  type TLArrowShape,
+  type TLNoteShape,
+  type TLPageId,
+  type TLRecord,
+  type TLShapeId,
+} from '@tldraw/tlschema'
+import { getIndices, type IndexKey } from '@tldraw/utils'
+import type { Locale } from '../i18n/locales'
+import {
+  AREAS,
+  STARTER_NOTES,
+  STEPS,
+  type AreaId,
+  type Perspective,
+  type StepNumber,
+} from '../planning/planningModel'
+import { AREA_SHAPE_TYPE, LOOP_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type LoopShape, type StepShape } from './shapes'
+import { estimateNoteHeight, layoutTemplate, type Rect } from './templateLayout'
+import { noteMeta } from './noteMeta'
+
+/** Version of the template's shapes and layout; see migrations.ts. */
+export const TEMPLATE_VERSION = 1
+
+export const BOARD_PAGE_ID = PageRecordType.createId('board')
+
+/** tldraw colour names used for each perspective's arrows and starter notes. */
+export const PERSPECTIVE_COLORS: Record<Perspective, 'blue' | 'orange' | 'green'> = {
+  mission: 'blue',
+  external: 'orange',
+  internal: 'green',
+}
+
+export const areaShapeId = (areaId: AreaId): TLShapeId => createShapeId(`area-${areaId}`)
+export const stepShapeId = (step: StepNumber): TLShapeId => createShapeId(`step-${step}`)
+export const LOOP_SHAPE_ID = createShapeId('loop')
+
+export interface TemplateOptions {
+  /** Board name, stored as the tldraw document's name. */
+  name: string
+  /** Language of the starter notes' text. Template labels follow each viewer's language. */
+  locale: Locale
+  includeStarterNotes: boolean
+  /** Creation time written into starter notes' meta; injectable for deterministic tests. */
+  now?: number
+}
+
+const STARTER_NOTE_FONT_SIZE = 18
+
+export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
+  const starters = options.includeStarterNotes ? STARTER_NOTES : []
+  const layout = layoutTemplate(
+    starters.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text[options.locale], STARTER_NOTE_FONT_SIZE) })),
+  )
+  const pageId = BOARD_PAGE_ID
+  const arrows = templateArrows(layout.steps, layout.areas, layout.loop)
+  const shapeCount = AREAS.length + STEPS.length + 1 + arrows.length + starters.length
+  const indices = getIndices(shapeCount)
+  let next = 0
+  const index = () => indices[next++]
+
+  const records: TLRecord[] = [
+    DocumentRecordType.create({ id: TLDOCUMENT_ID, name: options.name, gridSize: 10, meta: {} }),
+    PageRecordType.create({ id: pageId, name: options.name, index: 'a1' as IndexKey, meta: {} }),
+  ]
+
+  for (const area of AREAS) {
+    const rect = layout.areas[area.id]
+    records.push(
+      lockedShape<AreaShape>(areaShapeId(area.id), AREA_SHAPE_TYPE, rect, pageId, index(), {
+        w: rect.w,
+        h: rect.h,
+        areaId: area.id,
+      }),
+    )
+  }
+  for (const step of STEPS) {
+    const rect = layout.steps[step.number]
+    records.push(
+      lockedShape<StepShape>(stepShapeId(step.number), STEP_SHAPE_TYPE, rect, pageId, index(), {
+        w: rect.w,
+        h: rect.h,
+        step: step.number,
+      }),
+    )
+  }
+  records.push(
+    lockedShape<LoopShape>(LOOP_SHAPE_ID, LOOP_SHAPE_TYPE, layout.loop, pageId, index(), {
+      w: layout.loop.w,
+      h: layout.loop.h,
+    }),
+  )
+  for (const arrow of arrows) {
+    records.push(...arrowRecords(arrow, pageId, index()))
+  }
+
+  const now = options.now ?? Date.now()
+  starters.forEach((starter, i) => {
+    const slot = layout.notes[i]
+    const text = starter.text[options.locale]
+    const note: TLNoteShape = {
+      id: createShapeId(`starter-${i + 1}`),
+      typeName: 'shape',
+      type: 'note',
+      x: slot.x,
+      y: slot.y,
+      rotation: 0,
+      index: index(),
+      parentId: pageId,
+      isLocked: false,
+      opacity: 1,
+      meta: noteMeta({ areaId: starter.area, createdAt: now, starter: true }),
+      props: {
+        color: 'yellow',
+        labelColor: 'black',
+        size: 's',
+        font: 'sans',
+        fontSizeAdjustment: 1,
+        align: 'middle',
+        verticalAlign: 'middle',
+        growY: estimateNoteHeight(text, STARTER_NOTE_FONT_SIZE) - 200,
+        url: '',
+        richText: toRichText(text),
+        scale: 1,
+        textFirstEditedBy: null,
+      },
+    }
+    records.push(note)
+  })
+
+  return records
+}
+
+function lockedShape<S extends AreaShape | StepShape | LoopShape>(
+  id: TLShapeId,
+  type: S['type'],
+  rect: Rect,
+  parentId: TLPageId,
+  index: IndexKey,
+  props: S['props'],
+): S {
+  return {
+    id,
+    typeName: 'shape',
+    type,
+    x: rect.x,
+    y: rect.y,
+    rotation: 0,
+    index,
+    parentId,
+    isLocked: true,
+    opacity: 1,
+    meta: {},
+    props,
+  } as S
+}
+
+interface TemplateArrow {
+  key: string
+  from: TLShapeId
+  to: TLShapeId
+  fromRect: Rect
+  toRect: Rect
+  color: TLArrowShape['props']['color']
+  dash: TLArrowShape['props']['dash']
+  bend: number
+}
+
+function templateArrows(
+  steps: Record<StepNumber, Rect>,
+  areas: Record<AreaId, Rect>,
+  loop: Rect,
+): TemplateArrow[] {
+  const arrows: TemplateArrow[] = []
+  for (const area of AREAS) {
+    const perspective = STEPS.find((s) => s.number === area.step)!.perspective
+    arrows.push({
+      key: `step${area.step}-${area.id}`,
+      from: stepShapeId(area.step),
+      to: areaShapeId(area.id),
+      fromRect: steps[area.step],
+      toRect: areas[area.id],
+      color: PERSPECTIVE_COLORS[perspective],
+      dash: 'solid',
+      bend: 0,
+    })
+  }
+  // The steps in order, then the loop that closes the cycle: 1 → 2 → 3 → loop → 2.
+  const order: [TLShapeId, Rect, TLShapeId, Rect, string, number][] = [
+    [stepShapeId(1), steps[1], stepShapeId(2), steps[2], 'step1-step2', 0],
+    [stepShapeId(2), steps[2], stepShapeId(3), steps[3], 'step2-step3', 0],
+    [stepShapeId(3), steps[3], LOOP_SHAPE_ID, loop, 'step3-loop', -40],
+    [LOOP_SHAPE_ID, loop, stepShapeId(2), steps[2], 'loop-step2', -40],
+  ]
+  for (const [from, fromRect, to, toRect, key, bend] of order) {
+    arrows.push({ key, from, to, fromRect, toRect, color: 'grey', dash: 'dashed', bend })
+  }
+  return arrows
+}
+
+function centre(rect: Rect) {
+  return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 }
+}
+
+function arrowRecords(arrow: TemplateArrow, parentId: TLPageId, index: IndexKey): TLRecord[] {
+  const id = createShapeId(`arrow-${arrow.key}`)
+  const start = centre(arrow.fromRect)
+  const end = centre(arrow.toRect)
+  const shape: TLArrowShape = {
+    id,
+    typeName: 'shape',
+    type: 'arrow',
+    x: start.x,
+    y: start.y,
+    rotation: 0,
+    index,
+    parentId,
+    isLocked: true,
+    opacity: 1,
+    meta: {},
+    props: {
+      kind: 'arc',
+      elbowMidPoint: 0.5,
+      dash: arrow.dash,
+      size: 'l',
+      fill: 'none',
+      color: arrow.color,
+      labelColor: 'black',
+      bend: arrow.bend,
+      start: { x: 0, y: 0 },
+      end: { x: end.x - start.x, y: end.y - start.y },
+      arrowheadStart: 'none',
+      arrowheadEnd: 'arrow',
+      richText: toRichText(''),
+      labelPosition: 0.5,
+      font: 'sans',
+      scale: 1,
+    },
+  }
+  const binding = (terminal: 'start' | 'end', toId: TLShapeId): TLArrowBinding => ({
+    id: createBindingId(`${arrow.key}-${terminal}`),
+    typeName: 'binding',
+    type: 'arrow',
+    fromId: id,
+    toId,
+    meta: {},
+    props: {
+      terminal,
+      normalizedAnchor: { x: 0.5, y: 0.5 },
+      isExact: false,
+      isPrecise: false,
+      snap: 'none',
+    },
+  })
+  return [shape, binding('start', arrow.from), binding('end', arrow.to)]
+}

@@ -1,0 +1,55 @@
+/**
+ * The one module that reads the environment. Everything configurable is parsed and checked
+ * here once, at start; every problem is reported together so a deployment is fixed in one go.
+ */
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** SQLite database file; created with its folder when missing. */
+  DATABASE_PATH: z.string().min(1).default('data/strategitavlan.db'),
+  /** Signs sessions and room tokens. When unset, one is generated and kept in the database. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The public address (https://tavla.example.se); sign-in redirects and the Origin check use it. */
+  PUBLIC_URL: z.url().optional(),
+  /** tldraw licence key; required by tldraw for production use over HTTPS on a real host. */
+  TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
+  /** Seed the demo facilitator and workshop board on an empty database. */
+  SEED_DEMO: bool.default(true),
+  /** Largest sync message accepted, in bytes. */
+  SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Lifetime of a room token; clients refresh before it ends. */
+  ROOM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  /** How long a room with no clients stays in memory before it is written and unloaded. */
+  ROOM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'EnvError'
+  }
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const input = { ...source }
+  // NextAuth's own name for the secret is accepted too.
+  if (!input.AUTH_SECRET && input.NEXTAUTH_SECRET) input.AUTH_SECRET = input.NEXTAUTH_SECRET
+  for (const key of Object.keys(input)) {
+    if (input[key] === '') delete input[key]
+  }
+  const parsed = EnvSchema.safeParse(input)
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  return parsed.data
+}

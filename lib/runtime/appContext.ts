@@ -1,0 +1,43 @@
+/**
+ * The bridge from the server process to Next.js route handlers and server components.
+ *
+ * Next instantiates route modules itself, so they cannot be handed their dependencies the way
+ * the sync server is. server/main.ts builds every service once and provides them here; route
+ * code asks for them per request. Nothing here is created on import.
+ */
+import type { UserRecord, Store } from '../store/types'
+import type { RoomTokens } from '../auth/roomToken'
+import type { BoardRole } from '../auth/roles'
+
+export interface SyncControl {
+  disconnect(match: (who: { userId: string; boardId: string; role: BoardRole }) => boolean, code: number, reason: string): number
+  stats(): { rooms: number; connections: number }
+}
+
+export interface AppContext {
+  store: Store
+  roomTokens: RoomTokens
+  /** Signs NextAuth sessions. */
+  authSecret: string
+  /** Public base URL when configured; otherwise derived from each request. */
+  publicUrl: string | null
+  tldrawLicenseKey: string | null
+  /** Checks an email and password; constant-time with respect to unknown emails. */
+  verifyCredentials(email: string, password: string): Promise<UserRecord | null>
+  sync: SyncControl
+}
+
+const KEY = Symbol.for('strategitavlan.appContext')
+type Holder = { [KEY]?: AppContext }
+
+export function provideAppContext(context: AppContext): void {
+  ;(globalThis as Holder)[KEY] = context
+}
+
+export function getAppContext(): AppContext {
+  const context = (globalThis as Holder)[KEY]
+  if (!context) {
+    throw new Error('Strategitavlan services are not running: start the app with `npm start` (server/main.ts).')
+  }
+  return context
+}

@@ -1,0 +1,100 @@
+/**
+ * The persistence contract. The sync server sees only {@link DocStore}; route handlers and
+ * the server's start-up see the whole {@link Store}. SQLite implements it now (server/store);
+ * PostgreSQL implements the same interface and passes the same test suite.
+ */
+import type { BoardRole } from '../auth/roles'
+import type { Locale } from '../i18n/locales'
+
+export interface UserRecord {
+  id: string
+  email: string
+  name: string
+  passwordHash: string | null
+  isAdmin: boolean
+  locale: Locale | null
+  createdAt: number
+}
+
+export interface BoardRecord {
+  id: string
+  name: string
+  locale: Locale
+  createdBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface BoardWithRole extends BoardRecord {
+  role: BoardRole
+}
+
+export interface StoredDoc {
+  /** The compacted state, or null before the first compaction. */
+  snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update included above (0 when none). */
+  lastSeq: number
+}
+
+export interface DocStore {
+  loadDoc(boardId: string): Promise<StoredDoc>
+  /**
+   * Appends updates durably, in order, in one transaction. When the promise resolves the
+   * updates survive a crash of this process. Returns the sequence number of the last one.
+   */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Replaces every update up to and including `throughSeq` with `snapshot`, which must
+   * contain all of them. Updates appended meanwhile are kept.
+   */
+  compactDoc(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /** Size of the stored document (snapshot and pending updates), for limits and metrics. */
+  docSize(boardId: string): Promise<{ bytes: number; updates: number }>
+}
+
+export interface NewUser {
+  email: string
+  name: string
+  passwordHash: string | null
+  isAdmin?: boolean
+}
+
+export interface UserStore {
+  create(user: NewUser): Promise<UserRecord>
+  get(id: string): Promise<UserRecord | null>
+  findByEmail(email: string): Promise<UserRecord | null>
+  count(): Promise<number>
+  setLocale(id: string, locale: Locale): Promise<void>
+}
+
+export interface NewBoard {
+  name: string
+  locale: Locale
+  createdBy: string
+  /** The board's first document state (a Yjs update). */
+  initialState: Uint8Array
+}
+
+export interface BoardStore {
+  /** Creates the board, its first document state and its creator's facilitator role at once. */
+  create(board: NewBoard): Promise<BoardRecord>
+  get(id: string): Promise<BoardRecord | null>
+  listForUser(userId: string): Promise<BoardWithRole[]>
+  roleOf(boardId: string, userId: string): Promise<BoardRole | null>
+  setRole(boardId: string, userId: string, role: BoardRole): Promise<void>
+  touch(boardId: string, at?: number): Promise<void>
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres'
+  readonly users: UserStore
+  readonly boards: BoardStore
+  readonly docs: DocStore
+  /** A named secret generated once and kept (e.g. the session key when AUTH_SECRET is unset). */
+  getOrCreateSecret(name: string, generate: () => string): Promise<string>
+  /** Checks that the database answers (for health checks). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

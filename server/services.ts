@@ -1,0 +1,63 @@
+/**
+ * The composition root's first half: every service the app needs, built once from the
+ * configuration and wired together by passing dependencies in. No HTTP here.
+ */
+import { randomBytes } from 'node:crypto'
+import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
+import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
+import type { Env } from '../lib/env'
+import type { AppContext } from '../lib/runtime/appContext'
+import type { Store, UserRecord } from '../lib/store/types'
+import type { Logger } from './logger'
+import { openSqliteStore } from './store/sqliteStore'
+import { createSyncServer, type SyncServer } from './sync/createSyncServer'
+import { createSyncAuthorizer } from './syncAuthorizer'
+
+export interface Services {
+  store: Store
+  roomTokens: RoomTokens
+  sync: SyncServer
+  context: AppContext
+}
+
+export async function createServices(env: Env, logger: Logger): Promise<Services> {
+  const store = openSqliteStore(env.DATABASE_PATH)
+  const authSecret =
+    env.AUTH_SECRET ?? (await store.getOrCreateSecret('auth', () => randomBytes(32).toString('base64url')))
+  const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })
+  const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
+  const sync = createSyncServer({
+    docs: store.docs,
+    authorize: createSyncAuthorizer({
+      roomTokens,
+      boards: store.boards,
+      allowedOrigins: publicUrl ? [publicUrl] : null,
+    }),
+    logger,
+    maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
+    idleUnloadMs: env.ROOM_IDLE_UNLOAD_MS,
+  })
+
+  async function verifyCredentials(email: string, password: string): Promise<UserRecord | null> {
+    const user = await store.users.findByEmail(email)
+    if (!user || !user.passwordHash) {
+      await verifyAgainstDummy(password)
+      return null
+    }
+    return (await verifyPassword(user.passwordHash, password)) ? user : null
+  }
+
+  const context: AppContext = {
+    store,
+    roomTokens,
+    authSecret,
+    publicUrl,
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY ?? null,
+    verifyCredentials,
+    sync: {
+      disconnect: (match, code, reason) => sync.disconnect(match, code, reason),
+      stats: () => sync.stats(),
+    },
+  }
+  return { store, roomTokens, sync, context }
+}

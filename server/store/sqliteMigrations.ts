@@ -1,0 +1,49 @@
+/**
+ * SQLite schema, as an ordered list of migrations. Each runs once, in a transaction; the
+ * applied version is kept in `PRAGMA user_version`. Append, never edit a shipped one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    password_hash TEXT,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    locale TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE board_members (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer')),
+    PRIMARY KEY (board_id, user_id)
+  );
+  CREATE INDEX board_members_user ON board_members(user_id);
+  CREATE TABLE doc_snapshots (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    state BLOB NOT NULL,
+    through_seq INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX doc_updates_board ON doc_updates(board_id, seq);
+  CREATE TABLE secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+]

@@ -1,0 +1,238 @@
+/**
+ * The embedded store: one SQLite file in WAL mode. Writes are synchronous and each append is
+ * committed with `synchronous = FULL`, so an update is on disk before the sync server forwards
+ * it — a killed process loses nothing it had acknowledged.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { BoardRole } from '../../lib/auth/roles'
+import { newId } from '../../lib/ids'
+import { toLocale, type Locale } from '../../lib/i18n/locales'
+import type { BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import { SQLITE_MIGRATIONS } from './sqliteMigrations'
+
+interface UserRow {
+  id: string
+  email: string
+  name: string
+  password_hash: string | null
+  is_admin: number
+  locale: string | null
+  created_at: number
+}
+
+interface BoardRow {
+  id: string
+  name: string
+  locale: string
+  created_by: string | null
+  created_at: number
+  updated_at: number
+}
+
+const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  passwordHash: row.password_hash,
+  isAdmin: row.is_admin === 1,
+  locale: row.locale ? toLocale(row.locale) : null,
+  createdAt: row.created_at,
+})
+
+const toBoard = (row: BoardRow): BoardRecord => ({
+  id: row.id,
+  name: row.name,
+  locale: toLocale(row.locale),
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const q = {
+    userInsert: db.prepare(
+      'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+    userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
+    userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+    userLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
+    boardInsert: db.prepare(
+      'INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    boardById: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+    boardsForUser: db.prepare<[string], BoardRow & { role: BoardRole }>(
+      `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
+       WHERE m.user_id = ? ORDER BY b.updated_at DESC`,
+    ),
+    boardTouch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    roleOf: db.prepare<[string, string], { role: BoardRole }>(
+      'SELECT role FROM board_members WHERE board_id = ? AND user_id = ?',
+    ),
+    setRole: db.prepare(
+      `INSERT INTO board_members (board_id, user_id, role) VALUES (?, ?, ?)
+       ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
+    ),
+    snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
+      'SELECT state, through_seq FROM doc_snapshots WHERE board_id = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    ),
+    appendUpdate: db.prepare('INSERT INTO doc_updates (board_id, data, created_at) VALUES (?, ?, ?)'),
+    putSnapshot: db.prepare(
+      `INSERT INTO doc_snapshots (board_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
+       updated_at = excluded.updated_at`,
+    ),
+    dropUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    docSize: db.prepare<[string, string], { bytes: number; updates: number }>(
+      `SELECT
+         COALESCE((SELECT LENGTH(state) FROM doc_snapshots WHERE board_id = ?1), 0)
+         + COALESCE(SUM(LENGTH(data)), 0) AS bytes,
+         COUNT(*) AS updates
+       FROM doc_updates WHERE board_id = ?2`,
+    ),
+    secret: db.prepare<[string], { value: string }>('SELECT value FROM secrets WHERE name = ?'),
+    secretInsert: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
+  }
+
+  const appendMany = db.transaction((boardId: string, updates: readonly Uint8Array[], at: number) => {
+    let last = 0
+    for (const update of updates) {
+      last = Number(q.appendUpdate.run(boardId, Buffer.from(update), at).lastInsertRowid)
+    }
+    return last
+  })
+
+  const createBoard = db.transaction(
+    (id: string, name: string, locale: Locale, createdBy: string, initialState: Uint8Array, at: number) => {
+      q.boardInsert.run(id, name, locale, createdBy, at, at)
+      q.setRole.run(id, createdBy, 'facilitator')
+      q.appendUpdate.run(id, Buffer.from(initialState), at)
+    },
+  )
+
+  const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number, at: number) => {
+    const current = q.snapshot.get(boardId)
+    // A compaction that raced an older one must not move the snapshot backwards.
+    if (current && current.through_seq >= throughSeq) return
+    q.putSnapshot.run(boardId, Buffer.from(snapshot), throughSeq, at)
+    q.dropUpdatesThrough.run(boardId, throughSeq)
+  })
+
+  return {
+    kind: 'sqlite',
+    users: {
+      async create(user) {
+        const record: UserRecord = {
+          id: newId(),
+          email: user.email.trim(),
+          name: user.name.trim(),
+          passwordHash: user.passwordHash,
+          isAdmin: user.isAdmin ?? false,
+          locale: null,
+          createdAt: Date.now(),
+        }
+        q.userInsert.run(record.id, record.email, record.name, record.passwordHash, record.isAdmin ? 1 : 0, record.createdAt)
+        return record
+      },
+      async get(id) {
+        const row = q.userById.get(id)
+        return row ? toUser(row) : null
+      },
+      async findByEmail(email) {
+        const row = q.userByEmail.get(email.trim())
+        return row ? toUser(row) : null
+      },
+      async count() {
+        return q.userCount.get()!.n
+      },
+      async setLocale(id, locale) {
+        q.userLocale.run(locale, id)
+      },
+    },
+    boards: {
+      async create(board) {
+        const id = newId()
+        const at = Date.now()
+        createBoard(id, board.name, board.locale, board.createdBy, board.initialState, at)
+        return { id, name: board.name, locale: board.locale, createdBy: board.createdBy, createdAt: at, updatedAt: at }
+      },
+      async get(id) {
+        const row = q.boardById.get(id)
+        return row ? toBoard(row) : null
+      },
+      async listForUser(userId): Promise<BoardWithRole[]> {
+        return q.boardsForUser.all(userId).map((row) => ({ ...toBoard(row), role: row.role }))
+      },
+      async roleOf(boardId, userId) {
+        return q.roleOf.get(boardId, userId)?.role ?? null
+      },
+      async setRole(boardId, userId, role) {
+        q.setRole.run(boardId, userId, role)
+      },
+      async touch(boardId, at = Date.now()) {
+        q.boardTouch.run(at, boardId)
+      },
+    },
+    docs: {
+      async loadDoc(boardId) {
+        const snapshot = q.snapshot.get(boardId)
+        const rows = q.updatesAfter.all(boardId, snapshot?.through_seq ?? 0)
+        return {
+          snapshot: snapshot ? asBytes(snapshot.state) : null,
+          updates: rows.map((row) => asBytes(row.data)),
+          lastSeq: rows.length ? rows[rows.length - 1].seq : (snapshot?.through_seq ?? 0),
+        }
+      },
+      async appendUpdates(boardId, updates) {
+        if (updates.length === 0) throw new Error('appendUpdates needs at least one update')
+        return appendMany(boardId, updates, Date.now())
+      },
+      async compactDoc(boardId, snapshot, throughSeq) {
+        compact(boardId, snapshot, throughSeq, Date.now())
+      },
+      async docSize(boardId) {
+        return q.docSize.get(boardId, boardId)!
+      },
+    },
+    async getOrCreateSecret(name, generate) {
+      q.secretInsert.run(name, generate())
+      return q.secret.get(name)!.value
+    },
+    async ping() {
+      db.prepare('SELECT 1').get()
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}
+
+function migrate(db: Database.Database) {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SQLITE_MIGRATIONS.length) {
+    throw new Error(
+      `The database was created by a newer Strategitavlan (schema ${current}, this one knows ${SQLITE_MIGRATIONS.length}).`,
+    )
+  }
+  for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[version])
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * One board's sync room: its Y.Doc, its presence (awareness) and the sockets connected to it.
+ *
+ * The rule that matters: an update is forwarded to other clients only after the store has made
+ * it durable. Updates are applied to the in-memory doc at once, queued, appended to the store
+ * in batches (one transaction per batch), and broadcast when the append resolves. A new client's
+ * first sync is answered only once the queue is empty, so nobody ever receives an edit that a
+ * crash could still take back.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import type { WebSocket } from 'ws'
+import { canEditNotes, type BoardRole } from '../../lib/auth/roles'
+import type { DocStore } from '../../lib/store/types'
+import type { Logger } from '../logger'
+import {
+  CloseCode,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from './protocol'
+
+export interface Principal {
+  userId: string
+  name: string
+  role: BoardRole
+  boardId: string
+}
+
+export interface Connection {
+  readonly socket: WebSocket
+  readonly principal: Principal
+  /** Awareness client ids this socket has announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>
+  /** Messages that arrived while the room was still loading. */
+  backlog: Uint8Array[] | null
+  alive: boolean
+}
+
+export interface RoomOptions {
+  docs: DocStore
+  logger: Logger
+  /** Compact the stored log after this many appended updates. */
+  compactEvery: number
+  /** Close a socket whose unsent data exceeds this many bytes (a stalled reader). */
+  maxBufferedBytes: number
+  onEmpty(room: Room): void
+}
+
+/** Thrown for messages that break the protocol; the sender's socket is closed with 4400. */
+export class ProtocolError extends Error {}
+
+const LOAD_ORIGIN = Symbol('load')
+const syncStep1 = 0
+const syncStep2 = 1
+const syncUpdate = 2
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Map<WebSocket, Connection>()
+  readonly ready: Promise<void>
+
+  private loaded = false
+  private closed = false
+  private pending: { update: Uint8Array; origin: unknown }[] = []
+  private flushing = false
+  private drainWaiters: (() => void)[] = []
+  private lastSeq = 0
+  private updatesSinceCompaction = 0
+  private compacting: Promise<void> | null = null
+
+  constructor(
+    readonly boardId: string,
+    private readonly options: RoomOptions,
+  ) {
+    // The server is not a participant: it announces no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    this.ready = this.load()
+  }
+
+  private async load() {
+    const stored = await this.options.docs.loadDoc(this.boardId)
+    // Stored updates were validated when they arrived, so merging them here is safe.
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN)
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
+      },
+      LOAD_ORIGIN,
+    )
+    this.lastSeq = stored.lastSeq
+    this.updatesSinceCompaction = stored.updates.length
+    this.doc.on('update', this.onDocUpdate)
+    this.loaded = true
+    for (const connection of this.connections.values()) this.start(connection)
+    this.maybeCompact()
+  }
+
+  get isClosed() {
+    return this.closed
+  }
+
+  addConnection(socket: WebSocket, principal: Principal): Connection {
+    const connection: Connection = { socket, principal, awarenessIds: new Set(), backlog: [], alive: true }
+    this.connections.set(socket, connection)
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        this.closeConnection(connection, CloseCode.malformed, 'binary messages only')
+        return
+      }
+      const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      if (connection.backlog) connection.backlog.push(message)
+      else this.receive(connection, message)
+    })
+    socket.on('pong', () => {
+      connection.alive = true
+    })
+    socket.on('close', () => this.removeConnection(connection))
+    socket.on('error', (error) => {
+      this.options.logger.warn({ board: this.boardId, user: principal.userId, err: error.message }, 'socket error')
+    })
+    if (this.loaded) this.start(connection)
+    return connection
+  }
+
+  /** Greets a connection once the doc is loaded, then replays what it sent meanwhile. */
+  private start(connection: Connection) {
+    this.send(connection, encodeSyncStep1(this.doc))
+    const others = [...this.awareness.getStates().keys()]
+    if (others.length > 0) {
+      this.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
+    }
+    const backlog = connection.backlog ?? []
+    connection.backlog = null
+    for (const message of backlog) this.receive(connection, message)
+  }
+
+  private receive(connection: Connection, message: Uint8Array) {
+    if (this.closed || !this.connections.has(connection.socket)) return
+    try {
+      this.handleMessage(connection, message)
+    } catch (error) {
+      this.options.logger.warn(
+        { board: this.boardId, user: connection.principal.userId, err: (error as Error).message, bytes: message.length },
+        'malformed sync message; closing that socket',
+      )
+      this.closeConnection(connection, CloseCode.malformed, 'malformed message')
+    }
+  }
+
+  private handleMessage(connection: Connection, message: Uint8Array) {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case messageSync: {
+        const subtype = decoding.readVarUint(decoder)
+        if (subtype === syncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder)
+          // Validates the state vector before anything is sent.
+          Y.decodeStateVector(stateVector)
+          this.whenDrained(() => this.send(connection, encodeSyncStep2(this.doc, stateVector)))
+        } else if (subtype === syncStep2 || subtype === syncUpdate) {
+          const update = decoding.readVarUint8Array(decoder)
+          if (!canEditNotes(connection.principal.role)) return
+          // Parsing the whole update first means a malformed one throws before it touches the
+          // doc, instead of half-way through integrating it.
+          Y.decodeUpdate(update)
+          Y.applyUpdate(this.doc, update, connection)
+        } else {
+          throw new ProtocolError(`unknown sync message ${subtype}`)
+        }
+        break
+      }
+      case messageAwareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        this.assertOwnAwareness(connection, update)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+        break
+      }
+      case messageQueryAwareness: {
+        const ids = [...this.awareness.getStates().keys()]
+        this.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+        break
+      }
+      default:
+        throw new ProtocolError(`unknown message type ${type}`)
+    }
+  }
+
+  /** A socket may only speak for awareness ids that are not another socket's. */
+  private assertOwnAwareness(connection: Connection, update: Uint8Array) {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder) // clock
+      const state = decoding.readVarString(decoder)
+      JSON.parse(state)
+      for (const other of this.connections.values()) {
+        if (other !== connection && other.awarenessIds.has(clientId)) {
+          throw new ProtocolError('awareness update for another connection')
+        }
+      }
+    }
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const connection = origin as Connection | null
+    if (connection && this.connections.has(connection.socket)) {
+      for (const id of added) connection.awarenessIds.add(id)
+      for (const id of removed) connection.awarenessIds.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    // Presence goes to everyone, the sender included: the stock client treats the echo of its
+    // own state as a sign of life.
+    for (const other of this.connections.values()) this.send(other, message)
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.pending.push({ update, origin })
+    if (!this.flushing) {
+      this.flushing = true
+      void this.flush()
+    }
+  }
+
+  /** Appends queued updates to the store, then forwards them; one store transaction a batch. */
+  private async flush() {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0)
+        this.lastSeq = await this.options.docs.appendUpdates(
+          this.boardId,
+          batch.map((entry) => entry.update),
+        )
+        this.updatesSinceCompaction += batch.length
+        for (const { update, origin } of batch) {
+          const message = encodeUpdate(update)
+          for (const connection of this.connections.values()) {
+            if (connection !== origin && !connection.backlog) this.send(connection, message)
+          }
+        }
+      }
+    } catch (error) {
+      this.flushing = false
+      this.fail(error as Error)
+      return
+    }
+    this.flushing = false
+    for (const waiter of this.drainWaiters.splice(0)) waiter()
+    this.maybeCompact()
+  }
+
+  /** Runs `fn` synchronously once every applied update is durable. */
+  private whenDrained(fn: () => void) {
+    if (!this.flushing && this.pending.length === 0) fn()
+    else this.drainWaiters.push(fn)
+  }
+
+  /** Resolves once every applied update is durable. */
+  drained(): Promise<void> {
+    return new Promise((resolve) => this.whenDrained(resolve))
+  }
+
+  private maybeCompact() {
+    if (this.compacting || this.closed || this.updatesSinceCompaction < this.options.compactEvery) return
+    void this.compact()
+  }
+
+  /** Replaces the stored log with one snapshot of the doc; the doc holds exactly what is durable. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    if (this.flushing || this.pending.length > 0 || this.updatesSinceCompaction === 0) return Promise.resolve()
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const throughSeq = this.lastSeq
+    const count = this.updatesSinceCompaction
+    this.updatesSinceCompaction = 0
+    this.compacting = this.options.docs
+      .compactDoc(this.boardId, snapshot, throughSeq)
+      .catch((error: Error) => {
+        this.updatesSinceCompaction += count
+        this.options.logger.error({ board: this.boardId, err: error.message }, 'compaction failed')
+      })
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+
+  /** A store failure: nothing more can be made durable, so every client reconnects and re-sends. */
+  private fail(error: Error) {
+    this.options.logger.error({ board: this.boardId, err: error.message }, 'could not persist update; closing room')
+    this.pending = []
+    this.drainWaiters = []
+    // The doc now holds changes the store does not: it must not serve anyone again. Clients
+    // reconnect to a fresh room loaded from the store and send what it lacks.
+    this.closed = true
+    for (const connection of [...this.connections.values()]) {
+      this.closeConnection(connection, CloseCode.serverError, 'could not save')
+    }
+    this.doc.destroy()
+  }
+
+  send(connection: Connection, message: Uint8Array) {
+    const { socket } = connection
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount > this.options.maxBufferedBytes) {
+      // A reader that stopped reading would grow our memory without bound. It re-syncs when it
+      // reconnects, so closing it loses nothing.
+      this.options.logger.warn({ board: this.boardId, user: connection.principal.userId }, 'slow consumer; closing')
+      this.closeConnection(connection, 1013, 'too slow')
+      return
+    }
+    socket.send(message)
+  }
+
+  closeConnection(connection: Connection, code: number, reason: string) {
+    this.removeConnection(connection)
+    const { socket } = connection
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason)
+  }
+
+  private removeConnection(connection: Connection) {
+    if (!this.connections.delete(connection.socket)) return
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+    }
+    if (this.connections.size === 0) this.options.onEmpty(this)
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is dropped. */
+  heartbeat() {
+    for (const connection of [...this.connections.values()]) {
+      if (!connection.alive) {
+        connection.socket.terminate()
+        this.removeConnection(connection)
+        continue
+      }
+      connection.alive = false
+      connection.socket.ping()
+    }
+  }
+
+  /** Writes everything, compacts, closes remaining sockets with `code` and frees the doc. */
+  async close(code: number = CloseCode.restarting, reason = 'room closed') {
+    if (this.closed) return
+    await this.ready.catch(() => undefined)
+    await this.drained()
+    for (const connection of [...this.connections.values()]) this.closeConnection(connection, code, reason)
+    this.closed = true
+    await this.compacting
+    await this.compact()
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The sync endpoint: `ws(s)://HOST/sync/<boardId>?token=…`, speaking the standard y-websocket
+ * protocol. It authorizes each upgrade (through the `authorize` it is given), routes sockets to
+ * rooms, loads rooms from the store and unloads them when idle. It knows no database: the
+ * store arrives as a {@link DocStore}.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { DocStore } from '../../lib/store/types'
+import type { Logger } from '../logger'
+import { CloseCode } from './protocol'
+import { Room, type Principal } from './Room'
+
+export const SYNC_PATH_PREFIX = '/sync/'
+
+export interface AuthorizeRequest {
+  boardId: string
+  token: string | null
+  origin: string | undefined
+  request: IncomingMessage
+}
+
+/** Thrown by `authorize` to refuse a socket; the code reaches the client as the close code. */
+export class SyncRefusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason)
+    this.name = 'SyncRefusal'
+  }
+}
+
+export interface SyncServerOptions {
+  docs: DocStore
+  /** Resolves to who is connecting, or throws a {@link SyncRefusal}. */
+  authorize(request: AuthorizeRequest): Promise<Principal>
+  logger: Logger
+  /** Frames over this size are refused (the socket is closed with 1009). */
+  maxMessageBytes?: number
+  /** A room with no sockets is written and unloaded after this long. */
+  idleUnloadMs?: number
+  /** The stored update log is compacted after this many updates. */
+  compactEvery?: number
+  /** A socket with more unsent bytes than this is closed as a stalled reader. */
+  maxBufferedBytes?: number
+  heartbeatMs?: number
+}
+
+export interface SyncServer {
+  /** True for requests this server answers (`/sync/…`). */
+  handles(request: IncomingMessage): boolean
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes the sockets whose principal matches; returns how many. */
+  disconnect(match: (principal: Principal) => boolean, code: number, reason: string): number
+  stats(): { rooms: number; connections: number }
+  /** The loaded room of a board, if any (for tests and admin tools). */
+  room(boardId: string): Room | undefined
+  /** Writes every room, closes every socket with 1012 (restarting) and stops. */
+  close(): Promise<void>
+}
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const { docs, logger } = options
+  const idleUnloadMs = options.idleUnloadMs ?? 30_000
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? 1024 * 1024,
+    perMessageDeflate: false,
+  })
+  const rooms = new Map<string, Room>()
+  const unloading = new Map<string, Promise<void>>()
+  const idleTimers = new Map<string, NodeJS.Timeout>()
+  let closing = false
+
+  const heartbeat = setInterval(() => {
+    for (const room of rooms.values()) room.heartbeat()
+  }, options.heartbeatMs ?? 30_000)
+  heartbeat.unref()
+
+  function onEmpty(room: Room) {
+    clearTimeout(idleTimers.get(room.boardId))
+    idleTimers.set(
+      room.boardId,
+      setTimeout(() => {
+        idleTimers.delete(room.boardId)
+        if (room.connections.size === 0 && rooms.get(room.boardId) === room) unload(room)
+      }, idleUnloadMs),
+    )
+  }
+
+  function unload(room: Room) {
+    rooms.delete(room.boardId)
+    const done = room
+      .close()
+      .catch((error: Error) => logger.error({ board: room.boardId, err: error.message }, 'unloading room failed'))
+      .finally(() => unloading.delete(room.boardId))
+    unloading.set(room.boardId, done)
+    logger.debug({ board: room.boardId }, 'room unloaded')
+    return done
+  }
+
+  async function roomFor(boardId: string): Promise<Room> {
+    // A room still being written out must finish before its successor reads the store.
+    await unloading.get(boardId)
+    let room = rooms.get(boardId)
+    if (!room || room.isClosed) {
+      room = new Room(boardId, {
+        docs,
+        logger,
+        compactEvery: options.compactEvery ?? 500,
+        maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+        onEmpty,
+      })
+      rooms.set(boardId, room)
+      room.ready.catch((error: Error) => {
+        logger.error({ board: boardId, err: error.message }, 'loading room failed')
+        if (rooms.get(boardId) === room) rooms.delete(boardId)
+        for (const connection of [...room!.connections.values()]) {
+          room!.closeConnection(connection, CloseCode.serverError, 'could not load board')
+        }
+      })
+    }
+    clearTimeout(idleTimers.get(boardId))
+    idleTimers.delete(boardId)
+    return room
+  }
+
+  function boardIdOf(request: IncomingMessage): string | null {
+    const path = (request.url ?? '').split('?')[0]
+    if (!path.startsWith(SYNC_PATH_PREFIX)) return null
+    const rest = path.slice(SYNC_PATH_PREFIX.length)
+    if (!rest || rest.includes('/')) return null
+    try {
+      return decodeURIComponent(rest)
+    } catch {
+      return null
+    }
+  }
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', (error) => logger.debug({ err: error.message }, 'upgrade socket error'))
+    const boardId = boardIdOf(request)
+    if (boardId === null || closing) {
+      socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`)
+      return
+    }
+    const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token')
+    let principal: Principal | null = null
+    let refusal: SyncRefusal
+    try {
+      principal = await options.authorize({ boardId, token, origin: request.headers.origin, request })
+      refusal = new SyncRefusal(CloseCode.unauthenticated, 'not authenticated')
+    } catch (error) {
+      refusal =
+        error instanceof SyncRefusal ? error : new SyncRefusal(CloseCode.serverError, 'authorization failed')
+      if (!(error instanceof SyncRefusal)) {
+        logger.error({ board: boardId, err: (error as Error).message }, 'authorize threw')
+      }
+    }
+    if (socket.destroyed) return
+    // Refusals complete the upgrade and close with a 44xx code: browsers hide the HTTP status
+    // of a failed upgrade, while a close code reaches the client and stops its retries.
+    wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+      if (!principal) {
+        logger.info({ board: boardId, code: refusal.code, reason: refusal.reason }, 'sync refused')
+        ws.close(refusal.code, refusal.reason)
+        return
+      }
+      void join(ws, principal)
+    })
+  }
+
+  async function join(ws: WebSocket, principal: Principal) {
+    // Messages that arrive while the room is looked up are held by pausing the socket.
+    ws.pause()
+    try {
+      const room = await roomFor(principal.boardId)
+      room.addConnection(ws, principal)
+    } catch (error) {
+      logger.error({ board: principal.boardId, err: (error as Error).message }, 'join failed')
+      ws.close(CloseCode.serverError, 'could not open board')
+    } finally {
+      ws.resume()
+    }
+  }
+
+  return {
+    handles: (request) => (request.url ?? '').startsWith(SYNC_PATH_PREFIX),
+    handleUpgrade(request, socket, head) {
+      upgrade(request, socket, head).catch((error: Error) => {
+        logger.error({ err: error.message }, 'upgrade failed')
+        socket.destroy()
+      })
+    },
+    disconnect(match, code, reason) {
+      let count = 0
+      for (const room of rooms.values()) {
+        for (const connection of [...room.connections.values()]) {
+          if (match(connection.principal)) {
+            room.closeConnection(connection, code, reason)
+            count++
+          }
+        }
+      }
+      return count
+    },
+    stats() {
+      let connections = 0
+      for (const room of rooms.values()) connections += room.connections.size
+      return { rooms: rooms.size, connections }
+    },
+    room: (boardId) => rooms.get(boardId),
+    async close() {
+      closing = true
+      clearInterval(heartbeat)
+      for (const timer of idleTimers.values()) clearTimeout(timer)
+      idleTimers.clear()
+      await Promise.all([...rooms.values()].map((room) => unload(room)))
+      await Promise.all(unloading.values())
+      wss.close()
+    },
+  }
+}

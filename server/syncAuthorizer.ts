@@ -1,0 +1,50 @@
+/**
+ * Who may open a board's sync room: a valid room token for exactly that board, for a board
+ * that exists, from an allowed page origin. Every refusal carries a 44xx close code that stops
+ * the stock client from retrying.
+ */
+import { RoomTokenError, type RoomTokens } from '../lib/auth/roomToken'
+import type { BoardStore } from '../lib/store/types'
+import { CloseCode } from './sync/protocol'
+import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
+import type { Principal } from './sync/Room'
+
+export interface SyncAuthorizerOptions {
+  roomTokens: RoomTokens
+  boards: BoardStore
+  /**
+   * Origins whose pages may open sockets (e.g. `https://tavla.example.se`). Requests without
+   * an Origin header (native clients, bots on the server) are judged by their token alone.
+   * Null allows any origin whose host matches the request's Host header.
+   */
+  allowedOrigins: readonly string[] | null
+}
+
+export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
+  return async function authorize({ boardId, token, origin, request }: AuthorizeRequest): Promise<Principal> {
+    if (origin && !originAllowed(origin, options.allowedOrigins, request.headers.host)) {
+      throw new SyncRefusal(CloseCode.forbidden, 'origin not allowed')
+    }
+    let claims
+    try {
+      claims = await options.roomTokens.verify(token, boardId)
+    } catch (error) {
+      if (error instanceof RoomTokenError && error.reason === 'wrong-board') {
+        throw new SyncRefusal(CloseCode.forbidden, 'token is for another board')
+      }
+      throw new SyncRefusal(CloseCode.unauthenticated, error instanceof RoomTokenError ? `token ${error.reason}` : 'token invalid')
+    }
+    const board = await options.boards.get(boardId)
+    if (!board) throw new SyncRefusal(CloseCode.notFound, 'no such board')
+    return { userId: claims.userId, name: claims.name, role: claims.role, boardId }
+  }
+}
+
+function originAllowed(origin: string, allowed: readonly string[] | null, host: string | undefined): boolean {
+  if (allowed) return allowed.includes(origin)
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
