@@ -80,6 +80,11 @@ export async function startServer({ env, logger, services, dev = false, web = tr
         res.writeHead(404).end()
       }
     }
+    // Like any other path here, an upgrade outside `/sync/` is not found. Destroying the socket
+    // instead would leave the client with a bare "socket hang up".
+    handleOtherUpgrade = (_req, socket) => {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+    }
   }
 
   let closing: Promise<void> | null = null
