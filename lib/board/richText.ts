@@ -27,10 +27,13 @@ export function plainTextFromRichText(richText: unknown): string {
       return
     }
     const isBlock = typeof node.type === 'string' && BLOCK_TYPES.has(node.type)
+    const linesBefore = lines.length
     if (Array.isArray(node.content)) {
       for (const child of node.content) walk(child as RichNode, depth + 1)
     }
-    if (isBlock) {
+    // A block that wraps other blocks (a list item around its paragraph) has had its line
+    // ended by them; ending it again would add a blank line. An empty block is a blank line.
+    if (isBlock && (current !== '' || lines.length === linesBefore)) {
       lines.push(current)
       current = ''
     }
