@@ -28,7 +28,7 @@ export function readNoteMeta(meta: unknown): NoteMeta {
   const createdBy = m.createdBy as Record<string, unknown> | undefined
   return {
     areaId: isAreaId(m.areaId) ? m.areaId : null,
-    createdAt: typeof m.createdAt === 'number' ? m.createdAt : undefined,
+    createdAt: typeof m.createdAt === 'number' && Number.isFinite(m.createdAt) ? m.createdAt : undefined,
     createdBy:
       createdBy && typeof createdBy.id === 'string' && typeof createdBy.name === 'string'
         ? { id: createdBy.id, name: createdBy.name }
