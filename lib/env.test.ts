@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, loadEnv } from './env'
+
+const SECRET = 'x'.repeat(32)
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    loadEnv(source)
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError)
+    return (error as EnvError).problems
+  }
+  throw new Error('the environment was accepted')
+}
+
+describe('loadEnv', () => {
+  it('fills in the defaults for an empty environment', () => {
+    const env = loadEnv({})
+    expect(env.PORT).toBe(3000)
+    expect(env.DATABASE_PATH).toBe('data/strategitavlan.db')
+    expect(env.HOST).toBe('0.0.0.0')
+    expect(env.NODE_ENV).toBe('production')
+    expect(env.SEED_DEMO).toBe(true)
+    expect(env.ROOM_TOKEN_TTL_SECONDS).toBe(60)
+    expect(env.AUTH_SECRET).toBeUndefined()
+  })
+
+  it('reads numbers and yes/no values from their text', () => {
+    const env = loadEnv({ PORT: '8080', SEED_DEMO: 'no', ROOM_TOKEN_TTL_SECONDS: '120' })
+    expect(env.PORT).toBe(8080)
+    expect(env.SEED_DEMO).toBe(false)
+    expect(env.ROOM_TOKEN_TTL_SECONDS).toBe(120)
+  })
+
+  it('accepts NEXTAUTH_SECRET as the AUTH_SECRET', () => {
+    expect(loadEnv({ NEXTAUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET)
+  })
+
+  it('prefers AUTH_SECRET when both are set', () => {
+    const own = 'y'.repeat(40)
+    expect(loadEnv({ AUTH_SECRET: own, NEXTAUTH_SECRET: SECRET }).AUTH_SECRET).toBe(own)
+  })
+
+  it('reports every invalid value together in one error', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      AUTH_SECRET: 'too-short',
+      PUBLIC_URL: 'not a url',
+      LOG_LEVEL: 'chatty',
+      SEED_DEMO: 'maybe',
+    })
+    expect(problems).toHaveLength(5)
+    for (const key of ['PORT', 'AUTH_SECRET', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO']) {
+      expect(problems.some((p) => p.startsWith(`${key}:`)), key).toBe(true)
+    }
+  })
+
+  it('names each problem in the error message', () => {
+    expect(() => loadEnv({ PORT: '70000', LOG_LEVEL: 'chatty' })).toThrow(/PORT[\s\S]*LOG_LEVEL/)
+  })
+
+  it('treats empty strings as unset', () => {
+    const env = loadEnv({ PORT: '', DATABASE_PATH: '', AUTH_SECRET: '', PUBLIC_URL: '', SEED_DEMO: '' })
+    expect(env.PORT).toBe(3000)
+    expect(env.DATABASE_PATH).toBe('data/strategitavlan.db')
+    expect(env.AUTH_SECRET).toBeUndefined()
+    expect(env.PUBLIC_URL).toBeUndefined()
+    expect(env.SEED_DEMO).toBe(true)
+  })
+
+  it('falls back to NEXTAUTH_SECRET when AUTH_SECRET is an empty string', () => {
+    expect(loadEnv({ AUTH_SECRET: '', NEXTAUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET)
+  })
+})
