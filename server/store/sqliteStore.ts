@@ -100,10 +100,10 @@ export function openSqliteStore(file: string): Store {
     dropUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
     docSize: db.prepare<[string, string], { bytes: number; updates: number }>(
       `SELECT
-         COALESCE((SELECT LENGTH(state) FROM doc_snapshots WHERE board_id = ?1), 0)
+         COALESCE((SELECT LENGTH(state) FROM doc_snapshots WHERE board_id = ?), 0)
          + COALESCE(SUM(LENGTH(data)), 0) AS bytes,
          COUNT(*) AS updates
-       FROM doc_updates WHERE board_id = ?2`,
+       FROM doc_updates WHERE board_id = ?`,
     ),
     secret: db.prepare<[string], { value: string }>('SELECT value FROM secrets WHERE name = ?'),
     secretInsert: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
