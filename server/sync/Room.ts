@@ -9,6 +9,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import { canEditNotes, type BoardRole } from '../../lib/auth/roles'
@@ -180,9 +181,8 @@ export class Room {
         break
       }
       case messageAwareness: {
-        const update = decoding.readVarUint8Array(decoder)
-        this.assertOwnAwareness(connection, update)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+        const update = this.ownAwarenessUpdate(connection, decoding.readVarUint8Array(decoder))
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
         break
       }
       case messageQueryAwareness: {
@@ -195,21 +195,42 @@ export class Room {
     }
   }
 
-  /** A socket may only speak for awareness ids that are not another socket's. */
-  private assertOwnAwareness(connection: Connection, update: Uint8Array) {
+  /**
+   * The part of an awareness update this socket may apply; null when nothing is left. Only a
+   * socket that owns an awareness id may advance its clock. The stock client re-sends every
+   * state it receives (same clock) and marks silent peers offline (same clock, null state), so
+   * entries for another socket's id that are not newer are dropped quietly; a newer one can
+   * only be a forgery and breaks the protocol.
+   */
+  private ownAwarenessUpdate(connection: Connection, update: Uint8Array): Uint8Array | null {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
+    const kept: { clientId: number; clock: number; state: string }[] = []
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder) // clock
+      const clock = decoding.readVarUint(decoder)
       const state = decoding.readVarString(decoder)
       JSON.parse(state)
-      for (const other of this.connections.values()) {
-        if (other !== connection && other.awarenessIds.has(clientId)) {
-          throw new ProtocolError('awareness update for another connection')
-        }
+      const ownedByOther = [...this.connections.values()].some(
+        (other) => other !== connection && other.awarenessIds.has(clientId),
+      )
+      if (!ownedByOther) {
+        kept.push({ clientId, clock, state })
+        continue
+      }
+      if (clock > (this.awareness.meta.get(clientId)?.clock ?? 0)) {
+        throw new ProtocolError('awareness update for another connection')
       }
     }
+    if (kept.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const { clientId, clock, state } of kept) {
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
   }
 
   private onAwarenessUpdate = (
@@ -218,7 +239,9 @@ export class Room {
   ) => {
     const connection = origin as Connection | null
     if (connection && this.connections.has(connection.socket)) {
-      for (const id of added) connection.awarenessIds.add(id)
+      // A client that comes back with the id it had before shows up as `updated`, not `added`:
+      // the awareness keeps a departed client's clock. It owns that id again all the same.
+      for (const id of [...added, ...updated]) connection.awarenessIds.add(id)
       for (const id of removed) connection.awarenessIds.delete(id)
     }
     const changed = [...added, ...updated, ...removed]
