@@ -92,3 +92,23 @@ export function encodeAwarenessClaim(entries: { clientId: number; clock: number;
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update))
   return encoding.toUint8Array(encoder)
 }
+
+const isSyncStep2 = (message: Uint8Array) => message[0] === 0 && message[1] === 1
+
+/**
+ * Resolves once the server has handled everything this socket sent so far: it asks for the
+ * document (sync step 1) and waits for the answer, which the server sends in order.
+ */
+export async function roundTrip(raw: RawSocket, timeoutMs = 5000): Promise<void> {
+  const answered = raw.messages.filter(isSyncStep2).length
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
+  raw.send(encoding.toUint8Array(encoder))
+  const deadline = Date.now() + timeoutMs
+  while (raw.messages.filter(isSyncStep2).length === answered) {
+    if (Date.now() > deadline) throw new Error('the server did not answer sync step 1')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
