@@ -100,6 +100,16 @@ function frame(...parts: (number | Uint8Array)[]): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** An awareness update of one entry whose state is `json`, written as is. */
+function awarenessEntry(clientId: number, clock: number, json: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, clientId)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, json)
+  return encoding.toUint8Array(encoder)
+}
+
 /** A real update from a doc of its own: one note the hostile socket tries to slip in. */
 function hostileUpdate(text = 'Fientlig lapp'): { clientId: number; update: Uint8Array } {
   const doc = new Y.Doc()
@@ -123,7 +133,7 @@ const garbage: [string, Uint8Array | string][] = [
   ['an unknown message type', frame(9, hostile.update)],
   ['an auth message, which only servers send', frame(2, 0, new Uint8Array([1]))],
   ['an empty frame', new Uint8Array(0)],
-  ['an awareness update that is not JSON', frame(1, frame(1, 12345, 1).slice(0), new Uint8Array(0))],
+  ['an awareness update that is not JSON', frame(1, awarenessEntry(12345, 1, '{"user": nej'))],
   ['an awareness update cut short', frame(1, frame(3, 12345))],
   ['a text frame', 'hej hej'],
 ]
