@@ -171,11 +171,39 @@ interface TemplateArrow {
   key: string
   from: TLShapeId
   to: TLShapeId
+  /** Where the arrow leaves and enters, relative to each shape (0–1); null for the centre. */
+  fromAnchor: { x: number; y: number } | null
+  toAnchor: { x: number; y: number } | null
   fromRect: Rect
   toRect: Rect
   color: TLArrowShape['props']['color']
   dash: TLArrowShape['props']['dash']
   bend: number
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
+
+/**
+ * Anchors for the arrow from a step to one of its areas: each end sits on the edge facing the
+ * other shape, as level with it as the edge allows, so arrows run through the gap between
+ * the columns instead of across a neighbouring zone.
+ */
+function facingAnchors(step: Rect, area: Rect) {
+  const stepCentre = centre(step)
+  const areaCentre = centre(area)
+  const beside = area.x + area.w <= step.x || area.x >= step.x + step.w
+  if (!beside) {
+    // The area is above the step (step 1's areas): bottom edge of the area, top edge of the step.
+    return {
+      from: { x: clamp((areaCentre.x - step.x) / step.w, 0.15, 0.85), y: 0 },
+      to: { x: clamp((stepCentre.x - area.x) / area.w, 0.15, 0.85), y: 1 },
+    }
+  }
+  const areaIsLeft = areaCentre.x < stepCentre.x
+  return {
+    from: { x: areaIsLeft ? 0 : 1, y: clamp((areaCentre.y - step.y) / step.h, 0.2, 0.8) },
+    to: { x: areaIsLeft ? 1 : 0, y: clamp((stepCentre.y - area.y) / area.h, 0.12, 0.88) },
+  }
 }
 
 function templateArrows(
@@ -186,10 +214,13 @@ function templateArrows(
   const arrows: TemplateArrow[] = []
   for (const area of AREAS) {
     const perspective = STEPS.find((s) => s.number === area.step)!.perspective
+    const anchors = facingAnchors(steps[area.step], areas[area.id])
     arrows.push({
       key: `step${area.step}-${area.id}`,
       from: stepShapeId(area.step),
       to: areaShapeId(area.id),
+      fromAnchor: anchors.from,
+      toAnchor: anchors.to,
       fromRect: steps[area.step],
       toRect: areas[area.id],
       color: PERSPECTIVE_COLORS[perspective],
@@ -205,7 +236,7 @@ function templateArrows(
     [LOOP_SHAPE_ID, loop, stepShapeId(2), steps[2], 'loop-step2', -40],
   ]
   for (const [from, fromRect, to, toRect, key, bend] of order) {
-    arrows.push({ key, from, to, fromRect, toRect, color: 'grey', dash: 'dashed', bend })
+    arrows.push({ key, from, to, fromAnchor: null, toAnchor: null, fromRect, toRect, color: 'grey', dash: 'dashed', bend })
   }
   return arrows
 }
@@ -214,10 +245,14 @@ function centre(rect: Rect) {
   return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 }
 }
 
+function pointOn(rect: Rect, anchor: { x: number; y: number } | null) {
+  return anchor ? { x: rect.x + anchor.x * rect.w, y: rect.y + anchor.y * rect.h } : centre(rect)
+}
+
 function arrowRecords(arrow: TemplateArrow, parentId: TLPageId, index: IndexKey): TLRecord[] {
   const id = createShapeId(`arrow-${arrow.key}`)
-  const start = centre(arrow.fromRect)
-  const end = centre(arrow.toRect)
+  const start = pointOn(arrow.fromRect, arrow.fromAnchor)
+  const end = pointOn(arrow.toRect, arrow.toAnchor)
   const shape: TLArrowShape = {
     id,
     typeName: 'shape',
@@ -249,7 +284,7 @@ function arrowRecords(arrow: TemplateArrow, parentId: TLPageId, index: IndexKey)
       scale: 1,
     },
   }
-  const binding = (terminal: 'start' | 'end', toId: TLShapeId): TLArrowBinding => ({
+  const binding = (terminal: 'start' | 'end', toId: TLShapeId, anchor: { x: number; y: number } | null): TLArrowBinding => ({
     id: createBindingId(`${arrow.key}-${terminal}`),
     typeName: 'binding',
     type: 'arrow',
@@ -258,11 +293,11 @@ function arrowRecords(arrow: TemplateArrow, parentId: TLPageId, index: IndexKey)
     meta: {},
     props: {
       terminal,
-      normalizedAnchor: { x: 0.5, y: 0.5 },
+      normalizedAnchor: anchor ?? { x: 0.5, y: 0.5 },
       isExact: false,
-      isPrecise: false,
+      isPrecise: anchor !== null,
       snap: 'none',
     },
   })
-  return [shape, binding('start', arrow.from), binding('end', arrow.to)]
+  return [shape, binding('start', arrow.from, arrow.fromAnchor), binding('end', arrow.to, arrow.toAnchor)]
 }

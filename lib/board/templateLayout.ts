@@ -36,10 +36,13 @@ export const NOTE_SIZE = 200
 export const NOTE_GAP = 24
 export const ZONE_PADDING = 32
 /** Room for an area's title, its guiding question (up to two lines) and the add-idea button. */
-export const ZONE_HEADER = 190
+export const ZONE_HEADER = 206
 const ZONE_GAP = 44
-const COLUMN_GAP = 120
+const COLUMN_GAP = 150
+/** Side zones hold three notes a row, four when some zone must hold more than six. */
 const SIDE_NOTE_COLUMNS = 3
+const SIDE_NOTE_COLUMNS_CROWDED = 4
+const CROWDED_ZONE = 6
 const TOP_NOTE_COLUMNS = 2
 const STEP1_SIZE = { w: 620, h: 230 }
 const STEP_SIZE_H = 270
@@ -56,7 +59,6 @@ function zoneWidth(columns: number): number {
   return 2 * ZONE_PADDING + columns * NOTE_SIZE + (columns - 1) * NOTE_GAP
 }
 
-const SIDE_ZONE_W = zoneWidth(SIDE_NOTE_COLUMNS)
 const TOP_ZONE_W = zoneWidth(TOP_NOTE_COLUMNS)
 const CENTRE_W = 2 * TOP_ZONE_W + ZONE_GAP
 
@@ -120,13 +122,14 @@ function planZone(columns: number, notes: { index: number; height: number }[]): 
  * estimated height). Deterministic: the same input always gives the same geometry.
  */
 export function layoutTemplate(notes: { areaId: AreaId; height: number }[] = []): TemplateLayout {
+  const byArea = (id: AreaId) => notes.map((n, index) => ({ ...n, index })).filter((n) => n.areaId === id)
+  const crowded = AREAS.some((a) => !TOP_AREAS.includes(a.id) && byArea(a.id).length > CROWDED_ZONE)
+  const sideColumns = crowded ? SIDE_NOTE_COLUMNS_CROWDED : SIDE_NOTE_COLUMNS
+  const sideZoneW = zoneWidth(sideColumns)
   const plans = {} as Record<AreaId, ZonePlan>
   for (const area of AREAS) {
-    const mine = notes
-      .map((n, index) => ({ ...n, index }))
-      .filter((n) => n.areaId === area.id)
-    const columns = TOP_AREAS.includes(area.id) ? TOP_NOTE_COLUMNS : SIDE_NOTE_COLUMNS
-    plans[area.id] = planZone(columns, mine)
+    const columns = TOP_AREAS.includes(area.id) ? TOP_NOTE_COLUMNS : sideColumns
+    plans[area.id] = planZone(columns, byArea(area.id))
   }
 
   const columnHeight = (ids: AreaId[]) =>
@@ -150,7 +153,7 @@ export function layoutTemplate(notes: { areaId: AreaId; height: number }[] = [])
       y += plans[id].h + ZONE_GAP
     }
   }
-  const centreX = SIDE_ZONE_W + COLUMN_GAP
+  const centreX = sideZoneW + COLUMN_GAP
   placeColumn(SIDE_COLUMN_AREAS.left, 0)
   placeColumn(SIDE_COLUMN_AREAS.right, centreX + CENTRE_W + COLUMN_GAP)
 
@@ -193,7 +196,7 @@ export function layoutTemplate(notes: { areaId: AreaId; height: number }[] = [])
     steps,
     loop,
     notes: slots,
-    bounds: { x: 0, y: 0, w: 2 * SIDE_ZONE_W + CENTRE_W + 2 * COLUMN_GAP, h: height },
+    bounds: { x: 0, y: 0, w: 2 * sideZoneW + CENTRE_W + 2 * COLUMN_GAP, h: height },
   }
 }
 

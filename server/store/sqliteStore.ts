@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { BoardRole } from '../../lib/auth/roles'
+import { normalizeEmail } from '../../lib/auth/email'
 import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
 import type { BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
@@ -139,7 +140,7 @@ export function openSqliteStore(file: string): Store {
       async create(user) {
         const record: UserRecord = {
           id: newId(),
-          email: user.email.trim(),
+          email: normalizeEmail(user.email),
           name: user.name.trim(),
           passwordHash: user.passwordHash,
           isAdmin: user.isAdmin ?? false,
@@ -154,7 +155,7 @@ export function openSqliteStore(file: string): Store {
         return row ? toUser(row) : null
       },
       async findByEmail(email) {
-        const row = q.userByEmail.get(email.trim())
+        const row = q.userByEmail.get(normalizeEmail(email))
         return row ? toUser(row) : null
       },
       async count() {

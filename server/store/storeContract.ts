@@ -87,6 +87,12 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.users.findByEmail('nobody@bibliotek.example.se')).toBeNull()
       })
 
+      it('treats Swedish letters in an email without regard to case', async () => {
+        const created = await store.users.create({ ...anna, email: 'Åsa.Öberg@bibliotek.example.se' })
+        expect((await store.users.findByEmail('åsa.öberg@bibliotek.example.se'))?.id).toBe(created.id)
+        await expect(store.users.create({ ...bertil, email: 'ÅSA.ÖBERG@bibliotek.example.se' })).rejects.toThrow()
+      })
+
       it('gives null for an unknown id', async () => {
         expect(await store.users.get('no-such-user')).toBeNull()
       })

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
+import { BoardScreen } from '@/components/board/BoardScreen'
+import { AppHeader } from '@/components/layout/AppHeader'
+import { isWellFormedId } from '@/lib/ids'
+import { getAppContext } from '@/lib/runtime/appContext'
+import { getT } from '@/app/_lib/locale'
+import { getSessionUser } from '@/app/_lib/session'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { params: Promise<{ boardId: string }> }
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { boardId } = await params
+  const board = isWellFormedId(boardId) ? await getAppContext().store.boards.get(boardId) : null
+  return { title: board?.name ?? (await getT())('notFound.title') }
+}
+
+export default async function BoardPage({ params }: Params) {
+  const { boardId } = await params
+  const user = await getSessionUser()
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/boards/${boardId}`)}`)
+  const { store, tldrawLicenseKey } = getAppContext()
+  const board = isWellFormedId(boardId) ? await store.boards.get(boardId) : null
+  if (!board) notFound()
+  const role = await store.boards.roleOf(board.id, user.id)
+  if (!role) {
+    const t = await getT()
+    return (
+      <>
+        <AppHeader userName={user.name} />
+        <main id="main" className="message-page">
+          <h1>{t('forbidden.title')}</h1>
+          <p>{t('forbidden.body')}</p>
+          <p>
+            <Link className="button button--primary" href="/">
+              {t('notFound.home')}
+            </Link>
+          </p>
+        </main>
+      </>
+    )
+  }
+  return (
+    <BoardScreen
+      boardId={board.id}
+      boardName={board.name}
+      user={{ id: user.id, name: user.name }}
+      licenseKey={tldrawLicenseKey}
+    />
+  )
+}

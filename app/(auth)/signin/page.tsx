@@ -1,0 +1,35 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { SignInForm } from '@/components/auth/SignInForm'
+import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
+import { getT } from '@/app/_lib/locale'
+import { getSessionUser } from '@/app/_lib/session'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('signin.title') }
+}
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | string[] | undefined): string {
+  const url = Array.isArray(value) ? value[0] : value
+  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/'
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallback((await searchParams).callbackUrl)
+  if (await getSessionUser()) redirect(callbackUrl)
+  const t = await getT()
+  return (
+    <main id="main" className="signin">
+      <div className="signin__card">
+        <div className="signin__top">
+          <p className="brand">{t('app.name')}</p>
+          <LanguageSwitch />
+        </div>
+        <h1>{t('signin.title')}</h1>
+        <p className="muted">{t('app.tagline')}</p>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  )
+}

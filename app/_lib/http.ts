@@ -1,0 +1,41 @@
+/** Small helpers shared by route handlers: JSON errors and the same-origin check. */
+import { NextResponse } from 'next/server'
+import { getAppContext } from '@/lib/runtime/appContext'
+
+export function jsonError(status: number, error: string) {
+  return NextResponse.json({ error }, { status })
+}
+
+/**
+ * State-changing requests must come from our own pages. Browsers send Origin on every
+ * cross-site POST; a request whose Origin is another site's is refused.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  if (!origin) return true
+  const { publicUrl } = getAppContext()
+  if (publicUrl) return origin === publicUrl
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
+
+/** The sync endpoint's base URL as seen by the browser that made this request. */
+export function syncBaseUrl(request: Request): string {
+  const { publicUrl } = getAppContext()
+  const base = publicUrl ?? originOf(request)
+  const url = new URL(base)
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+  url.pathname = '/sync'
+  url.search = ''
+  return url.toString().replace(/\/$/, '')
+}
+
+function originOf(request: Request): string {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? 'localhost'
+  const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '')
+  return `${proto}://${host}`
+}

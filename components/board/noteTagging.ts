@@ -1,0 +1,55 @@
+import { computed } from '@tldraw/state'
+import type { Editor, TLNoteShape, TLShape } from 'tldraw'
+import { areaOfPoint, noteCentre, zonesOf } from '@/lib/board/areaOfPoint'
+import { readNoteMeta } from '@/lib/board/noteMeta'
+
+/**
+ * Keeps every note's area in its meta as notes are created and moved, and stamps new notes
+ * with their author and time. Runs only for this user's own changes (`source === 'user'`):
+ * remote notes arrive already tagged by their author's client.
+ */
+export function registerNoteTagging(editor: Editor, author: { id: string; name: string }): () => void {
+  const zones = computed('area zones', () => zonesOf(editor.getCurrentPageShapes()))
+
+  const areaOf = (note: TLNoteShape) => {
+    let centre = noteCentre(note)
+    // A note inside a frame or group has coordinates relative to its parent.
+    if (!note.parentId.startsWith('page:')) {
+      const parent = editor.getShapePageTransform(note.parentId as TLShape['id'])
+      if (parent) centre = parent.applyToPoint(centre)
+    }
+    return areaOfPoint(zones.get(), centre)
+  }
+
+  const offCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type !== 'note') return shape
+    const note = shape as TLNoteShape
+    const meta = readNoteMeta(note.meta)
+    return {
+      ...note,
+      meta: {
+        ...note.meta,
+        areaId: areaOf(note),
+        createdAt: meta.createdAt ?? Date.now(),
+        createdBy: meta.createdBy ?? { id: author.id, name: author.name },
+      },
+    }
+  })
+
+  const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
+    if (source !== 'user' || next.type !== 'note') return next
+    const note = next as TLNoteShape
+    const before = prev as TLNoteShape
+    const moved =
+      before.x !== note.x || before.y !== note.y || before.parentId !== note.parentId || before.props.growY !== note.props.growY
+    if (!moved && Object.hasOwn(note.meta, 'areaId')) return next
+    const areaId = areaOf(note)
+    if (note.meta.areaId === areaId) return next
+    return { ...note, meta: { ...note.meta, areaId } }
+  })
+
+  return () => {
+    offCreate()
+    offChange()
+  }
+}

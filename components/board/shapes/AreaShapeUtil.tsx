@@ -1,0 +1,91 @@
+import { HTMLContainer, Rectangle2d, ShapeUtil, stopEventPropagation, useValue, type Editor } from 'tldraw'
+import { getArea, getStep } from '@/lib/planning/planningModel'
+import { isNoteShape } from '@/lib/board/areaOfPoint'
+import { readNoteMeta } from '@/lib/board/noteMeta'
+import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
+import { useBoardLocale } from '../useBoardLocale'
+import { addIdea } from '../addIdea'
+
+/** An area's zone: title, guiding question, note count and an "add idea" button. Locked. */
+export class AreaShapeUtil extends ShapeUtil<AreaShape> {
+  static override type = AREA_SHAPE_TYPE
+  static override props = areaShapeProps
+  static override migrations = areaShapeMigrations
+
+  getDefaultProps(): AreaShape['props'] {
+    return { w: 712, h: 446, areaId: 'uppdrag' }
+  }
+
+  getGeometry(shape: AreaShape) {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
+  }
+
+  override canResize() {
+    return false
+  }
+  override hideRotateHandle() {
+    return true
+  }
+  override canBind() {
+    return true
+  }
+
+  component(shape: AreaShape) {
+    return <AreaZone shape={shape} editor={this.editor} />
+  }
+
+  getIndicatorPath(shape: AreaShape) {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 28)
+    return path
+  }
+}
+
+function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
+  const { locale, t } = useBoardLocale(editor)
+  const area = getArea(shape.props.areaId)
+  const step = getStep(area.step)
+  const noteCount = useValue(
+    'notes in area',
+    () =>
+      editor
+        .getCurrentPageShapes()
+        .filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === shape.props.areaId).length,
+    [editor, shape.props.areaId],
+  )
+  const title = area.title[locale]
+  return (
+    <HTMLContainer
+      className={`area area--${step.perspective}`}
+      style={{ width: shape.props.w, height: shape.props.h }}
+      data-area={shape.props.areaId}
+    >
+      <div className="area__top">
+        <div className="area__eyebrow">
+          {t('board.stepLabel', { number: step.number })} · {t(`board.perspective.${step.perspective}`)}
+        </div>
+        <div className="area__tools">
+          <span className="area__count">
+            {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
+          </span>
+          <button
+            type="button"
+            className="area__add"
+            aria-label={t('board.addIdeaTo', { area: title })}
+            title={t('board.addIdeaTo', { area: title })}
+            onPointerDown={stopEventPropagation}
+            onPointerUp={stopEventPropagation}
+            onClick={(event) => {
+              event.stopPropagation()
+              addIdea(editor, shape.props.areaId)
+            }}
+          >
+            <span aria-hidden="true">+</span> {t('board.addIdea')}
+          </button>
+        </div>
+      </div>
+      <div className="area__title">{title}</div>
+      <div className="area__question">{area.question[locale]}</div>
+    </HTMLContainer>
+  )
+}

@@ -1,0 +1,62 @@
+import { HTMLContainer, Rectangle2d, ShapeUtil, type Editor } from 'tldraw'
+import { getStep } from '@/lib/planning/planningModel'
+import { STEP_SHAPE_TYPE, stepShapeMigrations, stepShapeProps, type StepShape } from '@/lib/board/shapes'
+import { useBoardLocale } from '../useBoardLocale'
+
+/** One of the three planning steps at the centre of the mind map. Locked. */
+export class StepShapeUtil extends ShapeUtil<StepShape> {
+  static override type = STEP_SHAPE_TYPE
+  static override props = stepShapeProps
+  static override migrations = stepShapeMigrations
+
+  getDefaultProps(): StepShape['props'] {
+    return { w: 620, h: 230, step: 1 }
+  }
+
+  getGeometry(shape: StepShape) {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
+  }
+
+  override canResize() {
+    return false
+  }
+  override hideRotateHandle() {
+    return true
+  }
+  override canBind() {
+    return true
+  }
+
+  component(shape: StepShape) {
+    return <StepCard shape={shape} editor={this.editor} />
+  }
+
+  getIndicatorPath(shape: StepShape) {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 24)
+    return path
+  }
+}
+
+function StepCard({ shape, editor }: { shape: StepShape; editor: Editor }) {
+  const { locale, t } = useBoardLocale(editor)
+  const step = getStep(shape.props.step)
+  return (
+    <HTMLContainer
+      className={`step step--${step.perspective}`}
+      style={{ width: shape.props.w, height: shape.props.h }}
+      data-step={step.number}
+    >
+      <div className="step__number" aria-hidden="true">
+        {step.number}
+      </div>
+      <div className="step__body">
+        <div className="step__eyebrow">
+          {t('board.stepLabel', { number: step.number })} · {t(`board.perspective.${step.perspective}`)}
+        </div>
+        <div className="step__title">{step.title[locale]}</div>
+        <div className="step__summary">{step.summary[locale]}</div>
+      </div>
+    </HTMLContainer>
+  )
+}

@@ -1,0 +1,129 @@
+'use client'
+
+import { atom, computed } from '@tldraw/state'
+import { useEffect, useState } from 'react'
+import {
+  UserRecordType,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLStoreWithStatus,
+} from 'tldraw'
+import * as Y from 'yjs'
+import { bindPresence } from '@/lib/collab/bindPresence'
+import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
+import { TicketError, connectBoard, type ConnectionState, type RoomTicket } from '@/lib/sync/connectBoard'
+import { customShapeUtils } from './customShapeUtils'
+
+const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4']
+
+export function presenceColor(userId: string): string {
+  let hash = 0
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]
+}
+
+async function fetchTicket(boardId: string): Promise<RoomTicket> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/token`, { method: 'POST' })
+  if (!response.ok) throw new TicketError(response.status)
+  return (await response.json()) as RoomTicket
+}
+
+export interface BoardStoreState {
+  storeWithStatus: TLStoreWithStatus
+  connection: ConnectionState
+  /** Set when the board cannot be opened at all. */
+  schemaError: BoardSchemaError | null
+}
+
+/**
+ * A tldraw store bound to the board's Y.Doc and kept in sync through our sync server:
+ * connect, wait for the first sync, bind records and presence; undo all of it on unmount.
+ */
+export function useBoardStore(boardId: string, user: { id: string; name: string }): BoardStoreState {
+  const [state, setState] = useState<BoardStoreState>({
+    storeWithStatus: { status: 'loading' },
+    connection: 'connecting',
+    schemaError: null,
+  })
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const $online = atom<'online' | 'offline'>('connection status', 'offline')
+    const currentUser = computed('current user', () =>
+      UserRecordType.create({ id: createUserId(user.id), name: user.name, color: presenceColor(user.id) }),
+    )
+    const store = createTLStore({
+      shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
+      bindingUtils: defaultBindingUtils,
+      users: { currentUser },
+      collaboration: { status: $online, mode: null },
+    })
+    const connection = connectBoard({ boardId, doc, fetchTicket: () => fetchTicket(boardId), isOnline: () => navigator.onLine })
+    const disposers: (() => void)[] = []
+    let cancelled = false
+
+    const update = (patch: Partial<BoardStoreState>) => {
+      if (!cancelled) setState((previous) => ({ ...previous, ...patch }))
+    }
+    disposers.push(
+      connection.onState((next) => {
+        $online.set(next === 'connected' ? 'online' : 'offline')
+        update({ connection: next })
+      }),
+    )
+    const onBrowserOnline = () => update({ connection: connection.getState() })
+    window.addEventListener('online', onBrowserOnline)
+    window.addEventListener('offline', onBrowserOnline)
+    disposers.push(() => {
+      window.removeEventListener('online', onBrowserOnline)
+      window.removeEventListener('offline', onBrowserOnline)
+    })
+
+    connection.ready
+      .then(
+        (provider) =>
+          new Promise<typeof provider>((resolve) => {
+            if (provider.synced) return resolve(provider)
+            const onSync = (synced: boolean) => {
+              if (!synced) return
+              provider.off('sync', onSync)
+              resolve(provider)
+            }
+            provider.on('sync', onSync)
+          }),
+      )
+      .then((provider) => {
+        if (cancelled) return
+        try {
+          const binding = bindStoreToDoc({
+            store,
+            doc,
+            onInvalidRecord: (record, error) => console.warn('Skipped an invalid record from the board', record, error),
+          })
+          disposers.push(() => binding.dispose())
+        } catch (error) {
+          if (error instanceof BoardSchemaError) return update({ schemaError: error })
+          throw error
+        }
+        const presence = bindPresence({ store, awareness: provider.awareness, user: currentUser })
+        disposers.push(() => presence.dispose())
+        update({ storeWithStatus: { status: 'synced-remote', connectionStatus: 'online', store } })
+      })
+      .catch((error: Error) => {
+        if (!cancelled && !['signed-out', 'forbidden', 'not-found'].includes(connection.getState())) {
+          update({ storeWithStatus: { status: 'error', error } })
+        }
+      })
+
+    return () => {
+      cancelled = true
+      for (const dispose of disposers.reverse()) dispose()
+      connection.destroy()
+      doc.destroy()
+    }
+  }, [boardId, user.id, user.name])
+
+  return state
+}

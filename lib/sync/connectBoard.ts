@@ -1,0 +1,176 @@
+/**
+ * Connects a Y.Doc to a board's sync room with the stock y-websocket provider, and keeps its
+ * short-lived room token fresh: renewed before it expires (the provider puts `params` into
+ * the URL of every reconnect) and fetched anew when the server refuses a stale one (4401).
+ *
+ * Works in browsers and in Node (pass `ws` as `WebSocketPolyfill`).
+ */
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+
+export interface RoomTicket {
+  token: string
+  /** Base sync URL (`ws(s)://host/sync`); the provider appends `/<boardId>`. */
+  url: string
+  /** Epoch milliseconds. */
+  expiresAt: number
+}
+
+/** Thrown by `fetchTicket` when the server answers with an HTTP error. */
+export class TicketError extends Error {
+  constructor(readonly status: number) {
+    super(`Room token request failed with HTTP ${status}`)
+    this.name = 'TicketError'
+  }
+}
+
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'signed-out'
+  | 'forbidden'
+  | 'not-found'
+
+export interface BoardConnection {
+  readonly provider: WebsocketProvider | null
+  getState(): ConnectionState
+  onState(listener: (state: ConnectionState) => void): () => void
+  /** Resolves with the provider once the first ticket arrived and the socket was opened. */
+  ready: Promise<WebsocketProvider>
+  destroy(): void
+}
+
+export interface ConnectBoardOptions {
+  boardId: string
+  doc: Y.Doc
+  fetchTicket(): Promise<RoomTicket>
+  WebSocketPolyfill?: typeof WebSocket
+  /** Whether the device believes it is online (navigator.onLine in browsers). */
+  isOnline?: () => boolean
+  /** Upper bound of the provider's reconnect backoff. */
+  maxBackoffMs?: number
+}
+
+export function connectBoard(options: ConnectBoardOptions): BoardConnection {
+  const { boardId, doc } = options
+  const isOnline = options.isOnline ?? (() => true)
+  const listeners = new Set<(state: ConnectionState) => void>()
+  let state: ConnectionState = 'connecting'
+  let provider: WebsocketProvider | null = null
+  let everConnected = false
+  let destroyed = false
+  let renewTimer: ReturnType<typeof setTimeout> | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let retryDelay = 1000
+  /** Backoff for reconnecting after the server refused us (so a persistent 4401 cannot spin). */
+  let refusedDelay = 250
+
+  const setState = (next: ConnectionState) => {
+    if (next === state) return
+    state = next
+    for (const listener of listeners) listener(next)
+  }
+
+  const terminal = (error: unknown): ConnectionState | null => {
+    if (!(error instanceof TicketError)) return null
+    if (error.status === 401) return 'signed-out'
+    if (error.status === 403) return 'forbidden'
+    if (error.status === 404) return 'not-found'
+    return null
+  }
+
+  /** Fetches a ticket, retrying with jittered backoff while the network or server is down. */
+  const getTicket = async (): Promise<RoomTicket | null> => {
+    for (;;) {
+      if (destroyed) return null
+      try {
+        const ticket = await options.fetchTicket()
+        retryDelay = 1000
+        return ticket
+      } catch (error) {
+        const end = terminal(error)
+        if (end) {
+          setState(end)
+          return null
+        }
+        setState(isOnline() ? 'reconnecting' : 'offline')
+        await new Promise<void>((resolve) => {
+          retryTimer = setTimeout(resolve, retryDelay * (0.5 + Math.random()))
+        })
+        retryDelay = Math.min(retryDelay * 2, 30_000)
+      }
+    }
+  }
+
+  const scheduleRenewal = (ticket: RoomTicket) => {
+    if (renewTimer) clearTimeout(renewTimer)
+    // Renew at half-life so a reconnect always finds a valid token in `params`.
+    const delay = Math.max(1000, (ticket.expiresAt - Date.now()) / 2)
+    renewTimer = setTimeout(async () => {
+      const next = await getTicket()
+      if (!next || !provider) return
+      provider.params = { token: next.token }
+      scheduleRenewal(next)
+    }, delay)
+  }
+
+  const ready = (async () => {
+    const ticket = await getTicket()
+    if (!ticket) throw new Error(`Could not connect: ${state}`)
+    provider = new WebsocketProvider(ticket.url, boardId, doc, {
+      params: { token: ticket.token },
+      disableBc: true,
+      // A little randomness per client spreads reconnects after a server restart.
+      maxBackoffTime: (options.maxBackoffMs ?? 8000) * (0.75 + Math.random() / 2),
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    })
+    scheduleRenewal(ticket)
+    provider.on('status', ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status === 'connected') {
+        everConnected = true
+        refusedDelay = 250
+        setState('connected')
+      } else if (state !== 'signed-out' && state !== 'forbidden' && state !== 'not-found') {
+        setState(!isOnline() ? 'offline' : everConnected ? 'reconnecting' : 'connecting')
+      }
+    })
+    provider.on('closed', async ({ code }: { code: number; reason: string }) => {
+      if (code === 4403) return setState('forbidden')
+      if (code === 4404) return setState('not-found')
+      // 4401 (stale token) and any other permanent close: a fresh ticket decides.
+      setState('reconnecting')
+      await new Promise<void>((resolve) => {
+        retryTimer = setTimeout(resolve, refusedDelay * (0.5 + Math.random()))
+      })
+      refusedDelay = Math.min(refusedDelay * 2, 30_000)
+      const next = await getTicket()
+      if (!next || !provider || destroyed) return
+      provider.params = { token: next.token }
+      scheduleRenewal(next)
+      provider.connect()
+    })
+    return provider
+  })()
+  ready.catch(() => undefined)
+
+  return {
+    get provider() {
+      return provider
+    },
+    getState: () => state,
+    onState(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    ready,
+    destroy() {
+      destroyed = true
+      if (renewTimer) clearTimeout(renewTimer)
+      if (retryTimer) clearTimeout(retryTimer)
+      listeners.clear()
+      provider?.destroy()
+    },
+  }
+}
