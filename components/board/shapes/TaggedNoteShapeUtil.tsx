@@ -22,15 +22,14 @@ function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) 
   const { locale, t } = useBoardLocale(editor)
   const areaId = readNoteMeta(shape.meta).areaId
   const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
-  // Too small to read when the whole board is in view; the tooltip still names the area.
-  if (zoom < 0.45) return null
   const label = areaId ? getArea(areaId).title[locale] : null
   return (
     <div
-      className="note-area-tag"
+      // Too small to read when the whole board is in view: hidden then, the tooltip remains.
+      className={zoom < 0.45 ? 'note-area-tag note-area-tag--far' : 'note-area-tag'}
       style={{ transform: `scale(${shape.props.scale})` }}
       title={label ? t('board.noteArea', { area: label }) : t('board.noteNoArea')}
-      data-area={areaId ?? ''}
+      data-note-area={areaId ?? ''}
     >
       {label ?? '—'}
     </div>

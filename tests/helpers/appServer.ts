@@ -1,0 +1,68 @@
+/**
+ * The whole app (`server/main.ts`: Next.js and the sync endpoint) as a child process on
+ * port 0 over a fresh SQLite file, seeded with the demo users and board. Needs `next build`
+ * to have run (the test script does it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { tempDbPath, TEST_SECRET } from './syncHarness'
+
+const projectDir = path.resolve(import.meta.dirname, '../..')
+
+export interface AppServer {
+  url: string
+  port: number
+  dbPath: string
+  child: ChildProcess
+  logs(): string
+  stop(): Promise<void>
+}
+
+export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  if (!fs.existsSync(path.join(projectDir, '.next', 'BUILD_ID'))) {
+    throw new Error('No Next.js build: run `npx next build` (npm test does) before the end-to-end tests.')
+  }
+  const dbPath = tempDbPath('e2e')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: projectDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_PATH: dbPath,
+      AUTH_SECRET: TEST_SECRET,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app server did not start:\n${output}`)), 90_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      for (const line of output.split('\n')) {
+        if (!line.includes('Strategitavlan is ready')) continue
+        clearTimeout(timer)
+        resolve(JSON.parse(line).port)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`app server exited with ${code}:\n${output}`)))
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    dbPath,
+    child,
+    logs: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
