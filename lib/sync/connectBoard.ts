@@ -53,6 +53,21 @@ export interface ConnectBoardOptions {
   maxBackoffMs?: number
 }
 
+/**
+ * The stock provider re-broadcasts every awareness change it sees, other clients' included, so
+ * each presence update would come back to the server once from every peer (n² traffic in a
+ * big room; the server drops the echoes). Our clients send only their own state.
+ */
+function speakOnlyForSelf(provider: WebsocketProvider) {
+  const { awareness } = provider
+  const stock = (provider as unknown as { _awarenessUpdateHandler: (...args: unknown[]) => void })._awarenessUpdateHandler
+  awareness.off('update', stock)
+  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const own = [...added, ...updated, ...removed].filter((id) => id === awareness.clientID)
+    if (own.length > 0) stock({ added: own, updated: [], removed: [] }, origin)
+  })
+}
+
 export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   const { boardId, doc } = options
   const isOnline = options.isOnline ?? (() => true)
@@ -126,6 +141,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       maxBackoffTime: (options.maxBackoffMs ?? 8000) * (0.75 + Math.random() / 2),
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     })
+    speakOnlyForSelf(provider)
     scheduleRenewal(ticket)
     provider.on('status', ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (status === 'connected') {
