@@ -9,6 +9,13 @@ import type { UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
 
+export type CredentialsResult =
+  | { ok: true; user: UserRecord }
+  | { ok: false; reason: 'invalid' | 'rate-limited'; retryAfterSeconds?: number }
+
+/** The header through which the server passes the client's address to route handlers. */
+export const CLIENT_IP_HEADER = 'x-strategitavlan-client-ip'
+
 export interface SyncControl {
   disconnect(match: (who: { userId: string; boardId: string; role: BoardRole }) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
@@ -22,8 +29,11 @@ export interface AppContext {
   /** Public base URL when configured; otherwise derived from each request. */
   publicUrl: string | null
   tldrawLicenseKey: string | null
-  /** Checks an email and password; constant-time with respect to unknown emails. */
-  verifyCredentials(email: string, password: string): Promise<UserRecord | null>
+  /**
+   * Checks an email and password for a sign-in from `clientIp`. Unknown emails cost the same
+   * time as wrong passwords; attempts are rate limited per IP and per account.
+   */
+  verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult>
   sync: SyncControl
 }
 

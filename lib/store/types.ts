@@ -66,7 +66,10 @@ export interface UserStore {
   get(id: string): Promise<UserRecord | null>
   findByEmail(email: string): Promise<UserRecord | null>
   count(): Promise<number>
+  /** Every account, ordered by name (for the admin page). */
+  list(): Promise<UserRecord[]>
   setLocale(id: string, locale: Locale): Promise<void>
+  setPassword(id: string, passwordHash: string): Promise<void>
 }
 
 export interface NewBoard {
@@ -77,20 +80,82 @@ export interface NewBoard {
   initialState: Uint8Array
 }
 
+export interface BoardMember {
+  userId: string
+  name: string
+  email: string
+  role: BoardRole
+}
+
 export interface BoardStore {
   /** Creates the board, its first document state and its creator's facilitator role at once. */
   create(board: NewBoard): Promise<BoardRecord>
   get(id: string): Promise<BoardRecord | null>
   listForUser(userId: string): Promise<BoardWithRole[]>
   roleOf(boardId: string, userId: string): Promise<BoardRole | null>
+  /** Adds the user to the board with this role, or changes their role. */
   setRole(boardId: string, userId: string, role: BoardRole): Promise<void>
+  /** Takes the user's role away; resolves false when they had none. */
+  removeMember(boardId: string, userId: string): Promise<boolean>
+  /** Staff members with their roles, facilitators first, then by name. */
+  members(boardId: string): Promise<BoardMember[]>
   touch(boardId: string, at?: number): Promise<void>
+}
+
+/** A link that lets people without an account join one board as guests. */
+export interface InviteRecord {
+  id: string
+  boardId: string
+  role: BoardRole
+  /** E.g. "Filial Skärholmen"; shown to the facilitator and on guests' presence. */
+  label: string | null
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  revokedAt: number | null
+}
+
+export interface NewInvite {
+  boardId: string
+  role: BoardRole
+  label: string | null
+  createdBy: string
+  expiresAt: number
+  /** SHA-256 of the link's secret token (hex); the token itself is never stored. */
+  tokenHash: string
+}
+
+export interface InviteStore {
+  create(invite: NewInvite): Promise<InviteRecord>
+  get(id: string): Promise<InviteRecord | null>
+  findByTokenHash(tokenHash: string): Promise<InviteRecord | null>
+  /** A board's invites, newest first, revoked ones included. */
+  listForBoard(boardId: string): Promise<InviteRecord[]>
+  /** Marks the invite revoked; resolves false when it was unknown or already revoked. */
+  revoke(id: string, at?: number): Promise<boolean>
+}
+
+/** Someone who joined a board through an invite link, under a display name, without an account. */
+export interface GuestRecord {
+  id: string
+  boardId: string
+  inviteId: string
+  name: string
+  createdAt: number
+}
+
+export interface GuestStore {
+  create(guest: { boardId: string; inviteId: string; name: string }): Promise<GuestRecord>
+  get(id: string): Promise<GuestRecord | null>
+  listForInvite(inviteId: string): Promise<GuestRecord[]>
 }
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   readonly users: UserStore
   readonly boards: BoardStore
+  readonly invites: InviteStore
+  readonly guests: GuestStore
   readonly docs: DocStore
   /** A named secret generated once and kept (e.g. the session key when AUTH_SECRET is unset). */
   getOrCreateSecret(name: string, generate: () => string): Promise<string>
