@@ -46,4 +46,30 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: invite links and the guests who joined through them. An invite's token is stored only as
+  // its SHA-256. The pair (id, board_id) is unique so that a guest's board must be its invite's.
+  `
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer')),
+    label TEXT,
+    created_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    UNIQUE (id, board_id)
+  );
+  CREATE INDEX invites_board ON invites(board_id, created_at);
+  CREATE TABLE guests (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    invite_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    FOREIGN KEY (invite_id, board_id) REFERENCES invites(id, board_id) ON DELETE CASCADE
+  );
+  CREATE INDEX guests_invite ON guests(invite_id, created_at);
+  `,
 ]

@@ -10,7 +10,8 @@ import type { BoardRole } from '../../lib/auth/roles'
 import { normalizeEmail } from '../../lib/auth/email'
 import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
-import type { BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import type { BoardMember, BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import { openSqliteInviteStores } from './sqliteInviteStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 
 interface UserRow {
@@ -51,6 +52,12 @@ const toBoard = (row: BoardRow): BoardRecord => ({
   updatedAt: row.updated_at,
 })
 
+/**
+ * People are listed in Swedish alphabetical order whatever the database's collation (SQLite's
+ * NOCASE folds only A–Z and would sort Ä before Å), so every store orders them alike.
+ */
+const byName = new Intl.Collator('sv', { sensitivity: 'base' }).compare
+
 const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 
 export function openSqliteStore(file: string): Store {
@@ -69,7 +76,9 @@ export function openSqliteStore(file: string): Store {
     userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
     userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
     userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+    userList: db.prepare<[], UserRow>('SELECT * FROM users'),
     userLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
+    userPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     boardInsert: db.prepare(
       'INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -85,6 +94,11 @@ export function openSqliteStore(file: string): Store {
     setRole: db.prepare(
       `INSERT INTO board_members (board_id, user_id, role) VALUES (?, ?, ?)
        ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
+    ),
+    removeMember: db.prepare('DELETE FROM board_members WHERE board_id = ? AND user_id = ?'),
+    members: db.prepare<[string], { user_id: string; name: string; email: string; role: BoardRole }>(
+      `SELECT m.user_id, u.name, u.email, m.role FROM board_members m JOIN users u ON u.id = m.user_id
+       WHERE m.board_id = ?`,
     ),
     snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
       'SELECT state, through_seq FROM doc_snapshots WHERE board_id = ?',
@@ -134,6 +148,8 @@ export function openSqliteStore(file: string): Store {
     q.dropUpdatesThrough.run(boardId, throughSeq)
   })
 
+  const { invites, guests } = openSqliteInviteStores(db)
+
   return {
     kind: 'sqlite',
     users: {
@@ -161,8 +177,17 @@ export function openSqliteStore(file: string): Store {
       async count() {
         return q.userCount.get()!.n
       },
+      async list() {
+        return q.userList
+          .all()
+          .map(toUser)
+          .sort((a, b) => byName(a.name, b.name) || a.email.localeCompare(b.email))
+      },
       async setLocale(id, locale) {
         q.userLocale.run(locale, id)
+      },
+      async setPassword(id, passwordHash) {
+        q.userPassword.run(passwordHash, id)
       },
     },
     boards: {
@@ -185,10 +210,22 @@ export function openSqliteStore(file: string): Store {
       async setRole(boardId, userId, role) {
         q.setRole.run(boardId, userId, role)
       },
+      async removeMember(boardId, userId) {
+        return q.removeMember.run(boardId, userId).changes === 1
+      },
+      async members(boardId): Promise<BoardMember[]> {
+        const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
+        return q.members
+          .all(boardId)
+          .map((row) => ({ userId: row.user_id, name: row.name, email: row.email, role: row.role }))
+          .sort((a, b) => rank(a) - rank(b) || byName(a.name, b.name) || a.email.localeCompare(b.email))
+      },
       async touch(boardId, at = Date.now()) {
         q.boardTouch.run(at, boardId)
       },
     },
+    invites,
+    guests,
     docs: {
       async loadDoc(boardId) {
         const snapshot = q.snapshot.get(boardId)

@@ -1,0 +1,131 @@
+/**
+ * Invite links and the guests who joined through them, in the SQLite store. Only a link's
+ * token hash is stored; the schema ties every guest to a board through its invite.
+ */
+import type Database from 'better-sqlite3'
+import type { BoardRole } from '../../lib/auth/roles'
+import { newId } from '../../lib/ids'
+import type { GuestRecord, GuestStore, InviteRecord, InviteStore } from '../../lib/store/types'
+
+interface InviteRow {
+  id: string
+  board_id: string
+  role: BoardRole
+  label: string | null
+  created_by: string
+  created_at: number
+  expires_at: number
+  revoked_at: number | null
+}
+
+interface GuestRow {
+  id: string
+  board_id: string
+  invite_id: string
+  name: string
+  created_at: number
+}
+
+const INVITE_COLUMNS = 'id, board_id, role, label, created_by, created_at, expires_at, revoked_at'
+
+const toInvite = (row: InviteRow): InviteRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  role: row.role,
+  label: row.label,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+})
+
+const toGuest = (row: GuestRow): GuestRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  inviteId: row.invite_id,
+  name: row.name,
+  createdAt: row.created_at,
+})
+
+export function openSqliteInviteStores(db: Database.Database): { invites: InviteStore; guests: GuestStore } {
+  const q = {
+    inviteInsert: db.prepare(
+      `INSERT INTO invites (id, board_id, token_hash, role, label, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    inviteById: db.prepare<[string], InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE id = ?`),
+    inviteByTokenHash: db.prepare<[string], InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE token_hash = ?`),
+    invitesForBoard: db.prepare<[string], InviteRow>(
+      // rowid breaks ties between invites made in the same millisecond.
+      `SELECT ${INVITE_COLUMNS} FROM invites WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+    ),
+    inviteRevoke: db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    guestInsert: db.prepare('INSERT INTO guests (id, board_id, invite_id, name, created_at) VALUES (?, ?, ?, ?, ?)'),
+    guestById: db.prepare<[string], GuestRow>('SELECT * FROM guests WHERE id = ?'),
+    guestsForInvite: db.prepare<[string], GuestRow>(
+      'SELECT * FROM guests WHERE invite_id = ? ORDER BY created_at, rowid',
+    ),
+  }
+
+  return {
+    invites: {
+      async create(invite) {
+        const record: InviteRecord = {
+          id: newId(),
+          boardId: invite.boardId,
+          role: invite.role,
+          label: invite.label,
+          createdBy: invite.createdBy,
+          createdAt: Date.now(),
+          expiresAt: invite.expiresAt,
+          revokedAt: null,
+        }
+        q.inviteInsert.run(
+          record.id,
+          record.boardId,
+          invite.tokenHash,
+          record.role,
+          record.label,
+          record.createdBy,
+          record.createdAt,
+          record.expiresAt,
+        )
+        return record
+      },
+      async get(id) {
+        const row = q.inviteById.get(id)
+        return row ? toInvite(row) : null
+      },
+      async findByTokenHash(tokenHash) {
+        const row = q.inviteByTokenHash.get(tokenHash)
+        return row ? toInvite(row) : null
+      },
+      async listForBoard(boardId) {
+        return q.invitesForBoard.all(boardId).map(toInvite)
+      },
+      async revoke(id, at = Date.now()) {
+        return q.inviteRevoke.run(at, id).changes === 1
+      },
+    },
+    guests: {
+      async create(guest) {
+        const record: GuestRecord = {
+          id: newId(),
+          boardId: guest.boardId,
+          inviteId: guest.inviteId,
+          name: guest.name.trim(),
+          createdAt: Date.now(),
+        }
+        q.guestInsert.run(record.id, record.boardId, record.inviteId, record.name, record.createdAt)
+        return record
+      },
+      async get(id) {
+        const row = q.guestById.get(id)
+        return row ? toGuest(row) : null
+      },
+      async listForInvite(inviteId) {
+        return q.guestsForInvite.all(inviteId).map(toGuest)
+      },
+    },
+  }
+}
