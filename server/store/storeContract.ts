@@ -10,6 +10,7 @@ import { openRecordStore, readRecords } from '../../lib/board/docLayout'
 import { readBoard } from '../../lib/board/readModel'
 import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
 import type { NewUser, StoredDoc, Store, UserRecord } from '../../lib/store/types'
+import { describeInviteContract } from './inviteContract'
 
 export interface OpenedStore {
   store: Store
@@ -121,6 +122,40 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.users.setLocale(user.id, 'en')
         expect((await store.users.get(user.id))?.locale).toBe('en')
       })
+
+      it('lists no users when there are none', async () => {
+        expect(await store.users.list()).toEqual([])
+      })
+
+      it('lists every user in Swedish alphabetical order of name, ignoring case', async () => {
+        for (const [email, name] of [
+          ['orjan@bibliotek.example.se', 'Örjan Ek'],
+          ['bertil@bibliotek.example.se', 'Bertil Ek'],
+          ['asa@bibliotek.example.se', 'Åsa Berg'],
+          ['anna@bibliotek.example.se', 'anna Lind'],
+          ['arla@bibliotek.example.se', 'Ärla Sund'],
+          ['zelda@bibliotek.example.se', 'Zelda Ung'],
+        ]) {
+          await store.users.create({ email, name, passwordHash: null })
+        }
+        const listed = await store.users.list()
+        expect(listed.map((u) => u.name)).toEqual(['anna Lind', 'Bertil Ek', 'Zelda Ung', 'Åsa Berg', 'Ärla Sund', 'Örjan Ek'])
+        expect(listed[0]).toEqual(await store.users.findByEmail('anna@bibliotek.example.se'))
+      })
+
+      it('replaces a user’s password hash and nothing else', async () => {
+        const user = await store.users.create(anna)
+        const other = await store.users.create(bertil)
+        await store.users.setPassword(user.id, 'hash-new')
+        expect(await store.users.get(user.id)).toEqual({ ...user, passwordHash: 'hash-new' })
+        expect(await store.users.get(other.id)).toEqual(other)
+      })
+
+      it('sets a first password for a user who had none', async () => {
+        const user = await store.users.create(bertil)
+        await store.users.setPassword(user.id, 'hash-b')
+        expect((await store.users.findByEmail(bertil.email))?.passwordHash).toBe('hash-b')
+      })
     })
 
     describe('boards', () => {
@@ -165,6 +200,67 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
       it('gives null for an unknown board', async () => {
         expect(await store.boards.get('no-such-board')).toBeNull()
+      })
+
+      it('takes a member’s role away, after which the board is not listed for them', async () => {
+        const { board } = await facilitatorWithBoard()
+        const member = await store.users.create(bertil)
+        await store.boards.setRole(board.id, member.id, 'participant')
+        expect(await store.boards.removeMember(board.id, member.id)).toBe(true)
+        expect(await store.boards.roleOf(board.id, member.id)).toBeNull()
+        expect(await store.boards.listForUser(member.id)).toEqual([])
+      })
+
+      it('answers false when removing someone who had no role on the board', async () => {
+        const { board } = await facilitatorWithBoard()
+        const outsider = await store.users.create(bertil)
+        expect(await store.boards.removeMember(board.id, outsider.id)).toBe(false)
+        expect(await store.boards.removeMember('no-such-board', outsider.id)).toBe(false)
+      })
+
+      it('removes a member from one board only', async () => {
+        const { user, board } = await facilitatorWithBoard()
+        const other = await store.boards.create({
+          name: 'Annan',
+          locale: 'sv',
+          createdBy: user.id,
+          initialState: createBoardState({ name: 'Annan', locale: 'sv', includeStarterNotes: false }),
+        })
+        const member = await store.users.create(bertil)
+        await store.boards.setRole(board.id, member.id, 'participant')
+        await store.boards.setRole(other.id, member.id, 'observer')
+        await store.boards.removeMember(board.id, member.id)
+        expect(await store.boards.roleOf(other.id, member.id)).toBe('observer')
+        expect(await store.boards.roleOf(board.id, user.id)).toBe('facilitator')
+      })
+
+      it('lists members with name, email and role: facilitators first, then by name', async () => {
+        const { user, board } = await facilitatorWithBoard()
+        const people = [
+          ['orjan@bibliotek.example.se', 'Örjan Ek', 'facilitator'],
+          ['cecilia@bibliotek.example.se', 'Cecilia Ström', 'observer'],
+          ['bertil@bibliotek.example.se', 'bertil Ek', 'participant'],
+          ['david@bibliotek.example.se', 'David Ås', 'participant'],
+        ] as const
+        for (const [email, name, role] of people) {
+          const member = await store.users.create({ email, name, passwordHash: null })
+          await store.boards.setRole(board.id, member.id, role)
+        }
+        await store.users.create({ email: 'outsider@bibliotek.example.se', name: 'Ada Utanför', passwordHash: null })
+
+        const members = await store.boards.members(board.id)
+        expect(members.map((m) => [m.name, m.role])).toEqual([
+          ['Anna Lind', 'facilitator'],
+          ['Örjan Ek', 'facilitator'],
+          ['bertil Ek', 'participant'],
+          ['Cecilia Ström', 'observer'],
+          ['David Ås', 'participant'],
+        ])
+        expect(members[0]).toEqual({ userId: user.id, name: 'Anna Lind', email: anna.email, role: 'facilitator' })
+      })
+
+      it('lists no members for an unknown board', async () => {
+        expect(await store.boards.members('no-such-board')).toEqual([])
       })
     })
 
@@ -277,4 +373,6 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       await expect(store.ping()).resolves.toBeUndefined()
     })
   })
+
+  describeInviteContract(name, open)
 }
