@@ -7,7 +7,15 @@ import { readNoteMeta } from './noteMeta'
 import { plainTextFromRichText } from './richText'
 import { boardSchema } from './schema'
 import { AREA_SHAPE_TYPE, LOOP_SHAPE_TYPE, STEP_SHAPE_TYPE } from './shapes'
-import { LOOP_SHAPE_ID, areaShapeId, buildTemplateRecords, stepShapeId, type TemplateOptions } from './template'
+import {
+  BOARD_PAGE_ID,
+  LOOP_SHAPE_ID,
+  areaShapeId,
+  buildTemplateRecords,
+  isTemplateRecordId,
+  stepShapeId,
+  type TemplateOptions,
+} from './template'
 
 const NOW = Date.UTC(2024, 0, 15, 9, 0)
 
@@ -156,5 +164,31 @@ describe('buildTemplateRecords', () => {
   it('builds the same records for the same options', () => {
     expect(build()).toEqual(records)
     expect(build({ locale: 'en', includeStarterNotes: false })).toEqual(build({ locale: 'en', includeStarterNotes: false }))
+  })
+})
+
+describe('isTemplateRecordId', () => {
+  it('names every record of the template except starter notes', () => {
+    for (const record of build({ includeStarterNotes: true })) {
+      expect(isTemplateRecordId(record.id), record.id).toBe(!isNoteShape(record as TLShape))
+    }
+  })
+
+  it('names the document, the page, zones, steps, the loop, arrows and bindings', () => {
+    const records = build({ includeStarterNotes: false })
+    const ids = ['document:document', BOARD_PAGE_ID, areaShapeId('ekonomi'), stepShapeId(2), LOOP_SHAPE_ID]
+    for (const id of ids) expect(isTemplateRecordId(id), id).toBe(true)
+    expect(records.filter((r) => r.typeName === 'binding').every((r) => isTemplateRecordId(r.id))).toBe(true)
+    expect(records.filter((r) => r.typeName === 'shape' && r.type === 'arrow').length).toBeGreaterThan(0)
+    expect(records.every((r) => isTemplateRecordId(r.id))).toBe(true)
+  })
+
+  it('names no notes or other records, and the same ids whatever the board’s name or language', () => {
+    expect(isTemplateRecordId('shape:starter-1')).toBe(false)
+    expect(isTemplateRecordId('shape:some-note')).toBe(false)
+    expect(isTemplateRecordId('binding:some-arrow-end')).toBe(false)
+    expect(isTemplateRecordId('page:other')).toBe(false)
+    const english = build({ locale: 'en', name: 'Another name', includeStarterNotes: false })
+    expect(english.every((r) => isTemplateRecordId(r.id))).toBe(true)
   })
 })

@@ -143,6 +143,19 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
   return records
 }
 
+let templateIds: ReadonlySet<string> | null = null
+
+/**
+ * True for the records that make up the template itself: the document record, the page, the
+ * locked zones, step cards and loop, and their arrows and bindings — not starter notes, which
+ * belong to the participants. Only facilitators may change these; the sync server undoes
+ * anyone else's change. (Ids do not depend on the board's name or language.)
+ */
+export function isTemplateRecordId(id: string): boolean {
+  templateIds ??= new Set(buildTemplateRecords({ name: '', locale: 'sv', includeStarterNotes: false, now: 0 }).map((r) => r.id))
+  return templateIds.has(id)
+}
+
 function lockedShape<S extends AreaShape | StepShape | LoopShape>(
   id: TLShapeId,
   type: S['type'],
