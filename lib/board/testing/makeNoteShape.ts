@@ -26,7 +26,7 @@ export function makeNoteShape(options: NoteShapeOptions): TLNoteShape {
     x: options.x,
     y: options.y,
     rotation: 0,
-    index: 'b1' as IndexKey,
+    index: 'a1' as IndexKey,
     parentId: BOARD_PAGE_ID,
     isLocked: false,
     opacity: 1,
