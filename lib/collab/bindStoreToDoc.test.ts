@@ -13,7 +13,7 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createBoardDoc } from '../board/createBoardDoc'
-import { openRecordStore, readBoardMeta, readRecords, writeBoardMeta } from '../board/docLayout'
+import { openRecordStore, readBoardMeta, recordsArray, readRecords, writeBoardMeta } from '../board/docLayout'
 import { boardSchema } from '../board/schema'
 import { BOARD_PAGE_ID } from '../board/template'
 import { makeNoteShape } from '../board/testing/makeNoteShape'
@@ -286,6 +286,61 @@ describe('remote changes', () => {
 
     expect(invalid).toHaveLength(1)
     expect(storeNote(b.store, 'n1')).toEqual(note('n1', 'valid'))
+  })
+})
+
+describe('concurrent edits', () => {
+  const agreed = (docA: Y.Doc, docB: Y.Doc, a: TLStore, b: TLStore, id: string) => {
+    const version = docNote(docA, id)
+    expect(docNote(docB, id)).toEqual(version)
+    expect(storeNote(a, id)).toEqual(version)
+    expect(storeNote(b, id)).toEqual(version)
+  }
+
+  it('when A and B write one note at the same moment, both stores and both docs end on the same version', () => {
+    const { docA, docB, link, a, b } = twoClients()
+    a.store.put([note('n1')])
+    a.binding.flush()
+
+    link.hold()
+    a.store.update(note('n1').id, (r) => ({ ...r, x: 111 }))
+    a.binding.flush()
+    b.store.update(note('n1').id, (r) => ({ ...r, y: 222 }))
+    b.binding.flush()
+    link.release()
+
+    agreed(docA, docB, a.store, b.store, 'n1')
+    // No key is left twice in the doc's record list.
+    expect(recordsArray(docA).length).toBe(readRecords(docA).size)
+  })
+
+  it('a remote update of a note with an unflushed local edit leaves store and doc in agreement', () => {
+    const { docA, docB, a, b } = twoClients({ flushIntervalMs: 10_000 })
+    a.store.put([note('n1')])
+    a.binding.flush()
+
+    a.store.update(note('n1').id, (r) => ({ ...r, x: 111 }))
+    b.store.update(note('n1').id, (r) => ({ ...r, y: 222 }))
+    b.binding.flush()
+    a.binding.flush()
+
+    // A wrote last, so its version wins, whole (records are the unit of merging).
+    agreed(docA, docB, a.store, b.store, 'n1')
+    expect(docNote(docA, 'n1')).toMatchObject({ x: 111, y: 20 })
+  })
+
+  it('a remote delete of a note with an unflushed local edit leaves store and doc in agreement', () => {
+    const { docA, docB, a, b } = twoClients({ flushIntervalMs: 10_000 })
+    a.store.put([note('n1')])
+    a.binding.flush()
+
+    a.store.update(note('n1').id, (r) => ({ ...r, x: 111 }))
+    b.store.remove([note('n1').id])
+    b.binding.flush()
+    a.binding.flush()
+
+    agreed(docA, docB, a.store, b.store, 'n1')
+    expect(docNote(docA, 'n1')?.x).toBe(111)
   })
 })
 

@@ -86,6 +86,10 @@ export function bindStoreToDoc({ store, doc, flushIntervalMs = 40, onInvalidReco
     const toRemove: TLRecord['id'][] = []
     const toPut: TLRecord[] = []
     changes.forEach((change, id) => {
+      // A record with an unflushed local change keeps its local version: the next flush writes
+      // that version over this one in the doc, so taking the remote one now would leave this
+      // store apart from the doc (and from every other client) until the record changed again.
+      if (pending.has(id as TLRecord['id'])) return
       if (change.action === 'delete') {
         if (store.has(id as TLRecord['id'])) toRemove.push(id as TLRecord['id'])
       } else {
