@@ -6,6 +6,9 @@
  * in batches (one transaction per batch), and broadcast when the append resolves. A new client's
  * first sync is answered only once the queue is empty, so nobody ever receives an edit that a
  * crash could still take back.
+ *
+ * Non-facilitators' changes to the template are undone by a {@link attachTemplateGuard} in a
+ * follow-up update that is stored and forwarded together with the offending one.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
@@ -25,6 +28,7 @@ import {
   messageQueryAwareness,
   messageSync,
 } from './protocol'
+import { attachTemplateGuard } from './templateGuard'
 
 export interface Principal {
   userId: string
@@ -75,6 +79,7 @@ export class Room {
   private lastSeq = 0
   private updatesSinceCompaction = 0
   private compacting: Promise<void> | null = null
+  private detachTemplateGuard: (() => void) | null = null
 
   constructor(
     readonly boardId: string,
@@ -99,10 +104,21 @@ export class Room {
     )
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length
+    this.detachTemplateGuard = attachTemplateGuard(this.doc, {
+      isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
+      onRevert: (origin, keys) => {
+        const { principal } = origin as Connection
+        this.options.logger.info({ board: this.boardId, user: principal.userId, role: principal.role, keys }, 'undid a template change')
+      },
+    })
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
     this.maybeCompact()
+  }
+
+  private isConnection(origin: unknown): origin is Connection {
+    return typeof origin === 'object' && origin !== null && this.connections.get((origin as Connection).socket) === origin
   }
 
   get isClosed() {
@@ -255,11 +271,19 @@ export class Room {
     this.pending.push({ update, origin })
     if (!this.flushing) {
       this.flushing = true
-      void this.flush()
+      // Starting on the next microtask lets every update applied in this same turn (such as a
+      // template guard's revert, which Yjs emits right after the offending update) share a batch.
+      queueMicrotask(() => void this.flush())
     }
   }
 
-  /** Appends queued updates to the store, then forwards them; one store transaction a batch. */
+  /**
+   * Appends queued updates to the store, then forwards them; one store transaction a batch.
+   * A batch of several is forwarded as one merged update, to everyone including the senders
+   * (Yjs ignores what a client already has): a reverted change then arrives together with its
+   * revert and no client ever shows it. Merging is safe here because these updates were encoded
+   * by our own doc, not taken from the wire.
+   */
   private async flush() {
     try {
       while (this.pending.length > 0) {
@@ -269,11 +293,11 @@ export class Room {
           batch.map((entry) => entry.update),
         )
         this.updatesSinceCompaction += batch.length
-        for (const { update, origin } of batch) {
-          const message = encodeUpdate(update)
-          for (const connection of this.connections.values()) {
-            if (connection !== origin && !connection.backlog) this.send(connection, message)
-          }
+        if (batch.length === 1) {
+          const [{ update, origin }] = batch
+          this.broadcast(encodeUpdate(update), origin)
+        } else {
+          this.broadcast(encodeUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), null)
         }
       }
     } catch (error) {
@@ -284,6 +308,13 @@ export class Room {
     this.flushing = false
     for (const waiter of this.drainWaiters.splice(0)) waiter()
     this.maybeCompact()
+  }
+
+  /** Sends `message` to every started connection except `except`. */
+  private broadcast(message: Uint8Array, except: unknown) {
+    for (const connection of this.connections.values()) {
+      if (connection !== except && !connection.backlog) this.send(connection, message)
+    }
   }
 
   /** Runs `fn` synchronously once every applied update is durable. */
@@ -385,6 +416,7 @@ export class Room {
     this.closed = true
     await this.compacting
     await this.compact()
+    this.detachTemplateGuard?.()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

@@ -1,0 +1,105 @@
+/**
+ * Keeps the board's template (zones, step cards, loop, their arrows and bindings, the document
+ * record and the page) as facilitators left it. The editor locks those shapes, but a modified
+ * client can still write them; this guard undoes such writes on the server.
+ *
+ * Records live YKeyValue-style in one Y.Array of `{ key, val }` entries where the rightmost
+ * entry of a key wins. For each template key the guard remembers the entry that won after the
+ * last accepted change. When a restricted transaction touches a template key, a follow-up
+ * transaction (origin {@link TEMPLATE_GUARD_ORIGIN}) deletes the entries it added and, if the
+ * remembered entry no longer wins, appends a copy of it. Yjs runs that follow-up synchronously
+ * right after the offending transaction, so both reach the room's update queue together.
+ */
+import type * as Y from 'yjs'
+import { recordsArray, type RecordEntry } from '../../lib/board/docLayout'
+import { isTemplateRecordId } from '../../lib/board/template'
+
+export const TEMPLATE_GUARD_ORIGIN = Symbol('template guard')
+
+export interface TemplateGuardOptions {
+  /** True when the transaction's origin may not change template records. */
+  isRestricted(origin: unknown): boolean
+  /** Called after a restricted change was undone, with the template keys it touched. */
+  onRevert?(origin: unknown, keys: string[]): void
+}
+
+function isTemplateEntry(entry: unknown): entry is RecordEntry {
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof (entry as RecordEntry).key === 'string' &&
+    isTemplateRecordId((entry as RecordEntry).key)
+  )
+}
+
+/** Starts guarding `doc`'s template records; returns a function that stops. */
+export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): () => void {
+  const records = recordsArray(doc)
+  /** The winning entry of each template key after the last accepted change. */
+  const accepted = new Map<string, RecordEntry>()
+
+  /** The rightmost entry of each key in `keys`, ignoring the entries in `ignored`. */
+  const winners = (keys: ReadonlySet<string> | null, ignored?: ReadonlySet<RecordEntry>) => {
+    const found = new Map<string, RecordEntry>()
+    const entries = records.toArray()
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]
+      if (!isTemplateEntry(entry) || found.has(entry.key) || ignored?.has(entry)) continue
+      if (keys && !keys.has(entry.key)) continue
+      found.set(entry.key, entry)
+      if (keys && found.size === keys.size) break
+    }
+    return found
+  }
+
+  for (const [key, entry] of winners(null)) accepted.set(key, entry)
+
+  const observer = (event: Y.YArrayEvent<RecordEntry>, transaction: Y.Transaction) => {
+    // Entries are compared by identity: Yjs hands out the same objects from `changes` and
+    // from `toArray()`, which is also how YKeyValue tells its entries apart.
+    const added = new Set<RecordEntry>()
+    const touched = new Set<string>()
+    for (const item of event.changes.added) {
+      for (const entry of item.content.getContent()) {
+        if (isTemplateEntry(entry)) {
+          added.add(entry)
+          touched.add(entry.key)
+        }
+      }
+    }
+    for (const item of event.changes.deleted) {
+      for (const entry of item.content.getContent()) {
+        if (isTemplateEntry(entry)) touched.add(entry.key)
+      }
+    }
+    if (touched.size === 0) return
+
+    if (!options.isRestricted(transaction.origin)) {
+      const current = winners(touched)
+      for (const key of touched) {
+        const entry = current.get(key)
+        if (entry) accepted.set(key, entry)
+        else accepted.delete(key)
+      }
+      return
+    }
+
+    const survivors = winners(touched, added)
+    const restore = [...touched].filter((key) => accepted.has(key) && survivors.get(key) !== accepted.get(key))
+    doc.transact(() => {
+      if (added.size > 0) {
+        const entries = records.toArray()
+        for (let i = entries.length - 1; i >= 0; i--) {
+          if (added.has(entries[i])) records.delete(i, 1)
+        }
+      }
+      if (restore.length > 0) {
+        records.push(restore.map((key) => ({ key, val: accepted.get(key)!.val })))
+      }
+    }, TEMPLATE_GUARD_ORIGIN)
+    options.onRevert?.(transaction.origin, [...touched])
+  }
+
+  records.observe(observer)
+  return () => records.unobserve(observer)
+}
