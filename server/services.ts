@@ -3,6 +3,7 @@
  * configuration and wired together by passing dependencies in. No HTTP here.
  */
 import { randomBytes } from 'node:crypto'
+import { roleOfUserId } from '../lib/auth/boardAccess'
 import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
 import type { Env } from '../lib/env'
@@ -33,6 +34,9 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       boards: store.boards,
       allowedOrigins: publicUrl ? [publicUrl] : null,
     }),
+    // Removing a member or revoking an invite closes their open sockets within seconds, on
+    // every node, because each node asks the store itself.
+    revalidate: (principal) => roleOfUserId(store, principal.userId, principal.boardId),
     logger,
     maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
     idleUnloadMs: env.ROOM_IDLE_UNLOAD_MS,

@@ -1,16 +1,18 @@
 /**
  * The sync endpoint: `ws(s)://HOST/sync/<boardId>?token=…`, speaking the standard y-websocket
  * protocol. It authorizes each upgrade (through the `authorize` it is given), routes sockets to
- * rooms, loads rooms from the store and unloads them when idle. It knows no database: the
- * store arrives as a {@link DocStore}.
+ * rooms, loads rooms from the store and unloads them when idle, and re-checks every open
+ * socket's access while it stays open. It knows no database: the store arrives as a
+ * {@link DocStore}, the access check as `revalidate`.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import { CloseCode } from './protocol'
-import { Room, type Principal } from './Room'
+import { Room, type Connection, type Principal } from './Room'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -37,6 +39,17 @@ export interface SyncServerOptions {
   /** Resolves to who is connecting, or throws a {@link SyncRefusal}. */
   authorize(request: AuthorizeRequest): Promise<Principal>
   logger: Logger
+  /**
+   * The principal's current role on its board, or null when they no longer have access (a
+   * removed member, a guest whose invite was revoked). Asked when a socket joins and then
+   * every `revalidateEveryMs` for each distinct user and board with open sockets. No access
+   * closes the sockets with 4403; another role than the token's closes them with 4401, so the
+   * client fetches a token with its new role and reconnects. Without it, the token decides
+   * for the socket's whole life.
+   */
+  revalidate?(principal: Principal): Promise<BoardRole | null>
+  /** How often open sockets are re-checked (default 2000 ms). */
+  revalidateEveryMs?: number
   /** Frames over this size are refused (the socket is closed with 1009). */
   maxMessageBytes?: number
   /** A room with no sockets is written and unloaded after this long. */
@@ -78,6 +91,60 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     for (const room of rooms.values()) room.heartbeat()
   }, options.heartbeatMs ?? 30_000)
   heartbeat.unref()
+
+  const revalidate = options.revalidate
+  let revalidating = false
+  const revalidator = revalidate
+    ? setInterval(() => {
+        if (revalidating || closing) return
+        revalidating = true
+        revalidateOpenSockets(revalidate).finally(() => {
+          revalidating = false
+        })
+      }, options.revalidateEveryMs ?? 2000)
+    : null
+  revalidator?.unref()
+
+  /** Why a principal whose current role is `role` may not stay, or null when they may. */
+  function refusalFor(principal: Principal, role: BoardRole | null): SyncRefusal | null {
+    if (role === null) return new SyncRefusal(CloseCode.forbidden, 'access revoked')
+    if (role !== principal.role) return new SyncRefusal(CloseCode.unauthenticated, 'role changed')
+    return null
+  }
+
+  /** One lookup per distinct user and board, then every socket that was open for it is judged. */
+  async function revalidateOpenSockets(check: NonNullable<SyncServerOptions['revalidate']>) {
+    const keyOf = (principal: Principal) => `${principal.boardId}\n${principal.userId}`
+    const open = new Map<string, { principal: Principal; sockets: { room: Room; connection: Connection }[] }>()
+    for (const room of rooms.values()) {
+      for (const connection of room.connections.values()) {
+        const key = keyOf(connection.principal)
+        const group = open.get(key) ?? { principal: connection.principal, sockets: [] }
+        group.sockets.push({ room, connection })
+        open.set(key, group)
+      }
+    }
+    await Promise.all(
+      [...open.values()].map(async ({ principal, sockets }) => {
+        let role: BoardRole | null
+        try {
+          role = await check(principal)
+        } catch (error) {
+          // A failed lookup (the database is briefly away) is no reason to drop everyone; the
+          // next round asks again.
+          logger.error({ board: principal.boardId, user: principal.userId, err: (error as Error).message }, 'revalidate failed')
+          return
+        }
+        // Only the sockets open when the lookup began: one that joined since was checked then.
+        for (const { room, connection } of sockets) {
+          const refusal = refusalFor(connection.principal, role)
+          if (!refusal || !room.connections.has(connection.socket)) continue
+          logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
+          room.closeConnection(connection, refusal.code, refusal.reason)
+        }
+      }),
+    )
+  }
 
   function onEmpty(room: Room) {
     clearTimeout(idleTimers.get(room.boardId))
@@ -150,7 +217,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     let principal: Principal | null = null
     let refusal: SyncRefusal
     try {
-      principal = await options.authorize({ boardId, token, origin: request.headers.origin, request })
+      const authorized = await options.authorize({ boardId, token, origin: request.headers.origin, request })
+      // A token outlives a removal by up to its lifetime: the role it names must still hold.
+      const stale = revalidate ? refusalFor(authorized, await revalidate(authorized)) : null
+      if (stale) throw stale
+      principal = authorized
       refusal = new SyncRefusal(CloseCode.unauthenticated, 'not authenticated')
     } catch (error) {
       refusal =
@@ -215,6 +286,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     async close() {
       closing = true
       clearInterval(heartbeat)
+      if (revalidator) clearInterval(revalidator)
       for (const timer of idleTimers.values()) clearTimeout(timer)
       idleTimers.clear()
       await Promise.all([...rooms.values()].map((room) => unload(room)))

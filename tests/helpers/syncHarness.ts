@@ -47,6 +47,10 @@ export interface SyncHarness {
   userId: string
   boardId: string
   createBoard(options?: { starterNotes?: boolean }): Promise<string>
+  /**
+   * A room token. Without `userId`, it is for the board's facilitator or, for another role, a
+   * member created with that role; with `userId`, exactly as given.
+   */
   mintToken(options?: { boardId?: string; role?: BoardRole; userId?: string; name?: string }): Promise<string>
   close(): Promise<void>
 }
@@ -67,6 +71,23 @@ export async function startSyncHarness(overrides: Record<string, string> = {}): 
     return board.id
   }
   const boardId = await createBoard()
+  // The server re-checks every socket's role against the store, so a token must name a real
+  // member's real role: other roles than facilitator get a member of their own per board.
+  const members = new Map<string, Promise<{ userId: string; name: string }>>()
+  const memberWithRole = (forBoard: string, role: BoardRole) => {
+    const key = `${forBoard}/${role}`
+    let member = members.get(key)
+    if (!member) {
+      member = (async () => {
+        const name = `Test ${role[0].toUpperCase()}${role.slice(1)}`
+        const created = await services.store.users.create({ email: `${role}.${members.size}@example.org`, name, passwordHash: null })
+        if (await services.store.boards.get(forBoard)) await services.store.boards.setRole(forBoard, created.id, role)
+        return { userId: created.id, name }
+      })()
+      members.set(key, member)
+    }
+    return member
+  }
   return {
     server,
     services,
@@ -75,8 +96,12 @@ export async function startSyncHarness(overrides: Record<string, string> = {}): 
     userId: user.id,
     boardId,
     createBoard,
-    async mintToken({ boardId: forBoard = boardId, role = 'facilitator', userId = user.id, name = 'Test Facilitator' } = {}) {
-      return (await services.roomTokens.mint({ userId, name, boardId: forBoard, role })).token
+    async mintToken({ boardId: forBoard = boardId, role = 'facilitator', userId, name } = {}) {
+      const member =
+        userId !== undefined || role === 'facilitator'
+          ? { userId: userId ?? user.id, name: 'Test Facilitator' }
+          : await memberWithRole(forBoard, role)
+      return (await services.roomTokens.mint({ userId: member.userId, name: name ?? member.name, boardId: forBoard, role })).token
     },
     close: () => server.close(),
   }
