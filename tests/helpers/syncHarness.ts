@@ -165,6 +165,8 @@ export interface SyncProcess {
   port: number
   syncUrl: string
   child: ChildProcess
+  /** Everything the process has written to stdout and stderr so far (for failure messages). */
+  output(): string
   /** Sends a signal and waits for the process to exit. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
@@ -187,7 +189,12 @@ export async function spawnSyncProcess(dbPath: string, extraEnv: Record<string, 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', (chunk) => (stderr += chunk))
+  let output = ''
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk
+    output += chunk
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = ''
     const timer = setTimeout(() => reject(new Error(`sync process did not start:\n${stderr}`)), 30_000)
@@ -206,6 +213,7 @@ export async function spawnSyncProcess(dbPath: string, extraEnv: Record<string, 
     port,
     syncUrl: `ws://localhost:${port}/sync`,
     child,
+    output: () => output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       return exited

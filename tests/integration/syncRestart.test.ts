@@ -53,12 +53,12 @@ describe('server restart', () => {
     const first = await spawn(dbPath)
     const { clients, expected } = await writeNotesTogether(first, board)
 
-    expect(await first.stop('SIGTERM')).toBe(0)
+    expect(await first.stop('SIGTERM'), first.output()).toBe(0)
     for (const client of clients) await eventually(() => expect(client.closeCodes[0]).toBe(1012))
 
     const second = await spawn(dbPath)
     const fresh = await join(second, board)
-    expect(noteTexts(fresh.doc)).toEqual(expected)
+    expect(noteTexts(fresh.doc), first.output() + second.output()).toEqual(expected)
   })
 
   it('after SIGKILL right when clients have each other’s notes, a new process serves every note', async () => {
