@@ -5,9 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { toRichText } from '@tldraw/tlschema'
 import { readRecords } from '../../lib/board/docLayout'
 import { joinBoard, type BoardClient } from '../helpers/boardClients'
-import { addNote, buildNote, loadStoredDoc, noteTexts, putNote } from '../helpers/boardNotes'
+import { addNote, loadStoredDoc, noteTexts, putNote } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
 import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
@@ -59,8 +60,8 @@ describe('sync between clients', () => {
     })
 
     // Both writes happen before either client hears of the other's.
-    putNote(a.doc, { ...note, props: { ...note.props, richText: buildNote({ key: 'x', text: 'Från A' }).props.richText } })
-    putNote(b.doc, { ...note, props: { ...note.props, richText: buildNote({ key: 'y', text: 'Från B' }).props.richText } })
+    putNote(a.doc, { ...note, props: { ...note.props, richText: toRichText('Från A') } })
+    putNote(b.doc, { ...note, props: { ...note.props, richText: toRichText('Från B') } })
 
     await eventually(() => {
       const texts = [a, b, c].map((client) => noteTexts(client.doc))
