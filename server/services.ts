@@ -4,11 +4,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import { roleOfUserId } from '../lib/auth/boardAccess'
+import { normalizeEmail } from '../lib/auth/email'
 import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
 import type { Env } from '../lib/env'
-import type { AppContext } from '../lib/runtime/appContext'
-import type { Store, UserRecord } from '../lib/store/types'
+import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
+import type { Store } from '../lib/store/types'
+import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
 import { openSqliteStore } from './store/sqliteStore'
 import { createSyncServer, type SyncServer } from './sync/createSyncServer'
@@ -42,13 +44,20 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     idleUnloadMs: env.ROOM_IDLE_UNLOAD_MS,
   })
 
-  async function verifyCredentials(email: string, password: string): Promise<UserRecord | null> {
+  const loginLimiter = createLoginLimiter()
+  // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
+  await verifyAgainstDummy('')
+
+  async function verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult> {
+    const attempt = loginLimiter.attempt(normalizeEmail(email), clientIp)
+    if (!attempt.allowed) return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds }
     const user = await store.users.findByEmail(email)
-    if (!user || !user.passwordHash) {
-      await verifyAgainstDummy(password)
-      return null
-    }
-    return (await verifyPassword(user.passwordHash, password)) ? user : null
+    // An unknown email (or an account without a password) still costs one argon2 verification,
+    // so the answer's timing does not tell which emails have accounts.
+    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
+    if (!valid || !user) return { ok: false, reason: 'invalid' }
+    attempt.succeeded()
+    return { ok: true, user }
   }
 
   const context: AppContext = {
