@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   /** How long a room with no clients stays in memory before it is written and unloaded. */
   ROOM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * True when the server sits behind one reverse proxy that adds the client's address to
+   * `X-Forwarded-For`; the last entry of that header is then taken as the client's address
+   * (for sign-in rate limits). Leave false when clients reach the server directly, or anyone
+   * could claim any address.
+   */
+  TRUST_PROXY: bool.default(false),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 import type { Env } from '../lib/env'
 import { provideAppContext } from '../lib/runtime/appContext'
+import { stampClientAddress } from './clientAddress'
 import type { Logger } from './logger'
 import type { Services } from './services'
 
@@ -40,7 +41,11 @@ export async function startServer({ env, logger, services, dev = false, web = tr
   let handleOtherUpgrade: ((req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void) | null =
     null
 
-  const server = http.createServer((req, res) => handleRequest(req, res))
+  const server = http.createServer((req, res) => {
+    // Route handlers (sign-in's rate limit) learn the client's address only from this header.
+    stampClientAddress(req, env.TRUST_PROXY)
+    handleRequest(req, res)
+  })
   server.on('upgrade', (req, socket, head) => {
     if (services.sync.handles(req)) services.sync.handleUpgrade(req, socket, head)
     else if (handleOtherUpgrade) handleOtherUpgrade(req, socket, head)
