@@ -1,0 +1,144 @@
+/**
+ * Signing in with email and password, through the app context's `verifyCredentials` over a
+ * real SQLite file and real argon2 hashes: right and wrong answers, rate limits per account
+ * and per address, and timing that does not reveal which emails have accounts.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { hashPassword } from '../../lib/auth/password'
+import type { CredentialsResult } from '../../lib/runtime/appContext'
+import { silentLogger } from '../../server/logger'
+import { createServices, type Services } from '../../server/services'
+import { testEnv } from '../helpers/syncHarness'
+
+const PASSWORD = 'rätt häftapparat batteri'
+
+let services: Services
+let counter = 0
+/** A fresh client address, so tests that are not about the address limit never reach it. */
+const freshAddress = () => `198.51.100.${++counter}`
+
+async function newAccount(label: string) {
+  const email = `${label}.${++counter}@bibliotek.example.se`
+  await services.store.users.create({ email, name: label, passwordHash: await hashPassword(PASSWORD) })
+  return email
+}
+
+const verify = (email: string, password: string, address = freshAddress()) =>
+  services.context.verifyCredentials(email, password, address)
+
+async function timed(run: () => Promise<CredentialsResult>): Promise<{ ms: number; result: CredentialsResult }> {
+  const start = performance.now()
+  const result = await run()
+  return { ms: performance.now() - start, result }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+beforeAll(async () => {
+  services = await createServices(testEnv(), silentLogger)
+})
+
+afterAll(() => services.store.close())
+
+describe('verifyCredentials', () => {
+  it('accepts the right password and returns the account', async () => {
+    const email = await newAccount('anna')
+    const result = await verify(email.toUpperCase(), PASSWORD)
+    expect(result.ok && result.user.email).toBe(email)
+  })
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const email = await newAccount('bertil')
+    expect(await verify(email, 'fel lösenord')).toEqual({ ok: false, reason: 'invalid' })
+    expect(await verify('nobody@bibliotek.example.se', PASSWORD)).toEqual({ ok: false, reason: 'invalid' })
+  })
+
+  it('refuses an account that has no password', async () => {
+    const email = `sso.${++counter}@bibliotek.example.se`
+    await services.store.users.create({ email, name: 'Endast SSO', passwordHash: null })
+    expect(await verify(email, '')).toEqual({ ok: false, reason: 'invalid' })
+  })
+})
+
+describe('timing', () => {
+  it('an unknown email takes as long as a wrong password', async () => {
+    // Two accounts share the wrong guesses so neither reaches its limit of ten.
+    const accounts = [await newAccount('timing'), await newAccount('timing')]
+    const unknown: number[] = []
+    const wrong: number[] = []
+    for (let i = 0; i < 10; i++) {
+      // Interleaved, so a slow moment of the machine hits both kinds alike.
+      const a = await timed(() => verify(`unknown.${i}.${counter}@bibliotek.example.se`, 'gissning'))
+      const b = await timed(() => verify(accounts[i % 2], 'gissning'))
+      expect([a.result, b.result]).toEqual([
+        { ok: false, reason: 'invalid' },
+        { ok: false, reason: 'invalid' },
+      ])
+      unknown.push(a.ms)
+      wrong.push(b.ms)
+    }
+    const ratio = median(unknown) / median(wrong)
+    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.7)
+    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeLessThan(1.3)
+    // Both really ran argon2 (tens of milliseconds), not a shortcut.
+    expect(median(unknown)).toBeGreaterThan(10)
+  })
+
+  it('the first unknown email after start costs no more than a wrong password', async () => {
+    // A fresh copy of the modules: the password module keeps its dummy hash per process.
+    vi.resetModules()
+    const { createServices: createFreshServices } = await import('../../server/services')
+    const fresh = await createFreshServices(testEnv(), silentLogger)
+    try {
+      const email = `first.${++counter}@bibliotek.example.se`
+      await fresh.store.users.create({ email, name: 'Först', passwordHash: await hashPassword(PASSWORD) })
+      const first = await timed(() => fresh.context.verifyCredentials('never-seen@bibliotek.example.se', 'x', freshAddress()))
+      const wrong: number[] = []
+      for (let i = 0; i < 5; i++) {
+        wrong.push((await timed(() => fresh.context.verifyCredentials(email, 'x', freshAddress()))).ms)
+      }
+      // Without a primed dummy hash the first unknown email would also pay for hashing it (2×).
+      expect(first.ms / median(wrong), `first ${first.ms.toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeLessThan(1.5)
+    } finally {
+      await fresh.store.close()
+    }
+  })
+})
+
+describe('rate limits', () => {
+  it('after ten failures an account is locked, even for the right password from elsewhere', async () => {
+    const email = await newAccount('locked')
+    for (let i = 0; i < 10; i++) expect((await verify(email, `gissning ${i}`)).ok).toBe(false)
+    const locked = await timed(() => verify(email, PASSWORD))
+    expect(locked.result).toMatchObject({ ok: false, reason: 'rate-limited' })
+    const { retryAfterSeconds } = locked.result as { retryAfterSeconds: number }
+    expect(retryAfterSeconds).toBeGreaterThan(14 * 60)
+    expect(retryAfterSeconds).toBeLessThanOrEqual(15 * 60)
+    // A refused attempt spends no hashing time.
+    expect(locked.ms).toBeLessThan(10)
+    // Other accounts are unaffected.
+    expect((await verify(await newAccount('other'), PASSWORD)).ok).toBe(true)
+  })
+
+  it('a successful sign-in starts the account’s count over', async () => {
+    const email = await newAccount('reset')
+    for (let i = 0; i < 9; i++) await verify(email, `gissning ${i}`)
+    expect((await verify(email, PASSWORD)).ok).toBe(true)
+    for (let i = 0; i < 10; i++) expect(await verify(email, `gissning ${i}`)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await verify(email, PASSWORD)).toMatchObject({ ok: false, reason: 'rate-limited' })
+  })
+
+  it('after thirty failures from one address, it is refused for every account; other addresses are not', async () => {
+    const address = '203.0.113.77'
+    for (let i = 0; i < 30; i++) {
+      expect(await verify(`spray.${i}@bibliotek.example.se`, 'Sommar2024!', address)).toEqual({ ok: false, reason: 'invalid' })
+    }
+    const email = await newAccount('colleague')
+    expect(await verify(email, PASSWORD, address)).toMatchObject({ ok: false, reason: 'rate-limited' })
+    expect((await verify(email, PASSWORD, '203.0.113.78')).ok).toBe(true)
+  })
+})
