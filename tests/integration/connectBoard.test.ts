@@ -1,0 +1,175 @@
+/**
+ * connectBoard against the real sync server: the connection states a board screen shows, room
+ * tokens renewed before they expire and fetched anew when the server refuses one, and nothing
+ * left running after destroy(). Only `fetchTicket` (the documented seam) is ours.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import WS from 'ws'
+import * as Y from 'yjs'
+import { createBoardDoc } from '../../lib/board/createBoardDoc'
+import { openRecordStore, readRecords } from '../../lib/board/docLayout'
+import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
+import { TicketError, connectBoard, type ConnectBoardOptions, type ConnectionState, type RoomTicket } from '../../lib/sync/connectBoard'
+import { createCleanup } from '../helpers/cleanup'
+import { connectClient, eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
+
+/** The shortest room token lifetime the server accepts (lib/env.ts). */
+const TTL_SECONDS = 10
+
+const cleanup = createCleanup()
+let harness: SyncHarness
+
+beforeAll(async () => {
+  harness = await startSyncHarness({ ROOM_TOKEN_TTL_SECONDS: String(TTL_SECONDS) })
+})
+afterAll(() => harness.close())
+afterEach(() => cleanup.run())
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+interface TicketDesk {
+  /** Tickets handed out so far, with the time each was asked for. */
+  issued: (RoomTicket & { askedAt: number })[]
+  /** Requests made so far, failed ones included. */
+  asked: number
+  fetchTicket(): Promise<RoomTicket>
+}
+
+/** Mints real room tokens through the harness; `answers` may replace the nth answer (from 0). */
+function ticketDesk(boardId: string, answers: Record<number, () => Promise<RoomTicket>> = {}): TicketDesk {
+  const desk: TicketDesk = {
+    issued: [],
+    asked: 0,
+    async fetchTicket() {
+      const askedAt = Date.now()
+      const answer = answers[desk.asked++]
+      const ticket = answer
+        ? await answer()
+        : { token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: askedAt + TTL_SECONDS * 1000 }
+      desk.issued.push({ ...ticket, askedAt })
+      return ticket
+    },
+  }
+  return desk
+}
+
+function open(boardId: string, fetchTicket: ConnectBoardOptions['fetchTicket']) {
+  const doc = new Y.Doc()
+  const connection = connectBoard({ boardId, doc, fetchTicket, WebSocketPolyfill: WS as unknown as typeof WebSocket })
+  const states: ConnectionState[] = [connection.getState()]
+  connection.onState((state) => states.push(state))
+  cleanup.add(() => {
+    connection.destroy()
+    doc.destroy()
+  })
+  return { doc, connection, states }
+}
+
+function putNote(doc: Y.Doc, id: string) {
+  const note = makeNoteShape({ id, x: 0, y: 0 })
+  openRecordStore(doc).set(note.id, note)
+}
+
+const connectionsTo = (boardId: string) => harness.services.sync.room(boardId)?.connections.size ?? 0
+const templateIds = () => [...readRecords(createBoardDoc({ name: 'T', locale: 'sv', includeStarterNotes: false })).keys()].sort()
+
+describe('connecting', () => {
+  it('goes from connecting to connected, and the doc syncs both ways', async () => {
+    const boardId = await harness.createBoard()
+    const { doc, connection, states } = open(boardId, ticketDesk(boardId).fetchTicket)
+    await eventually(() => expect(connection.getState()).toBe('connected'))
+    expect(states).toEqual(['connecting', 'connected'])
+    expect([...readRecords(doc).keys()].sort()).toEqual(templateIds())
+
+    const other = connectClient(harness.syncUrl, boardId, await harness.mintToken({ boardId }))
+    cleanup.add(() => other.destroy())
+    await other.synced
+    putNote(doc, 'mine')
+    putNote(other.doc, 'theirs')
+    await eventually(() => {
+      expect(readRecords(other.doc).has('shape:mine')).toBe(true)
+      expect(readRecords(doc).has('shape:theirs')).toBe(true)
+    })
+  })
+
+  it('retries a ticket request that failed for a passing reason, and then connects', async () => {
+    const boardId = await harness.createBoard()
+    const desk = ticketDesk(boardId, { 0: () => Promise.reject(new TicketError(503)) })
+    const { connection, states } = open(boardId, desk.fetchTicket)
+    await eventually(() => expect(connection.getState()).toBe('connected'), 5000)
+    expect(states).toEqual(['connecting', 'reconnecting', 'connected'])
+  })
+
+  it.each([
+    [401, 'signed-out'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+  ] as const)('a ticket refused with HTTP %i ends in %s, without retrying or opening a socket', async (status, end) => {
+    const boardId = await harness.createBoard()
+    let asked = 0
+    const { connection, states } = open(boardId, async () => {
+      asked++
+      throw new TicketError(status)
+    })
+    await expect(connection.ready).rejects.toThrow(end)
+    expect(states).toEqual(['connecting', end])
+    expect(asked).toBe(1)
+    expect(connection.provider).toBeNull()
+    expect(connectionsTo(boardId)).toBe(0)
+  })
+})
+
+describe('room tokens', () => {
+  it(
+    'renews the token before it expires, so a reconnect after expiry is let in without a refusal',
+    async () => {
+      const boardId = await harness.createBoard()
+      const desk = ticketDesk(boardId)
+      const { doc, connection } = open(boardId, desk.fetchTicket)
+      const closes: number[] = []
+      const provider = await connection.ready
+      provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+      await eventually(() => expect(connection.getState()).toBe('connected'))
+
+      const first = desk.issued[0]!
+      await eventually(() => expect(desk.issued.length).toBeGreaterThanOrEqual(2), TTL_SECONDS * 1000)
+      expect(desk.issued[1]!.askedAt).toBeLessThan(first.expiresAt)
+
+      // Past the first token's expiry, the server restarts the connection.
+      await sleep(Math.max(0, first.expiresAt + 1000 - Date.now()))
+      expect(harness.services.sync.disconnect((p) => p.boardId === boardId, 1012, 'restarting')).toBe(1)
+      await eventually(() => expect(closes).toContain(1012))
+      await eventually(() => expect(connection.getState()).toBe('connected'))
+      expect(closes).not.toContain(4401)
+      expect(provider.params).toEqual({ token: desk.issued.at(-1)!.token })
+
+      // The reconnected doc still syncs.
+      const other = connectClient(harness.syncUrl, boardId, await harness.mintToken({ boardId }))
+      cleanup.add(() => other.destroy())
+      await other.synced
+      putNote(other.doc, 'late')
+      await eventually(() => expect(readRecords(doc).has('shape:late')).toBe(true))
+    },
+    (TTL_SECONDS + 15) * 1000,
+  )
+})
+
+describe('destroy', () => {
+  it('closes the socket and stops renewing the token', async () => {
+    const boardId = await harness.createBoard()
+    // A ticket said to expire in 2 s would be renewed after 1 s.
+    const desk = ticketDesk(boardId, {
+      0: async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 2000 }),
+    })
+    const { connection } = open(boardId, desk.fetchTicket)
+    await eventually(() => expect(connection.getState()).toBe('connected'))
+    expect(connectionsTo(boardId)).toBe(1)
+
+    connection.destroy()
+    await eventually(() => expect(connectionsTo(boardId)).toBe(0))
+    await sleep(1500)
+    expect(desk.issued).toHaveLength(1)
+    expect(connection.provider?.wsconnected).toBe(false)
+  })
+
+})
