@@ -144,13 +144,19 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
     speakOnlyForSelf(provider)
     scheduleRenewal(ticket)
     provider.on('status', ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (status === 'connected') {
-        everConnected = true
-        refusedDelay = 250
-        setState('connected')
-      } else if (state !== 'signed-out' && state !== 'forbidden' && state !== 'not-found') {
+      // An open socket is not yet a connection: the server refuses a token after the upgrade
+      // (closing with 4401), so counting the open as connected would show a refused client as
+      // online and reset the refusal backoff on every attempt. The first sync decides, below.
+      if (status === 'connected') return
+      if (state !== 'signed-out' && state !== 'forbidden' && state !== 'not-found') {
         setState(!isOnline() ? 'offline' : everConnected ? 'reconnecting' : 'connecting')
       }
+    })
+    provider.on('sync', (synced: boolean) => {
+      if (!synced) return
+      everConnected = true
+      refusedDelay = 250
+      setState('connected')
     })
     provider.on('closed', async ({ code }: { code: number; reason: string }) => {
       if (code === 4403) return setState('forbidden')

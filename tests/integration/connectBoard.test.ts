@@ -120,6 +120,34 @@ describe('connecting', () => {
 })
 
 describe('room tokens', () => {
+  it('after a 4401 (a token the server refuses) a fresh ticket is fetched and the connection made', async () => {
+    const boardId = await harness.createBoard()
+    const desk = ticketDesk(boardId, {
+      0: async () => ({ token: 'not.a.token', url: harness.syncUrl, expiresAt: Date.now() + 60_000 }),
+    })
+    const { doc, connection, states } = open(boardId, desk.fetchTicket)
+    await eventually(() => expect(connection.getState()).toBe('connected'))
+    expect(desk.issued).toHaveLength(2)
+    expect(connection.provider?.params).toEqual({ token: desk.issued[1]!.token })
+    expect([...readRecords(doc).keys()].sort()).toEqual(templateIds())
+    // The refused socket never counted as connected.
+    expect(states.indexOf('connected')).toBe(states.length - 1)
+  })
+
+  it('a token the server keeps refusing is asked for again with growing pauses, and never shows as connected', async () => {
+    const boardId = await harness.createBoard()
+    let asked = 0
+    const { states } = open(boardId, async () => {
+      asked++
+      return { token: 'not.a.token', url: harness.syncUrl, expiresAt: Date.now() + 60_000 }
+    })
+    await sleep(3000)
+    // Pauses of at least 125, 250, 500 and 1000 ms (half of 250 ms doubling) fit 5 tickets into 3 s.
+    expect(asked).toBeGreaterThanOrEqual(2)
+    expect(asked).toBeLessThanOrEqual(5)
+    expect(states).not.toContain('connected')
+  })
+
   it(
     'renews the token before it expires, so a reconnect after expiry is let in without a refusal',
     async () => {
