@@ -102,6 +102,8 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       if (destroyed) return null
       try {
         const ticket = await options.fetchTicket()
+        // Destroyed while the request was out: the answer must not open or renew anything.
+        if (destroyed) return null
         retryDelay = 1000
         return ticket
       } catch (error) {

@@ -200,4 +200,36 @@ describe('destroy', () => {
     expect(connection.provider?.wsconnected).toBe(false)
   })
 
+  it('destroyed while the first ticket is on its way, it never opens a socket', async () => {
+    const boardId = await harness.createBoard()
+    let answer!: (ticket: RoomTicket) => void
+    const { connection } = open(boardId, () => new Promise<RoomTicket>((resolve) => (answer = resolve)))
+    await eventually(() => expect(answer).toBeTypeOf('function'))
+
+    connection.destroy()
+    answer({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 60_000 })
+    await expect(connection.ready).rejects.toThrow()
+    await sleep(500)
+    expect(connection.provider).toBeNull()
+    expect(connectionsTo(boardId)).toBe(0)
+  })
+
+  it('destroyed while a renewal is on its way, it drops the late ticket and asks for no other', async () => {
+    const boardId = await harness.createBoard()
+    let answerRenewal: ((ticket: RoomTicket) => void) | null = null
+    const shortTicket = async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 2000 })
+    const desk = ticketDesk(boardId, {
+      0: shortTicket,
+      1: () => new Promise<RoomTicket>((resolve) => (answerRenewal = resolve)),
+    })
+    const { connection } = open(boardId, desk.fetchTicket)
+    await eventually(() => expect(answerRenewal).not.toBeNull(), 3000)
+
+    connection.destroy()
+    const late = await shortTicket()
+    answerRenewal!(late)
+    await sleep(1500)
+    expect(connection.provider?.params).toEqual({ token: desk.issued[0]!.token })
+    expect(desk.asked).toBe(2)
+  })
 })
