@@ -36,6 +36,14 @@ const EnvSchema = z.object({
    * could claim any address.
    */
   TRUST_PROXY: bool.default(false),
+  /** Single sign-on through any OpenID Connect provider (Keycloak, Microsoft Entra ID, …). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's label, e.g. "Stadens konto". */
+  OIDC_NAME: z.string().min(1).default('Single sign-on'),
+  /** Create an account on first single sign-on; false admits only emails that already have one. */
+  OIDC_ALLOW_NEW_USERS: bool.default(true),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -55,8 +63,34 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (input[key] === '') delete input[key]
   }
   const parsed = EnvSchema.safeParse(input)
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const
+  const oidcSet = oidcKeys.filter((key) => input[key])
+  if (oidcSet.length > 0 && oidcSet.length < oidcKeys.length) {
+    for (const key of oidcKeys) {
+      if (!input[key]) problems.push(`${key}: required for single sign-on (the other OIDC_ settings are set)`)
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems)
   return parsed.data
+}
+
+export interface OidcConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  name: string
+  allowNewUsers: boolean
+}
+
+/** The single sign-on settings, or null when single sign-on is not configured. */
+export function oidcConfig(env: Env): OidcConfig | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null
+  return {
+    issuer: env.OIDC_ISSUER.replace(/\/$/, ''),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    name: env.OIDC_NAME,
+    allowNewUsers: env.OIDC_ALLOW_NEW_USERS,
+  }
 }

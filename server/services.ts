@@ -7,7 +7,7 @@ import { roleOfUserId } from '../lib/auth/boardAccess'
 import { normalizeEmail } from '../lib/auth/email'
 import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
-import type { Env } from '../lib/env'
+import { oidcConfig, type Env } from '../lib/env'
 import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { Store } from '../lib/store/types'
 import { createLoginLimiter } from './auth/loginLimiter'
@@ -66,6 +66,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     authSecret,
     publicUrl,
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY ?? null,
+    oidc: oidcConfig(env),
     verifyCredentials,
     sync: {
       disconnect: (match, code, reason) => sync.disconnect(match, code, reason),

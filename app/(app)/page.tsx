@@ -12,12 +12,14 @@ export const dynamic = 'force-dynamic'
 export default async function HomePage() {
   const user = await getSessionUser()
   if (!user) redirect('/signin')
+  // A guest has one board only.
+  if (user.kind === 'guest') redirect(`/boards/${user.boardId}`)
   const [t, locale] = [await getT(), await getLocale()]
   const boards = await getAppContext().store.boards.listForUser(user.id)
   const date = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <>
-      <AppHeader userName={user.name} />
+      <AppHeader userName={user.name} isAdmin={user.isAdmin} />
       <main id="main" className="home">
         <h1>{t('home.title')}</h1>
         {boards.length === 0 ? (

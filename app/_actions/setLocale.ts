@@ -10,5 +10,5 @@ export async function setLocale(locale: string): Promise<void> {
   if (!isLocale(locale)) throw new Error('Unknown language')
   ;(await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 60 * 60, sameSite: 'lax' })
   const user = await getSessionUser()
-  if (user) await getAppContext().store.users.setLocale(user.id, locale)
+  if (user?.kind === 'staff') await getAppContext().store.users.setLocale(user.id, locale)
 }

@@ -23,11 +23,14 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
+/** The app's origin as the browser that made this request sees it (or PUBLIC_URL). */
+export function publicOrigin(request: Request): string {
+  return getAppContext().publicUrl ?? originOf(request)
+}
+
 /** The sync endpoint's base URL as seen by the browser that made this request. */
 export function syncBaseUrl(request: Request): string {
-  const { publicUrl } = getAppContext()
-  const base = publicUrl ?? originOf(request)
-  const url = new URL(base)
+  const url = new URL(publicOrigin(request))
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
   url.pathname = '/sync'
   url.search = ''

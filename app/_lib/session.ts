@@ -1,16 +1,33 @@
-/** The signed-in user, read from the NextAuth session, for server components and routes. */
+/**
+ * The signed-in person, read from the NextAuth session and checked against the store (an
+ * account that was deleted, or a guest whose board is gone, is nobody).
+ */
 import { getServerSession } from 'next-auth'
+import type { Viewer } from '@/lib/auth/boardAccess'
 import { getAuthOptions } from '@/lib/auth/nextAuthOptions'
+import { getAppContext } from '@/lib/runtime/appContext'
 
-export interface SessionUser {
-  id: string
-  name: string
-  email: string
-}
+export type SessionUser =
+  | { kind: 'staff'; id: string; name: string; email: string; isAdmin: boolean }
+  | { kind: 'guest'; id: string; guestId: string; name: string; boardId: string }
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions())
   const user = session?.user
   if (!user?.id) return null
-  return { id: user.id, name: user.name ?? user.email ?? '', email: user.email ?? '' }
+  const { store } = getAppContext()
+  if (user.guest) {
+    const guest = await store.guests.get(user.guest.guestId)
+    if (!guest) return null
+    return { kind: 'guest', id: user.id, guestId: guest.id, name: guest.name, boardId: guest.boardId }
+  }
+  const staff = await store.users.get(user.id)
+  if (!staff) return null
+  return { kind: 'staff', id: staff.id, name: staff.name, email: staff.email, isAdmin: staff.isAdmin }
+}
+
+export function viewerOf(user: SessionUser): Viewer {
+  return user.kind === 'staff'
+    ? { kind: 'staff', userId: user.id, name: user.name }
+    : { kind: 'guest', guestId: user.guestId, name: user.name, boardId: user.boardId }
 }

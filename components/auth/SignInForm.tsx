@@ -3,12 +3,22 @@
 import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
+import { RATE_LIMITED_ERROR } from '@/lib/auth/signInErrors'
 import { useT } from '@/components/i18n/I18nProvider'
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({
+  callbackUrl,
+  sso,
+  initialError,
+}: {
+  callbackUrl: string
+  /** The single sign-on button's label, when single sign-on is configured. */
+  sso: string | null
+  initialError: string | null
+}) {
   const t = useT()
   const router = useRouter()
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(initialError)
   const [submitting, setSubmitting] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -27,7 +37,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh()
         return
       }
-      setError(result?.error === 'CredentialsSignin' || result?.status === 401 ? t('signin.failed') : t('signin.error'))
+      setError(
+        result?.error === RATE_LIMITED_ERROR
+          ? t('signin.rateLimited')
+          : result?.error === 'CredentialsSignin' || result?.status === 401
+            ? t('signin.failed')
+            : t('signin.error'),
+      )
     } catch {
       setError(t('signin.error'))
     }
@@ -52,6 +68,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" className="button button--primary" disabled={submitting}>
         {submitting ? t('signin.submitting') : t('signin.submit')}
       </button>
+      {sso && (
+        <>
+          <p className="muted divider">{t('signin.or')}</p>
+          <button type="button" className="button" onClick={() => signIn('oidc', { callbackUrl })}>
+            {t('signin.sso', { name: sso })}
+          </button>
+        </>
+      )}
     </form>
   )
 }

@@ -7,7 +7,9 @@ import type { Editor } from 'tldraw'
 import type { ConnectionState } from '@/lib/sync/connectBoard'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
+import type { BoardRole } from '@/lib/auth/roles'
 import { ConnectionBadge } from './ConnectionBadge'
+import { ShareDialog } from './ShareDialog'
 
 // The editor needs the DOM; it is never rendered on the server.
 const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false })
@@ -16,11 +18,14 @@ export interface BoardScreenProps {
   boardId: string
   boardName: string
   user: { id: string; name: string }
+  role: BoardRole
+  isGuest: boolean
   licenseKey: string | null
 }
 
-export function BoardScreen({ boardId, boardName, user, licenseKey }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, user, role, isGuest, licenseKey }: BoardScreenProps) {
   const t = useT()
+  const [sharing, setSharing] = useState(false)
   const [connection, setConnection] = useState<ConnectionState>('connecting')
   const [editor, setEditor] = useState<Editor | null>(null)
   const onConnectionChange = useCallback((state: ConnectionState) => setConnection(state), [])
@@ -28,10 +33,12 @@ export function BoardScreen({ boardId, boardName, user, licenseKey }: BoardScree
 
   return (
     <div className="board-screen">
-      <AppHeader userName={user.name}>
-        <Link href="/" className="button button--quiet">
-          <span aria-hidden="true">←</span> {t('board.back')}
-        </Link>
+      <AppHeader userName={user.name} isGuest={isGuest}>
+        {!isGuest && (
+          <Link href="/" className="button button--quiet">
+            <span aria-hidden="true">←</span> {t('board.back')}
+          </Link>
+        )}
         <h1 className="board-title" dir="auto">
           {boardName}
         </h1>
@@ -44,7 +51,14 @@ export function BoardScreen({ boardId, boardName, user, licenseKey }: BoardScree
         >
           {t('board.fit')}
         </button>
+        {role === 'facilitator' && (
+          <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+            {t('share.open')}
+          </button>
+        )}
+        {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
       </AppHeader>
+      {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
       <main id="main" className="board-main" aria-label={t('board.canvasLabel', { name: boardName })}>
         <BoardCanvas
           boardId={boardId}

@@ -51,6 +51,8 @@ export function useBoardStore(boardId: string, user: { id: string; name: string 
   useEffect(() => {
     const doc = new Y.Doc()
     const $online = atom<'online' | 'offline'>('connection status', 'offline')
+    // Observers get a read-only editor; the server drops their edits anyway.
+    const $mode = atom<'readonly' | 'readwrite'>('collaboration mode', 'readonly')
     const currentUser = computed('current user', () =>
       UserRecordType.create({ id: createUserId(user.id), name: user.name, color: presenceColor(user.id) }),
     )
@@ -58,9 +60,15 @@ export function useBoardStore(boardId: string, user: { id: string; name: string 
       shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
       bindingUtils: defaultBindingUtils,
       users: { currentUser },
-      collaboration: { status: $online, mode: null },
+      collaboration: { status: $online, mode: $mode },
     })
-    const connection = connectBoard({ boardId, doc, fetchTicket: () => fetchTicket(boardId), isOnline: () => navigator.onLine })
+    const connection = connectBoard({
+      boardId,
+      doc,
+      fetchTicket: () => fetchTicket(boardId),
+      isOnline: () => navigator.onLine,
+      onTicket: (ticket) => $mode.set(ticket.role === 'observer' ? 'readonly' : 'readwrite'),
+    })
     const disposers: (() => void)[] = []
     let cancelled = false
 

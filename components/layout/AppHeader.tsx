@@ -10,22 +10,36 @@ import { LanguageSwitch } from './LanguageSwitch'
 export function AppHeader({
   userName,
   children,
-  onLocaleChange,
+  isAdmin = false,
+  isGuest = false,
 }: {
   userName: string
   children?: ReactNode
-  onLocaleChange?: (locale: 'sv' | 'en') => void
+  isAdmin?: boolean
+  /** Guests have no home page: the brand is plain text for them. */
+  isGuest?: boolean
 }) {
   const t = useT()
   return (
     <header className="app-header">
-      <Link href="/" className="brand">
-        {t('app.name')}
-      </Link>
+      {isGuest ? (
+        <span className="brand">{t('app.name')}</span>
+      ) : (
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+      )}
       <div className="app-header__middle">{children}</div>
       <nav className="app-header__end" aria-label={t('nav.signedInAs', { name: userName })}>
-        <span className="app-header__user">{userName}</span>
-        <LanguageSwitch onChange={onLocaleChange} />
+        <span className="app-header__user" dir="auto">
+          {userName}
+        </span>
+        {isAdmin && (
+          <Link href="/admin/users" className="button button--quiet">
+            {t('nav.admin')}
+          </Link>
+        )}
+        <LanguageSwitch />
         <button type="button" className="button button--quiet" onClick={() => signOut({ callbackUrl: '/signin' })}>
           {t('nav.signOut')}
         </button>

@@ -6,7 +6,7 @@ import { setLocale } from '@/app/_actions/setLocale'
 import { useI18n } from '@/components/i18n/I18nProvider'
 
 /** Switches the UI between Swedish and English and reloads server-rendered text. */
-export function LanguageSwitch({ onChange }: { onChange?: (locale: 'sv' | 'en') => void }) {
+export function LanguageSwitch() {
   const { locale, t } = useI18n()
   const router = useRouter()
   const [pending, startTransition] = useTransition()
@@ -21,7 +21,6 @@ export function LanguageSwitch({ onChange }: { onChange?: (locale: 'sv' | 'en') 
       onClick={() =>
         startTransition(async () => {
           await setLocale(next)
-          onChange?.(next)
           router.refresh()
         })
       }

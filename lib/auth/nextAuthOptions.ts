@@ -1,12 +1,28 @@
 /**
- * NextAuth configuration: email + password (credentials) with JWT sessions. The password check
- * runs in the server process (AppContext.verifyCredentials); this module only wires NextAuth.
+ * NextAuth configuration, with JWT sessions and three ways in:
+ * - `credentials`: staff email + password (checked in the server process, rate limited);
+ * - `guest`: an invite link's token plus a display name — a session for one board, no account;
+ * - `oidc`: single sign-on through any OpenID Connect provider, when configured.
  */
-import type { NextAuthOptions } from 'next-auth'
+import type { NextAuthOptions, User } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { getAppContext, type AppContext } from '../runtime/appContext'
+import type { OAuthConfig } from 'next-auth/providers/oauth'
+import type { OidcConfig } from '../env'
+import { getAppContext, CLIENT_IP_HEADER, type AppContext } from '../runtime/appContext'
+import { guestUserId } from './boardAccess'
+import { normalizeEmail } from './email'
+import { hashInviteToken, isWellFormedInviteToken } from './inviteToken'
+import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
 const SESSION_HOURS = 12
+
+export interface GuestClaims {
+  guestId: string
+  boardId: string
+}
+
+type SessionUserInput = User & { guest?: GuestClaims }
+
 const cache = new WeakMap<AppContext, NextAuthOptions>()
 
 export function getAuthOptions(): NextAuthOptions {
@@ -19,32 +35,117 @@ export function getAuthOptions(): NextAuthOptions {
   return options
 }
 
-function buildAuthOptions(context: AppContext): NextAuthOptions {
+/** A display name as a guest typed it: trimmed, single-spaced, no control characters, ≤ 60. */
+export function cleanDisplayName(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  // eslint-disable-next-line no-control-regex
+  const name = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, '').replace(/\s+/g, ' ').trim()
+  return name.length >= 1 && name.length <= 60 ? name : null
+}
+
+export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: 'oidc',
+    name: config.name,
+    type: 'oauth',
+    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile(profile) {
+      const email = typeof profile.email === 'string' ? profile.email : ''
+      const name =
+        (typeof profile.name === 'string' && profile.name) ||
+        (typeof profile.preferred_username === 'string' && profile.preferred_username) ||
+        email
+      return { id: String(profile.sub), name, email }
+    },
+  }
+}
+
+type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'>
+
+export function buildAuthOptions(context: AuthContext): NextAuthOptions {
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'E-post och lösenord',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials, request) {
+        const email = typeof credentials?.email === 'string' ? credentials.email.trim() : ''
+        const password = typeof credentials?.password === 'string' ? credentials.password : ''
+        if (!email || !password || email.length > 320 || password.length > 1024) return null
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>
+        const clientIp = headers[CLIENT_IP_HEADER] ?? 'unknown'
+        const result = await context.verifyCredentials(email, password, clientIp)
+        if (!result.ok) {
+          if (result.reason === 'rate-limited') throw new Error(RATE_LIMITED_ERROR)
+          return null
+        }
+        return { id: result.user.id, name: result.user.name, email: result.user.email }
+      },
+    }),
+    CredentialsProvider({
+      id: 'guest',
+      name: 'Invite link',
+      credentials: { token: { type: 'text' }, name: { type: 'text' } },
+      async authorize(credentials) {
+        const token = credentials?.token
+        const name = cleanDisplayName(credentials?.name)
+        if (!isWellFormedInviteToken(token) || !name) throw new Error(INVITE_INVALID_ERROR)
+        const invite = await context.store.invites.findByTokenHash(hashInviteToken(token))
+        if (!invite || invite.revokedAt !== null || invite.expiresAt <= Date.now()) throw new Error(INVITE_INVALID_ERROR)
+        const guest = await context.store.guests.create({ boardId: invite.boardId, inviteId: invite.id, name })
+        const user: SessionUserInput = {
+          id: guestUserId(guest.id),
+          name: guest.name,
+          email: null,
+          guest: { guestId: guest.id, boardId: guest.boardId },
+        }
+        return user
+      },
+    }),
+  ]
+  if (context.oidc) providers.push(oidcProvider(context.oidc))
+  const oidc = context.oidc
+
   return {
     secret: context.authSecret,
     session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
-    providers: [
-      CredentialsProvider({
-        id: 'credentials',
-        name: 'E-post och lösenord',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
-          const email = typeof credentials?.email === 'string' ? credentials.email.trim() : ''
-          const password = typeof credentials?.password === 'string' ? credentials.password : ''
-          if (!email || !password || email.length > 320 || password.length > 1024) return null
-          const user = await context.verifyCredentials(email, password)
-          return user ? { id: user.id, name: user.name, email: user.email } : null
-        },
-      }),
-    ],
+    providers,
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.uid = user.id
+      async signIn({ user, account }) {
+        if (account?.provider !== 'oidc' || !oidc) return true
+        // Single sign-on maps to a staff account by email, created on first visit if allowed.
+        if (!user.email) return '/signin?error=OidcNoEmail'
+        const existing = await context.store.users.findByEmail(user.email)
+        if (existing) return true
+        if (!oidc.allowNewUsers) return '/signin?error=OidcNoAccount'
+        await context.store.users.create({ email: normalizeEmail(user.email), name: user.name ?? user.email, passwordHash: null })
+        return true
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === 'oidc' && user.email) {
+          const staff = await context.store.users.findByEmail(user.email)
+          if (staff) {
+            token.uid = staff.id
+            token.name = staff.name
+          }
+        } else if (user) {
+          token.uid = user.id
+          const guest = (user as SessionUserInput).guest
+          if (guest) token.guest = guest
+        }
         return token
       },
       session({ session, token }) {
-        if (session.user && typeof token.uid === 'string') session.user.id = token.uid
+        if (session.user && typeof token.uid === 'string') {
+          session.user.id = token.uid
+          session.user.guest = token.guest ?? null
+        }
         return session
       },
     },

@@ -8,6 +8,7 @@
 import type { UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
+import type { OidcConfig } from '../env'
 
 export type CredentialsResult =
   | { ok: true; user: UserRecord }
@@ -29,6 +30,8 @@ export interface AppContext {
   /** Public base URL when configured; otherwise derived from each request. */
   publicUrl: string | null
   tldrawLicenseKey: string | null
+  /** Single sign-on, when configured. */
+  oidc: OidcConfig | null
   /**
    * Checks an email and password for a sign-in from `clientIp`. Unknown emails cost the same
    * time as wrong passwords; attempts are rate limited per IP and per account.

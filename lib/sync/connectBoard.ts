@@ -7,6 +7,7 @@
  */
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import type { BoardRole } from '../auth/roles'
 
 export interface RoomTicket {
   token: string
@@ -14,6 +15,8 @@ export interface RoomTicket {
   url: string
   /** Epoch milliseconds. */
   expiresAt: number
+  /** The role the token carries, when the server says. */
+  role?: BoardRole
 }
 
 /** Thrown by `fetchTicket` when the server answers with an HTTP error. */
@@ -51,6 +54,8 @@ export interface ConnectBoardOptions {
   isOnline?: () => boolean
   /** Upper bound of the provider's reconnect backoff. */
   maxBackoffMs?: number
+  /** Called with every ticket obtained (e.g. to follow a role change). */
+  onTicket?(ticket: RoomTicket): void
 }
 
 /**
@@ -105,6 +110,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
         // Destroyed while the request was out: the answer must not open or renew anything.
         if (destroyed) return null
         retryDelay = 1000
+        options.onTicket?.(ticket)
         return ticket
       } catch (error) {
         const end = terminal(error)

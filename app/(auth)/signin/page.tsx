@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/SignInForm'
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
+import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
 import { getSessionUser } from '@/app/_lib/session'
 
@@ -16,9 +17,20 @@ function safeCallback(value: string | string[] | undefined): string {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl)
+  const query = await searchParams
+  const callbackUrl = safeCallback(query.callbackUrl)
   if (await getSessionUser()) redirect(callbackUrl)
   const t = await getT()
+  const { oidc } = getAppContext()
+  const errorCode = Array.isArray(query.error) ? query.error[0] : query.error
+  const initialError =
+    errorCode === 'OidcNoEmail'
+      ? t('signin.ssoNoEmail')
+      : errorCode === 'OidcNoAccount'
+        ? t('signin.ssoNoAccount')
+        : errorCode
+          ? t('signin.error')
+          : null
   return (
     <main id="main" className="signin">
       <div className="signin__card">
@@ -28,7 +40,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <h1>{t('signin.title')}</h1>
         <p className="muted">{t('app.tagline')}</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} sso={oidc?.name ?? null} initialError={initialError} />
       </div>
     </main>
   )

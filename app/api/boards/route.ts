@@ -22,6 +22,7 @@ const NewBoardInput = z.object({
 export async function GET() {
   const user = await getSessionUser()
   if (!user) return jsonError(401, 'not signed in')
+  if (user.kind !== 'staff') return jsonError(403, 'guests see only the board they were invited to')
   const boards = await getAppContext().store.boards.listForUser(user.id)
   return NextResponse.json({ boards })
 }
@@ -30,6 +31,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')
   const user = await getSessionUser()
   if (!user) return jsonError(401, 'not signed in')
+  if (user.kind !== 'staff') return jsonError(403, 'guests cannot create boards')
   let body: unknown = {}
   try {
     const text = await request.text()

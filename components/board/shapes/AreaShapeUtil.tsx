@@ -53,6 +53,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
         .filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === shape.props.areaId).length,
     [editor, shape.props.areaId],
   )
+  const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const title = area.title[locale]
   return (
     <HTMLContainer
@@ -68,6 +69,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
           <span className="area__count">
             {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
           </span>
+          {!readonly && (
           <button
             type="button"
             className="area__add"
@@ -82,6 +84,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
           >
             <span aria-hidden="true">+</span> {t('board.addIdea')}
           </button>
+          )}
         </div>
       </div>
       <div className="area__title">{title}</div>

@@ -3,10 +3,11 @@ import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { BoardScreen } from '@/components/board/BoardScreen'
 import { AppHeader } from '@/components/layout/AppHeader'
+import { roleOnBoard, viewerUserId } from '@/lib/auth/boardAccess'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
-import { getSessionUser } from '@/app/_lib/session'
+import { getSessionUser, viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,12 +26,12 @@ export default async function BoardPage({ params }: Params) {
   const { store, tldrawLicenseKey } = getAppContext()
   const board = isWellFormedId(boardId) ? await store.boards.get(boardId) : null
   if (!board) notFound()
-  const role = await store.boards.roleOf(board.id, user.id)
+  const role = await roleOnBoard(store, viewerOf(user), board.id)
   if (!role) {
     const t = await getT()
     return (
       <>
-        <AppHeader userName={user.name} />
+        <AppHeader userName={user.name} isGuest={user.kind === 'guest'} />
         <main id="main" className="message-page">
           <h1>{t('forbidden.title')}</h1>
           <p>{t('forbidden.body')}</p>
@@ -47,7 +48,9 @@ export default async function BoardPage({ params }: Params) {
     <BoardScreen
       boardId={board.id}
       boardName={board.name}
-      user={{ id: user.id, name: user.name }}
+      user={{ id: viewerUserId(viewerOf(user)), name: user.name }}
+      role={role}
+      isGuest={user.kind === 'guest'}
       licenseKey={tldrawLicenseKey}
     />
   )

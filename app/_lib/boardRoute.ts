@@ -1,0 +1,78 @@
+/**
+ * The one wrapper around every board route handler: checks the Origin of state-changing
+ * requests, loads the signed-in person and the board, checks their role, and validates the
+ * JSON body with zod. Handlers receive all of it and only do their own job.
+ */
+import type { z } from 'zod'
+import { roleOnBoard } from '@/lib/auth/boardAccess'
+import type { BoardRole } from '@/lib/auth/roles'
+import { isWellFormedId } from '@/lib/ids'
+import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
+import type { BoardRecord } from '@/lib/store/types'
+import { isSameOrigin, jsonError } from './http'
+import { getSessionUser, viewerOf, type SessionUser } from './session'
+
+export interface BoardRouteContext<Body, Params> {
+  request: Request
+  user: SessionUser
+  board: BoardRecord
+  role: BoardRole
+  body: Body
+  params: Params
+  app: AppContext
+}
+
+interface BoardRouteOptions<Schema extends z.ZodType | undefined> {
+  /** Roles allowed; default: any member. */
+  roles?: readonly BoardRole[]
+  body?: Schema
+}
+
+type Handler<Body, Params> = (context: BoardRouteContext<Body, Params>) => Promise<Response>
+
+const MAX_BODY_BYTES = 16 * 1024
+
+export function boardRoute<Params extends { boardId: string }, Schema extends z.ZodType | undefined = undefined>(
+  options: BoardRouteOptions<Schema>,
+  handler: Handler<Schema extends z.ZodType ? z.infer<Schema> : undefined, Params>,
+) {
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+    const mutating = !['GET', 'HEAD'].includes(request.method)
+    if (mutating && !isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')
+    const user = await getSessionUser()
+    if (!user) return jsonError(401, 'not signed in')
+    const resolved = await params
+    if (!isWellFormedId(resolved.boardId)) return jsonError(404, 'no such board')
+    const app = getAppContext()
+    const board = await app.store.boards.get(resolved.boardId)
+    if (!board) return jsonError(404, 'no such board')
+    const role = await roleOnBoard(app.store, viewerOf(user), board.id)
+    if (!role) return jsonError(403, 'not a member of this board')
+    if (options.roles && !options.roles.includes(role)) return jsonError(403, `needs role ${options.roles.join(' or ')}`)
+    let body: unknown = undefined
+    if (options.body) {
+      const text = await request.text()
+      if (text.length > MAX_BODY_BYTES) return jsonError(413, 'body too large')
+      let json: unknown
+      try {
+        json = text ? JSON.parse(text) : {}
+      } catch {
+        return jsonError(400, 'body must be JSON')
+      }
+      const parsed = options.body.safeParse(json)
+      if (!parsed.success) {
+        return jsonError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+      }
+      body = parsed.data
+    }
+    return handler({
+      request,
+      user,
+      board,
+      role,
+      body: body as Schema extends z.ZodType ? z.infer<Schema> : undefined,
+      params: resolved,
+      app,
+    })
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * GET  /api/boards/<id>/members → { members: [{ userId, name, email, role }] } (facilitators)
+ * POST /api/boards/<id>/members { email, role } → adds a staff account to the board, or
+ * changes its role. The account must exist (accounts are made by an admin).
+ */
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { BOARD_ROLES } from '@/lib/auth/roles'
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { jsonError } from '@/app/_lib/http'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app }) => {
+  return NextResponse.json({ members: await app.store.boards.members(board.id) })
+})
+
+const AddMember = z.object({
+  email: z.string().trim().min(3).max(320),
+  role: z.enum(BOARD_ROLES).default('participant'),
+})
+
+export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, async ({ board, body, app }) => {
+  const user = await app.store.users.findByEmail(body.email)
+  if (!user) return jsonError(404, 'no account with that email')
+  await app.store.boards.setRole(board.id, user.id, body.role)
+  // A changed role takes effect at once: the socket reconnects with a token for the new role.
+  app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, 4401, 'role changed')
+  return NextResponse.json({ member: { userId: user.id, name: user.name, email: user.email, role: body.role } }, { status: 201 })
+})

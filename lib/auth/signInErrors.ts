@@ -1,0 +1,3 @@
+/** Error codes NextAuth passes back from our providers; the forms show their own messages. */
+export const RATE_LIMITED_ERROR = 'RateLimited'
+export const INVITE_INVALID_ERROR = 'InviteInvalid'
