@@ -215,8 +215,8 @@ export class Room {
    * The part of an awareness update this socket may apply; null when nothing is left. Only a
    * socket that owns an awareness id may advance its clock. The stock client re-sends every
    * state it receives (same clock) and marks silent peers offline (same clock, null state), so
-   * entries for another socket's id that are not newer are dropped quietly; a newer one can
-   * only be a forgery and breaks the protocol.
+   * entries for another socket's id that are not newer are dropped quietly; a newer one from
+   * someone else can only be a forgery and breaks the protocol.
    */
   private ownAwarenessUpdate(connection: Connection, update: Uint8Array): Uint8Array | null {
     const decoder = decoding.createDecoder(update)
@@ -227,16 +227,23 @@ export class Room {
       const clock = decoding.readVarUint(decoder)
       const state = decoding.readVarString(decoder)
       JSON.parse(state)
-      const ownedByOther = [...this.connections.values()].some(
+      const owner = [...this.connections.values()].find(
         (other) => other !== connection && other.awarenessIds.has(clientId),
       )
-      if (!ownedByOther) {
+      if (!owner) {
         kept.push({ clientId, clock, state })
         continue
       }
-      if (clock > (this.awareness.meta.get(clientId)?.clock ?? 0)) {
+      if (clock <= (this.awareness.meta.get(clientId)?.clock ?? 0)) continue
+      if (owner.principal.userId !== connection.principal.userId) {
         throw new ProtocolError('awareness update for another connection')
       }
+      // The same person's client came back on a new socket before the old one was noticed
+      // dead (a weak link drops without a close frame). The id moves to the new socket and the
+      // stale one is dropped, so the returning client is not mistaken for a forger.
+      owner.awarenessIds.delete(clientId)
+      this.closeConnection(owner, CloseCode.restarting, 'replaced by a newer connection')
+      kept.push({ clientId, clock, state })
     }
     if (kept.length === 0) return null
     const encoder = encoding.createEncoder()

@@ -119,4 +119,43 @@ describe('presence', () => {
     expect(presenceOf(bob, alice.doc.clientID)).toEqual({ user: { name: 'Alice' } })
     expectStillConnected([alice, bob])
   })
+
+  it('a client that comes back on a new socket before its old one is noticed dead keeps its presence', async () => {
+    const [alice, bob] = await Promise.all([0, 1].map(() => joinBoard(harness, cleanup)))
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    const aliceId = alice.doc.clientID
+    await eventually(() => expect(presenceOf(bob, aliceId)).toEqual({ user: { name: 'Alice' } }))
+
+    // The same person (same token user) on a fresh socket, with a newer clock for the same
+    // awareness id — what a provider sends after a link drop the server has not seen yet.
+    const again = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken()))
+    cleanup.add(() => again.socket.terminate())
+    await again.opened
+    const clock = harness.services.sync.room(harness.boardId)!.awareness.meta.get(aliceId)!.clock
+    again.send(encodeAwarenessClaim([{ clientId: aliceId, clock: clock + 1, state: { user: { name: 'Alice, åter' } } }]))
+    await roundTrip(again)
+
+    expect(again.socket.readyState).toBe(WS.OPEN)
+    await eventually(() => expect(presenceOf(bob, aliceId)).toEqual({ user: { name: 'Alice, åter' } }))
+    // The stale socket was let go; the new one speaks for the id from now on.
+    await eventually(() => expect(alice.closeCodes).toContain(1012))
+  })
+
+  it('someone else claiming a newer clock for another person’s id is refused', async () => {
+    const alice = await joinBoard(harness, cleanup)
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    const aliceId = alice.doc.clientID
+    await eventually(() => expect(harness.services.sync.room(harness.boardId)!.awareness.getStates().has(aliceId)).toBe(true))
+    const other = await harness.services.store.users.create({ email: 'other@example.org', name: 'Other', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, other.id, 'participant')
+    const raw = openRawSocket(
+      syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken({ userId: other.id, name: 'Other', role: 'participant' })),
+    )
+    cleanup.add(() => raw.socket.terminate())
+    await raw.opened
+    const clock = harness.services.sync.room(harness.boardId)!.awareness.meta.get(aliceId)!.clock
+    raw.send(encodeAwarenessClaim([{ clientId: aliceId, clock: clock + 1, state: { user: { name: 'Mallory' } } }]))
+    expect((await raw.closed).code).toBe(4400)
+    expect(alice.closeCodes).toEqual([])
+  })
 })

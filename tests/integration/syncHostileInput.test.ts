@@ -52,9 +52,16 @@ async function expectHonestClientsConverge() {
   })
 }
 
-/** A member's raw socket, in the room (greeted with sync step 1) before it misbehaves. */
+/**
+ * A member's raw socket, in the room (greeted with sync step 1) before it misbehaves. By
+ * default another person than the honest clients (who share the harness's user).
+ */
 async function memberSocket(): Promise<RawSocket> {
-  const raw = openRawSocket(syncSocketUrl(harness.syncUrl, boardId, await harness.mintToken({ boardId })))
+  let mallory = await harness.services.store.users.findByEmail('mallory@example.org')
+  mallory ??= await harness.services.store.users.create({ email: 'mallory@example.org', name: 'Mallory', passwordHash: null })
+  await harness.services.store.boards.setRole(boardId, mallory.id, 'participant')
+  const token = await harness.mintToken({ boardId, userId: mallory.id, name: mallory.name, role: 'participant' })
+  const raw = openRawSocket(syncSocketUrl(harness.syncUrl, boardId, token))
   cleanup.add(() => raw.socket.terminate())
   await raw.opened
   await eventually(() => expect(messageTypes(raw.messages)).toContain(0))
