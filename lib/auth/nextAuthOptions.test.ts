@@ -1,0 +1,174 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqliteStore } from '../../server/store/sqliteStore'
+import { createBoardState } from '../board/createBoardDoc'
+import { loadEnv, oidcConfig } from '../env'
+import type { Store } from '../store/types'
+import { guestUserId } from './boardAccess'
+import { hashInviteToken, newInviteToken } from './inviteToken'
+import { buildAuthOptions, cleanDisplayName } from './nextAuthOptions'
+import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+
+type AnyProvider = {
+  id: string
+  options?: { id?: string; authorize?: (credentials: unknown, request: unknown) => Promise<unknown> }
+} & Record<string, unknown>
+
+/** NextAuth merges a provider's `options` over its defaults when it starts; so do we here. */
+const idOf = (p: AnyProvider) => p.options?.id ?? p.id
+
+let store: Store
+let dir: string
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategitavlan-auth-'))
+  store = openSqliteStore(path.join(dir, 'auth.db'))
+})
+
+afterEach(async () => {
+  await store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function options(overrides: Partial<Parameters<typeof buildAuthOptions>[0]> = {}) {
+  return buildAuthOptions({
+    authSecret: 'x'.repeat(40),
+    store,
+    oidc: null,
+    verifyCredentials: async () => ({ ok: false, reason: 'invalid' }),
+    ...overrides,
+  })
+}
+
+function provider(id: string, built = options()): AnyProvider {
+  const found = (built.providers as unknown as AnyProvider[]).find((p) => idOf(p) === id)
+  if (!found) throw new Error(`no provider ${id}`)
+  return found
+}
+
+async function boardWithInvite(invite: { expiresAt?: number; revoked?: boolean; role?: 'participant' | 'observer' } = {}) {
+  const owner = await store.users.create({ email: 'fia@example.org', name: 'Fia', passwordHash: null })
+  const board = await store.boards.create({
+    name: 'B',
+    locale: 'sv',
+    createdBy: owner.id,
+    initialState: createBoardState({ name: 'B', locale: 'sv', includeStarterNotes: false }),
+  })
+  const token = newInviteToken()
+  const record = await store.invites.create({
+    boardId: board.id,
+    role: invite.role ?? 'participant',
+    label: 'Filial Skärholmen',
+    createdBy: owner.id,
+    expiresAt: invite.expiresAt ?? Date.now() + 60_000,
+    tokenHash: hashInviteToken(token),
+  })
+  if (invite.revoked) await store.invites.revoke(record.id)
+  return { board, token, invite: record }
+}
+
+describe('single sign-on configuration', () => {
+  it('is absent unless all three OIDC settings are given', () => {
+    expect((options().providers as unknown as AnyProvider[]).map(idOf)).toEqual(['credentials', 'guest'])
+    expect(oidcConfig(loadEnv({}))).toBeNull()
+    expect(() => loadEnv({ OIDC_ISSUER: 'https://sso.example.se/realms/bibliotek' })).toThrow(/OIDC_CLIENT_ID.*\n.*OIDC_CLIENT_SECRET/s)
+  })
+
+  it('turns the environment into a generic OpenID Connect provider with PKCE', () => {
+    const env = loadEnv({
+      OIDC_ISSUER: 'https://sso.example.se/realms/bibliotek/',
+      OIDC_CLIENT_ID: 'strategitavlan',
+      OIDC_CLIENT_SECRET: 'hemligt',
+      OIDC_NAME: 'Stadens konto',
+    })
+    const oidc = provider('oidc', options({ oidc: oidcConfig(env) }))
+    expect(oidc).toMatchObject({
+      type: 'oauth',
+      name: 'Stadens konto',
+      wellKnown: 'https://sso.example.se/realms/bibliotek/.well-known/openid-configuration',
+      clientId: 'strategitavlan',
+      clientSecret: 'hemligt',
+      idToken: true,
+      checks: ['pkce', 'state'],
+    })
+    const profile = (oidc.profile as (p: Record<string, unknown>) => { id: string; name: string; email: string })({
+      sub: 'abc',
+      email: 'asa@example.se',
+      preferred_username: 'asa',
+    })
+    expect(profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se' })
+  })
+
+  it('admits only existing accounts when new users are not allowed', async () => {
+    const built = options({
+      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: false },
+    })
+    const signIn = built.callbacks!.signIn!
+    const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never
+    expect(await signIn({ user: { id: 'x', email: 'ny@example.se', name: 'Ny' }, account } as never)).toBe('/signin?error=OidcNoAccount')
+    await store.users.create({ email: 'finns@example.se', name: 'Finns', passwordHash: null })
+    expect(await signIn({ user: { id: 'y', email: 'Finns@example.se', name: 'Finns' }, account } as never)).toBe(true)
+  })
+})
+
+describe('email and password sign-in', () => {
+  it('passes the client address on and reports rate limiting as its own error', async () => {
+    const seen: string[] = []
+    const built = options({
+      verifyCredentials: async (_email, _password, ip) => {
+        seen.push(ip)
+        return { ok: false, reason: 'rate-limited', retryAfterSeconds: 60 }
+      },
+    })
+    const authorize = provider('credentials', built).options!.authorize!
+    await expect(
+      authorize({ email: 'a@example.org', password: 'pw' }, { headers: { 'x-strategitavlan-client-ip': '10.1.2.3' } }),
+    ).rejects.toThrow(RATE_LIMITED_ERROR)
+    expect(seen).toEqual(['10.1.2.3'])
+  })
+})
+
+describe('joining by invite link', () => {
+  it('makes a guest of the board under the name they gave', async () => {
+    const { board, token } = await boardWithInvite()
+    const authorize = provider('guest').options!.authorize!
+    const user = (await authorize({ token, name: '  Filial   Skärholmen ' }, {})) as { id: string; name: string; guest: { boardId: string; guestId: string } }
+    expect(user.name).toBe('Filial Skärholmen')
+    expect(user.guest.boardId).toBe(board.id)
+    expect(user.id).toBe(guestUserId(user.guest.guestId))
+    expect((await store.guests.get(user.guest.guestId))?.name).toBe('Filial Skärholmen')
+  })
+
+  it('refuses expired, revoked, unknown and malformed links, and empty names', async () => {
+    const authorize = provider('guest').options!.authorize!
+    const expired = await boardWithInvite({ expiresAt: Date.now() - 1 })
+    await expect(authorize({ token: expired.token, name: 'A' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+    await store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategitavlan-auth-'))
+    store = openSqliteStore(path.join(dir, 'auth.db'))
+    const revoked = await boardWithInvite({ revoked: true })
+    const authorizeAgain = provider('guest').options!.authorize!
+    await expect(authorizeAgain({ token: revoked.token, name: 'A' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+    await expect(authorizeAgain({ token: newInviteToken(), name: 'A' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+    await expect(authorizeAgain({ token: 'short', name: 'A' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+    const valid = await store.invites.create({
+      boardId: revoked.board.id,
+      role: 'participant',
+      label: null,
+      createdBy: revoked.invite.createdBy,
+      expiresAt: Date.now() + 60_000,
+      tokenHash: hashInviteToken('b'.repeat(43)),
+    })
+    expect(valid.revokedAt).toBeNull()
+    await expect(authorizeAgain({ token: 'b'.repeat(43), name: '   ' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+  })
+
+  it('cleans display names of control characters and limits their length', () => {
+    expect(cleanDisplayName('Olle\u0000\u200b Observatör\n')).toBe('Olle Observatör')
+    expect(cleanDisplayName('x'.repeat(61))).toBeNull()
+    expect(cleanDisplayName(42)).toBeNull()
+  })
+})
