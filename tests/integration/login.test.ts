@@ -89,23 +89,26 @@ describe('timing', () => {
   })
 
   it('the first unknown email after start costs no more than a wrong password', async () => {
-    // A fresh copy of the modules: the password module keeps its dummy hash per process.
-    vi.resetModules()
-    const { createServices: createFreshServices } = await import('../../server/services')
-    const fresh = await createFreshServices(testEnv(), silentLogger)
-    try {
-      const email = `first.${++counter}@bibliotek.example.se`
-      await fresh.store.users.create({ email, name: 'Först', passwordHash: await hashPassword(PASSWORD) })
-      const first = await timed(() => fresh.context.verifyCredentials('never-seen@bibliotek.example.se', 'x', freshAddress()))
-      const wrong: number[] = []
-      for (let i = 0; i < 5; i++) {
+    // Each round starts the services afresh, from a fresh copy of the modules: the password
+    // module keeps its dummy hash for the life of the process.
+    const first: number[] = []
+    const wrong: number[] = []
+    for (let round = 0; round < 5; round++) {
+      vi.resetModules()
+      const { createServices: createFreshServices } = await import('../../server/services')
+      const fresh = await createFreshServices(testEnv(), silentLogger)
+      try {
+        const email = `first.${++counter}@bibliotek.example.se`
+        await fresh.store.users.create({ email, name: 'Först', passwordHash: await hashPassword(PASSWORD) })
+        first.push((await timed(() => fresh.context.verifyCredentials(`never-seen.${round}@bibliotek.example.se`, 'x', freshAddress()))).ms)
         wrong.push((await timed(() => fresh.context.verifyCredentials(email, 'x', freshAddress()))).ms)
+      } finally {
+        await fresh.store.close()
       }
-      // Without a primed dummy hash the first unknown email would also pay for hashing it (2×).
-      expect(first.ms / median(wrong), `first ${first.ms.toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeLessThan(1.5)
-    } finally {
-      await fresh.store.close()
     }
+    // Without a dummy hash made at start, the first unknown email would also pay for making it (2×).
+    const ratio = median(first) / median(wrong)
+    expect(ratio, `first ${median(first).toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeLessThan(1.5)
   })
 })
 
