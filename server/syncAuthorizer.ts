@@ -4,6 +4,7 @@
  * the stock client from retrying.
  */
 import { RoomTokenError, type RoomTokens } from '../lib/auth/roomToken'
+import { parseDocId } from '../lib/board/docIds'
 import type { BoardStore } from '../lib/store/types'
 import { CloseCode } from './sync/protocol'
 import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
@@ -21,7 +22,9 @@ export interface SyncAuthorizerOptions {
 }
 
 export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
-  return async function authorize({ boardId, token, origin, request }: AuthorizeRequest): Promise<Principal> {
+  return async function authorize({ room, token, origin, request }: AuthorizeRequest): Promise<Principal> {
+    const doc = parseDocId(room)
+    const { boardId } = doc
     if (origin && !originAllowed(origin, options.allowedOrigins, request.headers.host)) {
       throw new SyncRefusal(CloseCode.forbidden, 'origin not allowed')
     }
@@ -36,7 +39,11 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     }
     const board = await options.boards.get(boardId)
     if (!board) throw new SyncRefusal(CloseCode.notFound, 'no such board')
-    return { userId: claims.userId, name: claims.name, role: claims.role, boardId }
+    // A private document is its owner's alone.
+    if (doc.kind === 'private' && doc.userId !== claims.userId) {
+      throw new SyncRefusal(CloseCode.forbidden, 'another person\'s private notes')
+    }
+    return { userId: claims.userId, name: claims.name, role: claims.role, boardId, room }
   }
 }
 

@@ -38,20 +38,26 @@ export interface StoredDoc {
   lastSeq: number
 }
 
+/**
+ * Yjs documents by name: a board's own document is named by the board id, its private
+ * documents as lib/board/docIds.ts says.
+ */
 export interface DocStore {
-  loadDoc(boardId: string): Promise<StoredDoc>
+  loadDoc(docId: string): Promise<StoredDoc>
   /**
    * Appends updates durably, in order, in one transaction. When the promise resolves the
    * updates survive a crash of this process. Returns the sequence number of the last one.
    */
-  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  appendUpdates(docId: string, updates: readonly Uint8Array[]): Promise<number>
   /**
    * Replaces every update up to and including `throughSeq` with `snapshot`, which must
    * contain all of them. Updates appended meanwhile are kept.
    */
-  compactDoc(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  compactDoc(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   /** Size of the stored document (snapshot and pending updates), for limits and metrics. */
-  docSize(boardId: string): Promise<{ bytes: number; updates: number }>
+  docSize(docId: string): Promise<{ bytes: number; updates: number }>
+  /** Names of the stored documents starting with `prefix` (e.g. a board's private ones). */
+  listDocIds(prefix: string): Promise<string[]>
 }
 
 export interface NewUser {

@@ -72,4 +72,30 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX guests_invite ON guests(invite_id, created_at);
   `,
+  // 3: documents are named (a board's own, or a private one of the board, see
+  // lib/board/docIds.ts), so their tables are keyed by name rather than tied to boards.
+  // Sequence numbers are kept, so the log's order is unchanged.
+  `
+  CREATE TABLE doc_updates_by_name (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  INSERT INTO doc_updates_by_name (seq, doc_id, data, created_at)
+    SELECT seq, board_id, data, created_at FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_by_name RENAME TO doc_updates;
+  CREATE INDEX doc_updates_doc ON doc_updates(doc_id, seq);
+  CREATE TABLE doc_snapshots_by_name (
+    doc_id TEXT PRIMARY KEY,
+    state BLOB NOT NULL,
+    through_seq INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO doc_snapshots_by_name (doc_id, state, through_seq, updated_at)
+    SELECT board_id, state, through_seq, updated_at FROM doc_snapshots;
+  DROP TABLE doc_snapshots;
+  ALTER TABLE doc_snapshots_by_name RENAME TO doc_snapshots;
+  `,
 ]

@@ -101,33 +101,38 @@ export function openSqliteStore(file: string): Store {
        WHERE m.board_id = ?`,
     ),
     snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
-      'SELECT state, through_seq FROM doc_snapshots WHERE board_id = ?',
+      'SELECT state, through_seq FROM doc_snapshots WHERE doc_id = ?',
     ),
     updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     ),
-    appendUpdate: db.prepare('INSERT INTO doc_updates (board_id, data, created_at) VALUES (?, ?, ?)'),
+    appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)'),
     putSnapshot: db.prepare(
-      `INSERT INTO doc_snapshots (board_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
+      `INSERT INTO doc_snapshots (doc_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
        updated_at = excluded.updated_at`,
     ),
-    dropUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    dropUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     docSize: db.prepare<[string, string], { bytes: number; updates: number }>(
       `SELECT
-         COALESCE((SELECT LENGTH(state) FROM doc_snapshots WHERE board_id = ?), 0)
+         COALESCE((SELECT LENGTH(state) FROM doc_snapshots WHERE doc_id = ?), 0)
          + COALESCE(SUM(LENGTH(data)), 0) AS bytes,
          COUNT(*) AS updates
-       FROM doc_updates WHERE board_id = ?`,
+       FROM doc_updates WHERE doc_id = ?`,
+    ),
+    docIdsWithPrefix: db.prepare<[string, string, string, string], { doc_id: string }>(
+      `SELECT doc_id FROM doc_snapshots WHERE substr(doc_id, 1, length(?)) = ?
+       UNION SELECT DISTINCT doc_id FROM doc_updates WHERE substr(doc_id, 1, length(?)) = ?
+       ORDER BY doc_id`,
     ),
     secret: db.prepare<[string], { value: string }>('SELECT value FROM secrets WHERE name = ?'),
     secretInsert: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
   }
 
-  const appendMany = db.transaction((boardId: string, updates: readonly Uint8Array[], at: number) => {
+  const appendMany = db.transaction((docId: string, updates: readonly Uint8Array[], at: number) => {
     let last = 0
     for (const update of updates) {
-      last = Number(q.appendUpdate.run(boardId, Buffer.from(update), at).lastInsertRowid)
+      last = Number(q.appendUpdate.run(docId, Buffer.from(update), at).lastInsertRowid)
     }
     return last
   })
@@ -140,12 +145,12 @@ export function openSqliteStore(file: string): Store {
     },
   )
 
-  const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number, at: number) => {
-    const current = q.snapshot.get(boardId)
+  const compact = db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number, at: number) => {
+    const current = q.snapshot.get(docId)
     // A compaction that raced an older one must not move the snapshot backwards.
     if (current && current.through_seq >= throughSeq) return
-    q.putSnapshot.run(boardId, Buffer.from(snapshot), throughSeq, at)
-    q.dropUpdatesThrough.run(boardId, throughSeq)
+    q.putSnapshot.run(docId, Buffer.from(snapshot), throughSeq, at)
+    q.dropUpdatesThrough.run(docId, throughSeq)
   })
 
   const { invites, guests } = openSqliteInviteStores(db)
@@ -227,24 +232,27 @@ export function openSqliteStore(file: string): Store {
     invites,
     guests,
     docs: {
-      async loadDoc(boardId) {
-        const snapshot = q.snapshot.get(boardId)
-        const rows = q.updatesAfter.all(boardId, snapshot?.through_seq ?? 0)
+      async loadDoc(docId) {
+        const snapshot = q.snapshot.get(docId)
+        const rows = q.updatesAfter.all(docId, snapshot?.through_seq ?? 0)
         return {
           snapshot: snapshot ? asBytes(snapshot.state) : null,
           updates: rows.map((row) => asBytes(row.data)),
           lastSeq: rows.length ? rows[rows.length - 1].seq : (snapshot?.through_seq ?? 0),
         }
       },
-      async appendUpdates(boardId, updates) {
+      async appendUpdates(docId, updates) {
         if (updates.length === 0) throw new Error('appendUpdates needs at least one update')
-        return appendMany(boardId, updates, Date.now())
+        return appendMany(docId, updates, Date.now())
       },
-      async compactDoc(boardId, snapshot, throughSeq) {
-        compact(boardId, snapshot, throughSeq, Date.now())
+      async compactDoc(docId, snapshot, throughSeq) {
+        compact(docId, snapshot, throughSeq, Date.now())
       },
-      async docSize(boardId) {
-        return q.docSize.get(boardId, boardId)!
+      async docSize(docId) {
+        return q.docSize.get(docId, docId)!
+      },
+      async listDocIds(prefix) {
+        return q.docIdsWithPrefix.all(prefix, prefix, prefix, prefix).map((row) => row.doc_id)
       },
     },
     async getOrCreateSecret(name, generate) {

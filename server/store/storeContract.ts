@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { privateDocId, privateDocPrefix } from '../../lib/board/docIds'
 import { createBoardDoc, createBoardState } from '../../lib/board/createBoardDoc'
 import { openRecordStore, readRecords } from '../../lib/board/docLayout'
 import { readBoard } from '../../lib/board/readModel'
@@ -352,6 +353,22 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
       it('reports an empty size for a board that has no document', async () => {
         expect(await store.docs.docSize('no-such-board')).toEqual({ bytes: 0, updates: 0 })
+      })
+
+      it('keeps a board’s private documents apart from its own and lists them by prefix', async () => {
+        const { initialState, edits } = boardWithEdits()
+        const { board } = await facilitatorWithBoard(initialState)
+        const mine = privateDocId(board.id, 'user-a')
+        const theirs = privateDocId(board.id, 'guest:b')
+        await store.docs.appendUpdates(mine, [edits[0]])
+        await store.docs.appendUpdates(theirs, [edits[1]])
+        await store.docs.compactDoc(theirs, edits[1], (await store.docs.loadDoc(theirs)).lastSeq)
+        await store.docs.appendUpdates(privateDocId('other-board', 'user-a'), [edits[2]])
+
+        expect(await store.docs.listDocIds(privateDocPrefix(board.id))).toEqual([theirs, mine].sort())
+        expect((await store.docs.loadDoc(mine)).updates).toHaveLength(1)
+        expect((await store.docs.loadDoc(board.id)).updates).toEqual([initialState])
+        expect(await store.docs.listDocIds(privateDocPrefix('nothing-here'))).toEqual([])
       })
     })
 

@@ -35,6 +35,8 @@ export interface Principal {
   name: string
   role: BoardRole
   boardId: string
+  /** The room (document) this socket is in: the board's own, or a private one of the board. */
+  room: string
 }
 
 export interface Connection {
@@ -54,6 +56,8 @@ export interface RoomOptions {
   compactEvery: number
   /** Close a socket whose unsent data exceeds this many bytes (a stalled reader). */
   maxBufferedBytes: number
+  /** Undo non-facilitators' changes to the template (a board's own document only). */
+  guardTemplate: boolean
   onEmpty(room: Room): void
 }
 
@@ -82,7 +86,8 @@ export class Room {
   private detachTemplateGuard: (() => void) | null = null
 
   constructor(
-    readonly boardId: string,
+    /** The document's name (see lib/board/docIds.ts). */
+    readonly name: string,
     private readonly options: RoomOptions,
   ) {
     // The server is not a participant: it announces no presence of its own.
@@ -92,7 +97,7 @@ export class Room {
   }
 
   private async load() {
-    const stored = await this.options.docs.loadDoc(this.boardId)
+    const stored = await this.options.docs.loadDoc(this.name)
     // Stored updates were validated when they arrived, so merging them here is safe.
     Y.transact(
       this.doc,
@@ -104,11 +109,11 @@ export class Room {
     )
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length
-    this.detachTemplateGuard = attachTemplateGuard(this.doc, {
+    if (this.options.guardTemplate) this.detachTemplateGuard = attachTemplateGuard(this.doc, {
       isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
       onRevert: (origin, keys) => {
         const { principal } = origin as Connection
-        this.options.logger.info({ board: this.boardId, user: principal.userId, role: principal.role, keys }, 'undid a template change')
+        this.options.logger.info({ room: this.name, user: principal.userId, role: principal.role, keys }, 'undid a template change')
       },
     })
     this.doc.on('update', this.onDocUpdate)
@@ -142,7 +147,7 @@ export class Room {
     })
     socket.on('close', () => this.removeConnection(connection))
     socket.on('error', (error) => {
-      this.options.logger.warn({ board: this.boardId, user: principal.userId, err: error.message }, 'socket error')
+      this.options.logger.warn({ room: this.name, user: principal.userId, err: error.message }, 'socket error')
     })
     if (this.loaded) this.start(connection)
     return connection
@@ -166,7 +171,7 @@ export class Room {
       this.handleMessage(connection, message)
     } catch (error) {
       this.options.logger.warn(
-        { board: this.boardId, user: connection.principal.userId, err: (error as Error).message, bytes: message.length },
+        { room: this.name, user: connection.principal.userId, err: (error as Error).message, bytes: message.length },
         'malformed sync message; closing that socket',
       )
       this.closeConnection(connection, CloseCode.malformed, 'malformed message')
@@ -296,7 +301,7 @@ export class Room {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0)
         this.lastSeq = await this.options.docs.appendUpdates(
-          this.boardId,
+          this.name,
           batch.map((entry) => entry.update),
         )
         this.updatesSinceCompaction += batch.length
@@ -349,10 +354,10 @@ export class Room {
     const count = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0
     this.compacting = this.options.docs
-      .compactDoc(this.boardId, snapshot, throughSeq)
+      .compactDoc(this.name, snapshot, throughSeq)
       .catch((error: Error) => {
         this.updatesSinceCompaction += count
-        this.options.logger.error({ board: this.boardId, err: error.message }, 'compaction failed')
+        this.options.logger.error({ room: this.name, err: error.message }, 'compaction failed')
       })
       .finally(() => {
         this.compacting = null
@@ -362,7 +367,7 @@ export class Room {
 
   /** A store failure: nothing more can be made durable, so every client reconnects and re-sends. */
   private fail(error: Error) {
-    this.options.logger.error({ board: this.boardId, err: error.message }, 'could not persist update; closing room')
+    this.options.logger.error({ room: this.name, err: error.message }, 'could not persist update; closing room')
     this.pending = []
     this.drainWaiters = []
     // The doc now holds changes the store does not: it must not serve anyone again. Clients
@@ -380,7 +385,7 @@ export class Room {
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
       // A reader that stopped reading would grow our memory without bound. It re-syncs when it
       // reconnects, so closing it loses nothing.
-      this.options.logger.warn({ board: this.boardId, user: connection.principal.userId }, 'slow consumer; closing')
+      this.options.logger.warn({ room: this.name, user: connection.principal.userId }, 'slow consumer; closing')
       this.closeConnection(connection, 1013, 'too slow')
       return
     }

@@ -1,5 +1,6 @@
 /**
- * The sync endpoint: `ws(s)://HOST/sync/<boardId>?token=…`, speaking the standard y-websocket
+ * The sync endpoint: `ws(s)://HOST/sync/<room>?token=…` (a room is a board's document, see
+ * lib/board/docIds.ts), speaking the standard y-websocket
  * protocol. It authorizes each upgrade (through the `authorize` it is given), routes sockets to
  * rooms, loads rooms from the store and unloads them when idle, and re-checks every open
  * socket's access while it stays open. It knows no database: the store arrives as a
@@ -12,12 +13,14 @@ import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import { CloseCode } from './protocol'
+import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
 export interface AuthorizeRequest {
-  boardId: string
+  /** The room asked for: a board id, or the name of one of its private documents. */
+  room: string
   token: string | null
   origin: string | undefined
   request: IncomingMessage
@@ -69,7 +72,8 @@ export interface SyncServer {
   disconnect(match: (principal: Principal) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
   /** The loaded room of a board, if any (for tests and admin tools). */
-  room(boardId: string): Room | undefined
+  /** The loaded room of that name (a board id for a board's own document), if any. */
+  room(name: string): Room | undefined
   /** Writes every room, closes every socket with 1012 (restarting) and stops. */
   close(): Promise<void>
 }
@@ -147,54 +151,55 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 
   function onEmpty(room: Room) {
-    clearTimeout(idleTimers.get(room.boardId))
+    clearTimeout(idleTimers.get(room.name))
     idleTimers.set(
-      room.boardId,
+      room.name,
       setTimeout(() => {
-        idleTimers.delete(room.boardId)
-        if (room.connections.size === 0 && rooms.get(room.boardId) === room) unload(room)
+        idleTimers.delete(room.name)
+        if (room.connections.size === 0 && rooms.get(room.name) === room) unload(room)
       }, idleUnloadMs),
     )
   }
 
   function unload(room: Room) {
-    rooms.delete(room.boardId)
+    rooms.delete(room.name)
     const done = room
       .close()
-      .catch((error: Error) => logger.error({ board: room.boardId, err: error.message }, 'unloading room failed'))
-      .finally(() => unloading.delete(room.boardId))
-    unloading.set(room.boardId, done)
-    logger.debug({ board: room.boardId }, 'room unloaded')
+      .catch((error: Error) => logger.error({ board: room.name, err: error.message }, 'unloading room failed'))
+      .finally(() => unloading.delete(room.name))
+    unloading.set(room.name, done)
+    logger.debug({ board: room.name }, 'room unloaded')
     return done
   }
 
-  async function roomFor(boardId: string): Promise<Room> {
+  async function roomFor(name: string): Promise<Room> {
     // A room still being written out must finish before its successor reads the store.
-    await unloading.get(boardId)
-    let room = rooms.get(boardId)
+    await unloading.get(name)
+    let room = rooms.get(name)
     if (!room || room.isClosed) {
-      room = new Room(boardId, {
+      room = new Room(name, {
         docs,
         logger,
         compactEvery: options.compactEvery ?? 500,
         maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+        guardTemplate: parseDocId(name).kind === 'board',
         onEmpty,
       })
-      rooms.set(boardId, room)
+      rooms.set(name, room)
       room.ready.catch((error: Error) => {
-        logger.error({ board: boardId, err: error.message }, 'loading room failed')
-        if (rooms.get(boardId) === room) rooms.delete(boardId)
+        logger.error({ room: name, err: error.message }, 'loading room failed')
+        if (rooms.get(name) === room) rooms.delete(name)
         for (const connection of [...room!.connections.values()]) {
           room!.closeConnection(connection, CloseCode.serverError, 'could not load board')
         }
       })
     }
-    clearTimeout(idleTimers.get(boardId))
-    idleTimers.delete(boardId)
+    clearTimeout(idleTimers.get(name))
+    idleTimers.delete(name)
     return room
   }
 
-  function boardIdOf(request: IncomingMessage): string | null {
+  function roomOf(request: IncomingMessage): string | null {
     const path = (request.url ?? '').split('?')[0]
     if (!path.startsWith(SYNC_PATH_PREFIX)) return null
     const rest = path.slice(SYNC_PATH_PREFIX.length)
@@ -208,8 +213,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on('error', (error) => logger.debug({ err: error.message }, 'upgrade socket error'))
-    const boardId = boardIdOf(request)
-    if (boardId === null || closing) {
+    const room = roomOf(request)
+    if (room === null || closing) {
       socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`)
       return
     }
@@ -217,7 +222,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     let principal: Principal | null = null
     let refusal: SyncRefusal
     try {
-      const authorized = await options.authorize({ boardId, token, origin: request.headers.origin, request })
+      const authorized = await options.authorize({ room, token, origin: request.headers.origin, request })
       // A token outlives a removal by up to its lifetime: the role it names must still hold.
       const stale = revalidate ? refusalFor(authorized, await revalidate(authorized)) : null
       if (stale) throw stale
@@ -227,7 +232,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       refusal =
         error instanceof SyncRefusal ? error : new SyncRefusal(CloseCode.serverError, 'authorization failed')
       if (!(error instanceof SyncRefusal)) {
-        logger.error({ board: boardId, err: (error as Error).message }, 'authorize threw')
+        logger.error({ room, err: (error as Error).message }, 'authorize threw')
       }
     }
     if (socket.destroyed) return
@@ -235,7 +240,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     // of a failed upgrade, while a close code reaches the client and stops its retries.
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
       if (!principal) {
-        logger.info({ board: boardId, code: refusal.code, reason: refusal.reason }, 'sync refused')
+        logger.info({ room, code: refusal.code, reason: refusal.reason }, 'sync refused')
         ws.close(refusal.code, refusal.reason)
         return
       }
@@ -247,7 +252,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     // Messages that arrive while the room is looked up are held by pausing the socket.
     ws.pause()
     try {
-      const room = await roomFor(principal.boardId)
+      const room = await roomFor(principal.room)
       room.addConnection(ws, principal)
     } catch (error) {
       logger.error({ board: principal.boardId, err: (error as Error).message }, 'join failed')
@@ -282,7 +287,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       for (const room of rooms.values()) connections += room.connections.size
       return { rooms: rooms.size, connections }
     },
-    room: (boardId) => rooms.get(boardId),
+    room: (name) => rooms.get(name),
     async close() {
       closing = true
       clearInterval(heartbeat)

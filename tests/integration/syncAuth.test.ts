@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createRoomTokens } from '../../lib/auth/roomToken'
+import { privateDocId } from '../../lib/board/docIds'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, loadStoredDoc, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
@@ -66,6 +67,14 @@ describe('refused upgrades', () => {
     const otherBoard = await harness.createBoard()
     const token = await harness.mintToken({ boardId: otherBoard })
     await expectRefused(rawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, token)), 4403)
+  })
+
+  it('another person’s private notes are closed with 4403; one’s own are let in', async () => {
+    const token = await harness.mintToken()
+    const theirs = privateDocId(harness.boardId, 'someone-else')
+    await expectRefused(rawSocket(syncSocketUrl(harness.syncUrl, theirs, token)), 4403)
+    const mine = rawSocket(syncSocketUrl(harness.syncUrl, privateDocId(harness.boardId, harness.userId), token))
+    await eventually(() => expect(messageTypes(mine.messages)).toContain(0))
   })
 
   it('a board that does not exist is closed with 4404', async () => {
