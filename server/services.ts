@@ -71,6 +71,8 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     sync: {
       disconnect: (match, code, reason) => sync.disconnect(match, code, reason),
       stats: () => sync.stats(),
+      changeDoc: (docId, change) => sync.changeDoc(docId, change),
+      readDoc: (docId, read) => sync.readDoc(docId, read),
     },
   }
   return { store, roomTokens, sync, context }

@@ -5,6 +5,7 @@
  * the sync server is. server/main.ts builds every service once and provides them here; route
  * code asks for them per request. Nothing here is created on import.
  */
+import type * as Y from 'yjs'
 import type { UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
@@ -20,6 +21,10 @@ export const CLIENT_IP_HEADER = 'x-strategitavlan-client-ip'
 export interface SyncControl {
   disconnect(match: (who: { userId: string; boardId: string; role: BoardRole }) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
+  /** Changes a document on the server's authority; resolves once the change is durable. */
+  changeDoc<T>(docId: string, change: (doc: Y.Doc) => T): Promise<T>
+  /** Reads a document's current state. */
+  readDoc<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T>
 }
 
 export interface AppContext {

@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
@@ -17,6 +18,9 @@ import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
 
 export const SYNC_PATH_PREFIX = '/sync/'
+
+/** Origin of the transactions the server makes itself (see `changeDoc`). */
+export const SERVER_ORIGIN = Symbol('server')
 
 export interface AuthorizeRequest {
   /** The room asked for: a board id, or the name of one of its private documents. */
@@ -71,9 +75,17 @@ export interface SyncServer {
   /** Closes the sockets whose principal matches; returns how many. */
   disconnect(match: (principal: Principal) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
-  /** The loaded room of a board, if any (for tests and admin tools). */
   /** The loaded room of that name (a board id for a board's own document), if any. */
   room(name: string): Room | undefined
+  /**
+   * Changes a document on the server's authority (imports, restores, facilitation commands,
+   * notes sent from phones): loads its room if needed, runs `change` in one transaction and
+   * resolves, with change's result, once the change is durable. Connected clients receive it
+   * like any other update.
+   */
+  changeDoc<T>(name: string, change: (doc: Y.Doc) => T): Promise<T>
+  /** Reads a document's current state (loading its room if needed) without changing it. */
+  readDoc<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>
   /** Writes every room, closes every socket with 1012 (restarting) and stops. */
   close(): Promise<void>
 }
@@ -288,6 +300,22 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return { rooms: rooms.size, connections }
     },
     room: (name) => rooms.get(name),
+    async changeDoc(name, change) {
+      const room = await roomFor(name)
+      await room.ready
+      const result = room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
+      await room.drained()
+      // A room loaded just for this change unloads when idle like any other.
+      if (room.connections.size === 0) onEmpty(room)
+      return result
+    },
+    async readDoc(name, read) {
+      const room = await roomFor(name)
+      await room.ready
+      const result = read(room.doc)
+      if (room.connections.size === 0) onEmpty(room)
+      return result
+    },
     async close() {
       closing = true
       clearInterval(heartbeat)
