@@ -8,6 +8,8 @@
  *   decides.
  * - `board` (Y.Map): the board's own metadata: the serialized tldraw schema the records
  *   conform to, the template version and the planning-model version.
+ * - `session` (Y.Map): the facilitation state (timer, rounds, locks; see session.ts).
+ * - `votes` (Y.Map): dot votes, one entry per voter, round and note (see votes.ts).
  */
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
@@ -16,6 +18,8 @@ import type { TLRecord } from '@tldraw/tlschema'
 
 const RECORDS_ROOT = 'tldraw'
 const META_ROOT = 'board'
+const SESSION_ROOT = 'session'
+const VOTES_ROOT = 'votes'
 
 export interface RecordEntry {
   key: string
@@ -34,6 +38,14 @@ export function recordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(META_ROOT)
+}
+
+export function sessionMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(SESSION_ROOT)
+}
+
+export function votesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(VOTES_ROOT)
 }
 
 /** A key-value view of the records for code that writes them (the tldraw binding, importers). */

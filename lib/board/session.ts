@@ -1,0 +1,138 @@
+/**
+ * The workshop's facilitation state, kept in the board's document so every client sees the
+ * same and it survives restarts: the timer, the voting round, the private round, whether
+ * authors are shown, which areas are locked, and the last "bring everyone to me".
+ *
+ * Only the server writes it (facilitators send commands, see lib/facilitation); the sync
+ * server undoes any client's change to it. Each field is one entry of a Y.Map, replaced whole,
+ * so concurrent commands never produce a mix of two states.
+ */
+import type * as Y from 'yjs'
+import { AREA_IDS, isAreaId, type AreaId } from '../planning/planningModel'
+import { sessionMap } from './docLayout'
+
+export interface TimerState {
+  state: 'idle' | 'running' | 'paused'
+  /** Full length of the round, for display. */
+  durationMs: number
+  /** Server epoch ms when a running timer ends. */
+  endsAt: number | null
+  /** Time left while paused. */
+  remainingMs: number | null
+}
+
+export interface VotingRound {
+  id: string
+  active: boolean
+  votesPerPerson: number
+  /** Areas whose notes may be voted on; null for the whole board. */
+  areas: AreaId[] | null
+  anonymous: boolean
+  startedAt: number
+  endedAt: number | null
+}
+
+export interface PrivateRound {
+  id: string
+  active: boolean
+  startedAt: number
+  revealedAt: number | null
+}
+
+export interface Summon {
+  id: string
+  /** The facilitator's user id (as in presence), whom everyone starts following. */
+  userId: string
+  name: string
+  at: number
+}
+
+export interface SessionState {
+  timer: TimerState
+  voting: VotingRound | null
+  privateRound: PrivateRound | null
+  showAuthors: boolean
+  /** An anonymous board records and shows no authors at all. */
+  anonymous: boolean
+  lockedAreas: AreaId[]
+  summon: Summon | null
+}
+
+export const IDLE_TIMER: TimerState = { state: 'idle', durationMs: 0, endsAt: null, remainingMs: null }
+
+export const DEFAULT_SESSION: SessionState = {
+  timer: IDLE_TIMER,
+  voting: null,
+  privateRound: null,
+  showAuthors: true,
+  anonymous: false,
+  lockedAreas: [],
+  summon: null,
+}
+
+type Key = keyof SessionState
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
+// Readers are defensive: the document is shared, so a field may hold anything.
+const readers: { [K in Key]: (value: unknown) => SessionState[K] } = {
+  timer(v) {
+    if (!isObject(v) || !['idle', 'running', 'paused'].includes(v.state as string)) return IDLE_TIMER
+    return {
+      state: v.state as TimerState['state'],
+      durationMs: num(v.durationMs) ?? 0,
+      endsAt: num(v.endsAt),
+      remainingMs: num(v.remainingMs),
+    }
+  },
+  voting(v) {
+    if (!isObject(v) || !str(v.id)) return null
+    const areas = Array.isArray(v.areas) ? v.areas.filter(isAreaId) : null
+    return {
+      id: v.id as string,
+      active: v.active === true,
+      votesPerPerson: Math.max(1, Math.min(99, Math.floor(num(v.votesPerPerson) ?? 3))),
+      areas: areas && areas.length > 0 ? areas : null,
+      anonymous: v.anonymous === true,
+      startedAt: num(v.startedAt) ?? 0,
+      endedAt: num(v.endedAt),
+    }
+  },
+  privateRound(v) {
+    if (!isObject(v) || !str(v.id)) return null
+    return { id: v.id as string, active: v.active === true, startedAt: num(v.startedAt) ?? 0, revealedAt: num(v.revealedAt) }
+  },
+  showAuthors: (v) => v !== false,
+  anonymous: (v) => v === true,
+  lockedAreas: (v) => (Array.isArray(v) ? AREA_IDS.filter((id) => v.includes(id)) : []),
+  summon(v) {
+    if (!isObject(v) || !str(v.id) || !str(v.userId)) return null
+    return { id: v.id as string, userId: v.userId as string, name: str(v.name) ?? '', at: num(v.at) ?? 0 }
+  },
+}
+
+export function readSession(doc: Y.Doc): SessionState {
+  const map = sessionMap(doc)
+  const state = { ...DEFAULT_SESSION }
+  for (const key of Object.keys(readers) as Key[]) {
+    if (map.has(key)) (state as Record<Key, unknown>)[key] = readers[key](map.get(key))
+  }
+  return state
+}
+
+/** Writes the given fields (whole values) in the caller's transaction. */
+export function writeSession(doc: Y.Doc, patch: Partial<SessionState>): void {
+  const map = sessionMap(doc)
+  for (const [key, value] of Object.entries(patch)) {
+    map.set(key, value === undefined ? null : JSON.parse(JSON.stringify(value)))
+  }
+}
+
+/** Time left on the timer at `now` (server time), never negative. */
+export function timerRemainingMs(timer: TimerState, now: number): number {
+  if (timer.state === 'running' && timer.endsAt !== null) return Math.max(0, timer.endsAt - now)
+  if (timer.state === 'paused' && timer.remainingMs !== null) return Math.max(0, timer.remainingMs)
+  return 0
+}
