@@ -156,6 +156,50 @@ export interface GuestStore {
   listForInvite(inviteId: string): Promise<GuestRecord[]>
 }
 
+/** Why a snapshot was taken: by hand, by the timer, at the end of a voting round, or before a restore. */
+export const SNAPSHOT_KINDS = ['manual', 'auto', 'voting', 'restore'] as const
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number]
+
+/** A named copy of a board's document at one moment, kept in the database. */
+export interface SnapshotRecord {
+  id: string
+  boardId: string
+  name: string
+  kind: SnapshotKind
+  /** Who took it (a staff id or `guest:<id>`, with the name shown); null for the server's own. */
+  createdBy: { id: string; name: string } | null
+  createdAt: number
+  noteCount: number
+  /** Size of the stored state in bytes. */
+  bytes: number
+}
+
+export interface SnapshotWithState extends SnapshotRecord {
+  /** The document as one Yjs update (`Y.encodeStateAsUpdate`). */
+  state: Uint8Array
+}
+
+export interface NewSnapshot {
+  boardId: string
+  name: string
+  kind: SnapshotKind
+  createdBy: { id: string; name: string } | null
+  noteCount: number
+  state: Uint8Array
+  /** Defaults to now; injectable for tests. */
+  createdAt?: number
+}
+
+export interface SnapshotStore {
+  create(snapshot: NewSnapshot): Promise<SnapshotRecord>
+  /** A board's snapshots without their state, newest first. */
+  list(boardId: string): Promise<SnapshotRecord[]>
+  /** One snapshot with its state, or null when it is unknown or belongs to another board. */
+  get(boardId: string, id: string): Promise<SnapshotWithState | null>
+  /** Resolves false when it was unknown or belongs to another board. */
+  delete(boardId: string, id: string): Promise<boolean>
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   readonly users: UserStore
@@ -163,6 +207,7 @@ export interface Store {
   readonly invites: InviteStore
   readonly guests: GuestStore
   readonly docs: DocStore
+  readonly snapshots: SnapshotStore
   /** A named secret generated once and kept (e.g. the session key when AUTH_SECRET is unset). */
   getOrCreateSecret(name: string, generate: () => string): Promise<string>
   /** Checks that the database answers (for health checks). */

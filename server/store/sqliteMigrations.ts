@@ -98,4 +98,20 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   DROP TABLE doc_snapshots;
   ALTER TABLE doc_snapshots_by_name RENAME TO doc_snapshots;
   `,
+  // 4: named snapshots of a board's document (issue 5). The state is one Yjs update; the note
+  // count is kept beside it so the history lists without decoding documents.
+  `
+  CREATE TABLE board_snapshots (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'voting', 'restore')),
+    created_by TEXT,
+    created_by_name TEXT,
+    created_at INTEGER NOT NULL,
+    note_count INTEGER NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX board_snapshots_board ON board_snapshots(board_id, created_at);
+  `,
 ]

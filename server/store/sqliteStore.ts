@@ -12,6 +12,7 @@ import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
 import type { BoardMember, BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
 import { openSqliteInviteStores } from './sqliteInviteStore'
+import { openSqliteSnapshotStore } from './sqliteSnapshotStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 
 interface UserRow {
@@ -154,6 +155,7 @@ export function openSqliteStore(file: string): Store {
   })
 
   const { invites, guests } = openSqliteInviteStores(db)
+  const snapshots = openSqliteSnapshotStore(db)
 
   return {
     kind: 'sqlite',
@@ -231,6 +233,7 @@ export function openSqliteStore(file: string): Store {
     },
     invites,
     guests,
+    snapshots,
     docs: {
       async loadDoc(docId) {
         const snapshot = q.snapshot.get(docId)
