@@ -14,12 +14,15 @@
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import type { SerializedSchema } from '@tldraw/store'
-import type { TLRecord } from '@tldraw/tlschema'
+import { PageRecordType, type TLRecord } from '@tldraw/tlschema'
 
 const RECORDS_ROOT = 'tldraw'
 const META_ROOT = 'board'
 const SESSION_ROOT = 'session'
 const VOTES_ROOT = 'votes'
+
+/** The board's one page: every shape's parent. */
+export const BOARD_PAGE_ID = PageRecordType.createId('board')
 
 export interface RecordEntry {
   key: string

@@ -29,12 +29,14 @@ import {
 } from '../planning/planningModel'
 import { AREA_SHAPE_TYPE, LOOP_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type LoopShape, type StepShape } from './shapes'
 import { estimateNoteHeight, layoutTemplate, type Rect } from './templateLayout'
+import { BOARD_PAGE_ID } from './docLayout'
 import { noteMeta } from './noteMeta'
+import { buildNoteRecord } from './noteRecord'
 
 /** Version of the template's shapes and layout; see migrations.ts. */
 export const TEMPLATE_VERSION = 1
 
-export const BOARD_PAGE_ID = PageRecordType.createId('board')
+export { BOARD_PAGE_ID }
 
 /** tldraw colour names used for each perspective's arrows and starter notes. */
 export const PERSPECTIVE_COLORS: Record<Perspective, 'blue' | 'orange' | 'green'> = {
@@ -110,33 +112,17 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
   starters.forEach((starter, i) => {
     const slot = layout.notes[i]
     const text = starter.text[options.locale]
-    const note: TLNoteShape = {
+    const note = buildNoteRecord({
       id: createShapeId(`starter-${i + 1}`),
-      typeName: 'shape',
-      type: 'note',
       x: slot.x,
       y: slot.y,
-      rotation: 0,
       index: index(),
-      parentId: pageId,
-      isLocked: false,
-      opacity: 1,
       meta: noteMeta({ areaId: starter.area, createdAt: now, starter: true }),
-      props: {
-        color: 'yellow',
-        labelColor: 'black',
-        size: 's',
-        font: 'sans',
-        fontSizeAdjustment: 1,
-        align: 'middle',
-        verticalAlign: 'middle',
-        growY: estimateNoteHeight(text, STARTER_NOTE_FONT_SIZE) - 200,
-        url: '',
-        richText: toRichText(text),
-        scale: 1,
-        textFirstEditedBy: null,
-      },
-    }
+      size: 's',
+      font: 'sans',
+      growY: estimateNoteHeight(text, STARTER_NOTE_FONT_SIZE) - 200,
+      text,
+    })
     records.push(note)
   })
 

@@ -3,47 +3,30 @@
  * (through the board's record store), and read back the way exports read them (the read model).
  */
 import * as Y from 'yjs'
-import { createShapeId, toRichText, type TLNoteShape } from '@tldraw/tlschema'
+import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import type { DocStore } from '../../lib/store/types'
 import { openRecordStore } from '../../lib/board/docLayout'
 import { noteMeta } from '../../lib/board/noteMeta'
 import { readBoard, type NoteView } from '../../lib/board/readModel'
 import { boardSchema } from '../../lib/board/schema'
-import { BOARD_PAGE_ID } from '../../lib/board/template'
+import { buildNoteRecord } from '../../lib/board/noteRecord'
 
 let lastIndex: IndexKey | null = null
 
 /** A note as the template's starter notes are built, validated against the board schema. */
 export function buildNote({ key, text, x = 0, y = 0 }: { key: string; text: string; x?: number; y?: number }): TLNoteShape {
   lastIndex = getIndexAbove(lastIndex)
-  const note: TLNoteShape = {
+  const note = buildNoteRecord({
     id: createShapeId(key),
-    typeName: 'shape',
-    type: 'note',
     x,
     y,
-    rotation: 0,
+    text,
     index: lastIndex,
-    parentId: BOARD_PAGE_ID,
-    isLocked: false,
-    opacity: 1,
+    size: 's',
+    font: 'sans',
     meta: noteMeta({ areaId: null, createdAt: 1_700_000_000_000 }),
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 's',
-      font: 'sans',
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: 1,
-      textFirstEditedBy: null,
-    },
-  }
+  })
   boardSchema.types.shape.validate(note)
   return note
 }

@@ -2,9 +2,9 @@
  * A valid tldraw note record for tests: what a client would write into the board's record
  * store, with only the parts a test cares about given.
  */
-import { createShapeId, toRichText, type TLNoteShape, type TLRichText } from '@tldraw/tlschema'
-import type { IndexKey, JsonObject } from '@tldraw/utils'
-import { BOARD_PAGE_ID } from '../template'
+import { createShapeId, type TLNoteShape, type TLRichText } from '@tldraw/tlschema'
+import type { JsonObject } from '@tldraw/utils'
+import { buildNoteRecord } from '../noteRecord'
 
 export interface NoteShapeOptions {
   /** Becomes `shape:<id>`. */
@@ -19,31 +19,15 @@ export interface NoteShapeOptions {
 }
 
 export function makeNoteShape(options: NoteShapeOptions): TLNoteShape {
-  return {
+  return buildNoteRecord({
     id: createShapeId(options.id),
-    typeName: 'shape',
-    type: 'note',
     x: options.x,
     y: options.y,
-    rotation: 0,
-    index: 'a1' as IndexKey,
-    parentId: BOARD_PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta: options.meta ?? {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 's',
-      font: 'sans',
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: options.growY ?? 0,
-      url: '',
-      richText: options.richText ?? toRichText(options.text ?? ''),
-      scale: 1,
-      textFirstEditedBy: null,
-    },
-  }
+    text: options.text,
+    richText: options.richText,
+    meta: options.meta,
+    growY: options.growY,
+    size: 's',
+    font: 'sans',
+  })
 }
