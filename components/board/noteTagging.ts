@@ -40,12 +40,15 @@ export function registerNoteTagging(editor: Editor, author: { id: string; name: 
     if (source !== 'user' || next.type !== 'note') return next
     const note = next as TLNoteShape
     const before = prev as TLNoteShape
+    // Exports show when a note's text last changed.
+    const edited = before.props.richText !== note.props.richText
+    const stamped = edited ? { ...note, meta: { ...note.meta, updatedAt: Date.now() } } : note
     const moved =
       before.x !== note.x || before.y !== note.y || before.parentId !== note.parentId || before.props.growY !== note.props.growY
-    if (!moved && Object.hasOwn(note.meta, 'areaId')) return next
+    if (!moved && Object.hasOwn(note.meta, 'areaId')) return stamped
     const areaId = areaOf(note)
-    if (note.meta.areaId === areaId) return next
-    return { ...note, meta: { ...note.meta, areaId } }
+    if (note.meta.areaId === areaId) return stamped
+    return { ...stamped, meta: { ...stamped.meta, areaId } }
   })
 
   return () => {

@@ -3,7 +3,13 @@ import { noteMeta, readNoteMeta } from './noteMeta'
 
 describe('readNoteMeta', () => {
   it('reads back what noteMeta wrote', () => {
-    const meta = { areaId: 'ekonomi', createdAt: 1_700_000_000_000, createdBy: { id: 'u1', name: 'Anna' }, starter: true } as const
+    const meta = {
+      areaId: 'ekonomi',
+      createdAt: 1_700_000_000_000,
+      createdBy: { id: 'u1', name: 'Anna' },
+      updatedAt: 1_700_000_060_000,
+      starter: true,
+    } as const
     expect(readNoteMeta(noteMeta(meta))).toEqual(meta)
   })
 
@@ -14,6 +20,7 @@ describe('readNoteMeta', () => {
       areaId: null,
       createdAt: undefined,
       createdBy: undefined,
+      updatedAt: undefined,
       starter: undefined,
     })
     },
@@ -41,6 +48,12 @@ describe('readNoteMeta', () => {
     expect(readNoteMeta({ createdAt: '2024-01-15' }).createdAt).toBeUndefined()
     expect(readNoteMeta({ createdAt: Number.NaN }).createdAt).toBeUndefined()
     expect(readNoteMeta({ createdAt: Number.POSITIVE_INFINITY }).createdAt).toBeUndefined()
+  })
+
+  it('drops a text-edit time that is not a finite number', () => {
+    expect(readNoteMeta({ updatedAt: '2024-01-15' }).updatedAt).toBeUndefined()
+    expect(readNoteMeta({ updatedAt: Number.NaN }).updatedAt).toBeUndefined()
+    expect(readNoteMeta({ updatedAt: 1_700_000_000_000 }).updatedAt).toBe(1_700_000_000_000)
   })
 
   it('counts only a literal true as a starter note', () => {

@@ -10,6 +10,8 @@ export interface NoteMeta {
   areaId: AreaId | null
   createdAt?: number
   createdBy?: { id: string; name: string }
+  /** When the note's text last changed (epoch ms); absent until it is edited after creation. */
+  updatedAt?: number
   /** True for the template's optional "Åtaganden ur VP 2008" notes. */
   starter?: boolean
 }
@@ -18,6 +20,7 @@ export function noteMeta(meta: NoteMeta): JsonObject {
   const out: JsonObject = { areaId: meta.areaId }
   if (meta.createdAt !== undefined) out.createdAt = meta.createdAt
   if (meta.createdBy) out.createdBy = { id: meta.createdBy.id, name: meta.createdBy.name }
+  if (meta.updatedAt !== undefined) out.updatedAt = meta.updatedAt
   if (meta.starter) out.starter = true
   return out
 }
@@ -33,6 +36,7 @@ export function readNoteMeta(meta: unknown): NoteMeta {
       createdBy && typeof createdBy.id === 'string' && typeof createdBy.name === 'string'
         ? { id: createdBy.id, name: createdBy.name }
         : undefined,
+    updatedAt: typeof m.updatedAt === 'number' && Number.isFinite(m.updatedAt) ? m.updatedAt : undefined,
     starter: m.starter === true ? true : undefined,
   }
 }

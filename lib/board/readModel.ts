@@ -21,6 +21,7 @@ export interface NoteView {
   y: number
   createdAt?: number
   createdBy?: { id: string; name: string }
+  updatedAt?: number
   starter: boolean
 }
 
@@ -70,6 +71,7 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
       y: record.y,
       createdAt: meta.createdAt,
       createdBy: meta.createdBy,
+      updatedAt: meta.updatedAt,
       starter: meta.starter === true,
     })
   }
