@@ -362,3 +362,52 @@ describe('dispose', () => {
     expect(a.store.has(note('from-b').id)).toBe(false)
   })
 })
+
+describe('two docs on one store (a private round)', () => {
+  const isPrivate = (record: TLRecord) => record.typeName === 'shape' && record.meta.privateRound === 'r1'
+  const privateNote = (id: string) => ({ ...note(id), meta: { privateRound: 'r1' } })
+
+  function boardAndPrivate() {
+    const board = createBoardDoc({ name: 'Test', locale: 'sv', includeStarterNotes: false })
+    const mine = new Y.Doc()
+    const store = newStore()
+    const main = bindStoreToDoc({ store, doc: board, owns: (r) => !isPrivate(r) })
+    const hidden = bindStoreToDoc({ store, doc: mine, owns: isPrivate })
+    disposers.push(() => main.dispose(), () => hidden.dispose())
+    return { board, mine, store, flush: () => (main.flush(), hidden.flush()) }
+  }
+
+  it('writes a private note only to the private doc, and everything else only to the board', () => {
+    const { board, mine, store, flush } = boardAndPrivate()
+    store.put([privateNote('secret'), note('public')])
+    flush()
+    expect(docNote(mine, 'secret')).toBeDefined()
+    expect(docNote(board, 'secret')).toBeUndefined()
+    expect(docNote(board, 'public')).toBeDefined()
+    expect(docNote(mine, 'public')).toBeUndefined()
+    // The private doc was not seeded with the board's template.
+    expect([...readRecords(mine).keys()]).toEqual([note('secret').id])
+  })
+
+  it('moves a note from the private doc to the board when it stops being private', () => {
+    const { board, mine, store, flush } = boardAndPrivate()
+    store.put([privateNote('idea')])
+    flush()
+    store.update(note('idea').id, (record) => ({ ...record, meta: {} }))
+    flush()
+    expect(docNote(board, 'idea')).toBeDefined()
+    expect(docNote(mine, 'idea')).toBeUndefined()
+    expect(storeNote(store, 'idea')).toBeDefined()
+  })
+
+  it('keeps a revealed note when the server removes it from the private doc after publishing it', () => {
+    const { board, mine, store, flush } = boardAndPrivate()
+    store.put([privateNote('idea')])
+    flush()
+    // The server's reveal: the note appears on the board, then leaves the private doc.
+    const server = (doc: Y.Doc, fn: () => void) => doc.transact(fn, REMOTE)
+    server(board, () => openRecordStore(board).set(note('idea').id, note('idea')))
+    server(mine, () => openRecordStore(mine).delete(note('idea').id))
+    expect(storeNote(store, 'idea')?.meta).toEqual({})
+  })
+})

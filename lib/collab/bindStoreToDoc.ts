@@ -37,6 +37,12 @@ export interface BindOptions {
   flushIntervalMs?: number
   /** Called for remote records that fail validation; they are skipped, not applied. */
   onInvalidRecord?(record: unknown, error: unknown): void
+  /**
+   * Which of the store's records live in this doc (default: all). With two bindings on one
+   * store — the board's doc and a private round's doc — each owns its own records, and a
+   * record that changes owner (a private note made public) moves from one doc to the other.
+   */
+  owns?(record: TLRecord): boolean
 }
 
 type RecordChange =
@@ -44,11 +50,17 @@ type RecordChange =
   | { action: 'update'; oldValue: TLRecord; newValue: TLRecord }
   | { action: 'delete'; oldValue: TLRecord }
 
-export function bindStoreToDoc({ store, doc, flushIntervalMs = 40, onInvalidRecord }: BindOptions): StoreDocBinding {
+export function bindStoreToDoc({
+  store,
+  doc,
+  flushIntervalMs = 40,
+  onInvalidRecord,
+  owns = () => true,
+}: BindOptions): StoreDocBinding {
   const records = openRecordStore(doc)
   const bindingOrigin = { binding: 'tldraw' }
 
-  loadDocIntoStore(store, doc, records, bindingOrigin, onInvalidRecord)
+  loadDocIntoStore(store, doc, records, bindingOrigin, onInvalidRecord, owns)
 
   // ---- local → doc -------------------------------------------------------------------------
   const pending = new Map<TLRecord['id'], TLRecord | null>()
@@ -72,10 +84,13 @@ export function bindStoreToDoc({ store, doc, flushIntervalMs = 40, onInvalidReco
 
   const stopListening = store.listen(
     ({ changes }) => {
-      for (const record of Object.values(changes.added)) pending.set(record.id, record)
-      for (const [, record] of Object.values(changes.updated)) pending.set(record.id, record)
-      for (const record of Object.values(changes.removed)) pending.set(record.id, null)
-      if (!timer) timer = setTimeout(flush, Math.max(0, lastFlush + flushIntervalMs - Date.now()))
+      for (const record of Object.values(changes.added)) if (owns(record)) pending.set(record.id, record)
+      for (const [from, to] of Object.values(changes.updated)) {
+        if (owns(to)) pending.set(to.id, to)
+        else if (owns(from)) pending.set(from.id, null) // moved to another doc
+      }
+      for (const record of Object.values(changes.removed)) if (owns(record)) pending.set(record.id, null)
+      if (pending.size > 0 && !timer) timer = setTimeout(flush, Math.max(0, lastFlush + flushIntervalMs - Date.now()))
     },
     { source: 'user', scope: 'document' },
   )
@@ -91,7 +106,9 @@ export function bindStoreToDoc({ store, doc, flushIntervalMs = 40, onInvalidReco
       // store apart from the doc (and from every other client) until the record changed again.
       if (pending.has(id as TLRecord['id'])) return
       if (change.action === 'delete') {
-        if (store.has(id as TLRecord['id'])) toRemove.push(id as TLRecord['id'])
+        // Gone from this doc; but if the store's record has moved to another doc, it stays.
+        const current = store.get(id as TLRecord['id'])
+        if (current && owns(current)) toRemove.push(id as TLRecord['id'])
       } else {
         const record = records.get(id)
         if (record) toPut.push(record)
@@ -145,6 +162,7 @@ function loadDocIntoStore(
   records: ReturnType<typeof openRecordStore>,
   origin: object,
   onInvalidRecord: BindOptions['onInvalidRecord'],
+  owns: (record: TLRecord) => boolean,
 ) {
   const ourSchema = store.schema.serialize()
   const { schema: theirSchema } = readBoardMeta(doc)
@@ -153,7 +171,7 @@ function loadDocIntoStore(
     // An empty doc (a fresh board from a third-party client): seed it from the store.
     doc.transact(() => {
       for (const record of store.allRecords()) {
-        if (store.scopedTypes.document.has(record.typeName)) records.set(record.id, record)
+        if (store.scopedTypes.document.has(record.typeName) && owns(record)) records.set(record.id, record)
       }
       writeBoardMeta(doc, { schema: ourSchema })
     }, origin)
