@@ -1,0 +1,33 @@
+/**
+ * The board report for route handlers: read from the live document (through the sync server,
+ * so it includes every stored change) in the language asked for or the board's own.
+ */
+import { boardDocId } from '@/lib/board/docIds'
+import { readBoard } from '@/lib/board/readModel'
+import { readReportFacts } from '@/lib/export/boardFacts'
+import { contentDisposition } from '@/lib/export/fileName'
+import { buildReport, type Report } from '@/lib/export/report'
+import { isLocale } from '@/lib/i18n/locales'
+import type { AppContext } from '@/lib/runtime/appContext'
+import type { BoardRecord } from '@/lib/store/types'
+
+export async function loadBoardReport(app: AppContext, board: BoardRecord, request: Request): Promise<Report> {
+  const lang = new URL(request.url).searchParams.get('lang')
+  const locale = isLocale(lang) ? lang : board.locale
+  const generatedAt = Date.now()
+  return app.sync.readDoc(boardDocId(board.id), (doc) =>
+    buildReport(readBoard(doc, locale), readReportFacts(doc), { boardId: board.id, boardName: board.name, locale, generatedAt }),
+  )
+}
+
+/** A download of `body`: never cached, never sniffed as another type. */
+export function downloadResponse(body: string, contentType: string, board: BoardRecord, at: number, extension: string): Response {
+  return new Response(body, {
+    headers: {
+      'content-type': contentType,
+      'content-disposition': contentDisposition(board.name, at, extension),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  })
+}

@@ -1,0 +1,14 @@
+/**
+ * GET /api/boards/<id>/export.json[?lang=sv|en] → the report as JSON
+ * (`format: "strategitavlan-report"`, `version: 1`): steps, areas, notes with votes. Any member.
+ */
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { downloadResponse, loadBoardReport } from '@/app/_lib/boardReport'
+import { reportToJson } from '@/lib/export/reportJson'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = boardRoute({}, async ({ request, board, app }) => {
+  const report = await loadBoardReport(app, board, request)
+  return downloadResponse(reportToJson(report), 'application/json; charset=utf-8', board, report.generatedAt, 'json')
+})
