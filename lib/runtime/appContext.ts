@@ -43,6 +43,8 @@ export interface AppContext {
    */
   verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult>
   sync: SyncControl
+  /** Called when a facilitator ends a voting round (e.g. to keep a snapshot of the result). */
+  onVotingEnded?(boardId: string, roundId: string, by: { id: string; name: string }): Promise<void>
 }
 
 const KEY = Symbol.for('strategitavlan.appContext')

@@ -28,6 +28,8 @@ import {
   messageQueryAwareness,
   messageSync,
 } from './protocol'
+import { facilitatorOnlyRecords } from './boardPolicy'
+import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
 
 export interface Principal {
@@ -83,7 +85,7 @@ export class Room {
   private lastSeq = 0
   private updatesSinceCompaction = 0
   private compacting: Promise<void> | null = null
-  private detachTemplateGuard: (() => void) | null = null
+  private detachGuards: (() => void) | null = null
 
   constructor(
     /** The document's name (see lib/board/docIds.ts). */
@@ -109,17 +111,32 @@ export class Room {
     )
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length
-    if (this.options.guardTemplate) this.detachTemplateGuard = attachTemplateGuard(this.doc, {
-      isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
-      onRevert: (origin, keys) => {
-        const { principal } = origin as Connection
-        this.options.logger.info({ room: this.name, user: principal.userId, role: principal.role, keys }, 'undid a template change')
-      },
-    })
+    if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
     this.maybeCompact()
+  }
+
+  /** A board's own document: the template, locked areas and facilitation state are guarded. */
+  private attachBoardGuards(): () => void {
+    const log = (what: string) => (origin: unknown, keys: string[]) => {
+      const { principal } = origin as Connection
+      this.options.logger.info({ room: this.name, user: principal.userId, role: principal.role, keys }, what)
+    }
+    const stopTemplate = attachTemplateGuard(this.doc, {
+      isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
+      protects: facilitatorOnlyRecords(this.doc),
+      onRevert: log('undid a change to the template or a locked area'),
+    })
+    const stopSession = attachSessionGuard(this.doc, {
+      isClient: (origin) => this.isConnection(origin),
+      onRevert: log('undid a client change to the facilitation state'),
+    })
+    return () => {
+      stopTemplate()
+      stopSession()
+    }
   }
 
   private isConnection(origin: unknown): origin is Connection {
@@ -428,7 +445,7 @@ export class Room {
     this.closed = true
     await this.compacting
     await this.compact()
-    this.detachTemplateGuard?.()
+    this.detachGuards?.()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

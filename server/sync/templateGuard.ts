@@ -19,24 +19,28 @@ export const TEMPLATE_GUARD_ORIGIN = Symbol('template guard')
 export interface TemplateGuardOptions {
   /** True when the transaction's origin may not change template records. */
   isRestricted(origin: unknown): boolean
+  /**
+   * Which records restricted origins may not touch (default: the template's). Asked with the
+   * record's key and a value — the new one, or the one it replaces — so a record that is
+   * protected before or after a change is kept as it was.
+   */
+  protects?(key: string, value: unknown): boolean
   /** Called after a restricted change was undone, with the template keys it touched. */
   onRevert?(origin: unknown, keys: string[]): void
 }
 
-function isTemplateEntry(entry: unknown): entry is RecordEntry {
-  return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    typeof (entry as RecordEntry).key === 'string' &&
-    isTemplateRecordId((entry as RecordEntry).key)
-  )
+function isEntry(entry: unknown): entry is RecordEntry {
+  return typeof entry === 'object' && entry !== null && typeof (entry as RecordEntry).key === 'string'
 }
 
 /** Starts guarding `doc`'s template records; returns a function that stops. */
 export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): () => void {
   const records = recordsArray(doc)
-  /** The winning entry of each template key after the last accepted change. */
+  const protects = options.protects ?? ((key: string) => isTemplateRecordId(key))
+  /** The winning entry of each key after the last accepted change. */
   const accepted = new Map<string, RecordEntry>()
+  const isGuarded = (entry: RecordEntry) =>
+    protects(entry.key, entry.val) || (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val))
 
   /** The rightmost entry of each key in `keys`, ignoring the entries in `ignored`. */
   const winners = (keys: ReadonlySet<string> | null, ignored?: ReadonlySet<RecordEntry>) => {
@@ -44,7 +48,7 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     const entries = records.toArray()
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i]
-      if (!isTemplateEntry(entry) || found.has(entry.key) || ignored?.has(entry)) continue
+      if (!isEntry(entry) || found.has(entry.key) || ignored?.has(entry)) continue
       if (keys && !keys.has(entry.key)) continue
       found.set(entry.key, entry)
       if (keys && found.size === keys.size) break
@@ -59,9 +63,13 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     // from `toArray()`, which is also how YKeyValue tells its entries apart.
     const added = new Set<RecordEntry>()
     const touched = new Set<string>()
+    const all = new Set<string>()
+    const restricted = options.isRestricted(transaction.origin)
     for (const item of event.changes.added) {
       for (const entry of item.content.getContent()) {
-        if (isTemplateEntry(entry)) {
+        if (!isEntry(entry)) continue
+        all.add(entry.key)
+        if (restricted && isGuarded(entry)) {
           added.add(entry)
           touched.add(entry.key)
         }
@@ -69,20 +77,24 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     }
     for (const item of event.changes.deleted) {
       for (const entry of item.content.getContent()) {
-        if (isTemplateEntry(entry)) touched.add(entry.key)
+        if (!isEntry(entry)) continue
+        all.add(entry.key)
+        if (restricted && isGuarded(entry)) touched.add(entry.key)
       }
     }
-    if (touched.size === 0) return
+    if (all.size === 0) return
 
-    if (!options.isRestricted(transaction.origin)) {
-      const current = winners(touched)
-      for (const key of touched) {
+    // What the change may keep: remember what now wins for those keys.
+    const kept = [...all].filter((key) => !touched.has(key))
+    if (kept.length > 0) {
+      const current = winners(new Set(kept))
+      for (const key of kept) {
         const entry = current.get(key)
         if (entry) accepted.set(key, entry)
         else accepted.delete(key)
       }
-      return
     }
+    if (touched.size === 0) return
 
     const survivors = winners(touched, added)
     const restore = [...touched].filter((key) => accepted.has(key) && survivors.get(key) !== accepted.get(key))

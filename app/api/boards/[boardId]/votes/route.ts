@@ -1,0 +1,45 @@
+/**
+ * GET  /api/boards/<id>/votes → { round, mine, remaining, serverTime }: the current voting
+ *      round and the caller's own votes in it.
+ * POST /api/boards/<id>/votes { noteId, delta: 1 | -1 } → the same, after voting or taking a
+ *      vote back. The limit and the round's scope are checked in the same transaction as the
+ *      write, so concurrent votes can neither exceed a limit nor be lost.
+ */
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { viewerUserId } from '@/lib/auth/boardAccess'
+import { readSession } from '@/lib/board/session'
+import { castVote, votesOf } from '@/lib/board/votes'
+import { voterKeyFor } from '@/lib/facilitation/voterKey'
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { jsonError } from '@/app/_lib/http'
+import { viewerOf } from '@/app/_lib/session'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = boardRoute({}, async ({ board, user, app }) => {
+  const userId = viewerUserId(viewerOf(user))
+  const state = await app.sync.readDoc(board.id, (doc) => {
+    const round = readSession(doc).voting
+    const mine = round ? votesOf(doc, round.id, voterKeyFor(round, userId, app.authSecret)) : {}
+    const used = Object.values(mine).reduce((a, b) => a + b, 0)
+    return { round, mine, remaining: round?.active ? Math.max(0, round.votesPerPerson - used) : 0 }
+  })
+  return NextResponse.json({ ...state, serverTime: Date.now() })
+})
+
+const Vote = z.object({ noteId: z.string().min(1).max(200), delta: z.union([z.literal(1), z.literal(-1)]) })
+
+export const POST = boardRoute(
+  { roles: ['facilitator', 'participant'], body: Vote },
+  async ({ board, body, user, app }) => {
+    const userId = viewerUserId(viewerOf(user))
+    const result = await app.sync.changeDoc(board.id, (doc) => {
+      const round = readSession(doc).voting
+      const voterKey = round ? voterKeyFor(round, userId, app.authSecret) : ''
+      return { round, ...castVote(doc, round, { voterKey, voterName: user.name, noteId: body.noteId, delta: body.delta }) }
+    })
+    if (!result.ok) return jsonError(result.reason === 'limit' ? 409 : result.reason === 'no-such-note' ? 404 : 409, result.reason!)
+    return NextResponse.json({ round: result.round, mine: result.mine, remaining: result.remaining, serverTime: Date.now() })
+  },
+)

@@ -1,0 +1,183 @@
+/**
+ * What a facilitator can do to run the workshop, as commands the server carries out on the
+ * board's document: the timer (on the server's clock, so everyone counts down to the same
+ * instant), voting rounds, private rounds and their reveal, author display, area locks, and
+ * "bring everyone to me". Route handlers validate and authorize; this module changes the doc.
+ */
+import { z } from 'zod'
+import type * as Y from 'yjs'
+import { privateDocPrefix } from '../board/docIds'
+import { notesIn, putNotes } from '../board/noteRecord'
+import { IDLE_TIMER, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
+import { AREA_IDS } from '../planning/planningModel'
+import type { SyncControl } from '../runtime/appContext'
+import type { DocStore } from '../store/types'
+import { openRecordStore } from '../board/docLayout'
+
+const minutes = z.number().min(0.25).max(240)
+
+export const FacilitationCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('timer.start'), minutes }),
+  z.object({ type: z.literal('timer.pause') }),
+  z.object({ type: z.literal('timer.resume') }),
+  z.object({ type: z.literal('timer.add'), minutes: z.number().min(-60).max(60) }),
+  z.object({ type: z.literal('timer.reset') }),
+  z.object({
+    type: z.literal('voting.start'),
+    votesPerPerson: z.number().int().min(1).max(20),
+    areas: z.array(z.enum(AREA_IDS)).max(AREA_IDS.length).nullable(),
+    anonymous: z.boolean(),
+  }),
+  z.object({ type: z.literal('voting.end') }),
+  z.object({ type: z.literal('private.start') }),
+  z.object({ type: z.literal('private.reveal') }),
+  z.object({ type: z.literal('authors.show'), show: z.boolean() }),
+  z.object({ type: z.literal('board.anonymous'), anonymous: z.boolean() }),
+  z.object({ type: z.literal('area.lock'), areaId: z.enum(AREA_IDS), locked: z.boolean() }),
+  z.object({ type: z.literal('summon.start') }),
+  z.object({ type: z.literal('summon.stop') }),
+])
+export type FacilitationCommand = z.infer<typeof FacilitationCommand>
+
+export interface CommandContext {
+  sync: Pick<SyncControl, 'changeDoc' | 'readDoc'>
+  docs: Pick<DocStore, 'listDocIds'>
+  /** The facilitator giving the command (for summons). */
+  by: { userId: string; name: string }
+  now?: () => number
+  newId?: () => string
+  /** Called after a voting round ends (e.g. to keep a snapshot of the result). */
+  onVotingEnded?(roundId: string): Promise<void> | void
+}
+
+const randomId = () => crypto.randomUUID()
+
+/** Carries out a command on a board; resolves with the session state afterwards. */
+export async function runCommand(boardId: string, command: FacilitationCommand, context: CommandContext): Promise<SessionState> {
+  const now = context.now ?? Date.now
+  const newId = context.newId ?? randomId
+  if (command.type === 'private.reveal') return revealPrivateRound(boardId, context, now)
+
+  const change = (patch: (session: SessionState, at: number) => Partial<SessionState> | null) =>
+    context.sync.changeDoc(boardId, (doc) => {
+      const at = now()
+      const update = patch(readSession(doc), at)
+      if (update) writeSession(doc, update)
+      return readSession(doc)
+    })
+
+  switch (command.type) {
+    case 'timer.start':
+      return change((_s, at) => {
+        const durationMs = Math.round(command.minutes * 60_000)
+        return { timer: { state: 'running', durationMs, endsAt: at + durationMs, remainingMs: null } }
+      })
+    case 'timer.pause':
+      return change(({ timer }, at) =>
+        timer.state === 'running' ? { timer: { ...timer, state: 'paused', endsAt: null, remainingMs: timerRemainingMs(timer, at) } } : null,
+      )
+    case 'timer.resume':
+      return change(({ timer }, at) =>
+        timer.state === 'paused'
+          ? { timer: { ...timer, state: 'running', endsAt: at + (timer.remainingMs ?? 0), remainingMs: null } }
+          : null,
+      )
+    case 'timer.add':
+      return change(({ timer }, at) => {
+        const ms = Math.round(command.minutes * 60_000)
+        if (timer.state === 'running') {
+          return { timer: { ...timer, endsAt: Math.max(at, timer.endsAt! + ms), durationMs: Math.max(0, timer.durationMs + ms) } }
+        }
+        if (timer.state === 'paused') {
+          return { timer: { ...timer, remainingMs: Math.max(0, (timer.remainingMs ?? 0) + ms), durationMs: Math.max(0, timer.durationMs + ms) } }
+        }
+        return null
+      })
+    case 'timer.reset':
+      return change(() => ({ timer: IDLE_TIMER }))
+    case 'voting.start':
+      return change((_s, at) => ({
+        voting: {
+          id: newId(),
+          active: true,
+          votesPerPerson: command.votesPerPerson,
+          areas: command.areas && command.areas.length > 0 ? command.areas : null,
+          anonymous: command.anonymous,
+          startedAt: at,
+          endedAt: null,
+        },
+      }))
+    case 'voting.end': {
+      const session = await change(({ voting }, at) => (voting?.active ? { voting: { ...voting, active: false, endedAt: at } } : null))
+      if (session.voting && context.onVotingEnded) await context.onVotingEnded(session.voting.id)
+      return session
+    }
+    case 'private.start':
+      return change(({ privateRound }, at) =>
+        privateRound?.active ? null : { privateRound: { id: newId(), active: true, startedAt: at, revealedAt: null } },
+      )
+    case 'authors.show':
+      return change(() => ({ showAuthors: command.show }))
+    case 'board.anonymous':
+      return change(() => ({ anonymous: command.anonymous, ...(command.anonymous ? { showAuthors: false } : {}) }))
+    case 'area.lock':
+      return change(({ lockedAreas }) => ({
+        lockedAreas: command.locked
+          ? [...new Set([...lockedAreas, command.areaId])]
+          : lockedAreas.filter((id) => id !== command.areaId),
+      }))
+    case 'summon.start':
+      return change((_s, at) => ({ summon: { id: newId(), userId: context.by.userId, name: context.by.name, at } }))
+    case 'summon.stop':
+      return change(() => ({ summon: null }))
+  }
+}
+
+/**
+ * Ends a private round and publishes everyone's private notes on the board at once. The
+ * round is closed first (clients stop writing privately), then each person's notes are
+ * written to the board — durably — before they are removed from the private document, so a
+ * crash half-way loses nothing (a note may at worst exist in both, which clients show once).
+ */
+async function revealPrivateRound(boardId: string, context: CommandContext, now: () => number): Promise<SessionState> {
+  const round = await context.sync.changeDoc(boardId, (doc) => {
+    const { privateRound } = readSession(doc)
+    if (privateRound?.active) writeSession(doc, { privateRound: { ...privateRound, active: false } })
+    return privateRound
+  })
+  if (!round) return context.sync.readDoc(boardId, readSession)
+
+  for (const docId of await context.docs.listDocIds(privateDocPrefix(boardId))) {
+    // Notes written while we publish are picked up by the next pass.
+    for (let pass = 0; pass < 5; pass++) {
+      const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
+      if (hidden.length === 0) break
+      await context.sync.changeDoc(boardId, (doc) => {
+        putNotes(
+          doc,
+          hidden.map((note) => ({ ...note, meta: withoutPrivateRound(note.meta) })),
+        )
+      })
+      await context.sync.changeDoc(docId, (doc) => {
+        const records = openRecordStore(doc)
+        for (const note of hidden) records.delete(note.id)
+      })
+    }
+  }
+
+  return context.sync.changeDoc(boardId, (doc) => {
+    writeSession(doc, { privateRound: { ...round, active: false, revealedAt: now() } })
+    return readSession(doc)
+  })
+}
+
+function notesOf(doc: Y.Doc, roundId: string) {
+  return notesIn(doc).filter((note) => note.meta.privateRound === roundId)
+}
+
+function withoutPrivateRound<M extends Record<string, unknown>>(meta: M): M {
+  const rest = { ...meta }
+  delete rest.privateRound
+  return rest
+}
+

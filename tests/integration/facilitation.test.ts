@@ -1,0 +1,178 @@
+/**
+ * Facilitation on the wire: votes cast at once by many people never exceed a limit and are
+ * never lost; a private round's notes reach nobody else until the reveal; every client counts
+ * down to the same instant; and clients cannot write the facilitation state themselves.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { privateDocId } from '../../lib/board/docIds'
+import { readSession, timerRemainingMs } from '../../lib/board/session'
+import { castVote, tallyVotes } from '../../lib/board/votes'
+import { sessionMap } from '../../lib/board/docLayout'
+import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
+import { voterKeyFor } from '../../lib/facilitation/voterKey'
+import { joinBoard, joinWithToken } from '../helpers/boardClients'
+import { addNote, buildNote, loadStoredDoc, noteTexts, putNote } from '../helpers/boardNotes'
+import { createCleanup } from '../helpers/cleanup'
+import { openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
+import { eventually, startSyncHarness, TEST_SECRET, type SyncHarness } from '../helpers/syncHarness'
+
+const cleanup = createCleanup()
+let harness: SyncHarness
+
+beforeEach(async () => {
+  harness = await startSyncHarness()
+  cleanup.add(() => harness.close())
+})
+
+afterEach(() => cleanup.run())
+
+function command(command: FacilitationCommand, now?: () => number) {
+  return runCommand(harness.boardId, command, {
+    sync: harness.services.context.sync,
+    docs: harness.services.store.docs,
+    by: { userId: harness.userId, name: 'Test Facilitator' },
+    now,
+  })
+}
+
+/** What the votes route does for one click, run through the server's own document change. */
+function vote(voter: string, noteId: string, delta: 1 | -1 = 1) {
+  return harness.services.sync.changeDoc(harness.boardId, (doc) => {
+    const round = readSession(doc).voting
+    return castVote(doc, round, { voterKey: voterKeyFor(round!, voter, TEST_SECRET), voterName: voter, noteId, delta })
+  })
+}
+
+describe('dot voting', () => {
+  it('many people voting at once never exceed their limit and lose no vote', async () => {
+    const notes = ['a', 'b', 'c', 'd'].map((key) => buildNote({ key, text: `Idé ${key}` }))
+    await harness.services.sync.changeDoc(harness.boardId, (doc) => notes.forEach((n) => putNote(doc, n)))
+    await command({ type: 'voting.start', votesPerPerson: 3, areas: null, anonymous: true })
+    const watchers = await Promise.all([0, 1].map(() => joinBoard(harness, cleanup)))
+
+    const voters = Array.from({ length: 12 }, (_, i) => `voter-${i}`)
+    // Each voter clicks five times, all at once: only three of each may count.
+    const results = await Promise.all(voters.flatMap((voter, i) => [0, 1, 2, 3, 4].map((k) => vote(voter, notes[(i + k) % 4].id))))
+    expect(results.filter((r) => r.ok)).toHaveLength(voters.length * 3)
+    expect(results.filter((r) => !r.ok).every((r) => r.reason === 'limit')).toBe(true)
+
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).voting!
+    const serverTally = await harness.services.sync.readDoc(harness.boardId, (doc) => tallyVotes(doc, round.id))
+    expect([...serverTally.values()].reduce((a, b) => a + b, 0)).toBe(voters.length * 3)
+    for (const watcher of watchers) {
+      await eventually(() => expect(tallyVotes(watcher.doc, round.id)).toEqual(serverTally))
+    }
+    const stored = await loadStoredDoc(harness.services.store.docs, harness.boardId)
+    expect(tallyVotes(stored, round.id)).toEqual(serverTally)
+  })
+
+  it('takes a vote back, refuses votes outside the round’s areas and after the round ends', async () => {
+    const note = buildNote({ key: 'n', text: 'Utanför' })
+    await harness.services.sync.changeDoc(harness.boardId, (doc) => putNote(doc, note))
+    await command({ type: 'voting.start', votesPerPerson: 2, areas: ['ekonomi'], anonymous: false })
+    expect(await vote('v', note.id)).toMatchObject({ ok: false, reason: 'out-of-scope' })
+    await command({ type: 'voting.start', votesPerPerson: 2, areas: null, anonymous: false })
+    expect(await vote('v', note.id)).toMatchObject({ ok: true, remaining: 1, mine: { [note.id]: 1 } })
+    expect(await vote('v', note.id, -1)).toMatchObject({ ok: true, remaining: 2, mine: {} })
+    await command({ type: 'voting.end' })
+    expect(await vote('v', note.id)).toMatchObject({ ok: false, reason: 'round-ended' })
+  })
+})
+
+describe('private rounds', () => {
+  it('sends nobody else a hidden note before the reveal, and everyone after it', async () => {
+    await command({ type: 'private.start' })
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
+    const author = await harness.services.store.users.create({ email: 'anna@example.org', name: 'Anna', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, author.id, 'participant')
+    const authorToken = await harness.mintToken({ userId: author.id, name: 'Anna', role: 'participant' })
+    const hiddenText = 'Hemlig idé om meröppet'
+
+    // Another participant watches the board with a bare socket: every byte it receives counts.
+    const watcher = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken({ role: 'participant' })))
+    cleanup.add(() => watcher.socket.terminate())
+    await watcher.opened
+    const watcherClient = await joinBoard(harness, cleanup, { role: 'participant' })
+
+    // The author writes into their private document.
+    const mine = await joinWithToken(cleanup, harness.syncUrl, privateDocId(harness.boardId, author.id), authorToken)
+    const note = buildNote({ key: 'hidden', text: hiddenText })
+    putNote(mine.doc, { ...note, meta: { ...note.meta, privateRound: round.id } })
+    await eventually(async () =>
+      expect(noteTexts(await loadStoredDoc(harness.services.store.docs, privateDocId(harness.boardId, author.id)))).toContain(hiddenText),
+    )
+    // Nobody else can open it, and nothing of it reached the board.
+    const peek = openRawSocket(syncSocketUrl(harness.syncUrl, privateDocId(harness.boardId, author.id), await harness.mintToken()))
+    cleanup.add(() => peek.socket.terminate())
+    expect((await peek.closed).code).toBe(4403)
+    const received = () => Buffer.concat(watcher.messages.map((m) => Buffer.from(m))).toString('utf8')
+    expect(received()).not.toContain(hiddenText)
+    expect(noteTexts(watcherClient.doc)).not.toContain(hiddenText)
+
+    await command({ type: 'private.reveal' })
+    await eventually(() => expect(noteTexts(watcherClient.doc)).toContain(hiddenText))
+    expect(received()).toContain(hiddenText)
+    // Published once, without the private mark, and gone from the private document.
+    await eventually(() => expect(noteTexts(mine.doc)).not.toContain(hiddenText))
+    const board = await harness.services.sync.readDoc(harness.boardId, (doc) => ({ texts: noteTexts(doc), session: readSession(doc) }))
+    expect(board.texts.filter((t) => t === hiddenText)).toHaveLength(1)
+    expect(board.session.privateRound).toMatchObject({ id: round.id, active: false })
+    expect(board.session.privateRound!.revealedAt).not.toBeNull()
+  })
+})
+
+describe('the timer', () => {
+  it('ends at one server-given instant that every client sees, through pause, resume and added time', async () => {
+    let clock = 1_800_000_000_000
+    const now = () => clock
+    const [a, b] = await Promise.all([0, 1].map(() => joinBoard(harness, cleanup)))
+    await command({ type: 'timer.start', minutes: 5 }, now)
+    const endsAt = clock + 5 * 60_000
+    for (const client of [a, b]) await eventually(() => expect(readSession(client.doc).timer.endsAt).toBe(endsAt))
+
+    clock += 60_000
+    await command({ type: 'timer.pause' }, now)
+    await eventually(() => expect(readSession(b.doc).timer).toMatchObject({ state: 'paused', remainingMs: 4 * 60_000 }))
+    clock += 10 * 60_000
+    await command({ type: 'timer.resume' }, now)
+    await command({ type: 'timer.add', minutes: 2 }, now)
+    const expected = clock + 6 * 60_000
+    for (const client of [a, b]) {
+      await eventually(() => expect(readSession(client.doc).timer).toMatchObject({ state: 'running', endsAt: expected }))
+      expect(timerRemainingMs(readSession(client.doc).timer, clock)).toBe(6 * 60_000)
+    }
+  })
+})
+
+describe('who may change the facilitation state', () => {
+  it('undoes a client’s own write to the timer, even a facilitator’s', async () => {
+    const client = await joinBoard(harness, cleanup)
+    await command({ type: 'timer.start', minutes: 3 })
+    await eventually(() => expect(readSession(client.doc).timer.state).toBe('running'))
+    client.doc.transact(() => sessionMap(client.doc).set('timer', { state: 'idle', durationMs: 0, endsAt: null, remainingMs: null }))
+    await eventually(() => expect(readSession(client.doc).timer.state).toBe('running'))
+    const stored = await loadStoredDoc(harness.services.store.docs, harness.boardId)
+    expect(readSession(stored).timer.state).toBe('running')
+  })
+
+  it('keeps notes in a locked area as they were for participants, not for the facilitator', async () => {
+    const participant = await joinBoard(harness, cleanup, { role: 'participant' })
+    const facilitator = await joinBoard(harness, cleanup)
+    const note = addNote(participant.doc, 'in-economy', 'Ekonomi-idé', { x: 40, y: 1500 })
+    await eventually(() => expect(noteTexts(facilitator.doc)).toContain('Ekonomi-idé'))
+    const tagged = { ...note, meta: { ...note.meta, areaId: 'ekonomi' } }
+    putNote(participant.doc, tagged)
+    await eventually(async () =>
+      expect((await harness.services.sync.readDoc(harness.boardId, (d) => noteTexts(d)))).toContain('Ekonomi-idé'),
+    )
+    await command({ type: 'area.lock', areaId: 'ekonomi', locked: true })
+    await eventually(() => expect(readSession(participant.doc).lockedAreas).toEqual(['ekonomi']))
+
+    putNote(participant.doc, { ...tagged, props: { ...tagged.props, richText: buildNote({ key: 'x', text: 'Ändrad' }).props.richText } })
+    await eventually(() => expect(noteTexts(participant.doc)).toContain('Ekonomi-idé'))
+    expect(noteTexts(facilitator.doc)).not.toContain('Ändrad')
+
+    putNote(facilitator.doc, { ...tagged, props: { ...tagged.props, richText: buildNote({ key: 'y', text: 'Facilitatorns' }).props.richText } })
+    await eventually(() => expect(noteTexts(participant.doc)).toContain('Facilitatorns'))
+  })
+})
