@@ -1,0 +1,18 @@
+/**
+ * GET /api/boards/<id>/backup.json → the board's backup (docs/backup.md): every record, the
+ * facilitation state and the votes, versioned. Facilitators only: it names every author.
+ */
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { downloadResponse } from '@/app/_lib/boardReport'
+import { readBoardContent } from '@/lib/board/boardContent'
+import { boardDocId } from '@/lib/board/docIds'
+import { createBackup, serializeBackup } from '@/lib/export/backup'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app }) => {
+  const at = Date.now()
+  const content = await app.sync.readDoc(boardDocId(board.id), readBoardContent)
+  const body = serializeBackup(createBackup(content, board, at))
+  return downloadResponse(body, 'application/json; charset=utf-8', board, at, 'strategitavlan.json')
+})
