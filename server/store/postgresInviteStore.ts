@@ -1,0 +1,124 @@
+/**
+ * Invite links and the guests who joined through them, in the PostgreSQL store. Only a link's
+ * token hash is stored; the schema ties every guest to a board through its invite.
+ */
+import type { Pool } from 'pg'
+import type { BoardRole } from '../../lib/auth/roles'
+import { newId } from '../../lib/ids'
+import type { GuestRecord, GuestStore, InviteRecord, InviteStore } from '../../lib/store/types'
+
+interface InviteRow {
+  id: string
+  board_id: string
+  role: BoardRole
+  label: string | null
+  created_by: string
+  created_at: number
+  expires_at: number
+  revoked_at: number | null
+}
+
+interface GuestRow {
+  id: string
+  board_id: string
+  invite_id: string
+  name: string
+  created_at: number
+}
+
+const INVITE_COLUMNS = 'id, board_id, role, label, created_by, created_at, expires_at, revoked_at'
+const GUEST_COLUMNS = 'id, board_id, invite_id, name, created_at'
+
+const toInvite = (row: InviteRow): InviteRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  role: row.role,
+  label: row.label,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+})
+
+const toGuest = (row: GuestRow): GuestRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  inviteId: row.invite_id,
+  name: row.name,
+  createdAt: row.created_at,
+})
+
+export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; guests: GuestStore } {
+  return {
+    invites: {
+      async create(invite) {
+        const record: InviteRecord = {
+          id: newId(),
+          boardId: invite.boardId,
+          role: invite.role,
+          label: invite.label,
+          createdBy: invite.createdBy,
+          createdAt: Date.now(),
+          expiresAt: invite.expiresAt,
+          revokedAt: null,
+        }
+        await pool.query(
+          `INSERT INTO invites (id, board_id, token_hash, role, label, created_by, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [record.id, record.boardId, invite.tokenHash, record.role, record.label, record.createdBy, record.createdAt, record.expiresAt],
+        )
+        return record
+      },
+      async get(id) {
+        const { rows } = await pool.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE id = $1`, [id])
+        return rows[0] ? toInvite(rows[0]) : null
+      },
+      async findByTokenHash(tokenHash) {
+        const { rows } = await pool.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE token_hash = $1`, [tokenHash])
+        return rows[0] ? toInvite(rows[0]) : null
+      },
+      async listForBoard(boardId) {
+        const { rows } = await pool.query<InviteRow>(
+          // seq breaks ties between invites made in the same millisecond.
+          `SELECT ${INVITE_COLUMNS} FROM invites WHERE board_id = $1 ORDER BY created_at DESC, seq DESC`,
+          [boardId],
+        )
+        return rows.map(toInvite)
+      },
+      async revoke(id, at = Date.now()) {
+        const result = await pool.query('UPDATE invites SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])
+        return result.rowCount === 1
+      },
+    },
+    guests: {
+      async create(guest) {
+        const record: GuestRecord = {
+          id: newId(),
+          boardId: guest.boardId,
+          inviteId: guest.inviteId,
+          name: guest.name.trim(),
+          createdAt: Date.now(),
+        }
+        await pool.query('INSERT INTO guests (id, board_id, invite_id, name, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          record.id,
+          record.boardId,
+          record.inviteId,
+          record.name,
+          record.createdAt,
+        ])
+        return record
+      },
+      async get(id) {
+        const { rows } = await pool.query<GuestRow>(`SELECT ${GUEST_COLUMNS} FROM guests WHERE id = $1`, [id])
+        return rows[0] ? toGuest(rows[0]) : null
+      },
+      async listForInvite(inviteId) {
+        const { rows } = await pool.query<GuestRow>(
+          `SELECT ${GUEST_COLUMNS} FROM guests WHERE invite_id = $1 ORDER BY created_at, seq`,
+          [inviteId],
+        )
+        return rows.map(toGuest)
+      },
+    },
+  }
+}

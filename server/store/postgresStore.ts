@@ -1,0 +1,372 @@
+/**
+ * The store for larger installations: PostgreSQL, chosen when `DATABASE_URL` is set. It keeps
+ * the same tables and promises as the SQLite store (and passes the same contract suite).
+ *
+ * Durability: an append is one INSERT statement, which PostgreSQL runs as one transaction and
+ * commits before it answers. With `synchronous_commit` on (forced below if the server has it
+ * off) the commit has reached the write-ahead log on disk, so an update the sync server
+ * forwards after `appendUpdates` resolves survives a crash of either process.
+ */
+import pg from 'pg'
+import type { BoardRole } from '../../lib/auth/roles'
+import { normalizeEmail } from '../../lib/auth/email'
+import { newId } from '../../lib/ids'
+import { toLocale } from '../../lib/i18n/locales'
+import type { BoardMember, BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import { openPostgresInviteStores } from './postgresInviteStore'
+import { POSTGRES_MIGRATIONS } from './postgresMigrations'
+import { openPostgresSnapshotStore } from './postgresSnapshotStore'
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database` */
+  connectionString: string
+  /**
+   * Keep every table in this schema (created when missing) instead of the connection's
+   * default search path. Tests use one per run.
+   */
+  schema?: string
+  /** Most connections held open at once. */
+  poolSize?: number
+  /** Errors of idle pooled connections (the database restarted, say); they are reconnected on use. */
+  onIdleError?(error: Error): void
+}
+
+interface UserRow {
+  id: string
+  email: string
+  name: string
+  password_hash: string | null
+  is_admin: boolean
+  locale: string | null
+  created_at: number
+}
+
+interface BoardRow {
+  id: string
+  name: string
+  locale: string
+  created_by: string | null
+  created_at: number
+  updated_at: number
+}
+
+const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  passwordHash: row.password_hash,
+  isAdmin: row.is_admin,
+  locale: row.locale ? toLocale(row.locale) : null,
+  createdAt: row.created_at,
+})
+
+const toBoard = (row: BoardRow): BoardRecord => ({
+  id: row.id,
+  name: row.name,
+  locale: toLocale(row.locale),
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+/** Swedish alphabetical order whatever the database's collation, as the SQLite store sorts. */
+const byName = new Intl.Collator('sv', { sensitivity: 'base' }).compare
+
+const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+/**
+ * BIGINT columns hold epoch milliseconds and sequence numbers, far below 2^53: they are read
+ * as numbers rather than pg's default strings.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+}
+
+/** Any constant will do: it only keeps two processes from migrating the same database at once. */
+const MIGRATION_LOCK = 0x5747_6176
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+/** Opens the pool and brings the schema up to date before resolving. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { schema } = options
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Not a plain schema name: ${schema}`)
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  // Without a listener, an idle connection's error (the database restarting) would end the process.
+  pool.on('error', (error) => options.onIdleError?.(error))
+  // Durability rests on synchronous commits; a server configured without them gets them for
+  // our sessions only, and stricter settings (remote_apply, …) are left as they are.
+  pool.on('connect', (client) => {
+    client
+      .query("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'")
+      .catch(() => undefined)
+  })
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    await migrate(pool)
+  } catch (error) {
+    await pool.end().catch(() => undefined)
+    throw error
+  }
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  const { invites, guests } = openPostgresInviteStores(pool)
+  let closed: Promise<void> | null = null
+
+  return {
+    kind: 'postgres',
+    users: {
+      async create(user) {
+        const record: UserRecord = {
+          id: newId(),
+          email: normalizeEmail(user.email),
+          name: user.name.trim(),
+          passwordHash: user.passwordHash,
+          isAdmin: user.isAdmin ?? false,
+          locale: null,
+          createdAt: Date.now(),
+        }
+        await pool.query(
+          'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [record.id, record.email, record.name, record.passwordHash, record.isAdmin, record.createdAt],
+        )
+        return record
+      },
+      async get(id) {
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id])
+        return rows[0] ? toUser(rows[0]) : null
+      },
+      async findByEmail(email) {
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE email = $1', [normalizeEmail(email)])
+        return rows[0] ? toUser(rows[0]) : null
+      },
+      async count() {
+        const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM users')
+        return rows[0].n
+      },
+      async list() {
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users')
+        return rows.map(toUser).sort((a, b) => byName(a.name, b.name) || a.email.localeCompare(b.email))
+      },
+      async setLocale(id, locale) {
+        await pool.query('UPDATE users SET locale = $1 WHERE id = $2', [locale, id])
+      },
+      async setPassword(id, passwordHash) {
+        await pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, id])
+      },
+    },
+    boards: {
+      async create(board) {
+        const id = newId()
+        const at = Date.now()
+        await transaction(async (client) => {
+          await client.query(
+            'INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)',
+            [id, board.name, board.locale, board.createdBy, at],
+          )
+          await client.query("INSERT INTO board_members (board_id, user_id, role) VALUES ($1, $2, 'facilitator')", [
+            id,
+            board.createdBy,
+          ])
+          await client.query('INSERT INTO doc_updates (doc_id, data, created_at) VALUES ($1, $2, $3)', [
+            id,
+            asBuffer(board.initialState),
+            at,
+          ])
+        })
+        return { id, name: board.name, locale: board.locale, createdBy: board.createdBy, createdAt: at, updatedAt: at }
+      },
+      async get(id) {
+        const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])
+        return rows[0] ? toBoard(rows[0]) : null
+      },
+      async listForUser(userId): Promise<BoardWithRole[]> {
+        const { rows } = await pool.query<BoardRow & { role: BoardRole }>(
+          `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
+           WHERE m.user_id = $1 ORDER BY b.updated_at DESC`,
+          [userId],
+        )
+        return rows.map((row) => ({ ...toBoard(row), role: row.role }))
+      },
+      async roleOf(boardId, userId) {
+        const { rows } = await pool.query<{ role: BoardRole }>(
+          'SELECT role FROM board_members WHERE board_id = $1 AND user_id = $2',
+          [boardId, userId],
+        )
+        return rows[0]?.role ?? null
+      },
+      async setRole(boardId, userId, role) {
+        await pool.query(
+          `INSERT INTO board_members (board_id, user_id, role) VALUES ($1, $2, $3)
+           ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
+          [boardId, userId, role],
+        )
+      },
+      async removeMember(boardId, userId) {
+        const result = await pool.query('DELETE FROM board_members WHERE board_id = $1 AND user_id = $2', [boardId, userId])
+        return result.rowCount === 1
+      },
+      async members(boardId): Promise<BoardMember[]> {
+        const { rows } = await pool.query<{ user_id: string; name: string; email: string; role: BoardRole }>(
+          `SELECT m.user_id, u.name, u.email, m.role FROM board_members m JOIN users u ON u.id = m.user_id
+           WHERE m.board_id = $1`,
+          [boardId],
+        )
+        const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
+        return rows
+          .map((row) => ({ userId: row.user_id, name: row.name, email: row.email, role: row.role }))
+          .sort((a, b) => rank(a) - rank(b) || byName(a.name, b.name) || a.email.localeCompare(b.email))
+      },
+      async touch(boardId, at = Date.now()) {
+        await pool.query('UPDATE boards SET updated_at = $1 WHERE id = $2', [at, boardId])
+      },
+    },
+    invites,
+    guests,
+    snapshots: openPostgresSnapshotStore(pool),
+    docs: {
+      async loadDoc(docId) {
+        // One statement sees one state of the database: a compaction committed between reading
+        // the snapshot and reading the log could otherwise drop updates from both.
+        const { rows } = await pool.query<{ snapshot: boolean; data: Buffer; seq: number }>(
+          `SELECT TRUE AS snapshot, state AS data, through_seq AS seq FROM doc_snapshots WHERE doc_id = $1
+           UNION ALL
+           SELECT FALSE, data, seq FROM doc_updates
+           WHERE doc_id = $1 AND seq > COALESCE((SELECT through_seq FROM doc_snapshots WHERE doc_id = $1), 0)
+           ORDER BY snapshot DESC, seq`,
+          [docId],
+        )
+        const snapshot = rows[0]?.snapshot ? rows[0] : null
+        const updates = snapshot ? rows.slice(1) : rows
+        return {
+          snapshot: snapshot ? asBytes(snapshot.data) : null,
+          updates: updates.map((row) => asBytes(row.data)),
+          lastSeq: updates.length ? updates[updates.length - 1].seq : (snapshot?.seq ?? 0),
+        }
+      },
+      async appendUpdates(docId, updates) {
+        if (updates.length === 0) throw new Error('appendUpdates needs at least one update')
+        // One statement, one transaction, committed before PostgreSQL answers. Rows are
+        // numbered in the order given.
+        const { rows } = await pool.query<{ seq: number }>(
+          `INSERT INTO doc_updates (doc_id, data, created_at)
+           SELECT $1, u.data, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+           RETURNING seq`,
+          [docId, updates.map(asBuffer), Date.now()],
+        )
+        return Math.max(...rows.map((row) => row.seq))
+      },
+      async compactDoc(docId, snapshot, throughSeq) {
+        // The snapshot is written only when it is newer than the stored one (a compaction that
+        // raced an older one must not move it backwards), and only then are the updates it
+        // covers dropped — in the same statement, so a crash keeps one or the other.
+        await pool.query(
+          `WITH written AS (
+             INSERT INTO doc_snapshots (doc_id, state, through_seq, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (doc_id) DO UPDATE
+               SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
+               WHERE doc_snapshots.through_seq < excluded.through_seq
+             RETURNING doc_id
+           )
+           DELETE FROM doc_updates WHERE doc_id IN (SELECT doc_id FROM written) AND seq <= $3`,
+          [docId, asBuffer(snapshot), throughSeq, Date.now()],
+        )
+      },
+      async docSize(docId) {
+        const { rows } = await pool.query<{ bytes: number; updates: number }>(
+          `SELECT COALESCE((SELECT octet_length(state) FROM doc_snapshots WHERE doc_id = $1), 0)
+                  + COALESCE(SUM(octet_length(data)), 0) AS bytes,
+                  COUNT(*) AS updates
+           FROM doc_updates WHERE doc_id = $1`,
+          [docId],
+        )
+        return { bytes: rows[0].bytes, updates: rows[0].updates }
+      },
+      async listDocIds(prefix) {
+        // Byte order (COLLATE "C"), as JavaScript and SQLite sort these ASCII names.
+        const { rows } = await pool.query<{ doc_id: string }>(
+          `SELECT doc_id FROM (
+             SELECT doc_id FROM doc_snapshots WHERE starts_with(doc_id, $1)
+             UNION SELECT doc_id FROM doc_updates WHERE starts_with(doc_id, $1)
+           ) AS docs ORDER BY doc_id COLLATE "C"`,
+          [prefix],
+        )
+        return rows.map((row) => row.doc_id)
+      },
+    },
+    async getOrCreateSecret(name, generate) {
+      await pool.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, generate()])
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])
+      return rows[0].value
+    },
+    async ping() {
+      await pool.query('SELECT 1')
+    },
+    close() {
+      closed ??= pool.end()
+      return closed
+    },
+  }
+}
+
+/**
+ * Applies the migrations this database lacks, in one transaction, under an advisory lock so
+ * nodes starting together do not race. A database from a newer version of the app is refused.
+ */
+async function migrate(pool: pg.Pool) {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version INTEGER PRIMARY KEY,
+         name TEXT NOT NULL,
+         applied_at BIGINT NOT NULL
+       )`,
+    )
+    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')
+    const current = rows[0].version ?? 0
+    if (current > POSTGRES_MIGRATIONS.length) {
+      throw new Error(
+        `The database was created by a newer Strategitavlan (schema ${current}, this one knows ${POSTGRES_MIGRATIONS.length}).`,
+      )
+    }
+    for (let version = current + 1; version <= POSTGRES_MIGRATIONS.length; version++) {
+      const migration = POSTGRES_MIGRATIONS[version - 1]
+      await client.query(migration.sql)
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        version,
+        migration.name,
+        Date.now(),
+      ])
+    }
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+}
