@@ -71,4 +71,11 @@ describe('loadEnv', () => {
   it('falls back to NEXTAUTH_SECRET when AUTH_SECRET is an empty string', () => {
     expect(loadEnv({ AUTH_SECRET: '', NEXTAUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET)
   })
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL and refuses any other address', () => {
+    expect(loadEnv({}).DATABASE_URL).toBeUndefined()
+    expect(loadEnv({ DATABASE_URL: 'postgres://tavla:hemligt@db:5432/tavla' }).DATABASE_URL).toBe('postgres://tavla:hemligt@db:5432/tavla')
+    expect(loadEnv({ DATABASE_URL: 'postgresql://db/tavla' }).DATABASE_URL).toBe('postgresql://db/tavla')
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/tavla' })).toEqual(['DATABASE_URL: must be a postgres:// or postgresql:// URL'])
+  })
 })

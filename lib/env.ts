@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** SQLite database file; created with its folder when missing. */
   DATABASE_PATH: z.string().min(1).default('data/strategitavlan.db'),
+  /**
+   * PostgreSQL instead of SQLite (`postgres://user:password@host:5432/database`); then
+   * DATABASE_PATH is not used. Needed for more than one node.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   /** Signs sessions and room tokens. When unset, one is generated and kept in the database. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The public address (https://tavla.example.se); sign-in redirects and the Origin check use it. */

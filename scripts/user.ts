@@ -1,5 +1,6 @@
 /**
- * Staff accounts from the command line, against the database in DATABASE_PATH:
+ * Staff accounts from the command line, against the configured database (DATABASE_URL, or
+ * else DATABASE_PATH):
  *
  *   npm run user -- add <email> --name "Full Name" [--admin] [--password <pw>]
  *   npm run user -- list
@@ -15,7 +16,8 @@ import { normalizeEmail } from '../lib/auth/email'
 import { hashPassword } from '../lib/auth/password'
 import { EnvError, loadEnv } from '../lib/env'
 import type { Store } from '../lib/store/types'
-import { openSqliteStore } from '../server/store/sqliteStore'
+import { silentLogger } from '../server/logger'
+import { openStore } from '../server/store/openStore'
 
 const USAGE = `Usage:
   npm run user -- add <email> --name "Full Name" [--admin] [--password <password>]
@@ -119,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'list' && email !== undefined) throw new UsageError(`unexpected argument "${email}"`)
     const env = loadEnv()
-    store = openSqliteStore(env.DATABASE_PATH)
+    store = await openStore(env, silentLogger)
     if (command === 'add') await add(store, { email, name: values.name, admin: values.admin, password: values.password })
     else if (command === 'list') await list(store)
     else await setPassword(store, { email, password: values.password })

@@ -8,6 +8,7 @@ import { EnvError, loadEnv } from '../lib/env'
 import { createLogger } from './logger'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed'
 import { createServices } from './services'
+import { describeDatabase } from './store/openStore'
 import { startServer } from './startServer'
 
 async function main() {
@@ -42,7 +43,7 @@ async function main() {
     }
   }
   const server = await startServer({ env, logger, services, dev, web: !args.has('--sync-only') })
-  logger.info({ url: server.url, port: server.port, database: env.DATABASE_PATH }, 'Strategitavlan is ready')
+  logger.info({ url: server.url, port: server.port, database: describeDatabase(env) }, 'Strategitavlan is ready')
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: writing rooms and closing sockets')

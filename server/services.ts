@@ -12,7 +12,7 @@ import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { Store } from '../lib/store/types'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
-import { openSqliteStore } from './store/sqliteStore'
+import { openStore } from './store/openStore'
 import { createSyncServer, type SyncServer } from './sync/createSyncServer'
 import { createSyncAuthorizer } from './syncAuthorizer'
 
@@ -24,7 +24,7 @@ export interface Services {
 }
 
 export async function createServices(env: Env, logger: Logger): Promise<Services> {
-  const store = openSqliteStore(env.DATABASE_PATH)
+  const store = await openStore(env, logger)
   const authSecret =
     env.AUTH_SECRET ?? (await store.getOrCreateSecret('auth', () => randomBytes(32).toString('base64url')))
   const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })

@@ -100,6 +100,7 @@ export async function startServer({ env, logger, services, dev = false, web = tr
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        services.snapshots.stop()
         await services.sync.close()
         server.closeAllConnections()
         await stopped

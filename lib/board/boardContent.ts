@@ -70,6 +70,15 @@ export function replaceBoardContent(doc: Y.Doc, content: BoardContent): void {
   })
 }
 
+/** The content of a document stored as one Yjs update (a snapshot's state). */
+export function readContentOfState(state: Uint8Array): BoardContent {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const content = readBoardContent(doc)
+  doc.destroy()
+  return content
+}
+
 /** A new document holding `content`. */
 export function createDocFromContent(content: BoardContent): Y.Doc {
   const doc = new Y.Doc()

@@ -6,7 +6,7 @@
  * code asks for them per request. Nothing here is created on import.
  */
 import type * as Y from 'yjs'
-import type { UserRecord, Store } from '../store/types'
+import type { SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
 import type { OidcConfig } from '../env'
@@ -27,6 +27,26 @@ export interface SyncControl {
   readDoc<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T>
 }
 
+/** Named snapshots of boards, kept in the store (server/snapshots). */
+export interface SnapshotControl {
+  /**
+   * Saves the board's current document as a snapshot. Without a name, one is made from the
+   * kind in the board's language ("Efter röstning" for `voting`).
+   */
+  take(boardId: string, name: string | null, by: { id: string; name: string } | null, kind?: SnapshotKind): Promise<SnapshotRecord>
+  /**
+   * Replaces the live document's content with the snapshot's (connected clients see it at
+   * once), first keeping the state it replaces as a `restore` snapshot. Null when unknown.
+   */
+  restoreInPlace(
+    boardId: string,
+    snapshotId: string,
+    by: { id: string; name: string },
+  ): Promise<{ restored: SnapshotRecord; before: SnapshotRecord } | null>
+  /** A new board with the snapshot's content and `by` as its facilitator. Null when unknown. */
+  restoreAsNew(boardId: string, snapshotId: string, by: { id: string; name: string }): Promise<{ id: string } | null>
+}
+
 export interface AppContext {
   store: Store
   roomTokens: RoomTokens
@@ -43,6 +63,7 @@ export interface AppContext {
    */
   verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult>
   sync: SyncControl
+  snapshots: SnapshotControl
   /** Called when a facilitator ends a voting round (e.g. to keep a snapshot of the result). */
   onVotingEnded?(boardId: string, roundId: string, by: { id: string; name: string }): Promise<void>
 }

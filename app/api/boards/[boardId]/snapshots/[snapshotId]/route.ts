@@ -1,0 +1,33 @@
+/**
+ * GET    /api/boards/<id>/snapshots/<snapshotId>[?lang=] → { snapshot, board }: the snapshot and
+ *        its content as the read model (steps → areas → notes), for a read-only preview.
+ * DELETE /api/boards/<id>/snapshots/<snapshotId> → 204.
+ * Facilitators only.
+ */
+import { NextResponse } from 'next/server'
+import * as Y from 'yjs'
+import { readBoard } from '@/lib/board/readModel'
+import { isLocale } from '@/lib/i18n/locales'
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { jsonError } from '@/app/_lib/http'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { boardId: string; snapshotId: string }
+
+export const GET = boardRoute<Params>({ roles: ['facilitator'] }, async ({ request, board, params, app }) => {
+  const found = await app.store.snapshots.get(board.id, params.snapshotId)
+  if (!found) return jsonError(404, 'no such snapshot')
+  const lang = new URL(request.url).searchParams.get('lang')
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, found.state)
+  const view = readBoard(doc, isLocale(lang) ? lang : board.locale)
+  doc.destroy()
+  const { state: _state, ...snapshot } = found
+  return NextResponse.json({ snapshot, board: view }, { headers: { 'cache-control': 'no-store' } })
+})
+
+export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ board, params, app }) => {
+  if (!(await app.store.snapshots.delete(board.id, params.snapshotId))) return jsonError(404, 'no such snapshot')
+  return new Response(null, { status: 204 })
+})

@@ -1,0 +1,26 @@
+/**
+ * GET  /api/boards/<id>/snapshots → { snapshots: [{ id, name, kind, createdBy, createdAt,
+ *      noteCount, bytes }] }, newest first.
+ * POST /api/boards/<id>/snapshots { name? } → 201 { snapshot }: saves the board as it is now.
+ * Facilitators only.
+ */
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { viewerUserId } from '@/lib/auth/boardAccess'
+import { boardRoute } from '@/app/_lib/boardRoute'
+import { viewerOf } from '@/app/_lib/session'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app }) => {
+  const snapshots = await app.store.snapshots.list(board.id)
+  return NextResponse.json({ snapshots }, { headers: { 'cache-control': 'no-store' } })
+})
+
+const NewSnapshot = z.strictObject({ name: z.string().trim().min(1).max(120).optional() })
+
+export const POST = boardRoute({ roles: ['facilitator'], body: NewSnapshot }, async ({ board, user, body, app }) => {
+  const by = { id: viewerUserId(viewerOf(user)), name: user.name }
+  const snapshot = await app.snapshots.take(board.id, body.name ?? null, by, 'manual')
+  return NextResponse.json({ snapshot }, { status: 201 })
+})
