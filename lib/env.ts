@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   ROOM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   /** How long a room with no clients stays in memory before it is written and unloaded. */
   ROOM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Minutes between automatic snapshots of each board that changed (fractions allowed); 0 turns them off. */
+  SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */
+  SNAPSHOT_KEEP_AUTO: z.coerce.number().int().min(1).default(48),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * True when the server sits behind one reverse proxy that adds the client's address to

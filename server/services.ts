@@ -12,6 +12,8 @@ import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { Store } from '../lib/store/types'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
+import { createSnapshotService, type SnapshotService } from './snapshots/snapshotService'
+import { trackDocChanges } from './snapshots/trackDocChanges'
 import { openStore } from './store/openStore'
 import { createSyncServer, type SyncServer } from './sync/createSyncServer'
 import { createSyncAuthorizer } from './syncAuthorizer'
@@ -20,6 +22,8 @@ export interface Services {
   store: Store
   roomTokens: RoomTokens
   sync: SyncServer
+  /** Named and automatic snapshots of boards. */
+  snapshots: SnapshotService
   context: AppContext
 }
 
@@ -29,8 +33,10 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     env.AUTH_SECRET ?? (await store.getOrCreateSecret('auth', () => randomBytes(32).toString('base64url')))
   const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
+  // The snapshot scheduler learns which boards changed from the updates the sync server stores.
+  const tracked = trackDocChanges(store.docs)
   const sync = createSyncServer({
-    docs: store.docs,
+    docs: tracked.docs,
     authorize: createSyncAuthorizer({
       roomTokens,
       boards: store.boards,
@@ -60,6 +66,15 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     return { ok: true, user }
   }
 
+  const snapshots = createSnapshotService({
+    store,
+    sync,
+    logger,
+    takeChanged: tracked.takeChanged,
+    intervalMs: env.SNAPSHOT_INTERVAL_MINUTES * 60_000,
+    keepAuto: env.SNAPSHOT_KEEP_AUTO,
+  })
+
   const context: AppContext = {
     store,
     roomTokens,
@@ -74,6 +89,10 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       changeDoc: (docId, change) => sync.changeDoc(docId, change),
       readDoc: (docId, read) => sync.readDoc(docId, read),
     },
+    snapshots,
+    async onVotingEnded(boardId, _roundId, by) {
+      await snapshots.take(boardId, null, by, 'voting')
+    },
   }
-  return { store, roomTokens, sync, context }
+  return { store, roomTokens, sync, snapshots, context }
 }
