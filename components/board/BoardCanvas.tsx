@@ -1,15 +1,17 @@
 'use client'
 
 import { getAssetUrls } from '@tldraw/assets/selfHosted'
-import { useEffect, useState } from 'react'
-import { Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { useEffect, useRef, useState } from 'react'
+import { Tldraw, createUserId, type Editor, type TLComponents, type TLStoreWithStatus } from 'tldraw'
 import 'tldraw/tldraw.css'
-import type { ConnectionState } from '@/lib/sync/connectBoard'
+import type { BoardSchemaError } from '@/lib/collab/bindStoreToDoc'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { BoardStylePanel } from './BoardStylePanel'
+import { useBoardSessionContext } from './BoardSessionContext'
 import { customShapeUtils } from './customShapeUtils'
-import { registerNoteTagging } from './noteTagging'
-import { useBoardStore } from './useBoardStore'
+import { registerLockedAreas } from './lockedAreas'
+import { registerNoteTagging, type TaggingContext } from './noteTagging'
+import { SummonNotice } from './SummonNotice'
 
 // Fonts, icons and translations are served by this app (copied from @tldraw/assets at
 // install), never fetched from tldraw's CDN: a branch library may have no internet path.
@@ -19,22 +21,41 @@ const assetUrls = getAssetUrls({ baseUrl: '/tldraw' })
 const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel }
 
 export interface BoardCanvasProps {
-  boardId: string
+  storeWithStatus: TLStoreWithStatus
+  schemaError: BoardSchemaError | null
   user: { id: string; name: string }
   licenseKey: string | null
-  onConnectionChange(state: ConnectionState): void
   onEditor(editor: Editor | null): void
 }
 
-export default function BoardCanvas({ boardId, user, licenseKey, onConnectionChange, onEditor }: BoardCanvasProps) {
+export default function BoardCanvas({ storeWithStatus, schemaError, user, licenseKey, onEditor }: BoardCanvasProps) {
   const { locale, t } = useI18n()
-  const { storeWithStatus, connection, schemaError } = useBoardStore(boardId, user)
+  const board = useBoardSessionContext()
   const [editor, setEditor] = useState<Editor | null>(null)
+  const session = board?.session
+  const role = board?.role ?? 'observer'
 
-  useEffect(() => onConnectionChange(connection), [connection, onConnectionChange])
+  // Side effects registered once read the latest state through refs.
+  const tagging = useRef<TaggingContext>({ privateRoundId: null, anonymous: false })
+  tagging.current = {
+    privateRoundId: session?.privateRound?.active ? session.privateRound.id : null,
+    anonymous: session?.anonymous ?? false,
+  }
+  const locks = useRef({ locked: session?.lockedAreas ?? [], enforce: role !== 'facilitator' })
+  locks.current = { locked: session?.lockedAreas ?? [], enforce: role !== 'facilitator' }
+
   useEffect(() => {
     editor?.user.updateUserPreferences({ locale })
   }, [editor, locale])
+
+  // "Bring everyone to me": everyone else starts following the facilitator; moving the
+  // camera (or the button in the notice) steps out.
+  const summonId = session?.summon?.id
+  const summonUser = session?.summon?.userId
+  useEffect(() => {
+    if (!editor || !summonId || !summonUser || summonUser === user.id) return
+    editor.startFollowingUser(createUserId(summonUser))
+  }, [editor, summonId, summonUser, user.id])
 
   if (schemaError) {
     return (
@@ -55,23 +76,29 @@ export default function BoardCanvas({ boardId, user, licenseKey, onConnectionCha
   }
 
   return (
-    <Tldraw
-      store={storeWithStatus}
-      shapeUtils={customShapeUtils}
-      assetUrls={assetUrls}
-      licenseKey={licenseKey ?? undefined}
-      components={components}
-      onMount={(mounted) => {
-        mounted.user.updateUserPreferences({ locale })
-        mounted.zoomToFit({ animation: { duration: 0 } })
-        const stopTagging = registerNoteTagging(mounted, user)
-        setEditor(mounted)
-        onEditor(mounted)
-        return () => {
-          stopTagging()
-          onEditor(null)
-        }
-      }}
-    />
+    <>
+      <Tldraw
+        store={storeWithStatus}
+        shapeUtils={customShapeUtils}
+        assetUrls={assetUrls}
+        licenseKey={licenseKey ?? undefined}
+        components={components}
+        onMount={(mounted) => {
+          const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+          mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })
+          mounted.zoomToFit({ animation: { duration: 0 } })
+          const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
+          const stopLocks = registerLockedAreas(mounted, () => locks.current)
+          setEditor(mounted)
+          onEditor(mounted)
+          return () => {
+            stopTagging()
+            stopLocks()
+            onEditor(null)
+          }
+        }}
+      />
+      {editor && session?.summon && session.summon.userId !== user.id && <SummonNotice editor={editor} name={session.summon.name} />}
+    </>
   )
 }

@@ -2,14 +2,24 @@
 
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
-import { useCallback, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type { ConnectionState } from '@/lib/sync/connectBoard'
+import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
-import type { BoardRole } from '@/lib/auth/roles'
+import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
 import { ConnectionBadge } from './ConnectionBadge'
+import { FacilitatorPanel } from './FacilitatorPanel'
+import { PhoneDialog } from './PhoneDialog'
+import { PeopleList } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
+import { TimerBadge } from './TimerBadge'
+import { VotingStatus } from './VotingStatus'
+import { tidyBoard } from './tidy'
+import { useBoardSession } from './useBoardSession'
+import { useBoardStore } from './useBoardStore'
+import { useMyVotes } from './useMyVotes'
+import { usePrivateRound } from './usePrivateRound'
 
 // The editor needs the DOM; it is never rendered on the server.
 const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false })
@@ -20,54 +30,116 @@ export interface BoardScreenProps {
   user: { id: string; name: string }
   role: BoardRole
   isGuest: boolean
+  /** A guest's branch (their invite's label), shown with their name to others. */
+  label: string | null
   licenseKey: string | null
 }
 
-export function BoardScreen({ boardId, boardName, user, role, isGuest, licenseKey }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey }: BoardScreenProps) {
   const t = useT()
-  const [sharing, setSharing] = useState(false)
-  const [connection, setConnection] = useState<ConnectionState>('connecting')
+  const member = useMemo(() => ({ ...user, role, label }), [user, role, label])
+  const board = useBoardStore(boardId, member)
+  const { session, tally } = useBoardSession(board.doc)
+  const store = board.storeWithStatus.status === 'synced-remote' ? board.storeWithStatus.store : null
+  usePrivateRound(store, boardId, user.id, session.privateRound)
+  const votes = useMyVotes(boardId, session.voting)
   const [editor, setEditor] = useState<Editor | null>(null)
-  const onConnectionChange = useCallback((state: ConnectionState) => setConnection(state), [])
-  const onEditor = useCallback((next: Editor | null) => setEditor(next), [])
+  const [sharing, setSharing] = useState(false)
+  const [phone, setPhone] = useState(false)
+  const [panel, setPanel] = useState<'facilitate' | 'people' | null>(null)
+  const facilitator = role === 'facilitator'
+
+  const context = useMemo<BoardSessionValue>(
+    () => ({
+      boardId,
+      userId: user.id,
+      role,
+      session,
+      tally,
+      myVotes: votes.mine,
+      remainingVotes: votes.remaining,
+      vote: votes.vote,
+      doc: board.doc,
+    }),
+    [boardId, user.id, role, session, tally, votes.mine, votes.remaining, votes.vote, board.doc],
+  )
 
   return (
-    <div className="board-screen">
-      <AppHeader userName={user.name} isGuest={isGuest}>
-        {!isGuest && (
-          <Link href="/" className="button button--quiet">
-            <span aria-hidden="true">←</span> {t('board.back')}
-          </Link>
-        )}
-        <h1 className="board-title" dir="auto">
-          {boardName}
-        </h1>
-        <ConnectionBadge state={connection} />
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={!editor}
-          onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
-        >
-          {t('board.fit')}
-        </button>
-        {role === 'facilitator' && (
-          <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
-            {t('share.open')}
+    <BoardSessionProvider value={context}>
+      <div className="board-screen">
+        <AppHeader userName={user.name} isGuest={isGuest}>
+          {!isGuest && (
+            <Link href="/" className="button button--quiet">
+              <span aria-hidden="true">←</span> {t('board.back')}
+            </Link>
+          )}
+          <h1 className="board-title" dir="auto">
+            {boardName}
+          </h1>
+          <ConnectionBadge state={board.connection} />
+          <TimerBadge timer={session.timer} />
+          <VotingStatus />
+          {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
+          {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
+          <span className="app-header__spacer" />
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={!editor}
+            onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
+          >
+            {t('board.fit')}
           </button>
-        )}
-        {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
-      </AppHeader>
-      {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
-      <main id="main" className="board-main" aria-label={t('board.canvasLabel', { name: boardName })}>
-        <BoardCanvas
-          boardId={boardId}
-          user={user}
-          licenseKey={licenseKey}
-          onConnectionChange={onConnectionChange}
-          onEditor={onEditor}
-        />
-      </main>
-    </div>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={panel === 'people'}
+            onClick={() => setPanel(panel === 'people' ? null : 'people')}
+          >
+            {t('people.title')}
+          </button>
+          {facilitator && (
+            <>
+              <button
+                type="button"
+                className="button"
+                aria-expanded={panel === 'facilitate'}
+                onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')}
+              >
+                {t('facilitate.open')}
+              </button>
+              <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+                {t('share.open')}
+              </button>
+            </>
+          )}
+        </AppHeader>
+        {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
+        {phone && <PhoneDialog boardId={boardId} onClose={() => setPhone(false)} />}
+        <main
+          id="main"
+          className={`board-main${session.showAuthors && !session.anonymous ? '' : ' authors-hidden'}`}
+          aria-label={t('board.canvasLabel', { name: boardName })}
+        >
+          <BoardCanvas
+            storeWithStatus={board.storeWithStatus}
+            schemaError={board.schemaError}
+            user={user}
+            licenseKey={licenseKey}
+            onEditor={setEditor}
+          />
+          {panel === 'facilitate' && facilitator && (
+            <FacilitatorPanel
+              boardId={boardId}
+              session={session}
+              onClose={() => setPanel(null)}
+              onTidy={() => editor && tidyBoard(editor)}
+              onPhone={() => setPhone(true)}
+            />
+          )}
+          {panel === 'people' && <PeopleList awareness={board.awareness} selfId={user.id} onClose={() => setPanel(null)} />}
+        </main>
+      </div>
+    </BoardSessionProvider>
   )
 }

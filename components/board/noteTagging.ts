@@ -8,7 +8,18 @@ import { readNoteMeta } from '@/lib/board/noteMeta'
  * with their author and time. Runs only for this user's own changes (`source === 'user'`):
  * remote notes arrive already tagged by their author's client.
  */
-export function registerNoteTagging(editor: Editor, author: { id: string; name: string }): () => void {
+export interface TaggingContext {
+  /** The active private round's id: new notes are marked private to it. */
+  privateRoundId: string | null
+  /** An anonymous board records no authors. */
+  anonymous: boolean
+}
+
+export function registerNoteTagging(
+  editor: Editor,
+  author: { id: string; name: string },
+  context: () => TaggingContext,
+): () => void {
   const zones = computed('area zones', () => zonesOf(editor.getCurrentPageShapes()))
 
   const areaOf = (note: TLNoteShape) => {
@@ -25,15 +36,11 @@ export function registerNoteTagging(editor: Editor, author: { id: string; name: 
     if (source !== 'user' || shape.type !== 'note') return shape
     const note = shape as TLNoteShape
     const meta = readNoteMeta(note.meta)
-    return {
-      ...note,
-      meta: {
-        ...note.meta,
-        areaId: areaOf(note),
-        createdAt: meta.createdAt ?? Date.now(),
-        createdBy: meta.createdBy ?? { id: author.id, name: author.name },
-      },
-    }
+    const { privateRoundId, anonymous } = context()
+    const tagged: TLNoteShape['meta'] = { ...note.meta, areaId: areaOf(note), createdAt: meta.createdAt ?? Date.now() }
+    if (!anonymous) tagged.createdBy = meta.createdBy ?? { id: author.id, name: author.name }
+    if (privateRoundId && typeof note.meta.privateRound !== 'string') tagged.privateRound = privateRoundId
+    return { ...note, meta: tagged }
   })
 
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {

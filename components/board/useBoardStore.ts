@@ -10,7 +10,10 @@ import {
   defaultShapeUtils,
   type TLStoreWithStatus,
 } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { BoardRole } from '@/lib/auth/roles'
+import { isPrivateNote } from '@/lib/board/privateNotes'
 import { bindPresence } from '@/lib/collab/bindPresence'
 import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import { TicketError, connectBoard, type ConnectionState, type RoomTicket } from '@/lib/sync/connectBoard'
@@ -24,10 +27,17 @@ export function presenceColor(userId: string): string {
   return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]
 }
 
-async function fetchTicket(boardId: string): Promise<RoomTicket> {
+/** Server time minus this browser's time, learnt from each ticket (the timer counts in server time). */
+let serverOffsetMs = 0
+export const serverNow = () => Date.now() + serverOffsetMs
+
+export async function fetchTicket(boardId: string): Promise<RoomTicket> {
+  const sent = Date.now()
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/token`, { method: 'POST' })
   if (!response.ok) throw new TicketError(response.status)
-  return (await response.json()) as RoomTicket
+  const ticket = (await response.json()) as RoomTicket & { serverTime?: number }
+  if (typeof ticket.serverTime === 'number') serverOffsetMs = ticket.serverTime - (sent + Date.now()) / 2
+  return ticket
 }
 
 export interface BoardStoreState {
@@ -35,17 +45,38 @@ export interface BoardStoreState {
   connection: ConnectionState
   /** Set when the board cannot be opened at all. */
   schemaError: BoardSchemaError | null
+  /** The board's document, once synced (for facilitation state and votes). */
+  doc: Y.Doc | null
+  awareness: Awareness | null
 }
 
 /**
  * A tldraw store bound to the board's Y.Doc and kept in sync through our sync server:
  * connect, wait for the first sync, bind records and presence; undo all of it on unmount.
  */
-export function useBoardStore(boardId: string, user: { id: string; name: string }): BoardStoreState {
+export interface BoardMember {
+  id: string
+  name: string
+  role: BoardRole
+  /** A guest's branch, e.g. "Filial Skärholmen". */
+  label: string | null
+}
+
+/** What each client announces about itself besides tldraw's presence (for "who's here"). */
+export interface MemberPresence {
+  id: string
+  name: string
+  role: BoardRole
+  label: string | null
+}
+
+export function useBoardStore(boardId: string, user: BoardMember): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({
     storeWithStatus: { status: 'loading' },
     connection: 'connecting',
     schemaError: null,
+    doc: null,
+    awareness: null,
   })
 
   useEffect(() => {
@@ -108,6 +139,8 @@ export function useBoardStore(boardId: string, user: { id: string; name: string 
           const binding = bindStoreToDoc({
             store,
             doc,
+            // Private-round notes live in the author's private document (usePrivateRound).
+            owns: (record) => !isPrivateNote(record),
             onInvalidRecord: (record, error) => console.warn('Skipped an invalid record from the board', record, error),
           })
           disposers.push(() => binding.dispose())
@@ -117,7 +150,13 @@ export function useBoardStore(boardId: string, user: { id: string; name: string 
         }
         const presence = bindPresence({ store, awareness: provider.awareness, user: currentUser })
         disposers.push(() => presence.dispose())
-        update({ storeWithStatus: { status: 'synced-remote', connectionStatus: 'online', store } })
+        const me: MemberPresence = { id: user.id, name: user.name, role: user.role, label: user.label }
+        provider.awareness.setLocalStateField('member', me)
+        update({
+          storeWithStatus: { status: 'synced-remote', connectionStatus: 'online', store },
+          doc,
+          awareness: provider.awareness,
+        })
       })
       .catch((error: Error) => {
         if (!cancelled && !['signed-out', 'forbidden', 'not-found'].includes(connection.getState())) {
@@ -131,7 +170,7 @@ export function useBoardStore(boardId: string, user: { id: string; name: string 
       connection.destroy()
       doc.destroy()
     }
-  }, [boardId, user.id, user.name])
+  }, [boardId, user.id, user.name, user.role, user.label])
 
   return state
 }

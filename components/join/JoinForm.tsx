@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react'
 import { useT } from '@/components/i18n/I18nProvider'
 
 /** A guest names themselves and joins the board the invite link is for. */
-export function JoinForm({ token, boardId }: { token: string; boardId: string }) {
+export function JoinForm({ token, destination }: { token: string; destination: string }) {
   const t = useT()
   const router = useRouter()
   const [error, setError] = useState<string | null>(null)
@@ -19,7 +19,7 @@ export function JoinForm({ token, boardId }: { token: string; boardId: string })
     setError(null)
     const result = await signIn('guest', { token, name, redirect: false }).catch(() => null)
     if (result?.ok && !result.error) {
-      router.replace(`/boards/${boardId}`)
+      router.replace(destination)
       router.refresh()
       return
     }

@@ -5,6 +5,7 @@ import { readNoteMeta } from '@/lib/board/noteMeta'
 import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
 import { addIdea } from '../addIdea'
+import { useBoardSessionContext } from '../BoardSessionContext'
 
 /** An area's zone: title, guiding question, note count and an "add idea" button. Locked. */
 export class AreaShapeUtil extends ShapeUtil<AreaShape> {
@@ -54,6 +55,9 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
     [editor, shape.props.areaId],
   )
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
+  const board = useBoardSessionContext()
+  const locked = board?.session.lockedAreas.includes(shape.props.areaId) ?? false
+  const canAdd = !readonly && (!locked || board?.role === 'facilitator')
   const title = area.title[locale]
   return (
     <HTMLContainer
@@ -69,7 +73,12 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
           <span className="area__count">
             {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
           </span>
-          {!readonly && (
+          {locked && (
+            <span className="area__locked" title={t('lock.notice')}>
+              🔒 {t('lock.locked')}
+            </span>
+          )}
+          {canAdd && (
           <button
             type="button"
             className="area__add"

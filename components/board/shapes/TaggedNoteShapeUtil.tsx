@@ -1,11 +1,12 @@
-import { NoteShapeUtil, useValue, type Editor, type TLNoteShape } from 'tldraw'
+import { NoteShapeUtil, stopEventPropagation, useValue, type Editor, type TLNoteShape } from 'tldraw'
 import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 
 /**
- * tldraw's sticky note plus a small label naming the area the note belongs to, so the
- * structure is visible on the note itself (and in its tooltip).
+ * tldraw's sticky note plus what the workshop adds to it: a label naming the note's area (and
+ * whether it is still private), and during a voting round its votes with buttons to vote.
  */
 export class TaggedNoteShapeUtil extends NoteShapeUtil {
   override component(shape: TLNoteShape) {
@@ -13,6 +14,7 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
       <>
         {super.component(shape)}
         <NoteAreaTag shape={shape} editor={this.editor} />
+        <NoteVotes shape={shape} editor={this.editor} />
       </>
     )
   }
@@ -21,17 +23,72 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
 function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const { locale, t } = useBoardLocale(editor)
   const areaId = readNoteMeta(shape.meta).areaId
+  const isPrivate = typeof shape.meta.privateRound === 'string'
   const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
   const label = areaId ? getArea(areaId).title[locale] : null
   return (
     <div
       // Too small to read when the whole board is in view: hidden then, the tooltip remains.
-      className={zoom < 0.45 ? 'note-area-tag note-area-tag--far' : 'note-area-tag'}
+      className={`note-area-tag${zoom < 0.45 ? ' note-area-tag--far' : ''}${isPrivate ? ' note-area-tag--private' : ''}`}
       style={{ transform: `scale(${shape.props.scale})` }}
       title={label ? t('board.noteArea', { area: label }) : t('board.noteNoArea')}
       data-note-area={areaId ?? ''}
     >
+      {isPrivate && <span className="note-area-tag__private">🔒 {t('private.badge')} · </span>}
       {label ?? '—'}
+    </div>
+  )
+}
+
+function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
+  const { t } = useBoardLocale(editor)
+  const board = useBoardSessionContext()
+  const round = board?.session.voting
+  if (!board || !round) return null
+  const areaId = readNoteMeta(shape.meta).areaId
+  const inScope = !round.areas || (areaId !== null && round.areas.includes(areaId))
+  if (!inScope) return null
+  const count = board.tally.get(shape.id) ?? 0
+  const mine = board.myVotes[shape.id] ?? 0
+  const canVote = round.active && board.role !== 'observer'
+  return (
+    <div className="note-votes" style={{ transform: `scale(${shape.props.scale})` }} data-votes={count}>
+      <span className="note-votes__count" title={t('voting.votes', { count })}>
+        ● {count}
+      </span>
+      {canVote && (
+        <>
+          <button
+            type="button"
+            className="note-votes__button"
+            aria-label={t('voting.unvote')}
+            title={t('voting.unvote')}
+            disabled={mine === 0}
+            onPointerDown={stopEventPropagation}
+            onClick={(event) => {
+              event.stopPropagation()
+              void board.vote(shape.id, -1)
+            }}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className="note-votes__button"
+            aria-label={t('voting.vote')}
+            title={board.remainingVotes === 0 ? t('voting.limit') : t('voting.vote')}
+            disabled={board.remainingVotes === 0}
+            onPointerDown={stopEventPropagation}
+            onClick={(event) => {
+              event.stopPropagation()
+              void board.vote(shape.id, 1)
+            }}
+          >
+            +
+          </button>
+          {mine > 0 && <span className="note-votes__mine">{'●'.repeat(Math.min(mine, 5))}</span>}
+        </>
+      )}
     </div>
   )
 }

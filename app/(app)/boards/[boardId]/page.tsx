@@ -44,6 +44,9 @@ export default async function BoardPage({ params }: Params) {
       </>
     )
   }
+  // A guest's branch comes from the invite they joined by.
+  const guest = user.kind === 'guest' ? await store.guests.get(user.guestId) : null
+  const invite = guest ? await store.invites.get(guest.inviteId) : null
   return (
     <BoardScreen
       boardId={board.id}
@@ -51,6 +54,7 @@ export default async function BoardPage({ params }: Params) {
       user={{ id: viewerUserId(viewerOf(user)), name: user.name }}
       role={role}
       isGuest={user.kind === 'guest'}
+      label={invite?.label ?? null}
       licenseKey={tldrawLicenseKey}
     />
   )

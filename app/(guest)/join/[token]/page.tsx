@@ -13,10 +13,12 @@ export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { robots: { index: false } }
 
-type Params = { params: Promise<{ token: string }> }
+type Params = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-export default async function JoinPage({ params }: Params) {
+export default async function JoinPage({ params, searchParams }: Params) {
   const { token } = await params
+  // Links from the facilitator's QR code lead to the phone page.
+  const toPhone = (await searchParams).to === 'phone'
   const t = await getT()
   const { store } = getAppContext()
   const invite = isWellFormedInviteToken(token) ? await store.invites.findByTokenHash(hashInviteToken(token)) : null
@@ -36,7 +38,8 @@ export default async function JoinPage({ params }: Params) {
 
   // Someone who can already open the board goes straight there.
   const user = await getSessionUser()
-  if (user && (await roleOnBoard(store, viewerOf(user), board.id))) redirect(`/boards/${board.id}`)
+  const destination = toPhone ? `/boards/${board.id}/phone` : `/boards/${board.id}`
+  if (user && (await roleOnBoard(store, viewerOf(user), board.id))) redirect(destination)
 
   return (
     <main id="main" className="signin">
@@ -47,7 +50,7 @@ export default async function JoinPage({ params }: Params) {
         </div>
         <h1 dir="auto">{t('join.title', { board: board.name })}</h1>
         <p>{t('join.intro', { role: t(`role.${invite.role}` as MessageKey).toLowerCase() })}</p>
-        <JoinForm token={token} boardId={board.id} />
+        <JoinForm token={token} destination={destination} />
       </div>
     </main>
   )

@@ -19,7 +19,7 @@ export const POST = boardRoute({}, async ({ request, user, board, role, app }) =
     role,
   })
   return NextResponse.json(
-    { token, url: syncBaseUrl(request), expiresAt, role },
+    { token, url: syncBaseUrl(request), expiresAt, role, serverTime: Date.now() },
     { headers: { 'cache-control': 'no-store' } },
   )
 })

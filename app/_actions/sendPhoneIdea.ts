@@ -1,0 +1,30 @@
+'use server'
+
+import { z } from 'zod'
+import { roleOnBoard, viewerUserId } from '@/lib/auth/boardAccess'
+import { sendIdea } from '@/lib/facilitation/sendIdea'
+import { AREA_IDS } from '@/lib/planning/planningModel'
+import { getAppContext } from '@/lib/runtime/appContext'
+import { getSessionUser, viewerOf } from '@/app/_lib/session'
+
+export type PhoneIdeaState = { status: 'idle' | 'sent' | 'private' | 'locked' | 'failed'; areaId?: string; at?: number }
+
+const Idea = z.object({
+  boardId: z.string().min(1).max(64),
+  areaId: z.enum(AREA_IDS),
+  text: z.string().trim().min(1).max(2000),
+})
+
+/** The phone page's form: works without JavaScript, as a plain form post. */
+export async function sendPhoneIdea(_previous: PhoneIdeaState, form: FormData): Promise<PhoneIdeaState> {
+  const parsed = Idea.safeParse({ boardId: form.get('boardId'), areaId: form.get('areaId'), text: form.get('text') })
+  if (!parsed.success) return { status: 'failed', areaId: String(form.get('areaId') ?? '') }
+  const user = await getSessionUser()
+  if (!user) return { status: 'failed' }
+  const app = getAppContext()
+  const role = await roleOnBoard(app.store, viewerOf(user), parsed.data.boardId)
+  if (!role) return { status: 'failed' }
+  const result = await sendIdea(app.sync, parsed.data.boardId, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, parsed.data)
+  if (!result.ok) return { status: result.reason === 'area-locked' ? 'locked' : 'failed', areaId: parsed.data.areaId }
+  return { status: result.private ? 'private' : 'sent', areaId: parsed.data.areaId, at: Date.now() }
+}

@@ -1,0 +1,41 @@
+'use client'
+
+import { createContext, useContext } from 'react'
+import type * as Y from 'yjs'
+import type { BoardRole } from '@/lib/auth/roles'
+import { DEFAULT_SESSION, type SessionState } from '@/lib/board/session'
+
+export interface BoardSessionValue {
+  boardId: string
+  /** The viewer's user id as used in presence and room tokens. */
+  userId: string
+  role: BoardRole
+  session: SessionState
+  /** Votes per note in the current voting round. */
+  tally: Map<string, number>
+  /** This person's own votes in the current round, by note id. */
+  myVotes: Record<string, number>
+  remainingVotes: number
+  vote(noteId: string, delta: 1 | -1): Promise<void>
+  /** The board's document (for read-model views such as voting results). */
+  doc: Y.Doc | null
+}
+
+const BoardSessionContext = createContext<BoardSessionValue | null>(null)
+
+export const BoardSessionProvider = BoardSessionContext.Provider
+
+/**
+ * The workshop state for components on and around the canvas. Null outside a board (e.g.
+ * when tldraw renders shapes for an export), so shapes must cope without it.
+ */
+export function useBoardSessionContext(): BoardSessionValue | null {
+  return useContext(BoardSessionContext)
+}
+
+export const NO_SESSION: Pick<BoardSessionValue, 'session' | 'tally' | 'myVotes' | 'remainingVotes'> = {
+  session: DEFAULT_SESSION,
+  tally: new Map(),
+  myVotes: {},
+  remainingVotes: 0,
+}

@@ -1,0 +1,60 @@
+'use client'
+
+import { useEffect, useId, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type { MessageKey } from '@/lib/i18n/messages'
+import { useT } from '@/components/i18n/I18nProvider'
+import type { MemberPresence } from './useBoardStore'
+import { presenceColor } from './useBoardStore'
+
+function membersOf(awareness: Awareness): MemberPresence[] {
+  const byId = new Map<string, MemberPresence>()
+  for (const state of awareness.getStates().values()) {
+    const member = (state as { member?: MemberPresence }).member
+    if (member && typeof member.id === 'string' && typeof member.name === 'string') byId.set(member.id, member)
+  }
+  const order = { facilitator: 0, participant: 1, observer: 2 }
+  return [...byId.values()].sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'sv'))
+}
+
+/** Who is on the board right now, with their role and branch. */
+export function PeopleList({ awareness, selfId, onClose }: { awareness: Awareness | null; selfId: string; onClose(): void }) {
+  const t = useT()
+  const titleId = useId()
+  const [members, setMembers] = useState<MemberPresence[]>([])
+  useEffect(() => {
+    if (!awareness) return
+    const update = () => setMembers(membersOf(awareness))
+    update()
+    awareness.on('change', update)
+    return () => awareness.off('change', update)
+  }, [awareness])
+
+  return (
+    <aside className="side-panel side-panel--narrow" aria-labelledby={titleId}>
+      <div className="side-panel__head">
+        <h2 id={titleId}>{t('people.count', { count: members.length })}</h2>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('share.close')}
+        </button>
+      </div>
+      <ul className="people" role="list">
+        {members.map((member) => (
+          <li key={member.id} className="people__row">
+            <span className="people__dot" style={{ background: presenceColor(member.id) }} aria-hidden="true" />
+            <span className="people__who">
+              <span dir="auto">
+                {member.name}
+                {member.id === selfId && ` (${t('people.you')})`}
+              </span>
+              <span className="muted">
+                {t(`role.${member.role}` as MessageKey)}
+                {member.label && ` · ${member.label}`}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}
