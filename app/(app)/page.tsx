@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { AppHeader } from '@/components/layout/AppHeader'
+import { ImportBackupForm } from '@/components/home/ImportBackupForm'
 import { NewBoardForm } from '@/components/home/NewBoardForm'
 import { getAppContext } from '@/lib/runtime/appContext'
 import type { MessageKey } from '@/lib/i18n/messages'
@@ -42,6 +43,7 @@ export default async function HomePage() {
           </ul>
         )}
         <NewBoardForm />
+        <ImportBackupForm />
       </main>
     </>
   )

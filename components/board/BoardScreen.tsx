@@ -8,6 +8,7 @@ import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
+import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { FacilitatorPanel } from './FacilitatorPanel'
 import { PhoneDialog } from './PhoneDialog'
@@ -90,6 +91,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           >
             {t('board.fit')}
           </button>
+          <BoardExportMenu boardId={boardId} boardName={boardName} role={role} editor={editor} />
           <button
             type="button"
             className="button button--quiet"

@@ -1,0 +1,183 @@
+'use client'
+
+import { useId, useRef, useEffect, useState, type FormEvent } from 'react'
+import type { Editor } from 'tldraw'
+import { useI18n } from '@/components/i18n/I18nProvider'
+import type { BoardRole } from '@/lib/auth/roles'
+import { exportFileName } from '@/lib/export/fileName'
+import { AREAS, STEPS, type AreaId } from '@/lib/planning/planningModel'
+import { buildPdf } from './export/buildPdf'
+import { countNotes, countParticipants, shapesForScope, shapesForStep, type ExportScope } from './export/exportShapes'
+import { saveFile } from './export/saveFile'
+import styles from './exportDialogs.module.css'
+
+type Format = 'png' | 'svg' | 'pdf'
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'working'; done: number; total: number }
+  | { kind: 'done'; width?: number; height?: number }
+  | { kind: 'error'; message: string }
+
+export interface ExportDialogProps {
+  editor: Editor
+  boardId: string
+  boardName: string
+  role: BoardRole
+  onClose(): void
+}
+
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer())
+
+/** Pictures, PDF, the report and (for facilitators) the backup of the board. */
+export function ExportDialog({ editor, boardId, boardName, role, onClose }: ExportDialogProps) {
+  const { locale, t } = useI18n()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(editor.getSelectedShapeIds().length > 0 ? 'selection' : 'board')
+  const [areaId, setAreaId] = useState<AreaId>(AREAS[0].id)
+  const [format, setFormat] = useState<Format>('png')
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const base = `/api/boards/${encodeURIComponent(boardId)}`
+
+  useEffect(() => dialog.current?.showModal(), [])
+
+  async function exportPicture(event: FormEvent) {
+    event.preventDefault()
+    const now = Date.now()
+    try {
+      if (format === 'pdf') {
+        setStatus({ kind: 'working', done: 0, total: STEPS.length + 1 })
+        const date = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(now)
+        const pdf = await buildPdf({
+          title: boardName,
+          lines: [
+            t('export.pdf.date', { date }),
+            t('export.pdf.participants', { count: countParticipants(editor) }),
+            t('export.pdf.notes', { count: countNotes(editor) }),
+          ],
+          pages: STEPS.map((step) => async () => {
+            const { blob } = await editor.toImage(shapesForStep(editor, step.number), { format: 'png', background: true, padding: 24, pixelRatio: 1.5 })
+            return { heading: `${t('export.step', { number: step.number })} · ${step.title[locale]}`, png: await bytesOf(blob) }
+          }),
+          onProgress: (done, total) => setStatus({ kind: 'working', done, total }),
+        })
+        saveFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), exportFileName(boardName, now, 'pdf'))
+        setStatus({ kind: 'done' })
+        return
+      }
+      const scope: ExportScope = scopeKind === 'area' ? { kind: 'area', areaId } : { kind: scopeKind }
+      const ids = shapesForScope(editor, scope)
+      if (ids.length === 0) return setStatus({ kind: 'error', message: t('export.nothingSelected') })
+      setStatus({ kind: 'working', done: 0, total: 1 })
+      // A whole board at twice the pixels can pass what a browser canvas holds.
+      const pixelRatio = format === 'png' && scope.kind !== 'board' ? 2 : 1
+      const { blob, width, height } = await editor.toImage(ids, { format, background: true, padding: 32, pixelRatio })
+      saveFile(blob, exportFileName(boardName, now, format))
+      setStatus({ kind: 'done', width, height })
+    } catch (error) {
+      console.error(error)
+      setStatus({ kind: 'error', message: t('export.failed') })
+    }
+  }
+
+  const working = status.kind === 'working'
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <div className="dialog__head">
+        <h2 id={titleId}>{t('export.title')}</h2>
+        <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
+          {t('export.close')}
+        </button>
+      </div>
+
+      <section aria-labelledby={`${titleId}-picture`}>
+        <h3 id={`${titleId}-picture`}>{t('export.picture')}</h3>
+        <form className={styles.form} onSubmit={exportPicture}>
+          <fieldset className={styles.choices} disabled={format === 'pdf' || working}>
+            <legend>{t('export.scope')}</legend>
+            {(['board', 'area', 'selection'] as const).map((kind) => (
+              <label key={kind} className="checkbox">
+                <input type="radio" name="scope" value={kind} checked={scopeKind === kind} onChange={() => setScopeKind(kind)} />
+                <span>{t(`export.scope.${kind}`)}</span>
+              </label>
+            ))}
+            {scopeKind === 'area' && (
+              <label className="field">
+                <span>{t('export.area')}</span>
+                <select value={areaId} onChange={(e) => setAreaId(e.target.value as AreaId)}>
+                  {AREAS.map((area) => (
+                    <option key={area.id} value={area.id}>
+                      {area.title[locale]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </fieldset>
+          <label className="field">
+            <span>{t('export.format')}</span>
+            <select value={format} onChange={(e) => setFormat(e.target.value as Format)} disabled={working}>
+              {(['png', 'svg', 'pdf'] as const).map((f) => (
+                <option key={f} value={f}>
+                  {t(`export.format.${f}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div>
+            <button type="submit" className="button button--primary" disabled={working}>
+              {t('export.download')}
+            </button>
+          </div>
+        </form>
+        <div className={styles.status} role="status" data-export-status={status.kind}>
+          {status.kind === 'working' && (
+            <>
+              <progress max={status.total} value={status.done} />
+              <span>{t('export.working', { done: status.done, total: status.total })}</span>
+            </>
+          )}
+          {status.kind === 'done' && (
+            <span data-width={status.width} data-height={status.height}>
+              {status.width ? t('export.doneSize', { width: status.width, height: status.height ?? 0 }) : t('export.done')}
+            </span>
+          )}
+          {status.kind === 'error' && <span className="form-error">{status.message}</span>}
+        </div>
+      </section>
+
+      <section aria-labelledby={`${titleId}-reports`}>
+        <h3 id={`${titleId}-reports`}>{t('export.reports')}</h3>
+        <ul className={styles.links} role="list">
+          <li>
+            <a className="button" href={`${base}/export.md?lang=${locale}`} download>
+              {t('export.report.md')}
+            </a>
+          </li>
+          <li>
+            <a className="button" href={`${base}/export.csv?lang=${locale}`} download>
+              {t('export.report.csv')}
+            </a>
+          </li>
+          <li>
+            <a className="button" href={`${base}/export.csv?lang=${locale}&sep=semicolon`} download>
+              {t('export.report.csvSemicolon')}
+            </a>
+          </li>
+          <li>
+            <a className="button" href={`${base}/export.json?lang=${locale}`} download>
+              {t('export.report.json')}
+            </a>
+          </li>
+          {role === 'facilitator' && (
+            <li>
+              <a className="button" href={`${base}/backup.json`} download>
+                {t('export.backup')}
+              </a>
+            </li>
+          )}
+        </ul>
+      </section>
+    </dialog>
+  )
+}
