@@ -20,19 +20,23 @@ const contexts: BrowserContext[] = []
 async function openBoard(page: Page) {
   await page.goto(`${server.url}/boards/${boardId}`)
   await page.locator('.area[data-area="ekonomi"]').waitFor()
-  await expect.poll(() => page.locator('.connection').getAttribute('data-state')).toBe('connected')
+  await page.locator('.connection[data-state="connected"]').waitFor()
 }
 
 const note = (page: Page, text: string) => page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
 
-async function facilitate(label: string | RegExp) {
+async function facilitatorPanel() {
   const panel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
   if (!(await panel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
-  await panel.getByRole('button', { name: label }).click()
+  return panel
+}
+
+async function facilitate(label: string | RegExp) {
+  await (await facilitatorPanel()).getByRole('button', { name: label }).click()
 }
 
 async function zoomLabel(page: Page): Promise<string> {
-  return (await page.locator('.tlui-zoom-menu__button__pct').textContent())?.trim() ?? ''
+  return (await page.getByTestId('minimap.zoom-menu-button').textContent())?.trim() ?? ''
 }
 
 beforeAll(async () => {
@@ -77,7 +81,7 @@ describe('running a workshop', () => {
   })
 
   it('runs a voting round with a limit per person, and ranks the results', async () => {
-    const panel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
+    const panel = await facilitatorPanel()
     await panel.getByLabel('Röster per person').fill('2')
     await facilitate('Starta röstning')
     await expect.poll(() => participant.getByTestId('voting-status').textContent()).toBe('2 röster kvar')
@@ -121,7 +125,7 @@ describe('running a workshop', () => {
     expect(await note(facilitator, 'Hemlig framtidsidé').count()).toBe(0)
 
     await facilitate('Visa allas lappar')
-    await note(facilitator, 'Hemlig framtidsidé').waitFor({ timeout: 15_000 })
+    await note(facilitator, 'Hemlig framtidsidé').waitFor({ timeout: 15_000, state: 'attached' })
     await expect.poll(() => note(participant, 'Hemlig framtidsidé').locator('.note-area-tag').textContent()).toBe('Framtid')
   })
 
@@ -137,7 +141,7 @@ describe('running a workshop', () => {
     await page.getByText('Skickat! Skriv gärna en till.').waitFor()
 
     const arrived = note(facilitator, 'Sponsring av lokala företag')
-    await arrived.waitFor({ timeout: 15_000 })
+    await arrived.waitFor({ timeout: 15_000, state: 'attached' })
     expect(await arrived.locator('.note-area-tag').getAttribute('data-note-area')).toBe('ekonomi')
   })
 })
