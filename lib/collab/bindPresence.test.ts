@@ -19,7 +19,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { boardSchema } from '../board/schema'
 import { BOARD_PAGE_ID } from '../board/template'
-import { bindPresence, type PresenceBinding } from './bindPresence'
+import { bindPresence, presenceInterval, type PresenceBinding } from './bindPresence'
 import { linkAwareness } from './testing/linkPeers'
 
 const disposers: (() => void)[] = []
@@ -159,5 +159,15 @@ describe('presence between two clients', () => {
     stranger.setLocalStateField('presence', { typeName: 'instance_presence', id: 'instance_presence:x', userName: 42 })
     link({ awareness: stranger } as Client, bo)
     expect(presences(bo.store)).toEqual([])
+  })
+})
+
+describe('presence in a big room', () => {
+  it('publishes 20 times a second up to 20 people, then slows so the room’s total stays level', () => {
+    expect(presenceInterval(50, 1)).toBe(50)
+    expect(presenceInterval(50, 20)).toBe(50)
+    expect(presenceInterval(50, 100)).toBe(250)
+    expect(1000 / presenceInterval(50, 100) * 100).toBe(1000 / presenceInterval(50, 20) * 20)
+    expect(presenceInterval(50, 5000)).toBe(1000)
   })
 })

@@ -20,6 +20,15 @@ export interface PresenceBinding {
   dispose(): void
 }
 
+/**
+ * How often to publish presence in a room of `people`: `base` (20 updates/s) for up to 20
+ * people, then slower in proportion, so the room's total presence traffic stays about the
+ * same as it grows (100 people: 4/s each; capped at 1/s).
+ */
+export function presenceInterval(base: number, people: number): number {
+  return Math.min(1000, Math.max(base, (base * people) / 20))
+}
+
 export function bindPresence({
   store,
   awareness,
@@ -45,7 +54,7 @@ export function bindPresence({
   const stopReacting = react('publish presence', () => {
     $presence.get()
     if (timer) return
-    timer = setTimeout(publish, Math.max(0, lastSent + throttleMs - Date.now()))
+    timer = setTimeout(publish, Math.max(0, lastSent + presenceInterval(throttleMs, awareness.getStates().size) - Date.now()))
   })
 
   // ---- awareness → store ---------------------------------------------------------------------
