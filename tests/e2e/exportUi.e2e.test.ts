@@ -1,0 +1,175 @@
+/**
+ * Export and history as a facilitator uses them, in real Chromium: the board as PNG and PDF
+ * (the files open: the PNG decodes to the size the editor made, the PDF has a title page and a
+ * page per step), a snapshot saved, previewed, restored in place and the restore undone, and a
+ * backup imported from the home page.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { PNG } from 'pngjs'
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_BOARD_NAME, DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { startAppServer, type AppServer } from '../helpers/appServer'
+import { launchBrowser, signInByApi } from '../helpers/browser'
+
+const VIEWPORT = { width: 1366, height: 900 }
+const IDEA = 'Idé som kommer efter bilden'
+const SHOTS = process.env.EXPORT_SCREENSHOTS_DIR
+
+let server: AppServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const foreignRequests: string[] = []
+
+async function shot(name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+}
+
+async function downloaded(download: Download): Promise<Buffer> {
+  const bytes = await fs.promises.readFile((await download.path())!)
+  if (SHOTS) await fs.promises.writeFile(path.join(SHOTS, `download-${download.suggestedFilename()}`), bytes)
+  return bytes
+}
+
+async function openDemoBoard() {
+  await page.goto(server.url)
+  await page.getByRole('link', { name: new RegExp(DEMO_BOARD_NAME) }).click()
+  await page.waitForURL(/\/boards\//)
+  await page.locator('.area[data-area="ekonomi"]').waitFor()
+  await expect.poll(() => page.locator('.connection').getAttribute('data-state')).toBe('connected')
+}
+
+const notesOnCanvas = (text: string) => page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+  context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true })
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (['data:', 'blob:'].includes(url.protocol)) return
+    if (!['localhost', '127.0.0.1'].includes(url.hostname)) foreignRequests.push(request.url())
+  })
+  await signInByApi(context, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('exporting a board in the browser', () => {
+  it('downloads the whole board as a PNG that decodes to the size the editor made', async () => {
+    await openDemoBoard()
+    await page.getByRole('button', { name: 'Exportera' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+    await dialog.getByLabel('Hela tavlan').check()
+    await dialog.getByLabel('Format').selectOption('png')
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^Verksamhetsplan – workshop \d{4}-\d{2}-\d{2}\.png$/)
+    const png = PNG.sync.read(await downloaded(download))
+    const done = dialog.locator('[data-export-status="done"] [data-width]')
+    expect(Number(await done.getAttribute('data-width'))).toBe(png.width)
+    expect(Number(await done.getAttribute('data-height'))).toBe(png.height)
+    // The template spans thousands of units; a blank or clipped picture would be far smaller.
+    expect(png.width).toBeGreaterThan(2000)
+    expect(png.height).toBeGreaterThan(1000)
+    const distinct = new Set<number>()
+    for (let i = 0; i < png.data.length; i += 4 * 997) distinct.add(png.data.readUInt32BE(i))
+    expect(distinct.size).toBeGreaterThan(5)
+    await shot('export-dialog')
+    await dialog.getByRole('button', { name: 'Stäng' }).click()
+  })
+
+  it('downloads one area as SVG with the area’s title and its notes', async () => {
+    await page.getByRole('button', { name: 'Exportera' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+    await dialog.getByLabel('Ett område').check()
+    // A label around a select is named with the chosen option too: "Område Uppdrag".
+    await dialog.getByLabel(/^Område/).selectOption('ekonomi')
+    await dialog.getByLabel('Format').selectOption('svg')
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+    const svg = (await downloaded(download)).toString('utf8')
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg).toContain('Ekonomiska resurser')
+    expect(svg).toContain('Nya intäktskällor genom externt samarbete')
+    expect(svg).not.toContain('Prioritera de allra yngsta barnen')
+    // Fonts travel inside the file.
+    expect(svg).toMatch(/@font-face[^}]*url\("?data:/)
+    await dialog.getByRole('button', { name: 'Stäng' }).click()
+  })
+
+  it('downloads a PDF with a title page and one page per step, showing progress', async () => {
+    await page.getByRole('button', { name: 'Exportera' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+    await dialog.getByLabel('Format').selectOption('pdf')
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+    const pdf = await PDFDocument.load(await downloaded(download))
+    expect(pdf.getPageCount()).toBe(4)
+    expect(pdf.getTitle()).toBe(DEMO_BOARD_NAME)
+    for (const pdfPage of pdf.getPages()) expect(pdfPage.getWidth()).toBeGreaterThan(pdfPage.getHeight())
+    await expect.poll(() => dialog.locator('[data-export-status]').getAttribute('data-export-status')).toBe('done')
+    await dialog.getByRole('button', { name: 'Stäng' }).click()
+    expect(foreignRequests).toEqual([])
+  })
+})
+
+describe('history', () => {
+  it('saves a snapshot, previews it, restores it in place and undoes the restore', async () => {
+    await page.getByRole('button', { name: 'Historik' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Historik' })
+    await dialog.getByLabel('Namn på ögonblicksbilden').fill('Efter röstning')
+    await dialog.getByRole('button', { name: 'Spara ögonblicksbild' }).click()
+    const saved = dialog.locator('[data-snapshot="Efter röstning"]')
+    await expect.poll(() => saved.textContent()).toMatch(/Fia Facilitator · Sparad · 31 lappar/)
+    await dialog.getByRole('button', { name: 'Stäng' }).click()
+
+    await page.getByRole('button', { name: 'Lägg till idé i Ekonomiska resurser' }).click()
+    await page.keyboard.type(IDEA)
+    await page.keyboard.press('Escape')
+    await notesOnCanvas(IDEA).waitFor()
+
+    await page.getByRole('button', { name: 'Historik' }).click()
+    await saved.getByRole('button', { name: 'Visa' }).click()
+    const preview = dialog.getByRole('region', { name: 'Innehåll i ”Efter röstning”' })
+    await expect.poll(() => preview.textContent()).toContain('Nya intäktskällor genom externt samarbete')
+    expect(await preview.textContent()).not.toContain(IDEA)
+
+    await saved.getByRole('button', { name: 'Återställ här' }).click()
+    await shot('history-confirm')
+    await saved.getByRole('button', { name: 'Ja, återställ' }).click()
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Tavlan är återställd till ”Efter röstning”.')
+    await expect.poll(() => notesOnCanvas(IDEA).count(), { timeout: 15_000 }).toBe(0)
+
+    const before = dialog.locator('[data-snapshot="Före återställning till ”Efter röstning”"]')
+    await expect.poll(() => before.textContent()).toMatch(/Före återställning · 32 lappar/)
+    await shot('history-dialog')
+    await before.getByRole('button', { name: 'Återställ här' }).click()
+    await before.getByRole('button', { name: 'Ja, återställ' }).click()
+    await expect.poll(() => notesOnCanvas(IDEA).count(), { timeout: 15_000 }).toBe(1)
+    await dialog.getByRole('button', { name: 'Stäng' }).click()
+  })
+})
+
+describe('importing a backup from the home page', () => {
+  it('says plainly why a file is refused, and opens the new board for a good one', async () => {
+    const boardUrl = page.url()
+    const backup = await (await context.request.get(`${boardUrl.replace('/boards/', '/api/boards/')}/backup.json`)).body()
+    await page.goto(server.url)
+    const form = page.locator('form', { hasText: 'Importera säkerhetskopia' })
+    await form.getByLabel('Fil').setInputFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"nej": ') })
+    await form.getByRole('button', { name: 'Importera' }).click()
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Filen kunde inte importeras: filen är inte giltig JSON')
+    await shot('import-error')
+
+    await form.getByLabel('Fil').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup })
+    await form.getByRole('button', { name: 'Importera' }).click()
+    await page.waitForURL((url) => url.pathname.startsWith('/boards/') && url.href !== boardUrl)
+    await notesOnCanvas(IDEA).waitFor({ timeout: 15_000 })
+  })
+})
