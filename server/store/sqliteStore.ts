@@ -154,6 +154,19 @@ export function openSqliteStore(file: string): Store {
     q.dropUpdatesThrough.run(docId, throughSeq)
   })
 
+  // One read transaction: another process on the same file (a second sync node) may compact
+  // between the two reads, and the log read after its new snapshot would lack what the old
+  // snapshot read before it did not hold.
+  const loadDoc = db.transaction((docId: string) => {
+    const snapshot = q.snapshot.get(docId)
+    const rows = q.updatesAfter.all(docId, snapshot?.through_seq ?? 0)
+    return {
+      snapshot: snapshot ? asBytes(snapshot.state) : null,
+      updates: rows.map((row) => asBytes(row.data)),
+      lastSeq: rows.length ? rows[rows.length - 1].seq : (snapshot?.through_seq ?? 0),
+    }
+  })
+
   const { invites, guests } = openSqliteInviteStores(db)
   const snapshots = openSqliteSnapshotStore(db)
 
@@ -236,13 +249,7 @@ export function openSqliteStore(file: string): Store {
     snapshots,
     docs: {
       async loadDoc(docId) {
-        const snapshot = q.snapshot.get(docId)
-        const rows = q.updatesAfter.all(docId, snapshot?.through_seq ?? 0)
-        return {
-          snapshot: snapshot ? asBytes(snapshot.state) : null,
-          updates: rows.map((row) => asBytes(row.data)),
-          lastSeq: rows.length ? rows[rows.length - 1].seq : (snapshot?.through_seq ?? 0),
-        }
+        return loadDoc(docId)
       },
       async appendUpdates(docId, updates) {
         if (updates.length === 0) throw new Error('appendUpdates needs at least one update')
