@@ -31,6 +31,8 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
+import { createLocalFanout, type Fanout } from './fanout'
+import { REMOTE_ORIGIN, RoomLink, type LinkedRoom } from './roomLink'
 
 export interface Principal {
   userId: string
@@ -60,6 +62,8 @@ export interface RoomOptions {
   maxBufferedBytes: number
   /** Undo non-facilitators' changes to the template (a board's own document only). */
   guardTemplate: boolean
+  /** How this room hears the same room on other nodes (none by default: one node). */
+  fanout?: Fanout
   onEmpty(room: Room): void
 }
 
@@ -71,11 +75,13 @@ const syncStep1 = 0
 const syncStep2 = 1
 const syncUpdate = 2
 
-export class Room {
+export class Room implements LinkedRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Map<WebSocket, Connection>()
   readonly ready: Promise<void>
+  /** The same room on other nodes. */
+  readonly link: RoomLink
 
   private loaded = false
   private closed = false
@@ -95,11 +101,17 @@ export class Room {
     // The server is not a participant: it announces no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
+    this.link = new RoomLink(this, options.fanout ?? createLocalFanout(), options.docs, options.logger)
     this.ready = this.load()
   }
 
   private async load() {
-    const stored = await this.options.docs.loadDoc(this.name)
+    // Subscribed first: what other nodes publish while the store is read is not missed.
+    await this.link.attach()
+    const stored = await this.options.docs.loadDoc(this.name).catch((error: Error) => {
+      this.link.detach()
+      throw error
+    })
     // Stored updates were validated when they arrived, so merging them here is safe.
     Y.transact(
       this.doc,
@@ -145,6 +157,20 @@ export class Room {
 
   get isClosed() {
     return this.closed
+  }
+
+  presenceOwner(origin: unknown): string | null {
+    return this.isConnection(origin) ? origin.principal.userId : null
+  }
+
+  *localPresence() {
+    for (const connection of this.connections.values()) {
+      yield { ids: connection.awarenessIds, userId: connection.principal.userId }
+    }
+  }
+
+  releasePresence(ids: readonly number[]) {
+    for (const connection of this.connections.values()) for (const id of ids) connection.awarenessIds.delete(id)
   }
 
   addConnection(socket: WebSocket, principal: Principal): Connection {
@@ -252,19 +278,24 @@ export class Room {
       const owner = [...this.connections.values()].find(
         (other) => other !== connection && other.awarenessIds.has(clientId),
       )
-      if (!owner) {
+      // A socket on another node may own it too: then the same rules hold, by user.
+      const remoteOwner = owner ? undefined : this.link.remoteOwner(clientId)
+      if (!owner && remoteOwner === undefined) {
         kept.push({ clientId, clock, state })
         continue
       }
       if (clock <= (this.awareness.meta.get(clientId)?.clock ?? 0)) continue
-      if (owner.principal.userId !== connection.principal.userId) {
+      if ((owner ? owner.principal.userId : remoteOwner) !== connection.principal.userId) {
         throw new ProtocolError('awareness update for another connection')
       }
-      // The same person's client came back on a new socket before the old one was noticed
-      // dead (a weak link drops without a close frame). The id moves to the new socket and the
-      // stale one is dropped, so the returning client is not mistaken for a forger.
-      owner.awarenessIds.delete(clientId)
-      this.closeConnection(owner, CloseCode.restarting, 'replaced by a newer connection')
+      // The same person's client came back on a new socket (here, or moved here from another
+      // node) before the old one was noticed dead (a weak link drops without a close frame).
+      // The id moves to the new socket and a stale one here is dropped, so the returning
+      // client is not mistaken for a forger.
+      if (owner) {
+        owner.awarenessIds.delete(clientId)
+        this.closeConnection(owner, CloseCode.restarting, 'replaced by a newer connection')
+      }
       kept.push({ clientId, clock, state })
     }
     if (kept.length === 0) return null
@@ -297,6 +328,12 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === REMOTE_ORIGIN) {
+      // Another node stored it before publishing it (or it was read from the store): it is
+      // already durable, so it goes out at once and is neither stored nor published again.
+      this.broadcast(encodeUpdate(update), null)
+      return
+    }
     this.pending.push({ update, origin })
     if (!this.flushing) {
       this.flushing = true
@@ -325,8 +362,11 @@ export class Room {
         if (batch.length === 1) {
           const [{ update, origin }] = batch
           this.broadcast(encodeUpdate(update), origin)
+          this.link.published(update)
         } else {
-          this.broadcast(encodeUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), null)
+          const merged = Y.mergeUpdates(batch.map((entry) => entry.update))
+          this.broadcast(encodeUpdate(merged), null)
+          this.link.published(merged)
         }
       }
     } catch (error) {
@@ -366,12 +406,12 @@ export class Room {
   compact(): Promise<void> {
     if (this.compacting) return this.compacting
     if (this.flushing || this.pending.length > 0 || this.updatesSinceCompaction === 0) return Promise.resolve()
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    const throughSeq = this.lastSeq
     const count = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0
-    this.compacting = this.options.docs
-      .compactDoc(this.name, snapshot, throughSeq)
+    this.compacting = this.snapshotForCompaction()
+      .then(async (snapshot) => {
+        if (snapshot) await this.options.docs.compactDoc(this.name, snapshot.state, snapshot.throughSeq)
+      })
       .catch((error: Error) => {
         this.updatesSinceCompaction += count
         this.options.logger.error({ room: this.name, err: error.message }, 'compaction failed')
@@ -382,6 +422,20 @@ export class Room {
     return this.compacting
   }
 
+  /**
+   * The doc's state and the stored sequence number it holds every update up to: this room's
+   * last append, taken at once. On a shared store other nodes append to the same log, and an
+   * update of theirs the doc has not yet heard of would be dropped with the updates the
+   * snapshot replaces; so the doc first catches up from the store, and the snapshot covers
+   * what that read saw.
+   */
+  private async snapshotForCompaction(): Promise<{ state: Uint8Array; throughSeq: number } | null> {
+    if (!this.link.shared) return { state: Y.encodeStateAsUpdate(this.doc), throughSeq: this.lastSeq }
+    const throughSeq = await this.link.catchUpFromStore()
+    if (throughSeq === null || this.doc.isDestroyed) return null
+    return { state: Y.encodeStateAsUpdate(this.doc), throughSeq }
+  }
+
   /** A store failure: nothing more can be made durable, so every client reconnects and re-sends. */
   private fail(error: Error) {
     this.options.logger.error({ room: this.name, err: error.message }, 'could not persist update; closing room')
@@ -390,6 +444,7 @@ export class Room {
     // The doc now holds changes the store does not: it must not serve anyone again. Clients
     // reconnect to a fresh room loaded from the store and send what it lacks.
     this.closed = true
+    this.link.detach()
     for (const connection of [...this.connections.values()]) {
       this.closeConnection(connection, CloseCode.serverError, 'could not save')
     }
@@ -445,6 +500,7 @@ export class Room {
     this.closed = true
     await this.compacting
     await this.compact()
+    this.link.detach()
     this.detachGuards?.()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

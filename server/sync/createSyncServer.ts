@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
+import type { Fanout } from './fanout'
 import { CloseCode } from './protocol'
 import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
@@ -66,6 +67,11 @@ export interface SyncServerOptions {
   /** A socket with more unsent bytes than this is closed as a stalled reader. */
   maxBufferedBytes?: number
   heartbeatMs?: number
+  /**
+   * How rooms hear the same rooms on other nodes (see ./fanout.ts). Without it the server
+   * assumes it is the only node.
+   */
+  fanout?: Fanout
 }
 
 export interface SyncServer {
@@ -195,6 +201,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         compactEvery: options.compactEvery ?? 500,
         maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
         guardTemplate: parseDocId(name).kind === 'board',
+        fanout: options.fanout,
         onEmpty,
       })
       rooms.set(name, room)

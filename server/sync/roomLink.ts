@@ -1,0 +1,197 @@
+/**
+ * A room's side of the {@link Fanout}: it applies what other nodes publish to the room's doc
+ * and presence, publishes the presence of this node's sockets, and catches up from the store
+ * when the fanout may have lost messages.
+ *
+ * Updates from other nodes carry {@link REMOTE_ORIGIN}: they are already durable (the node that
+ * received them stored them before publishing), so the room forwards them to its sockets and
+ * neither stores nor publishes them again.
+ */
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocStore } from '../../lib/store/types'
+import type { Logger } from '../logger'
+import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
+
+/** Origin of changes that came from another node (or from the store, when catching up). */
+export const REMOTE_ORIGIN = Symbol('remote node')
+
+/** What the link needs of its room. */
+export interface LinkedRoom {
+  readonly name: string
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly isClosed: boolean
+  /** The user whose socket caused a presence change, or null for the room's own removals. */
+  presenceOwner(origin: unknown): string | null
+  /** The presence this node's sockets own. */
+  localPresence(): Iterable<{ ids: Iterable<number>; userId: string }>
+  /** Awareness ids another node now owns: sockets here no longer speak for them. */
+  releasePresence(ids: readonly number[]): void
+}
+
+interface AwarenessEntry {
+  clientId: number
+  clock: number
+  removed: boolean
+}
+
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: AwarenessEntry[] = []
+  const count = decoding.readVarUint(decoder)
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    entries.push({ clientId, clock, removed: decoding.readVarString(decoder) === 'null' })
+  }
+  return entries
+}
+
+export class RoomLink implements FanoutListener {
+  /** Awareness ids owned by sockets on other nodes, with their users. */
+  private readonly remoteOwners = new Map<number, string>()
+  private subscription: FanoutSubscription | null = null
+  private catchingUp: Promise<number | null> | null = null
+  private nextCatchUp: Promise<number | null> | null = null
+
+  constructor(
+    private readonly room: LinkedRoom,
+    private readonly fanout: Fanout,
+    private readonly docs: DocStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** True when other nodes append to this room's stored log too. */
+  get shared(): boolean {
+    return this.fanout.shared
+  }
+
+  /** Subscribes; call before reading the store so nothing published meanwhile is missed. */
+  async attach(): Promise<void> {
+    const subscription = await this.fanout.subscribe(this.room.name, this)
+    if (this.room.isClosed) {
+      subscription.unsubscribe()
+      return
+    }
+    this.subscription = subscription
+    this.room.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  detach(): void {
+    this.room.awareness.off('update', this.onAwarenessUpdate)
+    this.subscription?.unsubscribe()
+    this.subscription = null
+    this.remoteOwners.clear()
+  }
+
+  /** The user whose socket on another node owns this awareness id, if any. */
+  remoteOwner(clientId: number): string | undefined {
+    return this.remoteOwners.get(clientId)
+  }
+
+  /** Sends an update this node has made durable to the other nodes. */
+  published(update: Uint8Array): void {
+    this.subscription?.publishUpdate(update)
+  }
+
+  update(update: Uint8Array): void {
+    if (this.room.isClosed) return
+    try {
+      Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+    } catch (error) {
+      // Another node stored it, so the store has it in a form that loads: read it from there.
+      this.logger.error({ room: this.room.name, err: (error as Error).message }, 'could not apply a remote update')
+      this.catchUp()
+    }
+  }
+
+  awareness(update: Uint8Array, owner: string | null): void {
+    if (this.room.isClosed) return
+    try {
+      const claimed: number[] = []
+      for (const { clientId, clock, removed } of readAwarenessEntries(update)) {
+        if (removed) {
+          this.remoteOwners.delete(clientId)
+        } else if (owner !== null && clock > (this.room.awareness.meta.get(clientId)?.clock ?? -1)) {
+          // A client that moved to another node (its old socket here not yet noticed dead).
+          this.remoteOwners.set(clientId, owner)
+          claimed.push(clientId)
+        }
+      }
+      if (claimed.length > 0) this.room.releasePresence(claimed)
+      awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, REMOTE_ORIGIN)
+    } catch (error) {
+      this.logger.warn({ room: this.room.name, err: (error as Error).message }, 'could not apply remote presence')
+    }
+  }
+
+  presenceWanted(): void {
+    if (this.room.isClosed || !this.subscription) return
+    for (const { ids, userId } of this.room.localPresence()) {
+      const owned = [...ids].filter((id) => this.room.awareness.states.has(id))
+      if (owned.length === 0) continue
+      this.subscription.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, owned), userId)
+    }
+  }
+
+  catchUp(): void {
+    this.catchUpFromStore().catch((error: Error) =>
+      this.logger.error({ room: this.room.name, err: error.message }, 'catching up from the store failed'),
+    )
+  }
+
+  /**
+   * Applies everything stored that the doc lacks (the room forwards it to its sockets) and
+   * resolves with the sequence number the doc now holds everything up to, or null when the
+   * doc was destroyed meanwhile. Requests during a read wait for one more read, which starts after
+   * them and so sees what they were asked for.
+   */
+  catchUpFromStore(): Promise<number | null> {
+    if (this.nextCatchUp) return this.nextCatchUp
+    const start = () => {
+      this.nextCatchUp = null
+      const run = this.readStore().finally(() => {
+        if (this.catchingUp === run) this.catchingUp = null
+      })
+      this.catchingUp = run
+      return run
+    }
+    if (!this.catchingUp) return start()
+    this.nextCatchUp = this.catchingUp.then(start, start)
+    return this.nextCatchUp
+  }
+
+  private async readStore(): Promise<number | null> {
+    // A closing room still catches up: it compacts on its way out.
+    if (this.room.doc.isDestroyed) return null
+    const stored = await this.docs.loadDoc(this.room.name)
+    if (this.room.doc.isDestroyed) return null
+    // Stored updates were validated when they arrived, so merging them here is safe. Yjs
+    // skips what the doc already has; the room forwards only the difference.
+    Y.transact(
+      this.room.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.room.doc, stored.snapshot, REMOTE_ORIGIN)
+        for (const update of stored.updates) Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+      },
+      REMOTE_ORIGIN,
+    )
+    return stored.lastSeq
+  }
+
+  /** Publishes presence changes made by this node's sockets; other nodes time out their own. */
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === REMOTE_ORIGIN || origin === 'timeout' || !this.subscription) return
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    this.subscription.publishAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, changed),
+      this.room.presenceOwner(origin),
+    )
+  }
+}
