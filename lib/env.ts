@@ -33,6 +33,18 @@ const EnvSchema = z.object({
   ROOM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   /** How long a room with no clients stays in memory before it is written and unloaded. */
   ROOM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Messages one socket may send per second, on average (bursts of twice that pass). */
+  SYNC_MAX_MESSAGES_PER_SECOND: z.coerce.number().min(1).default(200),
+  /** Bytes one socket may send per second, on average (a burst may reach two seconds' worth, or two full-size messages). */
+  SYNC_MAX_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Largest a document may grow to; updates that would make it larger are refused. */
+  SYNC_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** Sockets one room (board) admits at once. */
+  SYNC_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
+  /** Presence changes relayed per socket per second; faster ones are merged, the latest kept. */
+  SYNC_MAX_AWARENESS_PER_SECOND: z.coerce.number().min(0.1).default(30),
+  /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */
+  SYNC_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
   /** Minutes between automatic snapshots of each board that changed (fractions allowed); 0 turns them off. */
   SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */

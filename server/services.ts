@@ -46,7 +46,15 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     // every node, because each node asks the store itself.
     revalidate: (principal) => roleOfUserId(store, principal.userId, principal.boardId),
     logger,
-    maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
+    limits: {
+      maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
+      messagesPerSecond: env.SYNC_MAX_MESSAGES_PER_SECOND,
+      bytesPerSecond: env.SYNC_MAX_BYTES_PER_SECOND,
+      maxDocBytes: env.SYNC_MAX_DOC_BYTES,
+      maxConnectionsPerRoom: env.SYNC_MAX_CONNECTIONS_PER_ROOM,
+      awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
+      maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
+    },
     idleUnloadMs: env.ROOM_IDLE_UNLOAD_MS,
   })
 

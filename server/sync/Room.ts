@@ -31,6 +31,10 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
+import { AwarenessThrottle, decodeEntries } from './awarenessThrottle'
+import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
+import { DocSizeLimit } from './docSizeLimit'
+import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
 import { REMOTE_ORIGIN, RoomLink, type LinkedRoom } from './roomLink'
 
@@ -48,6 +52,10 @@ export interface Connection {
   readonly principal: Principal
   /** Awareness client ids this socket has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>
+  /** What this socket may still send, by message count and bytes. */
+  readonly inbound: InboundRate
+  /** Its presence updates, relayed at a bounded rate. */
+  readonly presence: AwarenessThrottle
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] | null
   alive: boolean
@@ -58,8 +66,9 @@ export interface RoomOptions {
   logger: Logger
   /** Compact the stored log after this many appended updates. */
   compactEvery: number
-  /** Close a socket whose unsent data exceeds this many bytes (a stalled reader). */
-  maxBufferedBytes: number
+  /** What one socket may cost (rates, document size, presence, unsent backlog). */
+  limits: SyncLimits
+  metrics: SyncMetrics
   /** Undo non-facilitators' changes to the template (a board's own document only). */
   guardTemplate: boolean
   /** How this room hears the same room on other nodes (none by default: one node). */
@@ -85,7 +94,11 @@ export class Room implements LinkedRoom {
 
   private loaded = false
   private closed = false
-  private pending: { update: Uint8Array; origin: unknown }[] = []
+  /** Updates applied but not yet stored, with when the message that made each arrived. */
+  private pending: { update: Uint8Array; origin: unknown; receivedAt: number }[] = []
+  /** When the message being handled arrived (null outside a message). */
+  private receivingAt: number | null = null
+  private size: DocSizeLimit | null = null
   private flushing = false
   private drainWaiters: (() => void)[] = []
   private lastSeq = 0
@@ -123,6 +136,8 @@ export class Room implements LinkedRoom {
     )
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length
+    const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, update) => n + update.byteLength, 0)
+    this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
     if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
@@ -174,13 +189,24 @@ export class Room implements LinkedRoom {
   }
 
   addConnection(socket: WebSocket, principal: Principal): Connection {
-    const connection: Connection = { socket, principal, awarenessIds: new Set(), backlog: [], alive: true }
+    const connection: Connection = {
+      socket,
+      principal,
+      awarenessIds: new Set(),
+      inbound: new InboundRate(this.options.limits),
+      presence: new AwarenessThrottle(this.options.limits.awarenessPerSecond, (update) =>
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection),
+      ),
+      backlog: [],
+      alive: true,
+    }
     this.connections.set(socket, connection)
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) {
-        this.closeConnection(connection, CloseCode.malformed, 'binary messages only')
-        return
-      }
+      this.options.metrics.received(data.byteLength)
+      if (!this.connections.has(socket)) return
+      const overLimit = connection.inbound.admit(data.byteLength)
+      if (overLimit) return this.refuse(connection, overLimit)
+      if (!isBinary) return this.refuse(connection, Refusals.textFrame)
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       if (connection.backlog) connection.backlog.push(message)
       else this.receive(connection, message)
@@ -191,6 +217,10 @@ export class Room implements LinkedRoom {
     socket.on('close', () => this.removeConnection(connection))
     socket.on('error', (error) => {
       this.options.logger.warn({ room: this.name, user: principal.userId, err: error.message }, 'socket error')
+      // The socket library closes a socket that sent a frame over the limit itself (1009).
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.options.metrics.refused('message too large', CloseCode.messageTooBig)
+      }
     })
     if (this.loaded) this.start(connection)
     return connection
@@ -210,14 +240,14 @@ export class Room implements LinkedRoom {
 
   private receive(connection: Connection, message: Uint8Array) {
     if (this.closed || !this.connections.has(connection.socket)) return
+    this.receivingAt = performance.now()
     try {
       this.handleMessage(connection, message)
     } catch (error) {
-      this.options.logger.warn(
-        { room: this.name, user: connection.principal.userId, err: (error as Error).message, bytes: message.length },
-        'malformed sync message; closing that socket',
-      )
-      this.closeConnection(connection, CloseCode.malformed, 'malformed message')
+      const refusal = error instanceof RefusedError ? error.refusal : Refusals.malformed
+      this.refuse(connection, refusal, { err: (error as Error).message, bytes: message.length })
+    } finally {
+      this.receivingAt = null
     }
   }
 
@@ -238,7 +268,8 @@ export class Room implements LinkedRoom {
           // Parsing the whole update first means a malformed one throws before it touches the
           // doc, instead of half-way through integrating it.
           Y.decodeUpdate(update)
-          Y.applyUpdate(this.doc, update, connection)
+          if (!this.size!.admits(update.byteLength)) throw new RefusedError(Refusals.docTooLarge)
+          this.applyClientUpdate(connection, update)
         } else {
           throw new ProtocolError(`unknown sync message ${subtype}`)
         }
@@ -246,7 +277,10 @@ export class Room implements LinkedRoom {
       }
       case messageAwareness: {
         const update = this.ownAwarenessUpdate(connection, decoding.readVarUint8Array(decoder))
-        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+        if (!update) break
+        const ids = new Set([...connection.awarenessIds, ...decodeEntries(update).map((entry) => entry.clientId)])
+        if (ids.size > this.options.limits.maxAwarenessIdsPerConnection) throw new RefusedError(Refusals.tooManyPresenceIds)
+        connection.presence.submit(update)
         break
       }
       case messageQueryAwareness: {
@@ -257,6 +291,24 @@ export class Room implements LinkedRoom {
       default:
         throw new ProtocolError(`unknown message type ${type}`)
     }
+  }
+
+  /**
+   * Applies a client's update. What Yjs cannot integrate yet (structs or deletions that build
+   * on changes the doc lacks) it keeps as pending, and later runs `Y.mergeUpdates` over it —
+   * here on the main thread, over bytes from the wire, which a crafted update can make hang
+   * (Yjs issue 687). No honest client sends such an update (it builds only on what the server
+   * sent it), so the pending part is dropped before anything merges it and the socket is
+   * closed; the integrated part is kept and stored like any other update.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array) {
+    const { store } = this.doc
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null
+    Y.applyUpdate(this.doc, update, connection)
+    if (hadPending || (store.pendingStructs === null && store.pendingDs === null)) return
+    store.pendingStructs = null
+    store.pendingDs = null
+    throw new RefusedError(Refusals.unknownDependencies)
   }
 
   /**
@@ -334,7 +386,7 @@ export class Room implements LinkedRoom {
       this.broadcast(encodeUpdate(update), null)
       return
     }
-    this.pending.push({ update, origin })
+    this.pending.push({ update, origin, receivedAt: this.receivingAt ?? performance.now() })
     if (!this.flushing) {
       this.flushing = true
       // Starting on the next microtask lets every update applied in this same turn (such as a
@@ -368,6 +420,8 @@ export class Room implements LinkedRoom {
           this.broadcast(encodeUpdate(merged), null)
           this.link.published(merged)
         }
+        const forwardedAt = performance.now()
+        for (const entry of batch) this.options.metrics.forwarded((forwardedAt - entry.receivedAt) / 1000)
       }
     } catch (error) {
       this.flushing = false
@@ -454,13 +508,13 @@ export class Room implements LinkedRoom {
   send(connection: Connection, message: Uint8Array) {
     const { socket } = connection
     if (socket.readyState !== socket.OPEN) return
-    if (socket.bufferedAmount > this.options.maxBufferedBytes) {
+    if (socket.bufferedAmount > this.options.limits.maxBufferedBytes) {
       // A reader that stopped reading would grow our memory without bound. It re-syncs when it
       // reconnects, so closing it loses nothing.
-      this.options.logger.warn({ room: this.name, user: connection.principal.userId }, 'slow consumer; closing')
-      this.closeConnection(connection, 1013, 'too slow')
+      this.refuse(connection, Refusals.slowConsumer, { buffered: socket.bufferedAmount })
       return
     }
+    this.options.metrics.sent(message.byteLength)
     socket.send(message)
   }
 
@@ -470,8 +524,17 @@ export class Room implements LinkedRoom {
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason)
   }
 
+  /** Closes one socket for breaking a rule, with a log line and a count by reason. */
+  private refuse(connection: Connection, refusal: Refusal, details: object = {}) {
+    const { code, reason } = refusal
+    this.options.logger.warn({ room: this.name, user: connection.principal.userId, code, reason, ...details }, 'closing socket')
+    this.options.metrics.refused(reason, code)
+    this.closeConnection(connection, code, reason)
+  }
+
   private removeConnection(connection: Connection) {
     if (!this.connections.delete(connection.socket)) return
+    connection.presence.stop()
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     }

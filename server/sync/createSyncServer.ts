@@ -14,7 +14,9 @@ import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { Fanout } from './fanout'
+import { DEFAULT_SYNC_LIMITS, Refusals, type SyncLimits } from './connectionLimits'
 import { CloseCode } from './protocol'
+import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
 
@@ -58,14 +60,14 @@ export interface SyncServerOptions {
   revalidate?(principal: Principal): Promise<BoardRole | null>
   /** How often open sockets are re-checked (default 2000 ms). */
   revalidateEveryMs?: number
-  /** Frames over this size are refused (the socket is closed with 1009). */
-  maxMessageBytes?: number
+  /** What one socket may cost (see ./connectionLimits.ts); unset ones take their defaults. */
+  limits?: Partial<SyncLimits>
+  /** Where the server reports its work (see ./syncMetrics.ts); without it nothing is counted. */
+  metrics?: SyncMetrics
   /** A room with no sockets is written and unloaded after this long. */
   idleUnloadMs?: number
   /** The stored update log is compacted after this many updates. */
   compactEvery?: number
-  /** A socket with more unsent bytes than this is closed as a stalled reader. */
-  maxBufferedBytes?: number
   heartbeatMs?: number
   /**
    * How rooms hear the same rooms on other nodes (see ./fanout.ts). Without it the server
@@ -98,10 +100,12 @@ export interface SyncServer {
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { docs, logger } = options
+  const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits }
+  const metrics = options.metrics ?? noSyncMetrics
   const idleUnloadMs = options.idleUnloadMs ?? 30_000
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes ?? 1024 * 1024,
+    maxPayload: limits.maxMessageBytes,
     perMessageDeflate: false,
   })
   const rooms = new Map<string, Room>()
@@ -162,6 +166,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           const refusal = refusalFor(connection.principal, role)
           if (!refusal || !room.connections.has(connection.socket)) continue
           logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
+          metrics.refused(refusal.reason, refusal.code)
           room.closeConnection(connection, refusal.code, refusal.reason)
         }
       }),
@@ -199,7 +204,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         docs,
         logger,
         compactEvery: options.compactEvery ?? 500,
-        maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+        limits,
+        metrics,
         guardTemplate: parseDocId(name).kind === 'board',
         fanout: options.fanout,
         onEmpty,
@@ -260,6 +266,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
       if (!principal) {
         logger.info({ room, code: refusal.code, reason: refusal.reason }, 'sync refused')
+        metrics.refused(refusal.reason, refusal.code)
         ws.close(refusal.code, refusal.reason)
         return
       }
@@ -272,6 +279,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ws.pause()
     try {
       const room = await roomFor(principal.room)
+      if (room.connections.size >= limits.maxConnectionsPerRoom) {
+        const { code, reason } = Refusals.roomFull
+        logger.warn({ room: principal.room, user: principal.userId, code, reason, limit: limits.maxConnectionsPerRoom }, 'sync refused')
+        metrics.refused(reason, code)
+        ws.close(code, reason)
+        return
+      }
       room.addConnection(ws, principal)
     } catch (error) {
       logger.error({ board: principal.boardId, err: (error as Error).message }, 'join failed')

@@ -20,12 +20,20 @@ export const CloseCode = {
   forbidden: 4403,
   /** The board does not exist. */
   notFound: 4404,
-  /** A message over the size limit. */
-  tooLarge: 4413,
+  /** An update that would grow the document beyond its limit. */
+  docTooLarge: 4413,
+  /** Too many messages or bytes per second from this socket, or the room is full. */
+  rateLimited: 4429,
+  /** A rule broken that is not about the wire format (e.g. speaking for too many presence ids). */
+  policy: 1008,
+  /** A frame over the size limit (sent by the socket library itself). */
+  messageTooBig: 1009,
   /** The room could not persist an update; reconnecting re-sends it. */
   serverError: 1011,
   /** The server is shutting down or restarting; reconnect later. */
   restarting: 1012,
+  /** The client read too slowly (its unsent backlog passed the limit); reconnect and re-sync. */
+  tryAgainLater: 1013,
 } as const
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

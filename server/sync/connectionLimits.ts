@@ -1,0 +1,119 @@
+/**
+ * What one socket may cost the server: how fast it may send, how much the room's document may
+ * grow, how often its presence is relayed. Every limit has a default fit for a workshop and is
+ * configurable through lib/env.ts.
+ */
+import { CloseCode } from './protocol'
+
+export interface SyncLimits {
+  /** Largest frame accepted, in bytes (larger ones are closed with 1009 by the socket itself). */
+  maxMessageBytes: number
+  /** Average messages per second one socket may send; bursts of twice that pass. */
+  messagesPerSecond: number
+  /** Average bytes per second one socket may send; a burst may reach two seconds' worth or two full-size frames. */
+  bytesPerSecond: number
+  /** Largest a room's document may grow to, in bytes (as `Y.encodeStateAsUpdate` writes it). */
+  maxDocBytes: number
+  /** Sockets one room admits at once. */
+  maxConnectionsPerRoom: number
+  /** Presence changes relayed per socket per second; faster ones are merged, the latest kept. */
+  awarenessPerSecond: number
+  /** Awareness client ids one socket may speak for (the stock client uses one per document). */
+  maxAwarenessIdsPerConnection: number
+  /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */
+  maxBufferedBytes: number
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxMessageBytes: 1024 * 1024,
+  messagesPerSecond: 200,
+  bytesPerSecond: 1024 * 1024,
+  maxDocBytes: 32 * 1024 * 1024,
+  maxConnectionsPerRoom: 1000,
+  awarenessPerSecond: 30,
+  maxAwarenessIdsPerConnection: 8,
+  maxBufferedBytes: 8 * 1024 * 1024,
+}
+
+/** Why a socket is closed, with the code it is closed with; `reason` also labels the metric. */
+export interface Refusal {
+  code: number
+  reason: string
+}
+
+export const Refusals = {
+  messageRate: { code: CloseCode.rateLimited, reason: 'message rate' },
+  byteRate: { code: CloseCode.rateLimited, reason: 'byte rate' },
+  roomFull: { code: CloseCode.rateLimited, reason: 'room full' },
+  docTooLarge: { code: CloseCode.docTooLarge, reason: 'document too large' },
+  tooManyPresenceIds: { code: CloseCode.policy, reason: 'too many presence ids' },
+  unknownDependencies: { code: CloseCode.malformed, reason: 'update depends on changes the server lacks' },
+  malformed: { code: CloseCode.malformed, reason: 'malformed message' },
+  textFrame: { code: CloseCode.malformed, reason: 'binary messages only' },
+  slowConsumer: { code: CloseCode.tryAgainLater, reason: 'too slow' },
+} as const satisfies Record<string, Refusal>
+
+/** Thrown while a message is handled to close its socket with this refusal. */
+export class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason)
+    this.name = 'RefusedError'
+  }
+}
+
+/**
+ * A token bucket: `capacity` tokens, refilled at `perSecond`. Taking more than there are
+ * fails and takes nothing.
+ */
+export class TokenBucket {
+  private tokens: number
+  private last: number
+
+  constructor(
+    readonly perSecond: number,
+    readonly capacity: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity
+    this.last = now()
+  }
+
+  private refill() {
+    const at = this.now()
+    this.tokens = Math.min(this.capacity, this.tokens + ((at - this.last) / 1000) * this.perSecond)
+    this.last = at
+  }
+
+  take(count = 1): boolean {
+    this.refill()
+    if (this.tokens < count) return false
+    this.tokens -= count
+    return true
+  }
+
+  /** Milliseconds until `count` tokens are there (0 when they are now). */
+  msUntil(count = 1): number {
+    this.refill()
+    return this.tokens >= count ? 0 : Math.ceil(((count - this.tokens) / this.perSecond) * 1000)
+  }
+}
+
+/** One socket's inbound rate: messages and bytes, each its own bucket. */
+export class InboundRate {
+  private readonly messages: TokenBucket
+  private readonly bytes: TokenBucket
+
+  constructor(limits: SyncLimits, now?: () => number) {
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2, now)
+    // Room for two full-size frames, so a client re-sending a large offline diff is not refused.
+    const byteCapacity = Math.max(limits.bytesPerSecond * 2, limits.maxMessageBytes * 2)
+    this.bytes = new TokenBucket(limits.bytesPerSecond, byteCapacity, now)
+  }
+
+  /** Counts one message of `bytes`; the refusal when it is one too many. */
+  admit(bytes: number): Refusal | null {
+    if (!this.messages.take(1)) return Refusals.messageRate
+    if (!this.bytes.take(bytes)) return Refusals.byteRate
+    return null
+  }
+}
