@@ -78,4 +78,11 @@ describe('loadEnv', () => {
     expect(loadEnv({ DATABASE_URL: 'postgresql://db/tavla' }).DATABASE_URL).toBe('postgresql://db/tavla')
     expect(problemsOf({ DATABASE_URL: 'mysql://db/tavla' })).toEqual(['DATABASE_URL: must be a postgres:// or postgresql:// URL'])
   })
+
+  it('takes a redis:// or rediss:// REDIS_URL and refuses any other address', () => {
+    expect(loadEnv({}).REDIS_URL).toBeUndefined()
+    expect(loadEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).REDIS_URL).toBe('redis://127.0.0.1:6379/0')
+    expect(loadEnv({ REDIS_URL: 'rediss://:secret@cache.example.org:6380' }).REDIS_URL).toBe('rediss://:secret@cache.example.org:6380')
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379' })).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL'])
+  })
 })

@@ -49,6 +49,11 @@ const EnvSchema = z.object({
   SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */
   SNAPSHOT_KEEP_AUTO: z.coerce.number().int().min(1).default(48),
+  /**
+   * Redis for running several sync nodes: rooms on different nodes hear each other through
+   * it. Unset: one process, no Redis needed.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * True when the server sits behind one reverse proxy that adds the client's address to

@@ -16,12 +16,16 @@ import { createSnapshotService, type SnapshotService } from './snapshots/snapsho
 import { trackDocChanges } from './snapshots/trackDocChanges'
 import { openStore } from './store/openStore'
 import { createSyncServer, type SyncServer } from './sync/createSyncServer'
+import { createLocalFanout, type Fanout } from './sync/fanout'
+import { createRedisFanout } from './sync/redisFanout'
 import { createSyncAuthorizer } from './syncAuthorizer'
 
 export interface Services {
   store: Store
   roomTokens: RoomTokens
   sync: SyncServer
+  /** How this node's rooms hear other nodes': Redis when REDIS_URL is set, else nobody. */
+  fanout: Fanout
   /** Named and automatic snapshots of boards. */
   snapshots: SnapshotService
   context: AppContext
@@ -35,7 +39,9 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   // The snapshot scheduler learns which boards changed from the updates the sync server stores.
   const tracked = trackDocChanges(store.docs)
+  const fanout = env.REDIS_URL ? createRedisFanout({ url: env.REDIS_URL, logger }) : createLocalFanout()
   const sync = createSyncServer({
+    fanout,
     docs: tracked.docs,
     authorize: createSyncAuthorizer({
       roomTokens,
@@ -102,5 +108,5 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       await snapshots.take(boardId, null, by, 'voting')
     },
   }
-  return { store, roomTokens, sync, snapshots, context }
+  return { store, roomTokens, sync, fanout, snapshots, context }
 }

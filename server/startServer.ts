@@ -102,6 +102,7 @@ export async function startServer({ env, logger, services, dev = false, web = tr
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         services.snapshots.stop()
         await services.sync.close()
+        await services.fanout.close()
         server.closeAllConnections()
         await stopped
         await app?.close()
