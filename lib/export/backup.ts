@@ -20,7 +20,7 @@ import { validateRecords } from './validateRecords'
 
 export const BACKUP_FORMAT = 'strategitavlan-backup'
 export const BACKUP_VERSION = 1
-/** Larger files are refused before they are parsed. A 1,000-note board is about 1.3 MB. */
+/** Larger files are refused before they are parsed. A 1,000-note board is about 0.9 MB. */
 export const BACKUP_MAX_BYTES = 8 * 1024 * 1024
 export const BACKUP_MAX_RECORDS = 20_000
 

@@ -1,0 +1,202 @@
+/**
+ * Export of a 1,000-note board: the report (Markdown, CSV, JSON), the backup (write and the
+ * import's checks), both in this process and over HTTP from the real server, and the whole
+ * board as a PNG in Chromium. Times and memory go to bench/results.md (its export section).
+ *
+ * `npm run bench:export` (needs `npx next build`; `--no-browser` skips the app and Chromium).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { request as playwrightRequest } from 'playwright-core'
+import * as Y from 'yjs'
+import { readBoardContent } from '../lib/board/boardContent'
+import { isAreaShape } from '../lib/board/areaOfPoint'
+import { createBoardDoc } from '../lib/board/createBoardDoc'
+import { readRecords } from '../lib/board/docLayout'
+import { putNotes } from '../lib/board/noteRecord'
+import { noteMeta } from '../lib/board/noteMeta'
+import { readBoard } from '../lib/board/readModel'
+import { writeSession } from '../lib/board/session'
+import { castVote } from '../lib/board/votes'
+import { makeNoteShape } from '../lib/board/testing/makeNoteShape'
+import { createBackup, parseBackup, serializeBackup } from '../lib/export/backup'
+import { readReportFacts } from '../lib/export/boardFacts'
+import { buildReport } from '../lib/export/report'
+import { reportToCsv } from '../lib/export/reportCsv'
+import { reportToJson } from '../lib/export/reportJson'
+import { reportToMarkdown } from '../lib/export/reportMarkdown'
+import { AREA_IDS } from '../lib/planning/planningModel'
+import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
+import { startAppServer } from '../tests/helpers/appServer'
+import { launchBrowser, signInByApi } from '../tests/helpers/browser'
+
+const NOTES = Number(process.argv.find((a) => a.startsWith('--notes='))?.split('=')[1] ?? 1000)
+const RUNS = 5
+const RESULTS = path.join(import.meta.dirname, 'results.md')
+const START = '<!-- export-bench:start -->'
+const END = '<!-- export-bench:end -->'
+
+/** A workshop board: `count` notes in a grid inside (and below) their areas' zones, 300 votes. */
+function bigBoard(count: number): Y.Doc {
+  const doc = createBoardDoc({ name: 'Stor workshop', locale: 'sv', includeStarterNotes: false, now: 0 })
+  const zones = new Map([...readRecords(doc).values()].filter(isAreaShape).map((z) => [z.props.areaId, z]))
+  const notes = Array.from({ length: count }, (_, n) => {
+    const areaId = AREA_IDS[n % AREA_IDS.length]
+    const zone = zones.get(areaId)!
+    const k = Math.floor(n / AREA_IDS.length)
+    const columns = Math.max(1, Math.floor((zone.props.w - 64) / 224))
+    return makeNoteShape({
+      id: `n${n}`,
+      x: zone.x + 32 + (k % columns) * 224,
+      y: zone.y + 206 + Math.floor(k / columns) * 224,
+      text: `Idé ${n}: fler öppettider på helgerna, en lugn läsplats för unga och "=SUMMA(A1)" <b>`,
+      meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n * 1000, createdBy: { id: `u${n % 40}`, name: `Deltagare ${n % 40}` } }),
+    })
+  })
+  doc.transact(() => putNotes(doc, notes))
+  const round = { id: 'r1', active: true, votesPerPerson: 10, areas: null, anonymous: false, startedAt: 0, endedAt: null }
+  doc.transact(() => {
+    for (let v = 0; v < 300; v++) {
+      castVote(doc, round, { voterKey: `u${v % 30}`, voterName: `Deltagare ${v % 30}`, noteId: `shape:n${(v * 7) % count}`, delta: 1 })
+    }
+    writeSession(doc, { voting: { ...round, active: false, endedAt: 1 } })
+  })
+  return doc
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
+
+function measure<T>(run: () => T): { ms: number; heap: number; result: T } {
+  const times: number[] = []
+  let heap = 0
+  let result!: T
+  for (let i = 0; i < RUNS; i++) {
+    globalThis.gc?.()
+    const before = process.memoryUsage().heapUsed
+    const start = performance.now()
+    result = run()
+    times.push(performance.now() - start)
+    heap = Math.max(heap, process.memoryUsage().heapUsed - before)
+  }
+  return { ms: median(times), heap, result }
+}
+
+function inProcess() {
+  const doc = bigBoard(NOTES)
+  const report = measure(() => buildReport(readBoard(doc, 'sv'), readReportFacts(doc), { boardId: 'b', boardName: 'Stor', locale: 'sv', generatedAt: 0 }))
+  const md = measure(() => reportToMarkdown(report.result))
+  const csv = measure(() => reportToCsv(report.result))
+  const json = measure(() => reportToJson(report.result))
+  const backup = measure(() => serializeBackup(createBackup(readBoardContent(doc), { name: 'Stor', locale: 'sv' }, 0)))
+  const check = measure(() => parseBackup(backup.result))
+  if (!check.result.ok) throw new Error(`the bench's own backup was refused: ${check.result.detail}`)
+  return {
+    backupText: backup.result,
+    rows: [
+      ['read model + votes → report', ms(report.ms), mb(report.heap), '—'],
+      ['report → Markdown', ms(md.ms), mb(md.heap), mb(Buffer.byteLength(md.result))],
+      ['report → CSV', ms(csv.ms), mb(csv.heap), mb(Buffer.byteLength(csv.result))],
+      ['report → JSON', ms(json.ms), mb(json.heap), mb(Buffer.byteLength(json.result))],
+      ['backup written', ms(backup.ms), mb(backup.heap), mb(Buffer.byteLength(backup.result))],
+      ['backup checked for import (zod + tldraw schema)', ms(check.ms), mb(check.heap), '—'],
+    ],
+  }
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024
+
+async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
+  const server = await startAppServer({ SNAPSHOT_INTERVAL_MINUTES: '0' })
+  const rows: string[][] = []
+  try {
+    const api = await playwrightRequest.newContext({ baseURL: server.url })
+    const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }
+    await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: DEMO_USERS.facilitator.email, password: DEMO_PASSWORD, json: 'true' } })
+    let start = performance.now()
+    const imported = await api.post('/api/boards/import', { headers: { 'content-type': 'application/json' }, data: Buffer.from(backupText) })
+    if (imported.status() !== 201) throw new Error(`import failed: ${await imported.text()}`)
+    rows.push(['import over HTTP (board created)', ms(performance.now() - start), '—', mb(Buffer.byteLength(backupText))])
+    const { id } = (await imported.json()) as { id: string }
+    for (const file of ['export.md', 'export.csv', 'export.json', 'backup.json']) {
+      const times: number[] = []
+      let peak = 0
+      for (let i = 0; i < RUNS; i++) {
+        start = performance.now()
+        const response = await api.get(`/api/boards/${id}/${file}`)
+        await response.body()
+        times.push(performance.now() - start)
+        peak = Math.max(peak, rssOf(server.child.pid!))
+      }
+      rows.push([`GET ${file} (server RSS after)`, ms(median(times)), mb(peak), '—'])
+    }
+    await api.dispose()
+
+    const browser = await launchBrowser()
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+      await signInByApi(context, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Performance.enable')
+      const heap = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics')
+        return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value
+      }
+      start = performance.now()
+      await page.goto(`${server.url}/boards/${id}`)
+      await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 120_000 })
+      await page.locator('.tl-shape[data-shape-type="note"]').first().waitFor({ state: 'attached', timeout: 120_000 })
+      rows.push(['board open in Chromium (notes in the page)', ms(performance.now() - start), mb(await heap()), '—'])
+      await page.getByRole('button', { name: 'Exportera' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+      await dialog.getByLabel('Hela tavlan').check()
+      const before = await heap()
+      let peak = before
+      const sampler = setInterval(() => void heap().then((h) => (peak = Math.max(peak, h)), () => undefined), 100)
+      start = performance.now()
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+      const size = fs.statSync((await download.path())!).size
+      const took = performance.now() - start
+      clearInterval(sampler)
+      const done = dialog.locator('[data-export-status="done"] [data-width]')
+      const dims = `${await done.getAttribute('data-width')} × ${await done.getAttribute('data-height')} px`
+      rows.push([`whole board → PNG in Chromium (${dims}; JS heap peak, +${mb(peak - before)})`, ms(took), mb(peak), mb(size)])
+    } finally {
+      await browser.close()
+    }
+  } finally {
+    await server.stop()
+  }
+  return rows
+}
+
+function writeResults(rows: string[][]) {
+  const table = [
+    '| step | time (median of 5 where repeated) | memory | size |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
+  const section = [
+    START,
+    `## Export of a ${NOTES.toLocaleString('en')}-note board (issue 5)`,
+    '',
+    `\`npm run bench:export\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}, 2 cores.`,
+    'In-process memory is the largest growth of the V8 heap over one run (no forced GC unless run',
+    'with `--expose-gc`); the server row is the app process\'s resident memory after the requests;',
+    'Chromium rows are the page\'s JS heap from the DevTools protocol.',
+    '',
+    table,
+    END,
+  ].join('\n')
+  const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n'
+  const at = current.indexOf(START)
+  const next = at === -1 ? `${current.trimEnd()}\n\n${section}\n` : `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}`
+  fs.writeFileSync(RESULTS, next)
+  console.log(section)
+}
+
+const local = inProcess()
+const remote = process.argv.includes('--no-browser') ? [] : await overHttpAndBrowser(local.backupText)
+writeResults([...local.rows, ...remote])
