@@ -133,8 +133,9 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         <div className={styles.status} role="status" data-export-status={status.kind}>
           {status.kind === 'working' && (
             <>
-              <progress max={status.total} value={status.done} />
-              <span>{t('export.working', { done: status.done, total: status.total })}</span>
+              {/* One picture has no steps to count: the bar runs without a value until it is done. */}
+              {status.total > 1 ? <progress max={status.total} value={status.done} /> : <progress />}
+              <span>{status.total > 1 ? t('export.working', { done: status.done, total: status.total }) : t('export.workingOne')}</span>
             </>
           )}
           {status.kind === 'done' && (

@@ -16,6 +16,7 @@ import { launchBrowser, signInByApi } from '../helpers/browser'
 
 const VIEWPORT = { width: 1366, height: 900 }
 const IDEA = 'Idé som kommer efter bilden'
+const HOSTILE = '</svg><script>alert(1)</script>'
 const SHOTS = process.env.EXPORT_SCREENSHOTS_DIR
 
 let server: AppServer
@@ -85,7 +86,11 @@ describe('exporting a board in the browser', () => {
     await dialog.getByRole('button', { name: 'Stäng' }).click()
   })
 
-  it('downloads one area as SVG with the area’s title and its notes', async () => {
+  it('downloads one area as SVG with the area’s title and its notes, a hostile note as inert text', async () => {
+    await page.getByRole('button', { name: 'Lägg till idé i Ekonomiska resurser' }).click()
+    await page.keyboard.type(HOSTILE)
+    await page.keyboard.press('Escape')
+    await notesOnCanvas('alert(1)').waitFor()
     await page.getByRole('button', { name: 'Exportera' }).click()
     const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
     await dialog.getByLabel('Ett område').check()
@@ -98,6 +103,13 @@ describe('exporting a board in the browser', () => {
     expect(svg).toContain('Ekonomiska resurser')
     expect(svg).toContain('Nya intäktskällor genom externt samarbete')
     expect(svg).not.toContain('Prioritera de allra yngsta barnen')
+    // The note's text is character data: the file stays one well-formed SVG with no script.
+    expect(svg).toContain('&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
+    const parsed = await page.evaluate((text) => {
+      const xml = new DOMParser().parseFromString(text, 'image/svg+xml')
+      return { errors: xml.getElementsByTagName('parsererror').length, scripts: xml.getElementsByTagName('script').length }
+    }, svg)
+    expect(parsed).toEqual({ errors: 0, scripts: 0 })
     // Fonts travel inside the file.
     expect(svg).toMatch(/@font-face[^}]*url\("?data:/)
     await dialog.getByRole('button', { name: 'Stäng' }).click()
@@ -126,7 +138,7 @@ describe('history', () => {
     await dialog.getByLabel('Namn på ögonblicksbilden').fill('Efter röstning')
     await dialog.getByRole('button', { name: 'Spara ögonblicksbild' }).click()
     const saved = dialog.locator('[data-snapshot="Efter röstning"]')
-    await expect.poll(() => saved.textContent()).toMatch(/Fia Facilitator · Sparad · 31 lappar/)
+    await expect.poll(() => saved.textContent()).toMatch(/Fia Facilitator · Sparad · 32 lappar/)
     await dialog.getByRole('button', { name: 'Stäng' }).click()
 
     await page.getByRole('button', { name: 'Lägg till idé i Ekonomiska resurser' }).click()
@@ -147,7 +159,7 @@ describe('history', () => {
     await expect.poll(() => notesOnCanvas(IDEA).count(), { timeout: 15_000 }).toBe(0)
 
     const before = dialog.locator('[data-snapshot="Före återställning till ”Efter röstning”"]')
-    await expect.poll(() => before.textContent()).toMatch(/Före återställning · 32 lappar/)
+    await expect.poll(() => before.textContent()).toMatch(/Före återställning · 33 lappar/)
     await shot('history-dialog')
     await before.getByRole('button', { name: 'Återställ här' }).click()
     await before.getByRole('button', { name: 'Ja, återställ' }).click()
