@@ -32,6 +32,16 @@ describe('loadEnv', () => {
     expect(env.ROOM_TOKEN_TTL_SECONDS).toBe(120)
   })
 
+  it('takes automatic snapshots every 10 minutes and keeps 48 unless told otherwise', () => {
+    expect(loadEnv({})).toMatchObject({ SNAPSHOT_INTERVAL_MINUTES: 10, SNAPSHOT_KEEP_AUTO: 48 })
+    expect(loadEnv({ SNAPSHOT_INTERVAL_MINUTES: '0.5', SNAPSHOT_KEEP_AUTO: '5' })).toMatchObject({
+      SNAPSHOT_INTERVAL_MINUTES: 0.5,
+      SNAPSHOT_KEEP_AUTO: 5,
+    })
+    expect(loadEnv({ SNAPSHOT_INTERVAL_MINUTES: '0' }).SNAPSHOT_INTERVAL_MINUTES).toBe(0)
+    expect(problemsOf({ SNAPSHOT_INTERVAL_MINUTES: '-1', SNAPSHOT_KEEP_AUTO: '0' })).toHaveLength(2)
+  })
+
   it('accepts NEXTAUTH_SECRET as the AUTH_SECRET', () => {
     expect(loadEnv({ NEXTAUTH_SECRET: SECRET }).AUTH_SECRET).toBe(SECRET)
   })
