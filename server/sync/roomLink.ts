@@ -53,6 +53,8 @@ export class RoomLink implements FanoutListener {
   /** Awareness ids owned by sockets on other nodes, with their users. */
   private readonly remoteOwners = new Map<number, string>()
   private subscription: FanoutSubscription | null = null
+  /** Updates from other nodes waiting for the end of this turn, to be applied together. */
+  private incoming: Uint8Array[] = []
   private catchingUp: Promise<number | null> | null = null
   private nextCatchUp: Promise<number | null> | null = null
 
@@ -98,8 +100,23 @@ export class RoomLink implements FanoutListener {
 
   update(update: Uint8Array): void {
     if (this.room.isClosed) return
+    // A fanout delivers what it read at once: applied in one transaction, the updates reach
+    // the room's sockets as one message.
+    this.incoming.push(update)
+    if (this.incoming.length === 1) queueMicrotask(() => this.applyIncoming())
+  }
+
+  private applyIncoming() {
+    const updates = this.incoming.splice(0)
+    if (this.room.isClosed) return
     try {
-      Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+      Y.transact(
+        this.room.doc,
+        () => {
+          for (const update of updates) Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+        },
+        REMOTE_ORIGIN,
+      )
     } catch (error) {
       // Another node stored it, so the store has it in a form that loads: read it from there.
       this.logger.error({ room: this.room.name, err: (error as Error).message }, 'could not apply a remote update')
