@@ -1,14 +1,15 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, stopEventPropagation, useValue, type Editor } from 'tldraw'
+import { HTMLContainer, stopEventPropagation, useValue, type Editor } from 'tldraw'
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
+import { TemplateShapeUtil } from './TemplateShapeUtil'
 import { addIdea } from '../addIdea'
 import { useBoardSessionContext } from '../BoardSessionContext'
 
 /** An area's zone: title, guiding question, note count and an "add idea" button. Locked. */
-export class AreaShapeUtil extends ShapeUtil<AreaShape> {
+export class AreaShapeUtil extends TemplateShapeUtil<AreaShape> {
   static override type = AREA_SHAPE_TYPE
   static override props = areaShapeProps
   static override migrations = areaShapeMigrations
@@ -17,28 +18,12 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
     return { w: 712, h: 446, areaId: 'uppdrag' }
   }
 
-  getGeometry(shape: AreaShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
-  override canResize() {
-    return false
-  }
-  override hideRotateHandle() {
-    return true
-  }
-  override canBind() {
-    return true
-  }
-
   component(shape: AreaShape) {
     return <AreaZone shape={shape} editor={this.editor} />
   }
 
-  getIndicatorPath(shape: AreaShape) {
-    const path = new Path2D()
-    path.roundRect(0, 0, shape.props.w, shape.props.h, 28)
-    return path
+  protected cornerRadius(_shape: AreaShape) {
+    return 28
   }
 }
 

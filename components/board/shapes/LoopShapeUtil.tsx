@@ -1,10 +1,11 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, type Editor } from 'tldraw'
+import { HTMLContainer, type Editor } from 'tldraw'
 import { CONTINUOUS_IMPROVEMENT } from '@/lib/planning/planningModel'
 import { LOOP_SHAPE_TYPE, loopShapeMigrations, loopShapeProps, type LoopShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
+import { TemplateShapeUtil } from './TemplateShapeUtil'
 
 /** "Ständiga förbättringar": the loop joining the external and internal perspectives. Locked. */
-export class LoopShapeUtil extends ShapeUtil<LoopShape> {
+export class LoopShapeUtil extends TemplateShapeUtil<LoopShape> {
   static override type = LOOP_SHAPE_TYPE
   static override props = loopShapeProps
   static override migrations = loopShapeMigrations
@@ -13,28 +14,12 @@ export class LoopShapeUtil extends ShapeUtil<LoopShape> {
     return { w: 1000, h: 210 }
   }
 
-  getGeometry(shape: LoopShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
-  override canResize() {
-    return false
-  }
-  override hideRotateHandle() {
-    return true
-  }
-  override canBind() {
-    return true
-  }
-
   component(shape: LoopShape) {
     return <Loop shape={shape} editor={this.editor} />
   }
 
-  getIndicatorPath(shape: LoopShape) {
-    const path = new Path2D()
-    path.roundRect(0, 0, shape.props.w, shape.props.h, shape.props.h / 2)
-    return path
+  protected cornerRadius(shape: LoopShape) {
+    return shape.props.h / 2
   }
 }
 

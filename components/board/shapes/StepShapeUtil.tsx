@@ -1,10 +1,11 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, type Editor } from 'tldraw'
+import { HTMLContainer, type Editor } from 'tldraw'
 import { getStep } from '@/lib/planning/planningModel'
 import { STEP_SHAPE_TYPE, stepShapeMigrations, stepShapeProps, type StepShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
+import { TemplateShapeUtil } from './TemplateShapeUtil'
 
 /** One of the three planning steps at the centre of the mind map. Locked. */
-export class StepShapeUtil extends ShapeUtil<StepShape> {
+export class StepShapeUtil extends TemplateShapeUtil<StepShape> {
   static override type = STEP_SHAPE_TYPE
   static override props = stepShapeProps
   static override migrations = stepShapeMigrations
@@ -13,28 +14,12 @@ export class StepShapeUtil extends ShapeUtil<StepShape> {
     return { w: 620, h: 230, step: 1 }
   }
 
-  getGeometry(shape: StepShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
-  }
-
-  override canResize() {
-    return false
-  }
-  override hideRotateHandle() {
-    return true
-  }
-  override canBind() {
-    return true
-  }
-
   component(shape: StepShape) {
     return <StepCard shape={shape} editor={this.editor} />
   }
 
-  getIndicatorPath(shape: StepShape) {
-    const path = new Path2D()
-    path.roundRect(0, 0, shape.props.w, shape.props.h, 24)
-    return path
+  protected cornerRadius(_shape: StepShape) {
+    return 24
   }
 }
 
