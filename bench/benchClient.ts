@@ -1,0 +1,125 @@
+/**
+ * A headless y-websocket client that speaks the protocol on a raw `ws` socket, keeping no
+ * document of its own (500 Y.Docs applying every update would measure the clients, not the
+ * server). It answers the handshake like the stock provider, counts what reaches it, and finds
+ * the send time each writer wrote into its update.
+ *
+ * Writers keep a small Y.Doc and set one map entry per write; the value is a string that
+ * starts with `@@T<send time>W<writer>;`, which Yjs stores verbatim in the update's bytes —
+ * also inside the merged updates our server forwards — so a receiver finds every send time
+ * with `indexOf`, without decoding.
+ */
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+
+const messageSync = 0
+const syncStep1 = 0
+const syncStep2 = 1
+const syncUpdate = 2
+
+const MARKER = Buffer.from('@@T')
+/** A note's record is a few hundred bytes; so is each write. */
+const PADDING = 'x'.repeat(220)
+
+/** Milliseconds since the epoch, with fractions, comparable across processes on one machine. */
+export const now = () => performance.timeOrigin + performance.now()
+
+export interface Delivery {
+  sentAt: number
+  receivedAt: number
+  writer: number
+}
+
+export interface BenchClientOptions {
+  url: string
+  id: number
+  onDelivery(delivery: Delivery): void
+}
+
+function encodeMessage(subtype: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, subtype)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+const emptyStateVector = Y.encodeStateVector(new Y.Doc())
+const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc())
+
+export class BenchClient {
+  readonly socket: WebSocket
+  /** Resolves with the size of the server's first sync answer (the whole document). */
+  readonly synced: Promise<{ bytes: number; at: number }>
+  readonly opened: Promise<number>
+  private doc: Y.Doc | null = null
+  private writes = 0
+
+  constructor(private readonly options: BenchClientOptions) {
+    this.socket = new WebSocket(options.url, { perMessageDeflate: false })
+    this.socket.binaryType = 'nodebuffer'
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve(now()))
+      this.socket.once('error', reject)
+    })
+    this.synced = new Promise((resolve, reject) => {
+      this.socket.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason}`)))
+      this.socket.on('message', (data: Buffer) => {
+        if (data[0] !== messageSync) return
+        if (data[1] === syncStep2) resolve({ bytes: data.byteLength, at: now() })
+        if (data[1] === syncStep1) this.socket.send(encodeMessage(syncStep2, emptyUpdate))
+        if (data[1] === syncStep2 || data[1] === syncUpdate) this.scan(data)
+      })
+    })
+    // The stock provider asks for the server's state as soon as the socket opens.
+    this.socket.once('open', () => this.socket.send(encodeMessage(syncStep1, emptyStateVector)))
+  }
+
+  private scan(data: Buffer) {
+    const receivedAt = now()
+    let at = data.indexOf(MARKER, 2)
+    while (at >= 0) {
+      const end = data.indexOf(59 /* ; */, at)
+      const [sentAt, writer] = data.toString('latin1', at + 3, end).split('W')
+      if (Number(writer) !== this.options.id) {
+        this.options.onDelivery({ sentAt: Number(sentAt), receivedAt, writer: Number(writer) })
+      }
+      at = data.indexOf(MARKER, end)
+    }
+  }
+
+  /** Writes one entry stamped with the current time. */
+  write() {
+    this.doc ??= new Y.Doc()
+    let update: Uint8Array | null = null
+    const capture = (bytes: Uint8Array) => (update = bytes)
+    this.doc.once('update', capture)
+    this.doc.getMap('bench').set(`w${this.options.id}`, `@@T${now().toFixed(3)}W${this.options.id};${this.writes++};${PADDING}`)
+    if (update && this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeMessage(syncUpdate, update))
+  }
+
+  close() {
+    this.socket.terminate()
+    this.doc?.destroy()
+  }
+}
+
+/** Opens `count` clients, `batch` at a time, and resolves once every one has synced. */
+export async function connectClients(
+  count: number,
+  urlFor: (i: number) => string,
+  onDelivery: (delivery: Delivery) => void,
+  batch = 50,
+): Promise<BenchClient[]> {
+  const clients: BenchClient[] = []
+  for (let start = 0; start < count; start += batch) {
+    const group = Array.from({ length: Math.min(batch, count - start) }, (_, k) => {
+      const id = start + k
+      return new BenchClient({ url: urlFor(id), id, onDelivery })
+    })
+    clients.push(...group)
+    await Promise.all(group.map((client) => client.synced))
+  }
+  return clients
+}

@@ -1,0 +1,193 @@
+/**
+ * The servers under test, each as child processes on loopback:
+ *
+ * - `stock`: the y-websocket 2.1.0 server (`bin/server.cjs`), as it ships: no auth, no
+ *   persistence, no limits.
+ * - `ours`: `server/main.ts --sync-only` with everything on: room tokens checked at the upgrade
+ *   and access re-checked every 2 s, every update durable in SQLite (WAL, synchronous = FULL)
+ *   before it is forwarded, the default per-socket limits.
+ * - `ours ×2`: two such nodes on one SQLite file, fanning out through a Redis of their own.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { createRoomTokens } from '../lib/auth/roomToken'
+import { createBoardState } from '../lib/board/createBoardDoc'
+import { openSqliteStore } from '../server/store/sqliteStore'
+
+export const BENCH_SECRET = 'benchmark-secret-benchmark-secret-benchmark'
+const projectDir = path.resolve(import.meta.dirname, '..')
+
+export type ServerKind = 'stock' | 'ours' | 'ours ×2'
+
+export interface BenchServer {
+  kind: ServerKind
+  /** The processes whose CPU and memory count as the server's. */
+  pids: number[]
+  /** The socket URL for client `i` of the room. */
+  urlFor(i: number): string
+  stop(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill(signal)
+  })
+}
+
+async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+export async function startStock(): Promise<BenchServer> {
+  const port = await freePort()
+  const bin = path.join(projectDir, 'node_modules', 'y-websocket-stock', 'bin', 'server.cjs')
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), bin], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: 'ignore',
+  })
+  await waitForPort(port)
+  return {
+    kind: 'stock',
+    pids: [child.pid!],
+    urlFor: () => `ws://127.0.0.1:${port}/bench-room`,
+    stop: () => stopChild(child),
+  }
+}
+
+/** A database with one board and `users` participants; returns their ids. */
+export async function prepareBenchDatabase(
+  dbPath: string,
+  users: number,
+  initialState = createBoardState({ name: 'Benchmark', locale: 'sv', includeStarterNotes: false }),
+) {
+  const store = openSqliteStore(dbPath)
+  const owner = await store.users.create({ email: 'facilitator@bench.example', name: 'Facilitator', passwordHash: null })
+  const board = await store.boards.create({ name: 'Benchmark', locale: 'sv', createdBy: owner.id, initialState })
+  const userIds: string[] = []
+  for (let i = 0; i < users; i++) {
+    const user = await store.users.create({ email: `p${i}@bench.example`, name: `Deltagare ${i}`, passwordHash: null })
+    await store.boards.setRole(board.id, user.id, 'participant')
+    userIds.push(user.id)
+  }
+  await store.close()
+  return { boardId: board.id, userIds }
+}
+
+function startNode(dbPath: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--sync-only'], {
+    cwd: projectDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_PATH: dbPath,
+      AUTH_SECRET: BENCH_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  return new Promise((resolve, reject) => {
+    let buffer = ''
+    const timer = setTimeout(() => reject(new Error(`our server did not start:\n${output}`)), 60_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      const lines = buffer.split('\n')
+      buffer = lines.pop() ?? ''
+      for (const line of lines) {
+        if (!line.includes('Strategitavlan is ready')) continue
+        clearTimeout(timer)
+        resolve({ child, port: JSON.parse(line).port })
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`our server exited with ${code}:\n${output}`)))
+  })
+}
+
+/** Tokens for every client, minted once: participant `i` of the board. */
+async function tokensFor(boardId: string, userIds: string[]): Promise<string[]> {
+  const roomTokens = createRoomTokens({ secret: BENCH_SECRET, ttlSeconds: 3600 })
+  return Promise.all(
+    userIds.map(async (userId, i) => (await roomTokens.mint({ userId, name: `Deltagare ${i}`, boardId, role: 'participant' })).token),
+  )
+}
+
+function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `strategitavlan-bench-${label}-`))
+}
+
+export interface OurServer extends BenchServer {
+  /** ws://127.0.0.1:PORT of the first node. */
+  baseUrl: string
+}
+
+/**
+ * Our server on a fresh database with one board and `clients` participants, or on `dbPath`
+ * as it is (then `urlFor` is not for use: the caller mints its own tokens).
+ */
+export async function startOurs(options: { clients: number; nodes?: 1 | 2; dbPath?: string }): Promise<OurServer> {
+  const nodes = options.nodes ?? 1
+  const dir = options.dbPath ? null : tempDir(nodes === 1 ? 'ours' : 'ours2')
+  const dbPath = options.dbPath ?? path.join(dir!, 'bench.db')
+  const prepared = options.dbPath ? null : await prepareBenchDatabase(dbPath, options.clients)
+  const tokens = prepared ? await tokensFor(prepared.boardId, prepared.userIds) : []
+  let redis: ChildProcess | null = null
+  let env: Record<string, string> = {}
+  if (nodes === 2) {
+    const redisPort = await freePort()
+    const args = ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no', '--dir', os.tmpdir()]
+    redis = spawn('redis-server', args, { stdio: 'ignore' })
+    await waitForPort(redisPort)
+    env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` }
+  }
+  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env)))
+  return {
+    kind: nodes === 1 ? 'ours' : 'ours ×2',
+    pids: started.map(({ child }) => child.pid!),
+    baseUrl: `ws://127.0.0.1:${started[0].port}`,
+    urlFor: (i) => `ws://127.0.0.1:${started[i % nodes].port}/sync/${prepared!.boardId}?token=${tokens[i]}`,
+    async stop() {
+      await Promise.all(started.map(({ child }) => stopChild(child, 'SIGTERM')))
+      if (redis) await stopChild(redis)
+      if (dir) fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function redisAvailable(): boolean {
+  return spawnSync('redis-server', ['--version']).status === 0
+}
