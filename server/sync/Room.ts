@@ -1,18 +1,17 @@
 /**
- * One board's sync room: its Y.Doc, its presence (awareness) and the sockets connected to it.
+ * One board's sync room: its Y.Doc, its presence (./RoomPresence.ts) and the sockets connected
+ * to it, each kept within its limits (./connectionLimits.ts).
  *
  * The rule that matters: an update is forwarded to other clients only after the store has made
- * it durable. Updates are applied to the in-memory doc at once, queued, appended to the store
- * in batches (one transaction per batch), and broadcast when the append resolves. A new client's
- * first sync is answered only once the queue is empty, so nobody ever receives an edit that a
- * crash could still take back.
+ * it durable. Updates are applied to the in-memory doc at once and go through the room's
+ * {@link DurableUpdates}, which stores and then forwards them. A new client's first sync is
+ * answered only once that queue is empty, so nobody ever receives an edit that a crash could
+ * still take back.
  *
  * Non-facilitators' changes to the template are undone by a {@link attachTemplateGuard} in a
  * follow-up update that is stored and forwarded together with the offending one.
  */
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import { canEditNotes, type BoardRole } from '../../lib/auth/roles'
@@ -20,7 +19,7 @@ import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import {
   CloseCode,
-  encodeAwareness,
+  ProtocolError,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -31,9 +30,11 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
-import { AwarenessThrottle, decodeEntries } from './awarenessThrottle'
+import type { AwarenessThrottle } from './awarenessThrottle'
 import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
 import { DocSizeLimit } from './docSizeLimit'
+import { DurableUpdates } from './DurableUpdates'
+import { RoomPresence } from './RoomPresence'
 import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
 import { REMOTE_ORIGIN, RoomLink, type LinkedRoom } from './roomLink'
@@ -76,9 +77,6 @@ export interface RoomOptions {
   onEmpty(room: Room): void
 }
 
-/** Thrown for messages that break the protocol; the sender's socket is closed with 4400. */
-export class ProtocolError extends Error {}
-
 const LOAD_ORIGIN = Symbol('load')
 const syncStep1 = 0
 const syncStep2 = 1
@@ -86,24 +84,18 @@ const syncUpdate = 2
 
 export class Room implements LinkedRoom {
   readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Map<WebSocket, Connection>()
+  readonly presence: RoomPresence
   readonly ready: Promise<void>
   /** The same room on other nodes. */
   readonly link: RoomLink
 
   private loaded = false
   private closed = false
-  /** Updates applied but not yet stored, with when the message that made each arrived. */
-  private pending: { update: Uint8Array; origin: unknown; receivedAt: number }[] = []
+  private readonly updates: DurableUpdates
   /** When the message being handled arrived (null outside a message). */
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
-  private flushing = false
-  private drainWaiters: (() => void)[] = []
-  private lastSeq = 0
-  private updatesSinceCompaction = 0
-  private compacting: Promise<void> | null = null
   private detachGuards: (() => void) | null = null
 
   constructor(
@@ -111,11 +103,25 @@ export class Room implements LinkedRoom {
     readonly name: string,
     private readonly options: RoomOptions,
   ) {
-    // The server is not a participant: it announces no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    this.presence = new RoomPresence(this.doc, this, options.limits)
     this.link = new RoomLink(this, options.fanout ?? createLocalFanout(), options.docs, options.logger)
+    this.updates = new DurableUpdates({
+      name,
+      doc: this.doc,
+      docs: options.docs,
+      logger: options.logger,
+      metrics: options.metrics,
+      compactEvery: options.compactEvery,
+      link: this.link,
+      broadcast: (message, except) => this.broadcast(message, except),
+      onFailure: (error) => this.fail(error),
+      isClosed: () => this.closed,
+    })
     this.ready = this.load()
+  }
+
+  get awareness() {
+    return this.presence.awareness
   }
 
   private async load() {
@@ -134,15 +140,13 @@ export class Room implements LinkedRoom {
       },
       LOAD_ORIGIN,
     )
-    this.lastSeq = stored.lastSeq
-    this.updatesSinceCompaction = stored.updates.length
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, update) => n + update.byteLength, 0)
     this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
     if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
-    this.maybeCompact()
+    this.updates.loaded(stored.lastSeq, stored.updates.length)
   }
 
   /** A board's own document: the template, locked areas and facilitation state are guarded. */
@@ -175,17 +179,19 @@ export class Room implements LinkedRoom {
   }
 
   presenceOwner(origin: unknown): string | null {
-    return this.isConnection(origin) ? origin.principal.userId : null
+    return this.presence.ownerOf(origin)
   }
 
-  *localPresence() {
-    for (const connection of this.connections.values()) {
-      yield { ids: connection.awarenessIds, userId: connection.principal.userId }
-    }
+  localPresence() {
+    return this.presence.local()
   }
 
   releasePresence(ids: readonly number[]) {
-    for (const connection of this.connections.values()) for (const id of ids) connection.awarenessIds.delete(id)
+    this.presence.release(ids)
+  }
+
+  remoteOwner(clientId: number): string | undefined {
+    return this.link.remoteOwner(clientId)
   }
 
   addConnection(socket: WebSocket, principal: Principal): Connection {
@@ -194,9 +200,7 @@ export class Room implements LinkedRoom {
       principal,
       awarenessIds: new Set(),
       inbound: new InboundRate(this.options.limits),
-      presence: new AwarenessThrottle(this.options.limits.awarenessPerSecond, (update) =>
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection),
-      ),
+      presence: this.presence.throttleFor(() => connection),
       backlog: [],
       alive: true,
     }
@@ -229,10 +233,7 @@ export class Room implements LinkedRoom {
   /** Greets a connection once the doc is loaded, then replays what it sent meanwhile. */
   private start(connection: Connection) {
     this.send(connection, encodeSyncStep1(this.doc))
-    const others = [...this.awareness.getStates().keys()]
-    if (others.length > 0) {
-      this.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
-    }
+    this.presence.greet(connection)
     const backlog = connection.backlog ?? []
     connection.backlog = null
     for (const message of backlog) this.receive(connection, message)
@@ -261,7 +262,7 @@ export class Room implements LinkedRoom {
           const stateVector = decoding.readVarUint8Array(decoder)
           // Validates the state vector before anything is sent.
           Y.decodeStateVector(stateVector)
-          this.whenDrained(() => this.send(connection, encodeSyncStep2(this.doc, stateVector)))
+          this.updates.whenDrained(() => this.send(connection, encodeSyncStep2(this.doc, stateVector)))
         } else if (subtype === syncStep2 || subtype === syncUpdate) {
           const update = decoding.readVarUint8Array(decoder)
           if (!canEditNotes(connection.principal.role)) return
@@ -275,19 +276,12 @@ export class Room implements LinkedRoom {
         }
         break
       }
-      case messageAwareness: {
-        const update = this.ownAwarenessUpdate(connection, decoding.readVarUint8Array(decoder))
-        if (!update) break
-        const ids = new Set([...connection.awarenessIds, ...decodeEntries(update).map((entry) => entry.clientId)])
-        if (ids.size > this.options.limits.maxAwarenessIdsPerConnection) throw new RefusedError(Refusals.tooManyPresenceIds)
-        connection.presence.submit(update)
+      case messageAwareness:
+        this.presence.receive(connection, decoding.readVarUint8Array(decoder))
         break
-      }
-      case messageQueryAwareness: {
-        const ids = [...this.awareness.getStates().keys()]
-        this.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+      case messageQueryAwareness:
+        this.presence.answerQuery(connection)
         break
-      }
       default:
         throw new ProtocolError(`unknown message type ${type}`)
     }
@@ -311,74 +305,6 @@ export class Room implements LinkedRoom {
     throw new RefusedError(Refusals.unknownDependencies)
   }
 
-  /**
-   * The part of an awareness update this socket may apply; null when nothing is left. Only a
-   * socket that owns an awareness id may advance its clock. The stock client re-sends every
-   * state it receives (same clock) and marks silent peers offline (same clock, null state), so
-   * entries for another socket's id that are not newer are dropped quietly; a newer one from
-   * someone else can only be a forgery and breaks the protocol.
-   */
-  private ownAwarenessUpdate(connection: Connection, update: Uint8Array): Uint8Array | null {
-    const decoder = decoding.createDecoder(update)
-    const count = decoding.readVarUint(decoder)
-    const kept: { clientId: number; clock: number; state: string }[] = []
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder)
-      const clock = decoding.readVarUint(decoder)
-      const state = decoding.readVarString(decoder)
-      JSON.parse(state)
-      const owner = [...this.connections.values()].find(
-        (other) => other !== connection && other.awarenessIds.has(clientId),
-      )
-      // A socket on another node may own it too: then the same rules hold, by user.
-      const remoteOwner = owner ? undefined : this.link.remoteOwner(clientId)
-      if (!owner && remoteOwner === undefined) {
-        kept.push({ clientId, clock, state })
-        continue
-      }
-      if (clock <= (this.awareness.meta.get(clientId)?.clock ?? 0)) continue
-      if ((owner ? owner.principal.userId : remoteOwner) !== connection.principal.userId) {
-        throw new ProtocolError('awareness update for another connection')
-      }
-      // The same person's client came back on a new socket (here, or moved here from another
-      // node) before the old one was noticed dead (a weak link drops without a close frame).
-      // The id moves to the new socket and a stale one here is dropped, so the returning
-      // client is not mistaken for a forger.
-      if (owner) {
-        owner.awarenessIds.delete(clientId)
-        this.closeConnection(owner, CloseCode.restarting, 'replaced by a newer connection')
-      }
-      kept.push({ clientId, clock, state })
-    }
-    if (kept.length === 0) return null
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, kept.length)
-    for (const { clientId, clock, state } of kept) {
-      encoding.writeVarUint(encoder, clientId)
-      encoding.writeVarUint(encoder, clock)
-      encoding.writeVarString(encoder, state)
-    }
-    return encoding.toUint8Array(encoder)
-  }
-
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const connection = origin as Connection | null
-    if (connection && this.connections.has(connection.socket)) {
-      // A client that comes back with the id it had before shows up as `updated`, not `added`:
-      // the awareness keeps a departed client's clock. It owns that id again all the same.
-      for (const id of [...added, ...updated]) connection.awarenessIds.add(id)
-      for (const id of removed) connection.awarenessIds.delete(id)
-    }
-    const changed = [...added, ...updated, ...removed]
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    // Presence goes to everyone, the sender included: the stock client treats the echo of its
-    // own state as a sign of life.
-    for (const other of this.connections.values()) this.send(other, message)
-  }
-
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE_ORIGIN) {
       // Another node stored it before publishing it (or it was read from the store): it is
@@ -386,51 +312,7 @@ export class Room implements LinkedRoom {
       this.broadcast(encodeUpdate(update), null)
       return
     }
-    this.pending.push({ update, origin, receivedAt: this.receivingAt ?? performance.now() })
-    if (!this.flushing) {
-      this.flushing = true
-      // Starting on the next microtask lets every update applied in this same turn (such as a
-      // template guard's revert, which Yjs emits right after the offending update) share a batch.
-      queueMicrotask(() => void this.flush())
-    }
-  }
-
-  /**
-   * Appends queued updates to the store, then forwards them; one store transaction a batch.
-   * A batch of several is forwarded as one merged update, to everyone including the senders
-   * (Yjs ignores what a client already has): a reverted change then arrives together with its
-   * revert and no client ever shows it. Merging is safe here because these updates were encoded
-   * by our own doc, not taken from the wire.
-   */
-  private async flush() {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0)
-        this.lastSeq = await this.options.docs.appendUpdates(
-          this.name,
-          batch.map((entry) => entry.update),
-        )
-        this.updatesSinceCompaction += batch.length
-        if (batch.length === 1) {
-          const [{ update, origin }] = batch
-          this.broadcast(encodeUpdate(update), origin)
-          this.link.published(update)
-        } else {
-          const merged = Y.mergeUpdates(batch.map((entry) => entry.update))
-          this.broadcast(encodeUpdate(merged), null)
-          this.link.published(merged)
-        }
-        const forwardedAt = performance.now()
-        for (const entry of batch) this.options.metrics.forwarded((forwardedAt - entry.receivedAt) / 1000)
-      }
-    } catch (error) {
-      this.flushing = false
-      this.fail(error as Error)
-      return
-    }
-    this.flushing = false
-    for (const waiter of this.drainWaiters.splice(0)) waiter()
-    this.maybeCompact()
+    this.updates.add(update, origin, this.receivingAt ?? performance.now())
   }
 
   /** Sends `message` to every started connection except `except`. */
@@ -440,61 +322,19 @@ export class Room implements LinkedRoom {
     }
   }
 
-  /** Runs `fn` synchronously once every applied update is durable. */
-  private whenDrained(fn: () => void) {
-    if (!this.flushing && this.pending.length === 0) fn()
-    else this.drainWaiters.push(fn)
-  }
-
   /** Resolves once every applied update is durable. */
   drained(): Promise<void> {
-    return new Promise((resolve) => this.whenDrained(resolve))
+    return this.updates.drained()
   }
 
-  private maybeCompact() {
-    if (this.compacting || this.closed || this.updatesSinceCompaction < this.options.compactEvery) return
-    void this.compact()
-  }
-
-  /** Replaces the stored log with one snapshot of the doc; the doc holds exactly what is durable. */
+  /** Replaces the stored log with one snapshot of the doc. */
   compact(): Promise<void> {
-    if (this.compacting) return this.compacting
-    if (this.flushing || this.pending.length > 0 || this.updatesSinceCompaction === 0) return Promise.resolve()
-    const count = this.updatesSinceCompaction
-    this.updatesSinceCompaction = 0
-    this.compacting = this.snapshotForCompaction()
-      .then(async (snapshot) => {
-        if (snapshot) await this.options.docs.compactDoc(this.name, snapshot.state, snapshot.throughSeq)
-      })
-      .catch((error: Error) => {
-        this.updatesSinceCompaction += count
-        this.options.logger.error({ room: this.name, err: error.message }, 'compaction failed')
-      })
-      .finally(() => {
-        this.compacting = null
-      })
-    return this.compacting
-  }
-
-  /**
-   * The doc's state and the stored sequence number it holds every update up to: this room's
-   * last append, taken at once. On a shared store other nodes append to the same log, and an
-   * update of theirs the doc has not yet heard of would be dropped with the updates the
-   * snapshot replaces; so the doc first catches up from the store, and the snapshot covers
-   * what that read saw.
-   */
-  private async snapshotForCompaction(): Promise<{ state: Uint8Array; throughSeq: number } | null> {
-    if (!this.link.shared) return { state: Y.encodeStateAsUpdate(this.doc), throughSeq: this.lastSeq }
-    const throughSeq = await this.link.catchUpFromStore()
-    if (throughSeq === null || this.doc.isDestroyed) return null
-    return { state: Y.encodeStateAsUpdate(this.doc), throughSeq }
+    return this.updates.compact()
   }
 
   /** A store failure: nothing more can be made durable, so every client reconnects and re-sends. */
   private fail(error: Error) {
     this.options.logger.error({ room: this.name, err: error.message }, 'could not persist update; closing room')
-    this.pending = []
-    this.drainWaiters = []
     // The doc now holds changes the store does not: it must not serve anyone again. Clients
     // reconnect to a fresh room loaded from the store and send what it lacks.
     this.closed = true
@@ -505,7 +345,7 @@ export class Room implements LinkedRoom {
     this.doc.destroy()
   }
 
-  send(connection: Connection, message: Uint8Array) {
+  send(connection: Connection, message: Uint8Array): void {
     const { socket } = connection
     if (socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount > this.options.limits.maxBufferedBytes) {
@@ -518,7 +358,7 @@ export class Room implements LinkedRoom {
     socket.send(message)
   }
 
-  closeConnection(connection: Connection, code: number, reason: string) {
+  closeConnection(connection: Connection, code: number, reason: string): void {
     this.removeConnection(connection)
     const { socket } = connection
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason)
@@ -534,10 +374,7 @@ export class Room implements LinkedRoom {
 
   private removeConnection(connection: Connection) {
     if (!this.connections.delete(connection.socket)) return
-    connection.presence.stop()
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
-    }
+    this.presence.leave(connection)
     if (this.connections.size === 0) this.options.onEmpty(this)
   }
 
@@ -561,12 +398,11 @@ export class Room implements LinkedRoom {
     await this.drained()
     for (const connection of [...this.connections.values()]) this.closeConnection(connection, code, reason)
     this.closed = true
-    await this.compacting
-    await this.compact()
+    await this.updates.finish()
     this.link.detach()
     this.detachGuards?.()
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.size?.detach()
+    this.presence.destroy()
     this.doc.destroy()
   }
 }

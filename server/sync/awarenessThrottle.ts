@@ -9,7 +9,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { TokenBucket } from './connectionLimits'
 
-interface AwarenessEntry {
+export interface AwarenessEntry {
   clientId: number
   clock: number
   /** The state as JSON, passed on unparsed. */
@@ -75,7 +75,7 @@ export function decodeEntries(update: Uint8Array): AwarenessEntry[] {
   return entries
 }
 
-function encodeEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+export function encodeEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)
   for (const { clientId, clock, state } of entries) {

@@ -6,6 +6,9 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 
+/** Thrown for messages that break the protocol; the sender's socket is closed with 4400. */
+export class ProtocolError extends Error {}
+
 export const messageSync = 0
 export const messageAwareness = 1
 export const messageAuth = 2

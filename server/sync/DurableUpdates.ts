@@ -1,0 +1,165 @@
+/**
+ * A room's store-then-forward pipeline. Updates applied to the room's doc are queued, appended
+ * to the store in batches (one transaction per batch), and forwarded only when the append has
+ * resolved — so nobody ever receives an edit that a crash could still take back. The stored
+ * log is compacted into one snapshot every so many updates.
+ */
+import * as Y from 'yjs'
+import type { DocStore } from '../../lib/store/types'
+import type { Logger } from '../logger'
+import { encodeUpdate } from './protocol'
+import type { RoomLink } from './roomLink'
+import type { SyncMetrics } from './syncMetrics'
+
+export interface DurableUpdatesOptions {
+  /** The document's name in the store. */
+  name: string
+  doc: Y.Doc
+  docs: DocStore
+  logger: Logger
+  metrics: SyncMetrics
+  /** Compact the stored log after this many appended updates. */
+  compactEvery: number
+  link: Pick<RoomLink, 'published' | 'shared' | 'catchUpFromStore'>
+  /** Sends a sync message to every started socket of the room except `except`. */
+  broadcast(message: Uint8Array, except: unknown): void
+  /** The store refused an append: nothing more can be made durable. */
+  onFailure(error: Error): void
+  /** True once the room is closing or closed (no more compaction on the way). */
+  isClosed(): boolean
+}
+
+interface Queued {
+  update: Uint8Array
+  origin: unknown
+  /** When the message that made it arrived (performance.now()). */
+  receivedAt: number
+}
+
+export class DurableUpdates {
+  private pending: Queued[] = []
+  private flushing = false
+  private drainWaiters: (() => void)[] = []
+  private lastSeq = 0
+  private updatesSinceCompaction = 0
+  private compacting: Promise<void> | null = null
+
+  constructor(private readonly options: DurableUpdatesOptions) {}
+
+  /** Where the stored log stood when the room loaded. */
+  loaded(lastSeq: number, storedUpdates: number): void {
+    this.lastSeq = lastSeq
+    this.updatesSinceCompaction = storedUpdates
+    this.maybeCompact()
+  }
+
+  /** An update this node applied: it is stored, then forwarded to everyone but `origin`. */
+  add(update: Uint8Array, origin: unknown, receivedAt: number): void {
+    this.pending.push({ update, origin, receivedAt })
+    if (!this.flushing) {
+      this.flushing = true
+      // Starting on the next microtask lets every update applied in this same turn (such as a
+      // template guard's revert, which Yjs emits right after the offending update) share a batch.
+      queueMicrotask(() => void this.flush())
+    }
+  }
+
+  /**
+   * Appends queued updates to the store, then forwards them; one store transaction a batch.
+   * A batch of several is forwarded as one merged update, to everyone including the senders
+   * (Yjs ignores what a client already has): a reverted change then arrives together with its
+   * revert and no client ever shows it. Merging is safe here because these updates were encoded
+   * by our own doc, not taken from the wire.
+   */
+  private async flush() {
+    const { options } = this
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0)
+        this.lastSeq = await options.docs.appendUpdates(
+          options.name,
+          batch.map((entry) => entry.update),
+        )
+        this.updatesSinceCompaction += batch.length
+        if (batch.length === 1) {
+          const [{ update, origin }] = batch
+          options.broadcast(encodeUpdate(update), origin)
+          options.link.published(update)
+        } else {
+          const merged = Y.mergeUpdates(batch.map((entry) => entry.update))
+          options.broadcast(encodeUpdate(merged), null)
+          options.link.published(merged)
+        }
+        const forwardedAt = performance.now()
+        for (const entry of batch) options.metrics.forwarded((forwardedAt - entry.receivedAt) / 1000)
+      }
+    } catch (error) {
+      this.flushing = false
+      this.pending = []
+      this.drainWaiters = []
+      options.onFailure(error as Error)
+      return
+    }
+    this.flushing = false
+    for (const waiter of this.drainWaiters.splice(0)) waiter()
+    this.maybeCompact()
+  }
+
+  /** Runs `fn` synchronously once every applied update is durable. */
+  whenDrained(fn: () => void): void {
+    if (!this.flushing && this.pending.length === 0) fn()
+    else this.drainWaiters.push(fn)
+  }
+
+  /** Resolves once every applied update is durable. */
+  drained(): Promise<void> {
+    return new Promise((resolve) => this.whenDrained(resolve))
+  }
+
+  private maybeCompact() {
+    if (this.compacting || this.options.isClosed() || this.updatesSinceCompaction < this.options.compactEvery) return
+    void this.compact()
+  }
+
+  /** Replaces the stored log with one snapshot of the doc; the doc holds exactly what is durable. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    if (this.flushing || this.pending.length > 0 || this.updatesSinceCompaction === 0) return Promise.resolve()
+    const { docs, name, logger } = this.options
+    const count = this.updatesSinceCompaction
+    this.updatesSinceCompaction = 0
+    this.compacting = this.snapshotForCompaction()
+      .then(async (snapshot) => {
+        if (snapshot) await docs.compactDoc(name, snapshot.state, snapshot.throughSeq)
+      })
+      .catch((error: Error) => {
+        this.updatesSinceCompaction += count
+        logger.error({ room: name, err: error.message }, 'compaction failed')
+      })
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+
+  /** Waits for a compaction under way, then compacts what is left (the room is closing). */
+  async finish(): Promise<void> {
+    await this.compacting
+    await this.compact()
+  }
+
+  /**
+   * The doc's state and the stored sequence number it holds every update up to: this room's
+   * last append, taken at once. On a shared store other nodes append to the same log, and an
+   * update of theirs the doc has not yet heard of would be dropped with the updates the
+   * snapshot replaces; so the doc first catches up from the store, and the snapshot covers
+   * what that read saw.
+   */
+  private async snapshotForCompaction(): Promise<{ state: Uint8Array; throughSeq: number } | null> {
+    const { doc, link } = this.options
+    if (!link.shared) return { state: Y.encodeStateAsUpdate(doc), throughSeq: this.lastSeq }
+    const throughSeq = await link.catchUpFromStore()
+    if (throughSeq === null || doc.isDestroyed) return null
+    return { state: Y.encodeStateAsUpdate(doc), throughSeq }
+  }
+}
