@@ -37,8 +37,11 @@ describe('board backups', () => {
     expect(text).not.toMatch(/[<>&]/)
   })
 
-  it('refuse a file over the size limit before reading it', () => {
+  it('refuse a file over the size limit before reading it, counting its UTF-8 bytes', () => {
     expect(refused(' '.repeat(BACKUP_MAX_BYTES + 1)).code).toBe('too-large')
+    // Fewer characters than the limit, but two bytes each.
+    expect(refused('å'.repeat(BACKUP_MAX_BYTES / 2 + 1)).code).toBe('too-large')
+    expect(refused('å'.repeat(BACKUP_MAX_BYTES / 2)).code).toBe('not-json')
   })
 
   it('refuse a file that is not JSON', () => {

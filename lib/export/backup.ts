@@ -96,9 +96,15 @@ const Envelope = z.strictObject({
 
 const fail = (code: BackupErrorCode, detail: string): ParsedBackup => ({ ok: false, code, detail })
 
+/** The text's size in UTF-8, encoding it only when its length alone cannot tell (1–3 bytes a unit). */
+function utf8Length(text: string): number {
+  if (text.length > BACKUP_MAX_BYTES || text.length * 3 <= BACKUP_MAX_BYTES) return text.length
+  return new TextEncoder().encode(text).byteLength
+}
+
 /** Reads and checks a backup file's text. Nothing is changed anywhere, whatever the outcome. */
 export function parseBackup(text: string): ParsedBackup {
-  if (Buffer.byteLength(text, 'utf8') > BACKUP_MAX_BYTES) {
+  if (utf8Length(text) > BACKUP_MAX_BYTES) {
     return fail('too-large', `larger than ${BACKUP_MAX_BYTES} bytes`)
   }
   let unsafeKey: string | null = null
