@@ -1,4 +1,4 @@
-import { HTMLContainer, stopEventPropagation, useValue, type Editor } from 'tldraw'
+import { HTMLContainer, stopEventPropagation, useSvgExportContext, useValue, type Editor } from 'tldraw'
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
@@ -39,6 +39,8 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
         .filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === shape.props.areaId).length,
     [editor, shape.props.areaId],
   )
+  // In an exported picture the zone shows its texts only, no controls.
+  const exporting = useSvgExportContext() !== null
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const board = useBoardSessionContext()
   const locked = board?.session.lockedAreas.includes(shape.props.areaId) ?? false
@@ -54,32 +56,34 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
         <div className="area__eyebrow">
           {t('board.stepLabel', { number: step.number })} · {t(`board.perspective.${step.perspective}`)}
         </div>
-        <div className="area__tools">
-          <span className="area__count">
-            {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
-          </span>
-          {locked && (
-            <span className="area__locked" title={t('lock.notice')}>
-              🔒 {t('lock.locked')}
+        {!exporting && (
+          <div className="area__tools">
+            <span className="area__count">
+              {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
             </span>
-          )}
-          {canAdd && (
-          <button
-            type="button"
-            className="area__add"
-            aria-label={t('board.addIdeaTo', { area: title })}
-            title={t('board.addIdeaTo', { area: title })}
-            onPointerDown={stopEventPropagation}
-            onPointerUp={stopEventPropagation}
-            onClick={(event) => {
-              event.stopPropagation()
-              addIdea(editor, shape.props.areaId)
-            }}
-          >
-            <span aria-hidden="true">+</span> {t('board.addIdea')}
-          </button>
-          )}
-        </div>
+            {locked && (
+              <span className="area__locked" title={t('lock.notice')}>
+                🔒 {t('lock.locked')}
+              </span>
+            )}
+            {canAdd && (
+              <button
+                type="button"
+                className="area__add"
+                aria-label={t('board.addIdeaTo', { area: title })}
+                title={t('board.addIdeaTo', { area: title })}
+                onPointerDown={stopEventPropagation}
+                onPointerUp={stopEventPropagation}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  addIdea(editor, shape.props.areaId)
+                }}
+              >
+                <span aria-hidden="true">+</span> {t('board.addIdea')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
       <div className="area__title">{title}</div>
       <div className="area__question">{area.question[locale]}</div>

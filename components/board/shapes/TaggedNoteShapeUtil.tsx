@@ -1,4 +1,4 @@
-import { NoteShapeUtil, stopEventPropagation, useValue, type Editor, type TLNoteShape } from 'tldraw'
+import { NoteShapeUtil, stopEventPropagation, useSvgExportContext, useValue, type Editor, type TLNoteShape } from 'tldraw'
 import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { useBoardSessionContext } from '../BoardSessionContext'
@@ -43,6 +43,7 @@ function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) 
 function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
+  const exporting = useSvgExportContext() !== null
   const round = board?.session.voting
   if (!board || !round) return null
   const areaId = readNoteMeta(shape.meta).areaId
@@ -50,7 +51,7 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   if (!inScope) return null
   const count = board.tally.get(shape.id) ?? 0
   const mine = board.myVotes[shape.id] ?? 0
-  const canVote = round.active && board.role !== 'observer'
+  const canVote = round.active && board.role !== 'observer' && !exporting
   return (
     <div className="note-votes" style={{ transform: `scale(${shape.props.scale})` }} data-votes={count}>
       <span className="note-votes__count" title={t('voting.votes', { count })}>
