@@ -37,7 +37,7 @@ import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
 import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
-import { REMOTE_ORIGIN, RoomLink, type LinkedRoom } from './roomLink'
+import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
 
 export interface Principal {
   userId: string
@@ -186,6 +186,10 @@ export class Room implements LinkedRoom {
     return this.presence.local()
   }
 
+  forward(update: Uint8Array) {
+    this.broadcast(encodeUpdate(update), null)
+  }
+
   releasePresence(ids: readonly number[]) {
     this.presence.release(ids)
   }
@@ -306,9 +310,10 @@ export class Room implements LinkedRoom {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === REMOTE_ORIGIN) {
-      // Another node stored it before publishing it (or it was read from the store): it is
-      // already durable, so it goes out at once and is neither stored nor published again.
+    // From another node, or read from the store: already durable, so neither stored nor
+    // published again. What another node sent, its link forwards as it was sent.
+    if (origin === REMOTE_ORIGIN) return
+    if (origin === STORE_ORIGIN) {
       this.broadcast(encodeUpdate(update), null)
       return
     }

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { silentLogger } from '../logger'
 import { openSqliteStore } from '../store/sqliteStore'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
-import { REMOTE_ORIGIN, RoomLink, type LinkedRoom } from './roomLink'
+import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
 
 /** Fanouts for nodes in one process: what one publishes, the others' listeners hear at once. */
 function createHub() {
@@ -45,6 +45,8 @@ interface TestRoom extends LinkedRoom {
   awareness: awarenessProtocol.Awareness
   /** Awareness ids this node's sockets own, by user. */
   owned: Map<number, string>
+  /** What the link handed to the sockets. */
+  forwarded: Uint8Array[]
   closed: boolean
 }
 
@@ -57,10 +59,12 @@ function testRoom(name = 'board-1'): TestRoom {
     doc,
     awareness,
     owned: new Map(),
+    forwarded: [],
     closed: false,
     get isClosed() {
       return room.closed
     },
+    forward: (update) => room.forwarded.push(update),
     presenceOwner: (origin) => (typeof origin === 'string' ? origin : null),
     localPresence: () => [...room.owned].map(([id, userId]) => ({ ids: [id], userId })),
     releasePresence: (ids) => ids.forEach((id) => room.owned.delete(id)),
@@ -84,12 +88,12 @@ function presenceOf(clientId: number, state: unknown, clock = 1): Uint8Array {
   const client = new awarenessProtocol.Awareness(new Y.Doc())
   client.clientID = clientId
   client.meta.set(clientId, { clock: clock - 1, lastUpdated: 0 })
-  client.setLocalState(state)
+  client.setLocalState(state as Record<string, unknown>)
   return awarenessProtocol.encodeAwarenessUpdate(client, [clientId])
 }
 
 describe('RoomLink', () => {
-  it('applies updates from other nodes as remote changes, several read together as one', async () => {
+  it('applies updates another node sent together in one go, and hands the sockets what was sent', async () => {
     const room = testRoom()
     const link = await linked(room, createHub().fanout())
     const origins: unknown[] = []
@@ -98,13 +102,19 @@ describe('RoomLink', () => {
     const writer = new Y.Doc()
     const updates: Uint8Array[] = []
     writer.on('update', (update: Uint8Array) => updates.push(update))
-    writer.getMap('m').set('a', 1)
-    writer.getMap('m').set('b', 2)
+    writer.getMap('m').set('note', 'first text')
+    writer.getMap('m').set('note', 'second text')
     for (const update of updates) link.update(update)
     await Promise.resolve()
 
-    expect(room.doc.getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
+    expect(room.doc.getMap('m').toJSON()).toEqual({ note: 'second text' })
     expect(origins).toEqual([REMOTE_ORIGIN])
+    expect(room.forwarded).toHaveLength(1)
+    // What the doc emits for that transaction no longer holds the replaced text; what was sent does.
+    expect(Buffer.from(room.forwarded[0]).includes('first text')).toBe(true)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, room.forwarded[0])
+    expect(client.getMap('m').toJSON()).toEqual({ note: 'second text' })
   })
 
   it('publishes presence its sockets change, with their user, and not presence it heard from others', async () => {
@@ -165,7 +175,10 @@ describe('RoomLink', () => {
     await store.docs.appendUpdates(name, stored.splice(0))
 
     const forwarded: Uint8Array[] = []
-    room.doc.on('update', (update: Uint8Array) => forwarded.push(update))
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      expect(origin).toBe(STORE_ORIGIN)
+      forwarded.push(update)
+    })
     const first = link.catchUpFromStore()
     elsewhere.getMap('m').set('second', 2)
     const lastSeq = await store.docs.appendUpdates(name, stored.splice(0))

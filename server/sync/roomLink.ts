@@ -3,9 +3,12 @@
  * and presence, publishes the presence of this node's sockets, and catches up from the store
  * when the fanout may have lost messages.
  *
- * Updates from other nodes carry {@link REMOTE_ORIGIN}: they are already durable (the node that
- * received them stored them before publishing), so the room forwards them to its sockets and
- * neither stores nor publishes them again.
+ * Updates from other nodes are already durable (the node that received them stored them before
+ * publishing), so they are neither stored nor published again. They reach the doc with
+ * {@link REMOTE_ORIGIN}, and the sockets as the other node sent them: what the doc emits for a
+ * transaction leaves out values that the same transaction replaced, and a note's text typed in
+ * one burst must still arrive. Updates read from the store when catching up carry
+ * {@link STORE_ORIGIN}; of those the room forwards what its doc lacked.
  */
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -14,8 +17,10 @@ import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
 
-/** Origin of changes that came from another node (or from the store, when catching up). */
+/** Origin of changes another node published; the link forwards them to the sockets itself. */
 export const REMOTE_ORIGIN = Symbol('remote node')
+/** Origin of changes read from the store to catch up; the room forwards what they changed. */
+export const STORE_ORIGIN = Symbol('store')
 
 /** What the link needs of its room. */
 export interface LinkedRoom {
@@ -23,6 +28,8 @@ export interface LinkedRoom {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   readonly isClosed: boolean
+  /** Sends an update to the room's sockets, as it is. */
+  forward(update: Uint8Array): void
   /** The user whose socket caused a presence change, or null for the room's own removals. */
   presenceOwner(origin: unknown): string | null
   /** The presence this node's sockets own. */
@@ -100,8 +107,9 @@ export class RoomLink implements FanoutListener {
 
   update(update: Uint8Array): void {
     if (this.room.isClosed) return
-    // A fanout delivers what it read at once: applied in one transaction, the updates reach
-    // the room's sockets as one message.
+    // A fanout delivers what it read at once: merged, those updates reach the doc in one
+    // transaction and the sockets in one message. They were encoded by our own nodes' docs,
+    // not taken from the wire, so merging them is safe.
     this.incoming.push(update)
     if (this.incoming.length === 1) queueMicrotask(() => this.applyIncoming())
   }
@@ -110,13 +118,9 @@ export class RoomLink implements FanoutListener {
     const updates = this.incoming.splice(0)
     if (this.room.isClosed) return
     try {
-      Y.transact(
-        this.room.doc,
-        () => {
-          for (const update of updates) Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
-        },
-        REMOTE_ORIGIN,
-      )
+      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
+      Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+      this.room.forward(update)
     } catch (error) {
       // Another node stored it, so the store has it in a form that loads: read it from there.
       this.logger.error({ room: this.room.name, err: (error as Error).message }, 'could not apply a remote update')
@@ -190,10 +194,10 @@ export class RoomLink implements FanoutListener {
     Y.transact(
       this.room.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(this.room.doc, stored.snapshot, REMOTE_ORIGIN)
-        for (const update of stored.updates) Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN)
+        if (stored.snapshot) Y.applyUpdate(this.room.doc, stored.snapshot, STORE_ORIGIN)
+        for (const update of stored.updates) Y.applyUpdate(this.room.doc, update, STORE_ORIGIN)
       },
-      REMOTE_ORIGIN,
+      STORE_ORIGIN,
     )
     return stored.lastSeq
   }
