@@ -12,6 +12,8 @@ import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { Store } from '../lib/store/types'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
+import { createHealthChecks, type HealthChecks } from './observability/health'
+import { createMetrics, type Metrics } from './observability/metrics'
 import { createSnapshotService, type SnapshotService } from './snapshots/snapshotService'
 import { trackDocChanges } from './snapshots/trackDocChanges'
 import { openStore } from './store/openStore'
@@ -24,6 +26,10 @@ export interface Services {
   store: Store
   roomTokens: RoomTokens
   sync: SyncServer
+  /** The checks behind GET /api/health; register more with `health.register(name, check)`. */
+  health: HealthChecks
+  /** The Prometheus metrics behind GET /metrics. */
+  metrics: Metrics
   /** How this node's rooms hear other nodes': Redis when REDIS_URL is set, else nobody. */
   fanout: Fanout
   /** Named and automatic snapshots of boards. */
@@ -40,6 +46,10 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
   // The snapshot scheduler learns which boards changed from the updates the sync server stores.
   const tracked = trackDocChanges(store.docs)
   const fanout = env.REDIS_URL ? createRedisFanout({ url: env.REDIS_URL, logger }) : createLocalFanout()
+  const metrics = createMetrics()
+  const health = createHealthChecks()
+  health.register('database', () => store.ping())
+  if (env.REDIS_URL) health.register('redis', () => fanout.check())
   const sync = createSyncServer({
     fanout,
     docs: tracked.docs,
@@ -61,8 +71,11 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
       maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
     },
+    metrics: metrics.sync,
     idleUnloadMs: env.ROOM_IDLE_UNLOAD_MS,
   })
+
+  metrics.trackSyncStats(() => sync.stats())
 
   const loginLimiter = createLoginLimiter()
   // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
@@ -108,5 +121,5 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       await snapshots.take(boardId, null, by, 'voting')
     },
   }
-  return { store, roomTokens, sync, fanout, snapshots, context }
+  return { store, roomTokens, sync, health, metrics, fanout, snapshots, context }
 }

@@ -11,6 +11,7 @@ import type { Env } from '../lib/env'
 import { provideAppContext } from '../lib/runtime/appContext'
 import { stampClientAddress } from './clientAddress'
 import type { Logger } from './logger'
+import { serveObservability } from './observability/serveObservability'
 import type { Services } from './services'
 
 export interface StartOptions {
@@ -44,6 +45,9 @@ export async function startServer({ env, logger, services, dev = false, web = tr
   const server = http.createServer((req, res) => {
     // Route handlers (sign-in's rate limit) learn the client's address only from this header.
     stampClientAddress(req, env.TRUST_PROXY)
+    // Health and metrics are answered here, before Next.js: sync-only nodes have them too, and
+    // they answer while Next is still starting.
+    if (serveObservability(req, res, services, logger)) return
     handleRequest(req, res)
   })
   server.on('upgrade', (req, socket, head) => {
@@ -78,12 +82,8 @@ export async function startServer({ env, logger, services, dev = false, web = tr
       nextUpgrade(req, socket, head).catch(() => socket.destroy())
     }
   } else {
-    handleRequest = (req, res) => {
-      if (req.url === '/health') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...services.sync.stats() }))
-      } else {
-        res.writeHead(404).end()
-      }
+    handleRequest = (_req, res) => {
+      res.writeHead(404).end()
     }
     // Like any other path here, an upgrade outside `/sync/` is not found. Destroying the socket
     // instead would leave the client with a bare "socket hang up".
