@@ -58,9 +58,12 @@ export class DurableUpdates {
     this.pending.push({ update, origin, receivedAt })
     if (!this.flushing) {
       this.flushing = true
-      // Starting on the next microtask lets every update applied in this same turn (such as a
-      // template guard's revert, which Yjs emits right after the offending update) share a batch.
-      queueMicrotask(() => void this.flush())
+      // Group commit: starting after the event loop's poll phase, the batch holds every update
+      // that arrived in this pass over the sockets (and a template guard's revert, which Yjs
+      // emits right after the offending update) — one store transaction, one message to each
+      // socket. When the loop is busy, more arrive per pass and the batches grow, where one
+      // write and one broadcast per update would fall ever further behind.
+      setImmediate(() => void this.flush())
     }
   }
 
