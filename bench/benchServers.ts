@@ -28,6 +28,8 @@ export interface BenchServer {
   pids: number[]
   /** The socket URL for client `i` of the room. */
   urlFor(i: number): string
+  /** Warnings and errors the server logged, counted by message. */
+  warnings(): Map<string, number>
   stop(): Promise<void>
 }
 
@@ -78,6 +80,7 @@ export async function startStock(): Promise<BenchServer> {
     kind: 'stock',
     pids: [child.pid!],
     urlFor: () => `ws://127.0.0.1:${port}/bench-room`,
+    warnings: () => new Map(),
     stop: () => stopChild(child),
   }
 }
@@ -101,7 +104,13 @@ export async function prepareBenchDatabase(
   return { boardId: board.id, userIds }
 }
 
-function startNode(dbPath: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+interface Node {
+  child: ChildProcess
+  port: number
+  warnings: Map<string, number>
+}
+
+function startNode(dbPath: string, env: Record<string, string>): Promise<Node> {
   // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--sync-only'], {
@@ -121,6 +130,7 @@ function startNode(dbPath: string, env: Record<string, string>): Promise<{ child
   })
   let output = ''
   child.stderr!.on('data', (chunk) => (output += chunk))
+  const warnings = new Map<string, number>()
   return new Promise((resolve, reject) => {
     let buffer = ''
     const timer = setTimeout(() => reject(new Error(`our server did not start:\n${output}`)), 60_000)
@@ -129,9 +139,14 @@ function startNode(dbPath: string, env: Record<string, string>): Promise<{ child
       const lines = buffer.split('\n')
       buffer = lines.pop() ?? ''
       for (const line of lines) {
+        // The licence reminder is for deployments, not for a server on loopback.
+        if ((line.includes('"level":40') || line.includes('"level":50')) && !line.includes('TLDRAW_LICENSE_KEY')) {
+          const message = (JSON.parse(line) as { msg?: string }).msg ?? line
+          warnings.set(message, (warnings.get(message) ?? 0) + 1)
+        }
         if (!line.includes('Strategitavlan is ready')) continue
         clearTimeout(timer)
-        resolve({ child, port: JSON.parse(line).port })
+        resolve({ child, port: JSON.parse(line).port, warnings })
       }
     })
     child.once('exit', (code) => reject(new Error(`our server exited with ${code}:\n${output}`)))
@@ -179,6 +194,11 @@ export async function startOurs(options: { clients: number; nodes?: 1 | 2; dbPat
     kind: nodes === 1 ? 'ours' : 'ours ×2',
     pids: started.map(({ child }) => child.pid!),
     baseUrl: `ws://127.0.0.1:${started[0].port}`,
+    warnings() {
+      const all = new Map<string, number>()
+      for (const node of started) for (const [message, count] of node.warnings) all.set(message, (all.get(message) ?? 0) + count)
+      return all
+    },
     urlFor: (i) => `ws://127.0.0.1:${started[i % nodes].port}/sync/${prepared!.boardId}?token=${tokens[i]}`,
     async stop() {
       await Promise.all(started.map(({ child }) => stopChild(child, 'SIGTERM')))

@@ -57,6 +57,7 @@ async function measure(kind: ServerKind, settings: RunSettings, label: string): 
   const server = await start(kind, settings.clients)
   try {
     const result = await runOnce(server, settings)
+    for (const [message, count] of server.warnings()) log(`  ${kind} logged ${count}× "${message}"`)
     log(
       `${label} ${kind.padEnd(7)} ${String(settings.clients).padStart(3)} clients, ${settings.writesPerSecond} writes/s: ` +
         `${Math.round(result.deliveriesPerSecond)} deliveries/s (${(100 * result.completeness).toFixed(1)} %), ` +
