@@ -224,11 +224,13 @@ export class Room implements LinkedRoom {
     })
     socket.on('close', () => this.removeConnection(connection))
     socket.on('error', (error) => {
-      this.options.logger.warn({ room: this.name, user: principal.userId, err: error.message }, 'socket error')
-      // The socket library closes a socket that sent a frame over the limit itself (1009).
+      // The socket library refuses a frame over the limit itself and closes with 1009; the
+      // socket may report it more than once, but it is one refusal.
       if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        this.options.metrics.refused('message too large', CloseCode.messageTooBig)
+        if (this.connections.has(socket)) this.refuse(connection, Refusals.messageTooBig)
+        return
       }
+      this.options.logger.warn({ room: this.name, user: principal.userId, err: error.message }, 'socket error')
     })
     if (this.loaded) this.start(connection)
     return connection

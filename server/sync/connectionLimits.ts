@@ -50,6 +50,7 @@ export const Refusals = {
   unknownDependencies: { code: CloseCode.malformed, reason: 'update depends on changes the server lacks' },
   malformed: { code: CloseCode.malformed, reason: 'malformed message' },
   textFrame: { code: CloseCode.malformed, reason: 'binary messages only' },
+  messageTooBig: { code: CloseCode.messageTooBig, reason: 'message too large' },
   slowConsumer: { code: CloseCode.tryAgainLater, reason: 'too slow' },
 } as const satisfies Record<string, Refusal>
 
