@@ -89,6 +89,38 @@ describe('loadEnv', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://db/tavla' })).toEqual(['DATABASE_URL: must be a postgres:// or postgresql:// URL'])
   })
 
+  it('has defaults for every sync limit, and takes each from its text', () => {
+    expect(loadEnv({})).toMatchObject({
+      SYNC_MAX_MESSAGES_PER_SECOND: 200,
+      SYNC_MAX_BYTES_PER_SECOND: 1024 * 1024,
+      SYNC_MAX_DOC_BYTES: 32 * 1024 * 1024,
+      SYNC_MAX_CONNECTIONS_PER_ROOM: 1000,
+      SYNC_MAX_AWARENESS_PER_SECOND: 30,
+      SYNC_MAX_BUFFERED_BYTES: 8 * 1024 * 1024,
+    })
+    const env = loadEnv({ SYNC_MAX_MESSAGES_PER_SECOND: '50', SYNC_MAX_DOC_BYTES: '1048576', SYNC_MAX_AWARENESS_PER_SECOND: '2.5' })
+    expect(env.SYNC_MAX_MESSAGES_PER_SECOND).toBe(50)
+    expect(env.SYNC_MAX_DOC_BYTES).toBe(1048576)
+    expect(env.SYNC_MAX_AWARENESS_PER_SECOND).toBe(2.5)
+  })
+
+  it('refuses sync limits that would make the server unusable', () => {
+    const problems = problemsOf({
+      SYNC_MAX_MESSAGES_PER_SECOND: '0',
+      SYNC_MAX_BYTES_PER_SECOND: '100',
+      SYNC_MAX_DOC_BYTES: 'lots',
+      SYNC_MAX_CONNECTIONS_PER_ROOM: '0',
+      SYNC_MAX_BUFFERED_BYTES: '-1',
+    })
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'SYNC_MAX_BUFFERED_BYTES',
+      'SYNC_MAX_BYTES_PER_SECOND',
+      'SYNC_MAX_CONNECTIONS_PER_ROOM',
+      'SYNC_MAX_DOC_BYTES',
+      'SYNC_MAX_MESSAGES_PER_SECOND',
+    ])
+  })
+
   it('takes a redis:// or rediss:// REDIS_URL and refuses any other address', () => {
     expect(loadEnv({}).REDIS_URL).toBeUndefined()
     expect(loadEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).REDIS_URL).toBe('redis://127.0.0.1:6379/0')
