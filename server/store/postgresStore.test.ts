@@ -110,6 +110,32 @@ describe.runIf(postgres.ok)('PostgreSQL', () => {
       expect(Number(rows[rows.length - 1].seq)).toBe(lastSeq)
     })
 
+    it('makes one document’s appends visible in the order they are numbered, even from several processes at once', async () => {
+      const schema = await newSchema()
+      const stores = [await open(schema), await open(schema)]
+      const reader = await connect(schema)
+      const readSeqs = async () =>
+        (await reader.query("SELECT seq FROM doc_updates WHERE doc_id = 'shared' ORDER BY seq")).rows.map((row) => Number(row.seq))
+      const observed: number[][] = []
+      let writing = true
+      const polling = (async () => {
+        while (writing) observed.push(await readSeqs())
+      })()
+      await Promise.all(
+        [0, 1, 0, 1].map(async (s) => {
+          for (let i = 0; i < 150; i++) await stores[s].docs.appendUpdates('shared', [new Uint8Array([i % 256])])
+        }),
+      )
+      writing = false
+      await polling
+      const final = await readSeqs()
+      expect(final).toHaveLength(600)
+      expect(observed.length).toBeGreaterThan(10)
+      // Whatever a reader saw up to some number, it saw every update numbered below it.
+      const gaps = observed.filter((seen) => seen.length > 0 && seen.length !== final.filter((seq) => seq <= seen[seen.length - 1]).length)
+      expect(gaps).toEqual([])
+    }, 60_000)
+
     it('appends nothing of a batch when one part of it fails', async () => {
       const schema = await newSchema()
       const store = await open(schema)

@@ -2,10 +2,10 @@
  * The store for larger installations: PostgreSQL, chosen when `DATABASE_URL` is set. It keeps
  * the same tables and promises as the SQLite store (and passes the same contract suite).
  *
- * Durability: an append is one INSERT statement, which PostgreSQL runs as one transaction and
- * commits before it answers. With `synchronous_commit` on (forced below if the server has it
- * off) the commit has reached the write-ahead log on disk, so an update the sync server
- * forwards after `appendUpdates` resolves survives a crash of either process.
+ * Durability: an append is one transaction, committed before `appendUpdates` resolves. With
+ * `synchronous_commit` on (forced below if the server has it off) the commit has reached the
+ * write-ahead log on disk, so an update the sync server forwards after `appendUpdates`
+ * resolves survives a crash of either process.
  */
 import pg from 'pg'
 import type { BoardRole } from '../../lib/auth/roles'
@@ -86,6 +86,8 @@ const types: pg.CustomTypesConfig = {
 
 /** Any constant will do: it only keeps two processes from migrating the same database at once. */
 const MIGRATION_LOCK = 0x5747_6176
+/** The class of the per-document append locks (the second key is the document's name hashed). */
+const DOC_APPEND_LOCK = 0x5347
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 
@@ -98,16 +100,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     max: options.poolSize ?? 10,
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // Durability rests on synchronous commits; a server configured without them gets them for
+    // our sessions only, and stricter settings (remote_apply, …) are left as they are. Runs on
+    // each new connection before it is used.
+    onConnect: async (client) => {
+      await client.query(
+        "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'",
+      )
+    },
   })
   // Without a listener, an idle connection's error (the database restarting) would end the process.
   pool.on('error', (error) => options.onIdleError?.(error))
-  // Durability rests on synchronous commits; a server configured without them gets them for
-  // our sessions only, and stricter settings (remote_apply, …) are left as they are.
-  pool.on('connect', (client) => {
-    client
-      .query("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'")
-      .catch(() => undefined)
-  })
   try {
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
     await migrate(pool)
@@ -267,15 +270,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       },
       async appendUpdates(docId, updates) {
         if (updates.length === 0) throw new Error('appendUpdates needs at least one update')
-        // One statement, one transaction, committed before PostgreSQL answers. Rows are
-        // numbered in the order given.
-        const { rows } = await pool.query<{ seq: number }>(
-          `INSERT INTO doc_updates (doc_id, data, created_at)
-           SELECT $1, u.data, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
-           RETURNING seq`,
-          [docId, updates.map(asBuffer), Date.now()],
-        )
-        return Math.max(...rows.map((row) => row.seq))
+        // A sequence hands out numbers when rows are inserted, not when they commit: two nodes
+        // appending to one document at once could make seq 12 visible before seq 11. A reader
+        // that saw 12 would take the log as complete through 12, and a compaction through 12
+        // would hide 11 for good. Holding a lock per document from numbering to commit makes
+        // each document's numbers visible in order. The transaction is committed before this
+        // resolves; rows are numbered in the order given.
+        return transaction(async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOC_APPEND_LOCK, docId])
+          const { rows } = await client.query<{ seq: number }>(
+            `INSERT INTO doc_updates (doc_id, data, created_at)
+             SELECT $1, u.data, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+             RETURNING seq`,
+            [docId, updates.map(asBuffer), Date.now()],
+          )
+          return Math.max(...rows.map((row) => row.seq))
+        })
       },
       async compactDoc(docId, snapshot, throughSeq) {
         // The snapshot is written only when it is newer than the stored one (a compaction that
