@@ -57,7 +57,14 @@ export class RoomPresence {
   /** An awareness update from a socket: checked, then relayed through its throttle. */
   receive(connection: Connection, update: Uint8Array): void {
     const own = this.ownEntries(connection, update)
-    if (own.length === 0) return
+    if (own.length === 0) {
+      // The stock provider sends back every presence update it receives (one message per
+      // update, from every client). Those echoes change nothing and are dropped here; they
+      // must not count against the socket's message rate, or a stock client in a busy room
+      // would be closed for its library's habit.
+      connection.inbound.refund(update.byteLength + 2)
+      return
+    }
     const ids = new Set([...connection.awarenessIds, ...own.map((entry) => entry.clientId)])
     if (ids.size > this.limits.maxAwarenessIdsPerConnection) throw new RefusedError(Refusals.tooManyPresenceIds)
     connection.presence.submit(encodeEntries(own))

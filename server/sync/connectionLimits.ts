@@ -92,6 +92,12 @@ export class TokenBucket {
     return true
   }
 
+  /** Puts back tokens taken for something that turned out to cost nothing. */
+  give(count = 1): void {
+    this.refill()
+    this.tokens = Math.min(this.capacity, this.tokens + count)
+  }
+
   /** Milliseconds until `count` tokens are there (0 when they are now). */
   msUntil(count = 1): number {
     this.refill()
@@ -116,5 +122,11 @@ export class InboundRate {
     if (!this.messages.take(1)) return Refusals.messageRate
     if (!this.bytes.take(bytes)) return Refusals.byteRate
     return null
+  }
+
+  /** Un-counts an admitted message that was dropped unread (an echo of others' presence). */
+  refund(bytes: number): void {
+    this.messages.give(1)
+    this.bytes.give(bytes)
   }
 }

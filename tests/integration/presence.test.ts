@@ -158,4 +158,20 @@ describe('presence', () => {
     expect((await raw.closed).code).toBe(4400)
     expect(alice.closeCodes).toEqual([])
   })
+
+  it('a client echoing everyone’s presence back, as the stock provider does, is not closed for its message rate', async () => {
+    const alice = await joinBoard(harness, cleanup)
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    const aliceId = alice.doc.clientID
+    await eventually(() => expect(harness.services.sync.room(harness.boardId)!.awareness.getStates().has(aliceId)).toBe(true))
+    const echoer = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken({ role: 'participant' })))
+    cleanup.add(() => echoer.socket.terminate())
+    await echoer.opened
+    const clock = harness.services.sync.room(harness.boardId)!.awareness.meta.get(aliceId)!.clock
+    // Far more echoes than the per-socket message rate allows in a second.
+    for (let i = 0; i < 1500; i++) echoer.send(encodeAwarenessClaim([{ clientId: aliceId, clock, state: { user: { name: 'Alice' } } }]))
+    await roundTrip(echoer)
+    expect(echoer.socket.readyState).toBe(WS.OPEN)
+    expect(presenceOf(alice, aliceId)).toEqual({ user: { name: 'Alice' } })
+  })
 })
