@@ -45,13 +45,19 @@ export class RoomPresence {
   /** Tells a socket that just joined who is here. */
   greet(connection: Connection): void {
     const ids = [...this.awareness.getStates().keys()]
-    if (ids.length > 0) this.host.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+    if (ids.length > 0) this.sendPresence(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
   }
 
   /** Answers a query for everyone's presence. */
   answerQuery(connection: Connection): void {
     const ids = [...this.awareness.getStates().keys()]
-    this.host.send(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+    this.sendPresence(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+  }
+
+  /** Sends presence, which a stock client will echo once. */
+  private sendPresence(connection: Connection, message: Uint8Array) {
+    connection.inbound.expectEcho(message.byteLength)
+    this.host.send(connection, message)
   }
 
   /** An awareness update from a socket: checked, then relayed through its throttle. */
@@ -61,8 +67,8 @@ export class RoomPresence {
       // The stock provider sends back every presence update it receives (one message per
       // update, from every client). Those echoes change nothing and are dropped here; they
       // must not count against the socket's message rate, or a stock client in a busy room
-      // would be closed for its library's habit.
-      connection.inbound.refund(update.byteLength + 2)
+      // would be closed for its library's habit — as far as they echo what it was sent.
+      connection.inbound.refundEcho(update.byteLength + 2)
       return
     }
     const ids = new Set([...connection.awarenessIds, ...own.map((entry) => entry.clientId)])
@@ -164,6 +170,6 @@ export class RoomPresence {
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     // Presence goes to everyone, the sender included: the stock client treats the echo of its
     // own state as a sign of life.
-    for (const other of this.host.connections.values()) this.host.send(other, message)
+    for (const other of this.host.connections.values()) this.sendPresence(other, message)
   }
 }

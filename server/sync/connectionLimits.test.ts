@@ -71,6 +71,34 @@ describe('InboundRate', () => {
     }
   })
 
+  it('does not count a presence echo of what the server sent, as far as it sent', () => {
+    const clock = manualClock()
+    const rate = new InboundRate(limits, clock.now)
+    for (let i = 0; i < 15; i++) rate.expectEcho(30)
+    for (let i = 0; i < 15; i++) {
+      expect(rate.admit(30)).toBeNull()
+      rate.refundEcho(30)
+    }
+    // Nothing more was sent to echo: further "echoes" count, and the burst runs out.
+    for (let i = 0; i < 20; i++) {
+      expect(rate.admit(30)).toBeNull()
+      rate.refundEcho(30)
+    }
+    expect(rate.admit(30)).toBe(Refusals.messageRate)
+  })
+
+  it('keeps no more echo allowance than one burst, however much presence it was sent', () => {
+    const clock = manualClock()
+    const rate = new InboundRate(limits, clock.now)
+    for (let i = 0; i < 10_000; i++) rate.expectEcho(10)
+    let admitted = 0
+    while (rate.admit(10) === null) {
+      rate.refundEcho(10)
+      admitted++
+    }
+    expect(admitted).toBe(20 + 20)
+  })
+
   it('always has room for two full-size frames, even when the byte rate is lower', () => {
     const clock = manualClock()
     const rate = new InboundRate({ ...limits, bytesPerSecond: 1024, maxMessageBytes: 64 * 1024 }, clock.now)

@@ -109,12 +109,18 @@ export class TokenBucket {
 export class InboundRate {
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
+  /** Presence messages (and their bytes) the server sent that may come back as echoes. */
+  private echoes = 0
+  private echoBytes = 0
+  private readonly echoCap: { messages: number; bytes: number }
 
   constructor(limits: SyncLimits, now?: () => number) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2, now)
     // Room for two full-size frames, so a client re-sending a large offline diff is not refused.
     const byteCapacity = Math.max(limits.bytesPerSecond * 2, limits.maxMessageBytes * 2)
     this.bytes = new TokenBucket(limits.bytesPerSecond, byteCapacity, now)
+    // Unused echo allowance does not pile up beyond one burst's worth.
+    this.echoCap = { messages: limits.messagesPerSecond * 2, bytes: byteCapacity }
   }
 
   /** Counts one message of `bytes`; the refusal when it is one too many. */
@@ -124,9 +130,27 @@ export class InboundRate {
     return null
   }
 
-  /** Un-counts an admitted message that was dropped unread (an echo of others' presence). */
-  refund(bytes: number): void {
+  /**
+   * The server sent this socket a presence message. The stock provider sends every presence
+   * update it receives straight back (an echo, which changes nothing and is dropped), so it
+   * may send one message of about that size back without it counting against its rate.
+   */
+  expectEcho(bytes: number): void {
+    this.echoes = Math.min(this.echoes + 1, this.echoCap.messages)
+    this.echoBytes = Math.min(this.echoBytes + bytes, this.echoCap.bytes)
+  }
+
+  /**
+   * Un-counts an admitted presence message that changed nothing, as far as the server has
+   * sent this socket presence to echo. Beyond that — a socket sending "echoes" of what it was
+   * never sent — such messages count like any other, so they cannot flood the server for free.
+   */
+  refundEcho(bytes: number): void {
+    if (this.echoes < 1) return
+    const refunded = Math.min(bytes, this.echoBytes)
+    this.echoes -= 1
+    this.echoBytes -= refunded
     this.messages.give(1)
-    this.bytes.give(bytes)
+    this.bytes.give(refunded)
   }
 }

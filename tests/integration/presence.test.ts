@@ -159,19 +159,38 @@ describe('presence', () => {
     expect(alice.closeCodes).toEqual([])
   })
 
-  it('a client echoing everyone’s presence back, as the stock provider does, is not closed for its message rate', async () => {
-    const alice = await joinBoard(harness, cleanup)
+  it('stock clients echoing everyone’s presence back, more often than the message rate, are not closed for it', async () => {
+    const busy = await startSyncHarness({ SYNC_MAX_MESSAGES_PER_SECOND: '20' })
+    cleanup.add(() => busy.close())
+    // Stock providers all: each sends back every presence update it receives.
+    const clients = await Promise.all([0, 1, 2, 3].map(() => joinBoard(busy, cleanup)))
+    for (let step = 1; step <= 40; step++) {
+      for (const [i, client] of clients.entries()) client.provider.awareness.setLocalStateField('cursor', { x: step, i })
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    // Each client received (and echoed) about a hundred presence messages a second.
+    await eventually(() => {
+      for (const viewer of clients) {
+        for (const [i, client] of clients.entries()) expect(presenceOf(viewer, client.doc.clientID)).toEqual({ cursor: { x: 40, i } })
+      }
+    })
+    expectStillConnected(clients)
+  })
+
+  it('“echoes” of presence the server never sent count against the message rate', async () => {
+    const busy = await startSyncHarness({ SYNC_MAX_MESSAGES_PER_SECOND: '20' })
+    cleanup.add(() => busy.close())
+    const alice = await joinBoard(busy, cleanup)
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
     const aliceId = alice.doc.clientID
-    await eventually(() => expect(harness.services.sync.room(harness.boardId)!.awareness.getStates().has(aliceId)).toBe(true))
-    const echoer = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken({ role: 'participant' })))
-    cleanup.add(() => echoer.socket.terminate())
-    await echoer.opened
-    const clock = harness.services.sync.room(harness.boardId)!.awareness.meta.get(aliceId)!.clock
-    // Far more echoes than the per-socket message rate allows in a second.
-    for (let i = 0; i < 1500; i++) echoer.send(encodeAwarenessClaim([{ clientId: aliceId, clock, state: { user: { name: 'Alice' } } }]))
-    await roundTrip(echoer)
-    expect(echoer.socket.readyState).toBe(WS.OPEN)
+    await eventually(() => expect(busy.services.sync.room(busy.boardId)!.awareness.getStates().has(aliceId)).toBe(true))
+    const flooder = openRawSocket(syncSocketUrl(busy.syncUrl, busy.boardId, await busy.mintToken({ role: 'participant' })))
+    cleanup.add(() => flooder.socket.terminate())
+    await flooder.opened
+    const clock = busy.services.sync.room(busy.boardId)!.awareness.meta.get(aliceId)!.clock
+    for (let i = 0; i < 500; i++) flooder.send(encodeAwarenessClaim([{ clientId: aliceId, clock, state: { user: { name: 'Alice' } } }]))
+    expect(await flooder.closed).toEqual({ code: 4429, reason: 'message rate' })
+    expectStillConnected([alice])
     expect(presenceOf(alice, aliceId)).toEqual({ user: { name: 'Alice' } })
   })
 })
