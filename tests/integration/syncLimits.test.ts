@@ -6,11 +6,15 @@
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { createRoomTokens } from '../../lib/auth/roomToken'
+import type { Logger } from '../../server/logger'
+import { createServices } from '../../server/services'
+import { startServer } from '../../server/startServer'
 import { joinBoard, type BoardClient } from '../helpers/boardClients'
 import { addNote, hasChangesFrom, loadStoredDoc, notesOf, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
 import { encodeAwarenessClaim, encodeSyncUpdate, messageTypes, openRawSocket, roundTrip, syncSocketUrl, type RawSocket } from '../helpers/rawSocket'
-import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
+import { TEST_SECRET, eventually, startSyncHarness, testEnv, type SyncHarness } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
 afterEach(() => cleanup.run())
@@ -277,5 +281,38 @@ describe('updates that build on unknown changes', () => {
     raw.send(encodeSyncUpdate(second))
     await eventually(() => expect(noteTexts(reader.doc)).toEqual(['Andra', 'Första']))
     await roundTrip(raw)
+  })
+})
+
+describe('log lines', () => {
+  it('every socket closed for breaking a limit leaves one warning naming the room, the user, the code and the reason', async () => {
+    const lines: { level: string; obj: Record<string, unknown>; msg?: string }[] = []
+    const record = (level: string) => (obj: object, msg?: string) => lines.push({ level, obj: obj as Record<string, unknown>, msg })
+    const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') }
+    const env = testEnv({ SYNC_MAX_MESSAGES_PER_SECOND: '20', SYNC_MAX_CONNECTIONS_PER_ROOM: '1' })
+    const services = await createServices(env, logger)
+    const server = await startServer({ env, logger, services, web: false })
+    cleanup.add(() => server.close())
+    const user = await services.store.users.create({ email: 'anna@example.org', name: 'Anna', passwordHash: null })
+    const board = await services.store.boards.create({ name: 'Tavla', locale: 'sv', createdBy: user.id, initialState: new Uint8Array([0, 0]) })
+    const tokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })
+    const token = (await tokens.mint({ userId: user.id, name: 'Anna', boardId: board.id, role: 'facilitator' })).token
+    const url = syncSocketUrl(`ws://localhost:${server.port}/sync`, board.id, token)
+
+    const flooding = openRawSocket(url)
+    cleanup.add(() => flooding.socket.terminate())
+    await flooding.opened
+    await eventually(() => expect(messageTypes(flooding.messages)).toContain(0))
+    const turnedAway = openRawSocket(url)
+    cleanup.add(() => turnedAway.socket.terminate())
+    expect(await turnedAway.closed).toEqual({ code: 4429, reason: 'room full' })
+    for (let i = 0; i < 200; i++) flooding.send(emptyAwareness())
+    expect((await flooding.closed).code).toBe(4429)
+
+    const warnings = lines.filter((line) => line.level === 'warn' && typeof line.obj.code === 'number')
+    expect(warnings.map(({ obj, msg }) => ({ msg, room: obj.room, user: obj.user, code: obj.code, reason: obj.reason }))).toEqual([
+      { msg: 'sync refused', room: board.id, user: user.id, code: 4429, reason: 'room full' },
+      { msg: 'closing socket', room: board.id, user: user.id, code: 4429, reason: 'message rate' },
+    ])
   })
 })
