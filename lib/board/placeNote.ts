@@ -3,7 +3,7 @@
  * of the area's zone, with a height estimated from its text, on top of everything else.
  */
 import type * as Y from 'yjs'
-import type { TLNoteShape } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
 import type { AreaId } from '../planning/planningModel'
 import { isAreaShape, isNoteShape } from './areaOfPoint'
 import { readRecords } from './docLayout'
@@ -23,10 +23,23 @@ export interface NewNote {
 
 /** Where a note for `areaId` goes on this board, or null when the board lacks that zone. */
 export function slotInArea(board: Y.Doc, areaId: AreaId): { x: number; y: number } | null {
-  const records = [...readRecords(board).values()]
+  return slotAmongRecords(readRecords(board).values(), areaId)
+}
+
+/**
+ * Where a note for `areaId` goes among these records (a tldraw store's, say), or null when
+ * they lack that zone. `exceptNoteId` is a note being moved, whose own place does not count.
+ */
+export function slotAmongRecords(
+  all: Iterable<TLRecord>,
+  areaId: AreaId,
+  exceptNoteId?: string,
+): { x: number; y: number } | null {
+  const records = [...all]
   const area = records.find((r) => isAreaShape(r) && r.props.areaId === areaId)
   if (!isAreaShape(area)) return null
-  const occupied = records.filter(isNoteShape).map((n) => ({
+  const notes = records.filter(isNoteShape).filter((n) => n.id !== exceptNoteId)
+  const occupied = notes.map((n) => ({
     x: n.x,
     y: n.y,
     w: NOTE_SIZE * (n.props.scale || 1),
