@@ -16,6 +16,9 @@ import { PeopleList } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
 import { VotingStatus } from './VotingStatus'
+import { OutlineView } from './outline/OutlineView'
+import { ViewSwitch } from './outline/ViewSwitch'
+import { useBoardView } from './outline/useBoardView'
 import { tidyBoard } from './tidy'
 import { useBoardSession } from './useBoardSession'
 import { useBoardStore } from './useBoardStore'
@@ -45,6 +48,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
   usePrivateRound(store, boardId, user.id, session.privateRound)
   const votes = useMyVotes(boardId, session.voting)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const boardView = useBoardView(editor)
   const [sharing, setSharing] = useState(false)
   const [phone, setPhone] = useState(false)
   const [panel, setPanel] = useState<'facilitate' | 'people' | null>(null)
@@ -83,14 +87,17 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
           <span className="app-header__spacer" />
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={!editor}
-            onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
-          >
-            {t('board.fit')}
-          </button>
+          <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
+          {boardView.view === 'canvas' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={!editor}
+              onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
+            >
+              {t('board.fit')}
+            </button>
+          )}
           <BoardExportMenu boardId={boardId} boardName={boardName} role={role} editor={editor} />
           <button
             type="button"
@@ -120,9 +127,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
         {phone && <PhoneDialog boardId={boardId} onClose={() => setPhone(false)} />}
         <main
           id="main"
-          className={`board-main${session.showAuthors && !session.anonymous ? '' : ' authors-hidden'}`}
+          className={`board-main${session.showAuthors && !session.anonymous ? '' : ' authors-hidden'} ${boardView.mainClass}`}
           aria-label={t('board.canvasLabel', { name: boardName })}
+          aria-describedby="board-canvas-hint"
         >
+          <p id="board-canvas-hint" className="visually-hidden">
+            {t('board.canvasHint')}
+          </p>
           <BoardCanvas
             storeWithStatus={board.storeWithStatus}
             schemaError={board.schemaError}
@@ -130,6 +141,9 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             licenseKey={licenseKey}
             onEditor={setEditor}
           />
+          {boardView.view === 'outline' && store && (
+            <OutlineView store={store} user={user} initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
+          )}
           {panel === 'facilitate' && facilitator && (
             <FacilitatorPanel
               boardId={boardId}

@@ -1,0 +1,118 @@
+'use client'
+
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import type { NoteView } from '@/lib/board/readModel'
+import type { AreaId, Perspective } from '@/lib/planning/planningModel'
+import { useT } from '@/components/i18n/I18nProvider'
+import { submitKeys } from './submitKeys'
+import styles from './outline.module.css'
+
+export interface OutlineAreaProps {
+  /** Null for the notes outside every area. */
+  id: AreaId | null
+  title: string
+  question: string | null
+  perspective: Perspective | null
+  notes: readonly NoteView[]
+  locked: boolean
+  canAdd: boolean
+  renderNote(note: NoteView): ReactNode
+  /** Adds a note with this text; the outline then focuses it. */
+  onAdd(text: string): void
+}
+
+/** An area of the outline: its title and guiding question, its notes, and "add idea". */
+export function OutlineArea({ id, title, question, perspective, notes, locked, canAdd, renderNote, onAdd }: OutlineAreaProps) {
+  const t = useT()
+  const headingId = useId()
+  const [adding, setAdding] = useState(false)
+  const [draft, setDraft] = useState('')
+  const addButton = useRef<HTMLButtonElement>(null)
+  const returnFocus = useRef(false)
+
+  useLayoutEffect(() => {
+    if (adding || !returnFocus.current) return
+    returnFocus.current = false
+    addButton.current?.focus()
+  }, [adding])
+
+  const cancel = () => {
+    returnFocus.current = true
+    setAdding(false)
+  }
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (!draft.trim()) return cancel()
+    onAdd(draft.trim())
+    setDraft('')
+    setAdding(false)
+  }
+
+  return (
+    <section
+      className={`${styles.area} ${perspective ? styles[perspective] : ''}`}
+      aria-labelledby={headingId}
+      data-outline-area={id ?? ''}
+    >
+      <div className={styles.areaHead}>
+        <h3 id={headingId} className={styles.areaTitle} tabIndex={-1}>
+          {title}
+        </h3>
+        <span className={styles.count}>
+          {notes.length === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: notes.length })}
+        </span>
+        {locked && (
+          <span className={styles.locked} title={t('lock.notice')}>
+            <span aria-hidden="true">🔒</span> {t('lock.notice')}
+          </span>
+        )}
+      </div>
+      {question && <p className={styles.question}>{question}</p>}
+      {notes.length > 0 ? (
+        <ul className={styles.notes} role="list">
+          {notes.map(renderNote)}
+        </ul>
+      ) : (
+        <p className={styles.empty}>{t('outline.noNotes')}</p>
+      )}
+      {id && canAdd && !adding && (
+        <button
+          ref={addButton}
+          type="button"
+          className="button"
+          aria-label={t('board.addIdeaTo', { area: title })}
+          onClick={() => setAdding(true)}
+        >
+          <span aria-hidden="true">+</span> {t('board.addIdea')}
+        </button>
+      )}
+      {id && adding && (
+        <form className={styles.form} onSubmit={submit}>
+          <label className="field">
+            <span>{t('outline.newNote', { area: title })}</span>
+            <textarea
+              dir="auto"
+              rows={3}
+              value={draft}
+              autoFocus
+              aria-describedby={`${headingId}-keys`}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => submitKeys(e, submit, cancel)}
+            />
+          </label>
+          <p id={`${headingId}-keys`} className={styles.hint}>
+            {t('outline.keys')}
+          </p>
+          <div className={styles.actions}>
+            <button type="submit" className="button button--primary">
+              {t('outline.addSubmit')}
+            </button>
+            <button type="button" className="button" onClick={cancel}>
+              {t('outline.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,190 @@
+'use client'
+
+import { useLayoutEffect, useRef, useState } from 'react'
+import type { TLShapeId, TLStore } from 'tldraw'
+import type { NoteView } from '@/lib/board/readModel'
+import { AREA_IDS, getArea, type AreaId } from '@/lib/planning/planningModel'
+import { useI18n } from '@/components/i18n/I18nProvider'
+import { useBoardSessionContext } from '../BoardSessionContext'
+import { addNoteToArea, deleteNote, editNoteText, moveNoteToArea } from './outlineActions'
+import { OutlineArea } from './OutlineArea'
+import { OutlineNote } from './OutlineNote'
+import { useOutlineAnnouncer } from './useOutlineAnnouncer'
+import { useOutlineBoard } from './useOutlineBoard'
+import styles from './outline.module.css'
+
+export interface OutlineViewProps {
+  store: TLStore
+  user: { id: string; name: string }
+  /** A note to focus when the outline opens (the one selected on the canvas). */
+  initialNoteId: string | null
+  /**
+   * Told which note the person last worked on (used a control of, or was taken to), so the
+   * canvas can select it when it comes back. Tabbing past a note on the way elsewhere is not
+   * working on it.
+   */
+  onPlace(noteId: string): void
+}
+
+/**
+ * The board as a structured, live list — step, area with its question, notes — bound to the
+ * same tldraw store as the canvas, and usable with a keyboard and a screen reader alone.
+ */
+export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineViewProps) {
+  const { locale, t } = useI18n()
+  const board = useBoardSessionContext()
+  const { view, privateIds } = useOutlineBoard(store, locale)
+  const { message, say } = useOutlineAnnouncer(store, t, locale)
+  const root = useRef<HTMLDivElement>(null)
+  const [focusTarget, setFocusTarget] = useState<string | null>(initialNoteId)
+
+  // Focus follows a note the outline asked for (a new or moved note, or the canvas's selection)
+  // as soon as it is rendered; remote changes never move focus.
+  useLayoutEffect(() => {
+    if (!focusTarget) return
+    const element = root.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusTarget)}"]`)
+    if (!element) return
+    setFocusTarget(null)
+    onPlace(focusTarget)
+    element.focus({ preventScroll: true })
+    element.scrollIntoView({ block: 'center' })
+  })
+
+  // A note that vanished under focus (someone deleted it) leaves focus on its area's heading
+  // rather than on the page's body.
+  const lastFocus = useRef<{ element: HTMLElement; areaId: string } | null>(null)
+  useLayoutEffect(() => {
+    const last = lastFocus.current
+    if (focusTarget || !last || last.element.isConnected || (document.activeElement && document.activeElement !== document.body)) return
+    lastFocus.current = null
+    root.current?.querySelector<HTMLElement>(`[data-outline-area="${CSS.escape(last.areaId)}"] h3`)?.focus()
+  })
+
+  if (!board) return null
+  const { role, session } = board
+  const facilitator = role === 'facilitator'
+  const readOnly = role === 'observer'
+  const lockedForMe = (areaId: AreaId | null) => !facilitator && areaId !== null && session.lockedAreas.includes(areaId)
+  const areaName = (areaId: AreaId | null) => (areaId ? getArea(areaId).title[locale] : t('board.noteNoArea'))
+  const round = session.voting
+  const showAuthors = session.showAuthors && !session.anonymous
+
+  const renderNote = (note: NoteView) => {
+    const canChange = !readOnly && !lockedForMe(note.areaId)
+    const inRound = round && (!round.areas || (note.areaId !== null && round.areas.includes(note.areaId)))
+    const id = note.id as TLShapeId
+    return (
+      <OutlineNote
+        key={note.id}
+        note={note}
+        isPrivate={privateIds.has(note.id)}
+        author={showAuthors ? (note.createdBy?.name ?? null) : null}
+        voting={
+          inRound
+            ? {
+                count: board.tally.get(note.id) ?? 0,
+                mine: board.myVotes[note.id] ?? 0,
+                canVote: round.active && !readOnly,
+                remaining: board.remainingVotes,
+              }
+            : null
+        }
+        canChange={canChange}
+        moveTargets={AREA_IDS.filter((areaId) => areaId !== note.areaId && !lockedForMe(areaId))}
+        onEdit={(text) => {
+          if (editNoteText(store, id, text, Date.now())) say(t('outline.saved'))
+        }}
+        onMove={(areaId) => {
+          if (!moveNoteToArea(store, id, areaId)) return
+          setFocusTarget(note.id)
+          say(t('outline.moved', { area: areaName(areaId) }))
+        }}
+        onDelete={() => {
+          const item = root.current?.querySelector(`[data-note-id="${CSS.escape(note.id)}"]`)
+          const next = (item?.nextElementSibling ?? item?.previousElementSibling) as HTMLElement | null
+          deleteNote(store, id)
+          say(t('outline.deleted'))
+          if (next?.dataset.noteId) setFocusTarget(next.dataset.noteId)
+          else (item?.closest('section')?.querySelector('h3') as HTMLElement | null)?.focus()
+        }}
+        onVote={(delta) => void board.vote(note.id, delta)}
+      />
+    )
+  }
+
+  const add = (areaId: AreaId) => (text: string) => {
+    const id = addNoteToArea(store, {
+      areaId,
+      text,
+      author: user,
+      anonymous: session.anonymous,
+      privateRoundId: session.privateRound?.active ? session.privateRound.id : null,
+      now: Date.now(),
+    })
+    if (!id) return
+    setFocusTarget(id)
+    say(t('outline.added', { area: areaName(areaId) }))
+  }
+
+  return (
+    <div
+      ref={root}
+      className={styles.outline}
+      data-testid="outline"
+      onFocus={(event) => {
+        const element = event.target as HTMLElement
+        const area = element.closest<HTMLElement>('[data-outline-area]')
+        lastFocus.current = area ? { element, areaId: area.dataset.outlineArea ?? '' } : null
+      }}
+      onClick={(event) => {
+        const noteId = (event.target as HTMLElement).closest<HTMLElement>('[data-note-id]')?.dataset.noteId
+        if (noteId) onPlace(noteId)
+      }}
+    >
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="outline-live">
+        {message}
+      </p>
+      {view.steps.map((step) => (
+        <section key={step.number} className={styles.step} aria-labelledby={`outline-step-${step.number}`}>
+          <h2 id={`outline-step-${step.number}`} className={styles.stepTitle}>
+            {t('outline.stepHeading', { number: step.number, title: step.title })}
+          </h2>
+          <div className={styles.areas}>
+            {step.areas.map((area) => (
+              <OutlineArea
+                key={area.id}
+                id={area.id}
+                title={area.title}
+                question={area.question}
+                perspective={step.perspective}
+                notes={area.notes}
+                locked={session.lockedAreas.includes(area.id)}
+                canAdd={!readOnly && !lockedForMe(area.id)}
+                renderNote={renderNote}
+                onAdd={add(area.id)}
+              />
+            ))}
+          </div>
+        </section>
+      ))}
+      {view.unplaced.length > 0 && (
+        <section className={styles.step} aria-labelledby="outline-unplaced">
+          <h2 id="outline-unplaced" className={styles.stepTitle}>
+            {t('board.noteNoArea')}
+          </h2>
+          <OutlineArea
+            id={null}
+            title={t('board.noteNoArea')}
+            question={null}
+            perspective={null}
+            notes={view.unplaced}
+            locked={false}
+            canAdd={false}
+            renderNote={renderNote}
+            onAdd={() => undefined}
+          />
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+/**
+ * What the outline does to the board, written straight into the tldraw store (so the store's
+ * Yjs binding syncs it, and the canvas, when it is mounted, sees an ordinary change). The
+ * outline may be shown without the canvas, so these do themselves what the canvas's note
+ * tagging would: every note carries its area, author and times in its meta.
+ */
+import { getIndexAbove, toRichText, type IndexKey, type TLNoteShape, type TLRecord, type TLShapeId, type TLStore } from 'tldraw'
+import { isNoteShape } from '@/lib/board/areaOfPoint'
+import { BOARD_PAGE_ID } from '@/lib/board/docLayout'
+import { noteMeta } from '@/lib/board/noteMeta'
+import { buildNoteRecord } from '@/lib/board/noteRecord'
+import { slotAmongRecords } from '@/lib/board/placeNote'
+import { NOTE_SIZE, estimateNoteHeight } from '@/lib/board/templateLayout'
+import type { AreaId } from '@/lib/planning/planningModel'
+
+/** tldraw's note label size for size "m", for estimating a note's height from its text. */
+const NOTE_FONT_SIZE = 22
+
+export interface NewOutlineNote {
+  areaId: AreaId
+  text: string
+  author: { id: string; name: string }
+  /** An anonymous board keeps no author on new notes. */
+  anonymous: boolean
+  /** The active private round's id: the note stays in the author's private document. */
+  privateRoundId: string | null
+  now: number
+}
+
+function topIndex(records: readonly TLRecord[]): IndexKey {
+  let top: IndexKey | null = null
+  for (const record of records) {
+    if (record.typeName === 'shape' && (top === null || record.index > top)) top = record.index
+  }
+  return getIndexAbove(top)
+}
+
+const growFor = (text: string) => estimateNoteHeight(text, NOTE_FONT_SIZE) - NOTE_SIZE
+
+function noteOf(store: TLStore, id: TLShapeId): TLNoteShape | null {
+  const record = store.get(id)
+  return isNoteShape(record) ? (record as TLNoteShape) : null
+}
+
+/** Adds a note in the area's first free slot, on top; returns its id, or null without that zone. */
+export function addNoteToArea(store: TLStore, note: NewOutlineNote): TLShapeId | null {
+  const records = store.allRecords()
+  const slot = slotAmongRecords(records, note.areaId)
+  if (!slot) return null
+  const meta = noteMeta({ areaId: note.areaId, createdAt: note.now, createdBy: note.anonymous ? undefined : note.author })
+  if (note.privateRoundId) meta.privateRound = note.privateRoundId
+  const record = buildNoteRecord({
+    x: slot.x,
+    y: slot.y,
+    text: note.text,
+    index: topIndex(records),
+    growY: growFor(note.text),
+    meta,
+  })
+  store.put([record])
+  return record.id
+}
+
+/** Replaces a note's text, and stamps when it changed (exports show it). */
+export function editNoteText(store: TLStore, id: TLShapeId, text: string, now: number): boolean {
+  const note = noteOf(store, id)
+  if (!note) return false
+  store.put([
+    {
+      ...note,
+      props: { ...note.props, richText: toRichText(text), growY: Math.max(note.props.growY, growFor(text)) },
+      meta: { ...note.meta, updatedAt: now },
+    },
+  ])
+  return true
+}
+
+/** Moves a note into another area's first free slot and re-tags it; false without that zone. */
+export function moveNoteToArea(store: TLStore, id: TLShapeId, areaId: AreaId): boolean {
+  const note = noteOf(store, id)
+  if (!note) return false
+  const slot = slotAmongRecords(store.allRecords(), areaId, id)
+  if (!slot) return false
+  // Out of any frame or group: the slot is in page space.
+  store.put([{ ...note, parentId: BOARD_PAGE_ID, x: slot.x, y: slot.y, meta: { ...note.meta, areaId } }])
+  return true
+}
+
+export function deleteNote(store: TLStore, id: TLShapeId): void {
+  if (noteOf(store, id)) store.remove([id])
+}
