@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { I18nProvider } from '@/components/i18n/I18nProvider'
+import { SkipLink } from '@/components/layout/SkipLink'
 import { getLocale, getT } from './_lib/locale'
 import './globals.css'
 
@@ -17,9 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          {t('nav.skipToContent')}
-        </a>
+        <SkipLink label={t('nav.skipToContent')} />
         <I18nProvider locale={locale}>{children}</I18nProvider>
       </body>
     </html>

@@ -29,7 +29,7 @@ export default async function HomePage() {
           <ul className="board-list" role="list">
             {boards.map((board) => (
               <li key={board.id}>
-                <Link className="board-card" href={`/boards/${board.id}`} aria-label={t('home.open', { name: board.name })}>
+                <Link className="board-card" href={`/boards/${board.id}`}>
                   <span className="board-card__name" dir="auto">
                     {board.name}
                   </span>

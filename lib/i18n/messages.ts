@@ -29,7 +29,6 @@ const sv = {
   'home.role.participant': 'Deltagare',
   'home.role.observer': 'Observatör',
   'home.updated': 'Ändrad {date}',
-  'home.open': 'Öppna {name}',
 
   'newBoard.title': 'Ny tavla',
   'newBoard.name': 'Namn',
@@ -374,7 +373,6 @@ const en: Record<MessageKey, string> = {
   'home.role.participant': 'Participant',
   'home.role.observer': 'Observer',
   'home.updated': 'Changed {date}',
-  'home.open': 'Open {name}',
 
   'newBoard.title': 'New board',
   'newBoard.name': 'Name',
