@@ -5,6 +5,7 @@ import type { FacilitationCommand } from '@/lib/facilitation/commands'
 import { AREAS, type AreaId } from '@/lib/planning/planningModel'
 import type { SessionState } from '@/lib/board/session'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { useReturnFocus } from '@/components/layout/useReturnFocus'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId()
@@ -41,6 +42,7 @@ export function FacilitatorPanel({
   const [anonymousVote, setAnonymousVote] = useState(true)
   const [scope, setScope] = useState<AreaId[]>([])
   const titleId = useId()
+  useReturnFocus()
 
   async function send(command: FacilitationCommand) {
     setBusy(true)

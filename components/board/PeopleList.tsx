@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type { MessageKey } from '@/lib/i18n/messages'
 import { useT } from '@/components/i18n/I18nProvider'
+import { useReturnFocus } from '@/components/layout/useReturnFocus'
 import type { MemberPresence } from './useBoardStore'
 import { presenceColor } from './useBoardStore'
 
@@ -21,6 +22,7 @@ function membersOf(awareness: Awareness): MemberPresence[] {
 export function PeopleList({ awareness, selfId, onClose }: { awareness: Awareness | null; selfId: string; onClose(): void }) {
   const t = useT()
   const titleId = useId()
+  useReturnFocus()
   const [members, setMembers] = useState<MemberPresence[]>([])
   useEffect(() => {
     if (!awareness) return

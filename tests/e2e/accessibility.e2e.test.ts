@@ -93,15 +93,21 @@ describe('axe-core finds no serious or critical violations', () => {
     await expectNoSeriousViolations(facilitator)
   })
 
-  it('on the board’s canvas, during a voting round, with the facilitator’s panel open', async () => {
+  it('on the board’s canvas, during a voting round, with the facilitator’s panel open (which gives focus back when closed)', async () => {
     expect((await post(facilitator, `/api/boards/${boardId}/facilitation`, { type: 'voting.start', votesPerPerson: 3, areas: null, anonymous: false })).status()).toBe(200)
     await openBoard(facilitator)
     await facilitator.locator('.note-votes').first().waitFor()
     await expectNoSeriousViolations(facilitator)
-    await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
-    await facilitator.getByRole('complementary', { name: 'Leda workshopen' }).waitFor()
+    await facilitator.getByRole('button', { name: 'Leda', exact: true }).focus()
+    await facilitator.keyboard.press('Enter')
+    const panel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
+    await panel.waitFor()
     await expectNoSeriousViolations(facilitator)
-    await facilitator.getByRole('complementary', { name: 'Leda workshopen' }).getByRole('button', { name: 'Stäng' }).click()
+    // Closing the panel gives focus back to the button that opened it.
+    await panel.getByRole('button', { name: 'Stäng' }).focus()
+    await facilitator.keyboard.press('Enter')
+    await panel.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(facilitator)).toMatchObject({ tag: 'button', name: 'Leda' })
   })
 
   it('on the board’s outline, with a note being edited and one being moved', async () => {
