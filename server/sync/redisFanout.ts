@@ -120,19 +120,21 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 
   const streamKey = (room: string) => `${prefix}room:${room}`
 
-  /** Waits up to `ms` for the command connection (at start, it is still connecting). */
-  function connected(ms: number): Promise<void> {
-    if (commands.status === 'ready') return Promise.resolve()
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        commands.off('ready', done)
-        resolve()
-      }
-      const timer = setTimeout(done, ms)
-      commands.once('ready', done)
-    })
-  }
+  /**
+   * Resolves once the first connection is made, or after 2 s. Rooms that load at start wait
+   * for it rather than start without a stream position; later, with Redis away, a room loads
+   * at once and catches up when Redis is back.
+   */
+  const started = new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      commands.off('ready', done)
+      resolve()
+    }
+    const timer = setTimeout(done, 2000)
+    timer.unref()
+    commands.once('ready', done)
+  })
 
   async function newestId(key: string): Promise<string> {
     const newest = await commands.xrevrange(key, '+', '-', 'COUNT', 1)
@@ -294,7 +296,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       const key = streamKey(room)
       const entry: Followed = { key, listener, lastId: null, expiresRenewedAt: 0 }
       followed.set(key, entry)
-      await connected(2000)
+      await started
       try {
         entry.lastId = await newestId(key)
       } catch {
