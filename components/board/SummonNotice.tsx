@@ -3,7 +3,10 @@
 import { useValue, type Editor } from 'tldraw'
 import { useT } from '@/components/i18n/I18nProvider'
 
-/** While following the facilitator: who, and a way out. */
+/**
+ * While following the facilitator: whom. tldraw's own "stop following" button sits at the top
+ * of the canvas; moving your own view steps out too.
+ */
 export function SummonNotice({ editor, name }: { editor: Editor; name: string }) {
   const t = useT()
   const following = useValue('following', () => editor.getInstanceState().followingUserId !== null, [editor])
@@ -11,9 +14,6 @@ export function SummonNotice({ editor, name }: { editor: Editor; name: string })
   return (
     <div className="summon-notice" role="status">
       <span>{t('summon.following', { name })}</span>
-      <button type="button" className="button" onClick={() => editor.stopFollowingUser()}>
-        {t('summon.stopFollowing')}
-      </button>
     </div>
   )
 }
