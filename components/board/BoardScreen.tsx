@@ -86,7 +86,8 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           <VotingStatus />
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
-          <span className="app-header__spacer" />
+        </AppHeader>
+        <nav className="board-toolbar" aria-label={t('board.toolbar')}>
           <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
           {boardView.view === 'canvas' && (
             <button
@@ -122,7 +123,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               </button>
             </>
           )}
-        </AppHeader>
+        </nav>
         {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
         {phone && <PhoneDialog boardId={boardId} onClose={() => setPhone(false)} />}
         <main

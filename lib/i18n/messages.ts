@@ -53,6 +53,7 @@ const sv = {
   'board.perspective.external': 'Externt',
   'board.perspective.internal': 'Internt',
   'board.fit': 'Visa hela tavlan',
+  'board.toolbar': 'Tavlans verktyg',
   'board.noteArea': 'Område: {area}',
   'board.noteNoArea': 'Utanför områdena',
 
@@ -396,6 +397,7 @@ const en: Record<MessageKey, string> = {
   'board.perspective.external': 'External',
   'board.perspective.internal': 'Internal',
   'board.fit': 'Show the whole board',
+  'board.toolbar': 'Board tools',
   'board.noteArea': 'Area: {area}',
   'board.noteNoArea': 'Outside the areas',
 
