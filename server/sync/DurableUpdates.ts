@@ -29,6 +29,9 @@ export interface DurableUpdatesOptions {
   isClosed(): boolean
 }
 
+/** How long an append that another node began may take to commit (see snapshotForCompaction). */
+const SHARED_LOG_SETTLE_MS = 1000
+
 interface Queued {
   update: Uint8Array
   origin: unknown
@@ -162,7 +165,12 @@ export class DurableUpdates {
     const { doc, link } = this.options
     if (!link.shared) return { state: Y.encodeStateAsUpdate(doc), throughSeq: this.lastSeq }
     const throughSeq = await link.catchUpFromStore()
-    if (throughSeq === null || doc.isDestroyed) return null
+    if (throughSeq === null) return null
+    // PostgreSQL numbers a row when it is inserted, not when it commits: another node's append
+    // that began before that read may still commit with a smaller number than `throughSeq`. A
+    // second read a moment later brings such an update into the doc before the log goes.
+    await new Promise((resolve) => setTimeout(resolve, SHARED_LOG_SETTLE_MS))
+    if ((await link.catchUpFromStore()) === null || doc.isDestroyed) return null
     return { state: Y.encodeStateAsUpdate(doc), throughSeq }
   }
 }
