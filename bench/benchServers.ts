@@ -6,21 +6,28 @@
  * - `ours`: `server/main.ts --sync-only` with everything on: room tokens checked at the upgrade
  *   and access re-checked every 2 s, every update durable in SQLite (WAL, synchronous = FULL)
  *   before it is forwarded, the default per-socket limits.
- * - `ours ×2`: two such nodes on one SQLite file, fanning out through a Redis of their own.
+ * - `ours, PostgreSQL` and `ours ×2, PostgreSQL`: one node, and two fanning out through a Redis
+ *   of their own, on a fresh schema of the local PostgreSQL (`BENCH_DATABASE_URL`, by default
+ *   the test database every machine of this project has) — how more than one node is deployed.
+ * - `ours ×2, SQLite`: two nodes on one SQLite file, when no PostgreSQL answers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import { createRoomTokens } from '../lib/auth/roomToken'
 import { createBoardState } from '../lib/board/createBoardDoc'
+import type { Store } from '../lib/store/types'
+import { openPostgresStore } from '../server/store/postgresStore'
 import { openSqliteStore } from '../server/store/sqliteStore'
 
 export const BENCH_SECRET = 'benchmark-secret-benchmark-secret-benchmark'
 const projectDir = path.resolve(import.meta.dirname, '..')
 
-export type ServerKind = 'stock' | 'ours' | 'ours ×2'
+export type ServerKind = 'stock' | 'ours' | 'ours, PostgreSQL' | 'ours ×2, PostgreSQL' | 'ours ×2, SQLite'
 
 export interface BenchServer {
   kind: ServerKind
@@ -85,13 +92,49 @@ export async function startStock(): Promise<BenchServer> {
   }
 }
 
+/** The PostgreSQL server to measure on, or null when none answers. */
+export async function findBenchPostgres(): Promise<string | null> {
+  const urls = process.env.BENCH_DATABASE_URL
+    ? [process.env.BENCH_DATABASE_URL]
+    : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test']
+  for (const url of urls) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      return url
+    } catch {
+      // the next one
+    } finally {
+      await client.end().catch(() => undefined)
+    }
+  }
+  return null
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 /** A database with one board and `users` participants; returns their ids. */
 export async function prepareBenchDatabase(
   dbPath: string,
   users: number,
   initialState = createBoardState({ name: 'Benchmark', locale: 'sv', includeStarterNotes: false }),
 ) {
-  const store = openSqliteStore(dbPath)
+  return prepareBenchStore(openSqliteStore(dbPath), users, initialState)
+}
+
+async function prepareBenchStore(
+  store: Store,
+  users: number,
+  initialState = createBoardState({ name: 'Benchmark', locale: 'sv', includeStarterNotes: false }),
+) {
   const owner = await store.users.create({ email: 'facilitator@bench.example', name: 'Facilitator', passwordHash: null })
   const board = await store.boards.create({ name: 'Benchmark', locale: 'sv', createdBy: owner.id, initialState })
   const userIds: string[] = []
@@ -174,24 +217,48 @@ export interface OurServer extends BenchServer {
  * Our server on a fresh database with one board and `clients` participants, or on `dbPath`
  * as it is (then `urlFor` is not for use: the caller mints its own tokens).
  */
-export async function startOurs(options: { clients: number; nodes?: 1 | 2; dbPath?: string }): Promise<OurServer> {
+export async function startOurs(options: {
+  clients: number
+  nodes?: 1 | 2
+  dbPath?: string
+  /** A PostgreSQL server: the nodes then share a fresh schema on it instead of a SQLite file. */
+  postgresUrl?: string
+}): Promise<OurServer> {
   const nodes = options.nodes ?? 1
   const dir = options.dbPath ? null : tempDir(nodes === 1 ? 'ours' : 'ours2')
   const dbPath = options.dbPath ?? path.join(dir!, 'bench.db')
-  const prepared = options.dbPath ? null : await prepareBenchDatabase(dbPath, options.clients)
+  let env: Record<string, string> = {}
+  let dropSchema: (() => Promise<void>) | null = null
+  let prepared: { boardId: string; userIds: string[] } | null = null
+  if (options.postgresUrl) {
+    const schema = `bench_${randomBytes(6).toString('hex')}`
+    await adminQuery(options.postgresUrl, `CREATE SCHEMA ${schema}`)
+    dropSchema = () => adminQuery(options.postgresUrl!, `DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    const url = new URL(options.postgresUrl)
+    url.searchParams.set('options', `-c search_path=${schema}`)
+    env = { DATABASE_URL: url.toString() }
+    prepared = await prepareBenchStore(await openPostgresStore({ connectionString: url.toString() }), options.clients)
+  } else if (!options.dbPath) {
+    prepared = await prepareBenchDatabase(dbPath, options.clients)
+  }
   const tokens = prepared ? await tokensFor(prepared.boardId, prepared.userIds) : []
   let redis: ChildProcess | null = null
-  let env: Record<string, string> = {}
   if (nodes === 2) {
     const redisPort = await freePort()
     const args = ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no', '--dir', os.tmpdir()]
     redis = spawn('redis-server', args, { stdio: 'ignore' })
     await waitForPort(redisPort)
-    env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` }
+    env = { ...env, REDIS_URL: `redis://127.0.0.1:${redisPort}` }
   }
   const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env)))
   return {
-    kind: nodes === 1 ? 'ours' : 'ours ×2',
+    kind: options.postgresUrl
+      ? nodes === 1
+        ? 'ours, PostgreSQL'
+        : 'ours ×2, PostgreSQL'
+      : nodes === 1
+        ? 'ours'
+        : 'ours ×2, SQLite',
     pids: started.map(({ child }) => child.pid!),
     baseUrl: `ws://127.0.0.1:${started[0].port}`,
     warnings() {
@@ -203,6 +270,7 @@ export async function startOurs(options: { clients: number; nodes?: 1 | 2; dbPat
     async stop() {
       await Promise.all(started.map(({ child }) => stopChild(child, 'SIGTERM')))
       if (redis) await stopChild(redis)
+      await dropSchema?.()
       if (dir) fs.rmSync(dir, { recursive: true, force: true })
     },
   }

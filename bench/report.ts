@@ -87,7 +87,8 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '  the writer itself excluded; latency is receive time minus send time, both read from one clock.',
     `- Each run: connect every client and wait for its first sync, ${settings.warmupMs / 1000} s warm-up,`,
     `  ${settings.measureMs / 1000} s measured (updates sent in the window, each followed until ${settings.drainMs / 1000} s after it), then stop.`,
-    '  Server CPU is user + system time of its processes over the window (from /proc), in % of one core;',
+    '  Server CPU is user + system time of its processes over the window (from /proc), in % of one core',
+    '  (our node processes only: not PostgreSQL, not Redis);',
     '  peak RSS is VmHWM at the end. Client CPU is the benchmark process itself: near 100 % means the clients,',
     '  not the server, were the limit.',
     `- ${report.rounds} rounds; each round runs every configuration, alternating the order. Figures are medians over rounds.`,
@@ -95,8 +96,11 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '- **ours**: `server/main.ts --sync-only` as deployed — room token checked at the upgrade and access',
     '  re-checked every 2 s for each of the distinct participants, every update appended to SQLite',
     '  (WAL, `synchronous = FULL`) before it is forwarded, default per-socket limits.',
-    '- **ours ×2**: two such nodes on one SQLite file and a Redis of their own; clients and writers alternate',
-    '  between the nodes, so half of all deliveries cross through Redis.',
+    '- **ours, PostgreSQL**: the same on a fresh schema of the local PostgreSQL 15 (each append one committed',
+    '  statement) instead of SQLite.',
+    '- **ours ×2, PostgreSQL**: two such nodes on that schema and a Redis of their own, as more than one node',
+    '  is deployed; clients and writers alternate between the nodes, so half of all deliveries cross through',
+    '  Redis. (**ours ×2, SQLite**, two nodes on one SQLite file, stands in when no PostgreSQL answers.)',
     '',
     '### Results (medians)',
     '',
@@ -135,8 +139,10 @@ export async function writeReport(file: string, report: Report): Promise<void> {
   }
   if (ours500) lines.push(`| 500 clients: p99 under 50 ms | ours ${fixed(ours500.p99)} ms | ${verdict(ours500.p99 < 50)} |`)
   for (const clients of sizes) {
-    const one = at('ours', clients)
-    const two = at('ours ×2', clients)
+    // Against one node on the same store.
+    const [one, two] = at('ours, PostgreSQL', clients)
+      ? [at('ours, PostgreSQL', clients), at('ours ×2, PostgreSQL', clients)]
+      : [at('ours', clients), at('ours ×2, SQLite', clients)]
     if (!one || !two) continue
     const ratio = two.p99 / one.p99
     lines.push(

@@ -14,7 +14,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { startOurs, startStock, redisAvailable, type BenchServer, type ServerKind } from './benchServers'
+import { findBenchPostgres, startOurs, startStock, redisAvailable, type BenchServer, type ServerKind } from './benchServers'
 import { runOnce, type RunResult, type RunSettings } from './fanoutRun'
 import { boardWithNotes, measureOursLoad, measureStockLoad, type LoadResult } from './largeBoard'
 import { writeReport } from './report'
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '50,200,500' },
-    'measure-ms': { type: 'string', default: '5000' },
+    'measure-ms': { type: 'string', default: '4000' },
     'writes-per-second': { type: 'string', default: '100' },
     'flood-writes-per-second': { type: 'string', default: '400' },
     writers: { type: 'string', default: '20' },
@@ -35,18 +35,29 @@ const { values } = parseArgs({
 const quick = values.quick
 const rounds = quick ? 1 : Number(values.rounds)
 const sizes = values.sizes.split(',').map(Number)
-const kinds: ServerKind[] = redisAvailable() ? ['stock', 'ours', 'ours ×2'] : ['stock', 'ours']
+const postgresUrl = await findBenchPostgres()
+const redis = redisAvailable()
+/** Each round runs these at every size; more than one node is measured as it is deployed, on PostgreSQL. */
+const kinds: ServerKind[] = [
+  'stock',
+  'ours',
+  ...(postgresUrl ? (['ours, PostgreSQL'] as const) : []),
+  ...(redis ? [postgresUrl ? ('ours ×2, PostgreSQL' as const) : ('ours ×2, SQLite' as const)] : []),
+]
+/** Past saturation, one of each: the stock server, one node and two. */
+const floodKinds: ServerKind[] = kinds.filter((kind) => kind !== 'ours, PostgreSQL')
 const base: Omit<RunSettings, 'clients'> = {
   writers: Number(values.writers),
   writesPerSecond: Number(values['writes-per-second']),
-  warmupMs: quick ? 1000 : 2000,
+  warmupMs: quick ? 1000 : 1500,
   measureMs: quick ? 2000 : Number(values['measure-ms']),
   drainMs: 1500,
 }
 
 async function start(kind: ServerKind, clients: number): Promise<BenchServer> {
   if (kind === 'stock') return startStock()
-  return startOurs({ clients, nodes: kind === 'ours' ? 1 : 2 })
+  const nodes = kind.startsWith('ours ×2') ? 2 : 1
+  return startOurs({ clients, nodes, postgresUrl: kind.endsWith('PostgreSQL') ? postgresUrl! : undefined })
 }
 
 function log(message: string) {
@@ -73,7 +84,8 @@ async function measure(kind: ServerKind, settings: RunSettings, label: string): 
 async function main() {
   const started = Date.now()
   const loadBefore = os.loadavg()
-  if (!kinds.includes('ours ×2')) log('redis-server not found: the two-node runs are left out')
+  if (!redis) log('redis-server not found: the two-node runs are left out')
+  if (!postgresUrl) log('no PostgreSQL answered: two nodes share one SQLite file instead')
   const runs: RunResult[] = []
   const floods: RunResult[] = []
   const flood = { ...base, clients: 200, writesPerSecond: Number(values['flood-writes-per-second']) }
@@ -83,7 +95,7 @@ async function main() {
     for (const clients of sizes) {
       for (const kind of order) runs.push(await measure(kind, { ...base, clients }, `round ${round}`))
     }
-    for (const kind of order) floods.push(await measure(kind, flood, `round ${round} flood`))
+    for (const kind of order.filter((k) => floodKinds.includes(k))) floods.push(await measure(kind, flood, `round ${round} flood`))
   }
 
   const notes = 2000
