@@ -122,7 +122,7 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
       const expected = clients.flatMap((client, c) => writeNotes(client, `Klient ${c}`, 5))
 
       await expectEveryoneHas(clients, expected, 10_000, () => first.output() + second.output())
-    })
+    }, 60_000)
 
     it('clients on different nodes see each other’s presence, and see it go when a client leaves', async () => {
       const { board, first, second } = await twoNodes('nodes-presence')
@@ -144,7 +144,7 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
       alice.destroy()
       await eventually(() => expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(false))
       expect(bob.closeCodes).toEqual([])
-    })
+    }, 60_000)
 
     it('after Redis restarts mid-session, the nodes catch up from the store and every client converges', async () => {
       const { board, first, second } = await twoNodes('nodes-redis-restart')
@@ -167,7 +167,7 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
       const after = writeNotes(onSecond[0], 'Efter', 3)
       await expectEveryoneHas(everyone, [...before, ...during, ...after], 10_000, why)
       for (const client of everyone) expect(client.closeCodes).toEqual([])
-    })
+    }, 60_000)
 
     it('a node killed with SIGKILL and started again on its port serves what the other node stored meanwhile', async () => {
       const { store, board, first, second } = await twoNodes('nodes-kill')
@@ -185,6 +185,6 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
       const restarted = await store.startNode({ PORT: String(second.port) })
       const fresh = await join(restarted, board)
       await expectEveryoneHas([survivor, orphan, fresh], [...before, ...meanwhile], 15_000, () => first.output() + restarted.output())
-    })
+    }, 60_000)
   })
 })
