@@ -15,8 +15,12 @@ export function useMyVotes(boardId: string, round: VotingRound | null) {
   const roundKey = round ? `${round.id}:${round.active}` : ''
   const base = `/api/boards/${encodeURIComponent(boardId)}/votes`
 
+  const votesPerPerson = round?.active ? round.votesPerPerson : 0
   useEffect(() => {
     if (!roundKey) return setState({ mine: {}, remaining: 0, error: null })
+    // Until the server answers, a new round's full allowance can be used: the server checks
+    // every vote against the limit anyway.
+    setState({ mine: {}, remaining: votesPerPerson, error: null })
     let cancelled = false
     fetch(base)
       .then((response) => (response.ok ? response.json() : null))
@@ -27,7 +31,7 @@ export function useMyVotes(boardId: string, round: VotingRound | null) {
     return () => {
       cancelled = true
     }
-  }, [base, roundKey])
+  }, [base, roundKey, votesPerPerson])
 
   const vote = useCallback(
     async (noteId: string, delta: 1 | -1) => {

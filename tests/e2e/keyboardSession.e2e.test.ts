@@ -130,7 +130,7 @@ describe('a keyboard-only session', () => {
       headers: { origin: server.url },
     })
     expect(started.status()).toBe(200)
-    await per.getByTestId('voting-status').waitFor()
+    await expect.poll(() => per.getByTestId('voting-status').textContent(), POLL).toBe('3 röster kvar')
     await tabTo(per, named(/^Rösta på ”Språkcaféer/))
     await keys.press('Enter')
     const votes = per.locator('[data-outline-area="relationer"] li', { hasText: 'Språkcaféer' }).getByTestId('outline-votes')
