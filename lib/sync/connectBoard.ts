@@ -42,6 +42,17 @@ export interface BoardConnection {
   onState(listener: (state: ConnectionState) => void): () => void
   /** Resolves with the provider once the first ticket arrived and the socket was opened. */
   ready: Promise<WebsocketProvider>
+  /**
+   * Tries again now instead of at the end of the current backoff pause: the device has just
+   * come back online (the browser's `online` event), so waiting out a long pause helps no one.
+   */
+  retryNow(): void
+  /**
+   * The device has just gone offline (the browser's `offline` event): the socket is dead even
+   * if no close has arrived yet, so it is dropped now and the board shows as offline at once,
+   * instead of after the provider's 30 s silence watchdog.
+   */
+  goneOffline(): void
   destroy(): void
 }
 
@@ -73,6 +84,9 @@ function speakOnlyForSelf(provider: WebsocketProvider) {
   })
 }
 
+/** How often an offline device checks whether it is back online, should no event say so. */
+const OFFLINE_CHECK_MS = 5000
+
 export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   const { boardId, doc } = options
   const isOnline = options.isOnline ?? (() => true)
@@ -83,6 +97,8 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   let destroyed = false
   let renewTimer: ReturnType<typeof setTimeout> | null = null
   let retryTimer: ReturnType<typeof setTimeout> | null = null
+  /** Ends the backoff pause under way, if any. */
+  let endPause: (() => void) | null = null
   let retryDelay = 1000
   /** Backoff for reconnecting after the server refused us (so a persistent 4401 cannot spin). */
   let refusedDelay = 250
@@ -91,6 +107,27 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
     if (next === state) return
     state = next
     for (const listener of listeners) listener(next)
+  }
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      endPause = () => {
+        if (retryTimer) clearTimeout(retryTimer)
+        retryTimer = null
+        endPause = null
+        resolve()
+      }
+      retryTimer = setTimeout(endPause, ms)
+    })
+
+  /** While the device is offline (goneOffline), checks now and then whether it is back. */
+  let offlineCheck: ReturnType<typeof setInterval> | null = null
+  const resume = () => {
+    if (offlineCheck) clearInterval(offlineCheck)
+    offlineCheck = null
+    if (destroyed || !provider) return
+    setState(everConnected ? 'reconnecting' : 'connecting')
+    provider.connect()
   }
 
   const terminal = (error: unknown): ConnectionState | null => {
@@ -119,9 +156,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
           return null
         }
         setState(isOnline() ? 'reconnecting' : 'offline')
-        await new Promise<void>((resolve) => {
-          retryTimer = setTimeout(resolve, retryDelay * (0.5 + Math.random()))
-        })
+        await pause(retryDelay * (0.5 + Math.random()))
         retryDelay = Math.min(retryDelay * 2, 30_000)
       }
     }
@@ -171,9 +206,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       if (code === 4404) return setState('not-found')
       // 4401 (stale token) and any other permanent close: a fresh ticket decides.
       setState('reconnecting')
-      await new Promise<void>((resolve) => {
-        retryTimer = setTimeout(resolve, refusedDelay * (0.5 + Math.random()))
-      })
+      await pause(refusedDelay * (0.5 + Math.random()))
       refusedDelay = Math.min(refusedDelay * 2, 30_000)
       const next = await getTicket()
       if (!next || !provider || destroyed) return
@@ -195,8 +228,29 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       return () => listeners.delete(listener)
     },
     ready,
+    retryNow() {
+      if (destroyed) return
+      if (offlineCheck) return resume()
+      if (endPause) return endPause()
+      // The provider's own reconnect loop may be pausing between sockets (it has none then):
+      // connect() opens one at once; a socket already open or opening is left alone.
+      if (provider && provider.shouldConnect && provider.ws === null) provider.connect()
+    },
+    goneOffline() {
+      if (destroyed || !provider || isOnline()) return
+      if (state === 'connected' || state === 'reconnecting' || state === 'connecting') setState('offline')
+      // disconnect() drops the socket at once and stops the provider's reconnect loop, which
+      // could only fail while offline. The 'online' event (retryNow) resumes it, and so does a
+      // slow check of isOnline(), should that event never come.
+      provider.disconnect()
+      if (offlineCheck) clearInterval(offlineCheck)
+      offlineCheck = setInterval(() => {
+        if (isOnline()) resume()
+      }, OFFLINE_CHECK_MS)
+    },
     destroy() {
       destroyed = true
+      if (offlineCheck) clearInterval(offlineCheck)
       if (renewTimer) clearTimeout(renewTimer)
       if (retryTimer) clearTimeout(retryTimer)
       listeners.clear()

@@ -100,6 +100,67 @@ describe('connecting', () => {
     expect(states).toEqual(['connecting', 'reconnecting', 'connected'])
   })
 
+  it('retryNow() ends a long backoff pause at once, as when the device comes back online', async () => {
+    const boardId = await harness.createBoard()
+    // Down long enough for the pause to grow past 4 s (1 s, 2 s, 4 s …, each ±50 %).
+    const failing = Object.fromEntries([0, 1, 2].map((n) => [n, () => Promise.reject(new TicketError(503))]))
+    const desk = ticketDesk(boardId, failing)
+    const { connection } = open(boardId, desk.fetchTicket)
+    await eventually(() => expect(desk.asked).toBe(3), 15_000)
+    // The third failure started a pause of at least 2 s; without retryNow() nothing is asked.
+    await sleep(300)
+    expect(desk.asked).toBe(3)
+    const woken = Date.now()
+    connection.retryNow()
+    await eventually(() => expect(connection.getState()).toBe('connected'), 5000)
+    expect(Date.now() - woken).toBeLessThan(1500)
+    expect(desk.asked).toBe(4)
+  }, 30_000)
+
+  it('goneOffline() drops the socket and shows offline at once; retryNow() brings it back', async () => {
+    const boardId = await harness.createBoard()
+    let online = true
+    const doc = new Y.Doc()
+    const connection = connectBoard({
+      boardId,
+      doc,
+      fetchTicket: ticketDesk(boardId).fetchTicket,
+      isOnline: () => online,
+      WebSocketPolyfill: WS as unknown as typeof WebSocket,
+    })
+    cleanup.add(() => {
+      connection.destroy()
+      doc.destroy()
+    })
+    await eventually(() => expect(connection.getState()).toBe('connected'), 5000)
+    expect(connectionsTo(boardId)).toBe(1)
+
+    // Said while online, it changes nothing.
+    connection.goneOffline()
+    expect(connection.getState()).toBe('connected')
+
+    online = false
+    connection.goneOffline()
+    expect(connection.getState()).toBe('offline')
+    await eventually(() => expect(connectionsTo(boardId)).toBe(0), 5000)
+    // No attempts while the device says it is offline.
+    await sleep(1000)
+    expect(connectionsTo(boardId)).toBe(0)
+    expect(connection.getState()).toBe('offline')
+
+    online = true
+    connection.retryNow()
+    await eventually(() => expect(connection.getState()).toBe('connected'), 5000)
+    expect(connectionsTo(boardId)).toBe(1)
+
+    // Back online without an event to say so: a slow check notices.
+    online = false
+    connection.goneOffline()
+    await eventually(() => expect(connectionsTo(boardId)).toBe(0), 5000)
+    online = true
+    await eventually(() => expect(connection.getState()).toBe('connected'), 10_000)
+  }, 30_000)
+
   it.each([
     [401, 'signed-out'],
     [403, 'forbidden'],
