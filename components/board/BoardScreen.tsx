@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
@@ -11,6 +11,7 @@ import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionCont
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { FacilitatorPanel } from './FacilitatorPanel'
+import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
@@ -47,6 +48,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
   const store = board.storeWithStatus.status === 'synced-remote' ? board.storeWithStatus.store : null
   usePrivateRound(store, boardId, user.id, session.privateRound)
   const votes = useMyVotes(boardId, session.voting)
+  const opened = board.storeWithStatus.status === 'synced-remote'
+  useEffect(() => {
+    if (!opened) return
+    keepForOffline()
+      .then((kept) => (document.documentElement.dataset.offlineReady = String(kept)))
+      .catch(() => undefined)
+  }, [opened])
   const [editor, setEditor] = useState<Editor | null>(null)
   const boardView = useBoardView(editor)
   const [sharing, setSharing] = useState(false)

@@ -13,6 +13,9 @@ import {
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { BoardRole } from '@/lib/auth/roles'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { localDocName } from './localBoards'
+import { readRecords } from '@/lib/board/docLayout'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import { bindPresence } from '@/lib/collab/bindPresence'
 import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
@@ -82,8 +85,9 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
   useEffect(() => {
     const doc = new Y.Doc()
     const $online = atom<'online' | 'offline'>('connection status', 'offline')
-    // Observers get a read-only editor; the server drops their edits anyway.
-    const $mode = atom<'readonly' | 'readwrite'>('collaboration mode', 'readonly')
+    // Observers get a read-only editor; the server drops their edits anyway. The role the page
+    // was served with holds until a ticket says otherwise (and while offline).
+    const $mode = atom<'readonly' | 'readwrite'>('collaboration mode', user.role === 'observer' ? 'readonly' : 'readwrite')
     const currentUser = computed('current user', () =>
       UserRecordType.create({ id: createUserId(user.id), name: user.name, color: presenceColor(user.id) }),
     )
@@ -112,7 +116,12 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
         update({ connection: next })
       }),
     )
-    const onBrowserOnline = () => update({ connection: connection.getState() })
+    const onBrowserOnline = () => {
+      // Back online: try now rather than at the end of a backoff pause that grew while offline.
+      if (navigator.onLine) connection.retryNow()
+      else connection.goneOffline()
+      update({ connection: connection.getState() })
+    }
     window.addEventListener('online', onBrowserOnline)
     window.addEventListener('offline', onBrowserOnline)
     disposers.push(() => {
@@ -120,20 +129,28 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
       window.removeEventListener('offline', onBrowserOnline)
     })
 
-    connection.ready
-      .then(
-        (provider) =>
-          new Promise<typeof provider>((resolve) => {
-            if (provider.synced) return resolve(provider)
-            const onSync = (synced: boolean) => {
-              if (!synced) return
-              provider.off('sync', onSync)
-              resolve(provider)
-            }
-            provider.on('sync', onSync)
-          }),
-      )
-      .then((provider) => {
+    // The board is kept on this device too (IndexedDB): a branch that loses its connection
+    // keeps working, a reload while offline still opens the board, and what was added meanwhile
+    // merges when the connection returns. The canvas opens from whichever is ready first: this
+    // device's copy, or the server's first sync.
+    const local = new IndexeddbPersistence(localDocName(boardId, user.id), doc)
+    disposers.push(() => void local.destroy())
+    const fromDevice = local.whenSynced.then(() => (readRecords(doc).size > 0 ? 'device' : new Promise<never>(() => {})))
+    const fromServer = connection.ready.then(
+      (provider) =>
+        new Promise<'server'>((resolve) => {
+          if (provider.synced) return resolve('server')
+          const onSync = (synced: boolean) => {
+            if (!synced) return
+            provider.off('sync', onSync)
+            resolve('server')
+          }
+          provider.on('sync', onSync)
+        }),
+    )
+
+    Promise.race([fromDevice, fromServer])
+      .then(() => {
         if (cancelled) return
         try {
           const binding = bindStoreToDoc({
@@ -148,14 +165,15 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
           if (error instanceof BoardSchemaError) return update({ schemaError: error })
           throw error
         }
-        const presence = bindPresence({ store, awareness: provider.awareness, user: currentUser })
-        disposers.push(() => presence.dispose())
-        const me: MemberPresence = { id: user.id, name: user.name, role: user.role, label: user.label }
-        provider.awareness.setLocalStateField('member', me)
-        update({
-          storeWithStatus: { status: 'synced-remote', connectionStatus: 'online', store },
-          doc,
-          awareness: provider.awareness,
+        update({ storeWithStatus: { status: 'synced-remote', connectionStatus: 'online', store }, doc })
+        // Presence needs the server; it starts whenever the connection does.
+        void connection.ready.then((provider) => {
+          if (cancelled) return
+          const presence = bindPresence({ store, awareness: provider.awareness, user: currentUser })
+          disposers.push(() => presence.dispose())
+          const me: MemberPresence = { id: user.id, name: user.name, role: user.role, label: user.label }
+          provider.awareness.setLocalStateField('member', me)
+          update({ awareness: provider.awareness })
         })
       })
       .catch((error: Error) => {

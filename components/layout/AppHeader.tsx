@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { signOut } from 'next-auth/react'
 import type { ReactNode } from 'react'
 import { useT } from '@/components/i18n/I18nProvider'
+import { forgetLocalBoards } from '@/components/board/localBoards'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** The bar above every signed-in page: where you are, who you are, language, sign out. */
@@ -40,7 +41,11 @@ export function AppHeader({
           </Link>
         )}
         <LanguageSwitch />
-        <button type="button" className="button button--quiet" onClick={() => signOut({ callbackUrl: '/signin' })}>
+        <button type="button" className="button button--quiet" onClick={async () => {
+            // Boards kept on this device for working offline go with the session.
+            await forgetLocalBoards().catch(() => undefined)
+            await signOut({ callbackUrl: '/signin' })
+          }}>
           {t('nav.signOut')}
         </button>
       </nav>

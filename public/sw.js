@@ -1,0 +1,53 @@
+// Strategitavlan's service worker: keeps the board page and the app's static files so a board
+// opens again while offline (its content comes from the device's IndexedDB copy). Pages are
+// network-first, hashed static files cache-first. API calls and sync never pass through here.
+// The same name as OFFLINE_CACHE in components/board/localBoards.ts (sign-out deletes it).
+const CACHE = 'strategitavlan-offline-v1'
+
+self.addEventListener('install', () => self.skipWaiting())
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+
+function isBoardPage(url) {
+  return /^\/boards\/[A-Za-z0-9_-]+$/.test(url.pathname)
+}
+
+function isStatic(url) {
+  return url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/tldraw/')
+}
+
+// Only a board page opened while signed in creates the cache (keepForOffline); after signing
+// out it is gone, and nothing here brings it back.
+async function keep(request, response) {
+  if (!response.ok || !(await caches.has(CACHE))) return
+  const cache = await caches.open(CACHE)
+  await cache.put(request, response)
+}
+
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request)
+    await keep(request, response.clone())
+    return response
+  } catch (error) {
+    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true })
+    if (cached) return cached
+    throw error
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE })
+  if (cached) return cached
+  const response = await fetch(request)
+  await keep(request, response.clone())
+  return response
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  if (url.origin !== self.location.origin) return
+  if (request.mode === 'navigate' && isBoardPage(url)) event.respondWith(networkFirst(request))
+  else if (isStatic(url)) event.respondWith(cacheFirst(request))
+})

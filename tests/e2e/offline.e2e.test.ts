@@ -1,0 +1,109 @@
+/**
+ * A branch on a weak link: it goes offline, keeps adding ideas, even reloads the page while
+ * offline, and when the connection returns every idea reaches the others and the server.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readBoard } from '../../lib/board/readModel'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { openSqliteStore } from '../../server/store/sqliteStore'
+import { startAppServer, type AppServer } from '../helpers/appServer'
+import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
+import { eventually } from '../helpers/syncHarness'
+
+const VIEWPORT = { width: 1366, height: 768 }
+let server: AppServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+const note = (page: Page, text: string) => page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
+
+async function addIdea(page: Page, area: string, text: string) {
+  await page.getByRole('button', { name: `Lägg till idé i ${area}` }).click()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await note(page, text).waitFor({ state: 'attached' })
+}
+
+async function storedTexts(boardId: string): Promise<string[]> {
+  const store = openSqliteStore(server.dbPath)
+  try {
+    const stored = await store.docs.loadDoc(boardId)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const board = readBoard(doc, 'sv')
+    return board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.text)))
+  } finally {
+    await store.close()
+  }
+}
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('working offline', () => {
+  it('keeps ideas added offline, across a reload, and delivers them when the connection returns', async () => {
+    const f = await browser.newContext({ viewport: VIEWPORT })
+    const b = await browser.newContext({ viewport: VIEWPORT })
+    contexts.push(f, b)
+    const facilitator = await f.newPage()
+    await signInThroughForm(facilitator, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+    await facilitator.getByRole('link', { name: /Verksamhetsplan/ }).click()
+    await facilitator.waitForURL(/\/boards\//)
+    const boardId = facilitator.url().split('/boards/')[1]
+    await facilitator.locator('.connection[data-state="connected"]').waitFor()
+
+    await signInByApi(b, server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
+    const branch = await b.newPage()
+    await branch.goto(`${server.url}/boards/${boardId}`)
+    await branch.locator('.connection[data-state="connected"]').waitFor()
+    await branch.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' })
+
+    // The link drops.
+    await b.setOffline(true)
+    await branch.locator('.connection[data-state="offline"]').waitFor()
+    await addIdea(branch, 'Framtid', 'Offline-idé ett')
+
+    // Even a reload while offline opens the board, with the idea still there.
+    await branch.reload()
+    await branch.locator('.area[data-area="framtid"]').waitFor()
+    await note(branch, 'Offline-idé ett').waitFor({ state: 'attached' })
+    await addIdea(branch, 'Framtid', 'Offline-idé två')
+
+    await facilitator.waitForTimeout(1000)
+    expect(await note(facilitator, 'Offline-idé ett').count()).toBe(0)
+
+    // The link returns: everything arrives, for the others and on the server.
+    await b.setOffline(false)
+    await branch.locator('.connection[data-state="connected"]').waitFor({ timeout: 30_000 })
+    await note(facilitator, 'Offline-idé ett').waitFor({ state: 'attached', timeout: 15_000 })
+    await note(facilitator, 'Offline-idé två').waitFor({ state: 'attached', timeout: 15_000 })
+    await eventually(async () => {
+      const texts = await storedTexts(boardId)
+      expect(texts).toContain('Offline-idé ett')
+      expect(texts).toContain('Offline-idé två')
+    }, 15_000)
+
+    // Signing out leaves nothing of the board on the device: not its copy, not its page.
+    const kept = () =>
+      branch.evaluate(async () => ({
+        databases: (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('strategitavlan:')),
+        caches: await caches.keys(),
+      }))
+    expect((await kept()).databases).toHaveLength(1)
+    expect((await kept()).caches).toContain('strategitavlan-offline-v1')
+    await branch.getByRole('button', { name: 'Logga ut' }).click()
+    await branch.waitForURL(/\/signin/)
+    expect(await kept()).toEqual({ databases: [], caches: [] })
+  })
+})
