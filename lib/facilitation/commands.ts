@@ -6,13 +6,17 @@
  */
 import { z } from 'zod'
 import type * as Y from 'yjs'
-import { privateDocPrefix } from '../board/docIds'
+import type { TLNoteShape } from '@tldraw/tlschema'
+import type { JsonObject } from '@tldraw/utils'
+import { parseDocId, privateDocPrefix } from '../board/docIds'
+import { readNoteMeta } from '../board/noteMeta'
+import { boardSchema } from '../board/schema'
 import { notesIn, putNotes } from '../board/noteRecord'
 import { IDLE_TIMER, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
-import { openRecordStore } from '../board/docLayout'
+import { BOARD_PAGE_ID, openRecordStore, readRecords } from '../board/docLayout'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -148,16 +152,13 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
   if (!round) return context.sync.readDoc(boardId, readSession)
 
   for (const docId of await context.docs.listDocIds(privateDocPrefix(boardId))) {
+    const owner = parseDocId(docId)
+    if (owner.kind !== 'private') continue
     // Notes written while we publish are picked up by the next pass.
     for (let pass = 0; pass < 5; pass++) {
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
-      await context.sync.changeDoc(boardId, (doc) => {
-        putNotes(
-          doc,
-          hidden.map((note) => ({ ...note, meta: withoutPrivateRound(note.meta) })),
-        )
-      })
+      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)))
       await context.sync.changeDoc(docId, (doc) => {
         const records = openRecordStore(doc)
         for (const note of hidden) records.delete(note.id)
@@ -168,6 +169,30 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
   return context.sync.changeDoc(boardId, (doc) => {
     writeSession(doc, { privateRound: { ...round, active: false, revealedAt: now() } })
     return readSession(doc)
+  })
+}
+
+/**
+ * What of one person's private notes the server puts on the board. The private document is
+ * written by that person's client alone, and the server writes the reveal with its own rights,
+ * so a modified client must not reach further through it than through the board: only valid
+ * notes on the board's page are published, never over a record the board already has (another
+ * person's note, the template; a note published by an interrupted reveal stays as it is), and
+ * one that names someone else as its author loses that claim.
+ */
+function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string): TLNoteShape[] {
+  const existing = readRecords(board)
+  return hidden.flatMap((note) => {
+    if (existing.has(note.id) || note.parentId !== BOARD_PAGE_ID) return []
+    const meta: JsonObject = withoutPrivateRound(note.meta)
+    if (readNoteMeta(meta).createdBy && readNoteMeta(meta).createdBy!.id !== owner) delete meta.createdBy
+    const published = { ...note, meta }
+    try {
+      boardSchema.types.shape.validate(published)
+    } catch {
+      return []
+    }
+    return [published]
   })
 }
 
