@@ -162,7 +162,7 @@ export class Room implements LinkedRoom {
     })
     const stopSession = attachSessionGuard(this.doc, {
       isClient: (origin) => this.isConnection(origin),
-      onRevert: log('undid a client change to the facilitation state'),
+      onRevert: log('undid a client change to the facilitation state, votes or board metadata'),
     })
     return () => {
       stopTemplate()

@@ -7,11 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { privateDocId } from '../../lib/board/docIds'
 import { readSession, timerRemainingMs } from '../../lib/board/session'
 import { castVote, tallyVotes } from '../../lib/board/votes'
-import { sessionMap } from '../../lib/board/docLayout'
+import type { TLNoteShape } from '@tldraw/tlschema'
+import { metaMap, readBoardMeta, readRecords, sessionMap } from '../../lib/board/docLayout'
+import { areaShapeId } from '../../lib/board/template'
 import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
 import { voterKeyFor } from '../../lib/facilitation/voterKey'
 import { joinBoard, joinWithToken } from '../helpers/boardClients'
-import { addNote, buildNote, loadStoredDoc, noteTexts, putNote } from '../helpers/boardNotes'
+import { addNote, buildNote, loadStoredDoc, notesOf, noteTexts, putNote } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
 import { openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
 import { eventually, startSyncHarness, TEST_SECRET, type SyncHarness } from '../helpers/syncHarness'
@@ -118,6 +120,79 @@ describe('private rounds', () => {
     expect(board.texts.filter((t) => t === hiddenText)).toHaveLength(1)
     expect(board.session.privateRound).toMatchObject({ id: round.id, active: false })
     expect(board.session.privateRound!.revealedAt).not.toBeNull()
+  })
+})
+
+describe('a private round from a modified client', () => {
+  it('publishes only its author’s own valid new notes: none over another note or the template, none in another’s name', async () => {
+    await command({ type: 'private.start' })
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
+    const author = await harness.services.store.users.create({ email: 'bo@example.org', name: 'Bo', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, author.id, 'participant')
+    const other = await joinBoard(harness, cleanup, { role: 'participant' })
+    const theirs = addNote(other.doc, 'theirs', 'Någon annans idé')
+    await eventually(async () => expect(await harness.services.sync.readDoc(harness.boardId, noteTexts)).toContain('Någon annans idé'))
+    const zoneBefore = await harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).get(areaShapeId('ekonomi')))
+
+    const mine = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      privateDocId(harness.boardId, author.id),
+      await harness.mintToken({ userId: author.id, name: 'Bo', role: 'participant' }),
+    )
+    const hide = (note: TLNoteShape, meta: Record<string, unknown> = {}) =>
+      putNote(mine.doc, { ...note, meta: { ...note.meta, ...meta, privateRound: round.id } } as TLNoteShape)
+    const text = (t: string) => buildNote({ key: 'text', text: t }).props.richText
+    hide(buildNote({ key: 'honest', text: 'Ärlig idé' }), { createdBy: { id: author.id, name: 'Bo' } })
+    hide(buildNote({ key: 'forged', text: 'I chefens namn' }), { createdBy: { id: harness.userId, name: 'Chefen' } })
+    hide({ ...theirs, props: { ...theirs.props, richText: text('Överskriven') } })
+    hide({ ...buildNote({ key: 'zone', text: 'Över mallen' }), id: areaShapeId('ekonomi') as TLNoteShape['id'] })
+    const invalid = buildNote({ key: 'invalid', text: 'Ogiltig' })
+    hide({ ...invalid, props: { ...invalid.props, color: 'neon' } } as unknown as TLNoteShape)
+    await eventually(async () =>
+      expect(noteTexts(await loadStoredDoc(harness.services.store.docs, privateDocId(harness.boardId, author.id)))).toContain('Ärlig idé'),
+    )
+
+    await command({ type: 'private.reveal' })
+    const board = await harness.services.sync.readDoc(harness.boardId, (doc) => ({
+      notes: notesOf(doc),
+      zone: readRecords(doc).get(areaShapeId('ekonomi')),
+    }))
+    const byText = (t: string) => board.notes.find((note) => note.text === t)
+    expect(byText('Ärlig idé')?.createdBy).toEqual({ id: author.id, name: 'Bo' })
+    expect(byText('I chefens namn')).toBeDefined()
+    expect(byText('I chefens namn')!.createdBy).toBeUndefined()
+    expect(byText('Någon annans idé')).toBeDefined()
+    expect(byText('Överskriven')).toBeUndefined()
+    expect(byText('Över mallen')).toBeUndefined()
+    expect(byText('Ogiltig')).toBeUndefined()
+    expect(board.zone).toEqual(zoneBefore)
+    // The refused ones are not kept back in the private document either: the round is over.
+    await eventually(() => expect(noteTexts(mine.doc)).toEqual([]))
+  })
+})
+
+describe('who may change the board’s metadata', () => {
+  it('undoes a client deleting the schema or writing other keys, and lets a plausible schema through', async () => {
+    const client = await joinBoard(harness, cleanup, { role: 'participant' })
+    const schemaOnServer = () => harness.services.sync.readDoc(harness.boardId, (doc) => readBoardMeta(doc))
+    const before = await schemaOnServer()
+    expect(before.schema).toBeDefined()
+
+    client.doc.transact(() => {
+      metaMap(client.doc).delete('schema')
+      metaMap(client.doc).set('templateVersion', 999)
+    })
+    await eventually(() => expect(readBoardMeta(client.doc)).toEqual(before))
+    expect(await schemaOnServer()).toEqual(before)
+    client.doc.transact(() => metaMap(client.doc).set('schema', { nonsense: true }))
+    await eventually(() => expect(readBoardMeta(client.doc).schema).toEqual(before.schema))
+
+    // A client on a newer tldraw records the schema it migrated the records to.
+    const newer = { ...before.schema!, sequences: { ...(before.schema as { sequences: object }).sequences, 'com.example/x': 1 } }
+    client.doc.transact(() => metaMap(client.doc).set('schema', newer))
+    await eventually(async () => expect((await schemaOnServer()).schema).toEqual(newer))
+    expect(readBoardMeta(client.doc).schema).toEqual(newer)
   })
 })
 
