@@ -1,12 +1,14 @@
 /**
  * GET  /api/boards/<id>/members → { members: [{ userId, name, email, role }] } (facilitators)
  * POST /api/boards/<id>/members { email, role } → adds a staff account to the board, or
- * changes its role. The account must exist (accounts are made by an admin).
+ * changes its role. The account must exist (accounts are made by an admin). A board always
+ * keeps at least one facilitator.
  */
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { BOARD_ROLES } from '@/lib/auth/roles'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
 import { jsonError } from '@/app/_lib/http'
 
 export const dynamic = 'force-dynamic'
@@ -23,6 +25,9 @@ const AddMember = z.object({
 export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, async ({ board, body, app }) => {
   const user = await app.store.users.findByEmail(body.email)
   if (!user) return jsonError(404, 'no account with that email')
+  if (body.role !== 'facilitator' && (await wouldLeaveNoFacilitator(app, board.id, user.id))) {
+    return jsonError(409, 'a board needs at least one facilitator')
+  }
   await app.store.boards.setRole(board.id, user.id, body.role)
   // A changed role takes effect at once: the socket reconnects with a token for the new role.
   app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, 4401, 'role changed')

@@ -16,7 +16,7 @@ export const DELETE = boardRoute<{ boardId: string; inviteId: string }>(
     if (!invite || invite.boardId !== board.id) return jsonError(404, 'no such invite')
     await app.store.invites.revoke(invite.id)
     const guests = new Set((await app.store.guests.listForInvite(invite.id)).map((g) => guestUserId(g.id)))
-    app.sync.disconnect((who) => guests.has(who.userId), 4403, 'invite revoked')
+    app.sync.disconnect((who) => guests.has(who.userId), 4403, 'access revoked')
     return new NextResponse(null, { status: 204 })
   },
 )

@@ -7,19 +7,13 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { BOARD_ROLES } from '@/lib/auth/roles'
-import type { AppContext } from '@/lib/runtime/appContext'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
 import { jsonError } from '@/app/_lib/http'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { boardId: string; userId: string }
-
-async function wouldLeaveNoFacilitator(app: AppContext, boardId: string, userId: string) {
-  const members = await app.store.boards.members(boardId)
-  const facilitators = members.filter((m) => m.role === 'facilitator')
-  return facilitators.length === 1 && facilitators[0].userId === userId
-}
 
 export const PATCH = boardRoute<Params, z.ZodType<{ role: (typeof BOARD_ROLES)[number] }>>(
   { roles: ['facilitator'], body: z.object({ role: z.enum(BOARD_ROLES) }) },
@@ -40,6 +34,6 @@ export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ bo
     return jsonError(409, 'a board needs at least one facilitator')
   }
   if (!(await app.store.boards.removeMember(board.id, params.userId))) return jsonError(404, 'not a member of this board')
-  app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, 4403, 'access removed')
+  app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, 4403, 'access revoked')
   return new NextResponse(null, { status: 204 })
 })
