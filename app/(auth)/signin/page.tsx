@@ -2,18 +2,13 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/SignInForm'
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
+import { safeCallback } from '@/lib/auth/safeCallback'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
 import { getSessionUser } from '@/app/_lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('signin.title') }
-}
-
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/'
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
