@@ -101,6 +101,19 @@ describe('single sign-on configuration', () => {
     expect(profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se' })
   })
 
+  it('does not match an account by an email the provider has not verified', async () => {
+    const built = options({
+      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: true },
+    })
+    const oidc = provider('oidc', built)
+    const profileOf = oidc.profile as (p: Record<string, unknown>) => { email: string }
+    expect(profileOf({ sub: 'a', email: 'chef@example.se', email_verified: false }).email).toBe('')
+    expect(profileOf({ sub: 'a', email: 'chef@example.se', email_verified: true }).email).toBe('chef@example.se')
+    const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'a' } as never
+    const user = { id: 'a', ...profileOf({ sub: 'a', email: 'chef@example.se', email_verified: false }), name: 'X' }
+    expect(await built.callbacks!.signIn!({ user, account } as never)).toBe('/signin?error=OidcNoEmail')
+  })
+
   it('admits only existing accounts when new users are not allowed', async () => {
     const built = options({
       oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: false },

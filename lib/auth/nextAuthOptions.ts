@@ -55,7 +55,9 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unk
     idToken: true,
     checks: ['pkce', 'state'],
     profile(profile) {
-      const email = typeof profile.email === 'string' ? profile.email : ''
+      // Accounts are matched by email, so an address the provider says it has not verified
+      // counts as none (providers that do not send `email_verified` vouch for the address).
+      const email = typeof profile.email === 'string' && profile.email_verified !== false ? profile.email : ''
       const name =
         (typeof profile.name === 'string' && profile.name) ||
         (typeof profile.preferred_username === 'string' && profile.preferred_username) ||

@@ -76,7 +76,7 @@ const sv = {
   'signin.rateLimited': 'För många inloggningsförsök. Vänta en stund och försök igen.',
   'signin.or': 'eller',
   'signin.sso': 'Logga in med {name}',
-  'signin.ssoNoEmail': 'Inloggningen gav ingen e-postadress. Kontakta administratören.',
+  'signin.ssoNoEmail': 'Inloggningen gav ingen bekräftad e-postadress. Kontakta administratören.',
   'signin.ssoNoAccount': 'Det finns inget konto för din e-postadress. Be en administratör skapa ett.',
 
   'role.facilitator': 'Facilitator',
@@ -420,7 +420,7 @@ const en: Record<MessageKey, string> = {
   'signin.rateLimited': 'Too many sign-in attempts. Please wait a while and try again.',
   'signin.or': 'or',
   'signin.sso': 'Sign in with {name}',
-  'signin.ssoNoEmail': 'The sign-in gave no email address. Contact the administrator.',
+  'signin.ssoNoEmail': 'The sign-in gave no verified email address. Contact the administrator.',
   'signin.ssoNoAccount': 'There is no account for your email address. Ask an administrator to create one.',
 
   'role.facilitator': 'Facilitator',
