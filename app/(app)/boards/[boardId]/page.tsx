@@ -13,10 +13,16 @@ export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ boardId: string }> }
 
+/** The board's name is the page's title for its members only. */
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { boardId } = await params
-  const board = isWellFormedId(boardId) ? await getAppContext().store.boards.get(boardId) : null
-  return { title: board?.name ?? (await getT())('notFound.title') }
+  const { store } = getAppContext()
+  const t = await getT()
+  const board = isWellFormedId(boardId) ? await store.boards.get(boardId) : null
+  if (!board) return { title: t('notFound.title') }
+  const user = await getSessionUser()
+  const role = user ? await roleOnBoard(store, viewerOf(user), board.id) : null
+  return { title: role ? board.name : t('forbidden.title') }
 }
 
 export default async function BoardPage({ params }: Params) {
