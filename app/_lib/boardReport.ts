@@ -2,6 +2,7 @@
  * The board report for route handlers: read from the live document (through the sync server,
  * so it includes every stored change) in the language asked for or the board's own.
  */
+import type { BoardRole } from '@/lib/auth/roles'
 import { boardDocId } from '@/lib/board/docIds'
 import { readBoard } from '@/lib/board/readModel'
 import { readReportFacts } from '@/lib/export/boardFacts'
@@ -11,12 +12,13 @@ import { isLocale } from '@/lib/i18n/locales'
 import type { AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
 
-export async function loadBoardReport(app: AppContext, board: BoardRecord, request: Request): Promise<Report> {
+/** `role` is the reader's: only facilitators see authors the board hides. */
+export async function loadBoardReport(app: AppContext, board: BoardRecord, role: BoardRole, request: Request): Promise<Report> {
   const lang = new URL(request.url).searchParams.get('lang')
   const locale = isLocale(lang) ? lang : board.locale
   const generatedAt = Date.now()
   return app.sync.readDoc(boardDocId(board.id), (doc) =>
-    buildReport(readBoard(doc, locale), readReportFacts(doc), { boardId: board.id, boardName: board.name, locale, generatedAt }),
+    buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: role === 'facilitator' }), { boardId: board.id, boardName: board.name, locale, generatedAt }),
   )
 }
 

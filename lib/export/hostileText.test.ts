@@ -28,7 +28,7 @@ function hostileReport() {
     notes: HOSTILE.map((text, i) => ({ key: `h${i}`, text, areaId: 'ekonomi', author: '=Anna<script>', y: i })),
     withVotes: false,
   })
-  return buildReport(readBoard(doc, 'sv'), readReportFacts(doc), {
+  return buildReport(readBoard(doc, 'sv'), readReportFacts(doc, { seesHiddenAuthors: true }), {
     boardId: 'b',
     boardName: '<b>Tavla</b> =1+1',
     locale: 'sv',

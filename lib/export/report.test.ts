@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readBoard } from '../board/readModel'
+import { writeSession } from '../board/session'
 import type { Locale } from '../i18n/locales'
 import { readReportFacts } from './boardFacts'
 import { buildReport, type Report } from './report'
@@ -21,7 +22,7 @@ function expectGolden(actual: string, file: string) {
 
 function reportOf(locale: Locale, options: WorkshopOptions = {}): Report {
   const doc = workshopDoc(options)
-  return buildReport(readBoard(doc, locale), readReportFacts(doc), {
+  return buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: true }), {
     boardId: 'board-1',
     boardName: options.name ?? 'Planeringsdag',
     locale,
@@ -54,6 +55,26 @@ describe('the board report', () => {
     expect(reportToMarkdown(report)).not.toContain('Anna Lind')
     expect(reportToCsv(report)).not.toContain('Anna Lind')
     expect(reportToCsv(report).split('\r\n')[0]).not.toContain('Författare')
+  })
+
+  it('names authors the board hides only to facilitators', () => {
+    const doc = workshopDoc()
+    writeSession(doc, { showAuthors: false })
+    const authors = (seesHiddenAuthors: boolean) => {
+      const report = buildReport(readBoard(doc, 'sv'), readReportFacts(doc, { seesHiddenAuthors }), {
+        boardId: 'board-1',
+        boardName: 'Planeringsdag',
+        locale: 'sv',
+        generatedAt: WORKSHOP_TIME,
+      })
+      return { names: report.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.author))).filter(Boolean), csv: reportToCsv(report) }
+    }
+    expect(authors(true).names).toContain('Anna Lind')
+    expect(authors(false).names).toEqual([])
+    expect(authors(false).csv).not.toContain('Anna Lind')
+    // Shown on the board, they are in everyone's report.
+    writeSession(doc, { showAuthors: true })
+    expect(authors(false).names).toContain('Anna Lind')
   })
 
   it('writes Swedish Markdown exactly as the golden file', () => {

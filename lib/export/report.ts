@@ -17,6 +17,12 @@ export interface ReportFacts {
   votes: ReadonlyMap<string, number>
   /** An anonymous board's report names no authors. */
   anonymous: boolean
+  /**
+   * Leaves authors out though the board is not anonymous: the facilitator hides them on the
+   * board, and the reader is not a facilitator (what the board does not show, its export does
+   * not tell).
+   */
+  withoutAuthors?: boolean
 }
 
 export interface ReportNote {
@@ -25,7 +31,7 @@ export interface ReportNote {
   areaId: AreaId | null
   color: string
   votes: number
-  /** Null on an anonymous board or when unknown. */
+  /** Null on an anonymous board, when authors are hidden from the reader, or when unknown. */
   author: string | null
   createdAt: number | null
   updatedAt: number | null
@@ -84,7 +90,7 @@ export function buildReport(view: BoardView, facts: ReportFacts, options: Report
     areaId: note.areaId,
     color: note.color,
     votes: facts.votes.get(note.id) ?? 0,
-    author: facts.anonymous ? null : (note.createdBy?.name ?? null),
+    author: facts.anonymous || facts.withoutAuthors ? null : (note.createdBy?.name ?? null),
     createdAt: note.createdAt ?? null,
     updatedAt: note.updatedAt ?? null,
   })

@@ -1,6 +1,6 @@
 /**
  * GET /api/boards/<id>/export.csv[?lang=sv|en][&sep=semicolon] → one row per note (step,
- * perspective, area, text, author unless the board is anonymous, votes, created, changed),
+ * perspective, area, text, author unless the board is anonymous or hides authors from the reader, votes, created, changed),
  * UTF-8 with a byte-order mark, safe to open in a spreadsheet. Any member.
  */
 import { boardRoute } from '@/app/_lib/boardRoute'
@@ -9,8 +9,8 @@ import { reportToCsv } from '@/lib/export/reportCsv'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = boardRoute({}, async ({ request, board, app }) => {
-  const report = await loadBoardReport(app, board, request)
+export const GET = boardRoute({}, async ({ request, board, role, app }) => {
+  const report = await loadBoardReport(app, board, role, request)
   const separator = new URL(request.url).searchParams.get('sep') === 'semicolon' ? ';' : ','
   return downloadResponse(reportToCsv(report, { separator }), 'text/csv; charset=utf-8', board, report.generatedAt, 'csv')
 })

@@ -8,7 +8,7 @@ import { reportToJson } from '@/lib/export/reportJson'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = boardRoute({}, async ({ request, board, app }) => {
-  const report = await loadBoardReport(app, board, request)
+export const GET = boardRoute({}, async ({ request, board, role, app }) => {
+  const report = await loadBoardReport(app, board, role, request)
   return downloadResponse(reportToJson(report), 'application/json; charset=utf-8', board, report.generatedAt, 'json')
 })
