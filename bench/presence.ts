@@ -81,6 +81,8 @@ async function connect(url: string, index: number, mode: Mode): Promise<Presence
   }, interval)
   client.stop = () => {
     clearInterval(timer)
+    // An awareness instance checks for outdated states on a timer of its own.
+    awareness.destroy()
     socket.terminate()
   }
   return client
