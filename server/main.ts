@@ -6,7 +6,7 @@
  */
 import { EnvError, loadEnv } from '../lib/env'
 import { createLogger } from './logger'
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed'
+import { DEMO_PASSWORD, DEMO_USERS, demoAccountsWithDemoPassword, seedDemo } from './seed'
 import { createServices } from './services'
 import { describeDatabase } from './store/openStore'
 import { startServer } from './startServer'
@@ -41,6 +41,15 @@ async function main() {
         'seeded a demo facilitator and workshop board',
       )
     }
+  }
+  const openDemoAccounts = await demoAccountsWithDemoPassword(services.store)
+  if (openDemoAccounts.length > 0) {
+    logger.warn(
+      { accounts: openDemoAccounts },
+      'demo accounts still have the published demo password (demo@example.org is an administrator). ' +
+        'Before going live, give them new passwords (npm run user -- password <email>), or start a ' +
+        'new installation with SEED_DEMO=false.',
+    )
   }
   const server = await startServer({ env, logger, services, dev, web: !args.has('--sync-only') })
   logger.info({ url: server.url, port: server.port, database: describeDatabase(env) }, 'Strategitavlan is ready')

@@ -2,7 +2,7 @@
  * Demo data for a new installation: a facilitator, a participant and one workshop board with
  * the starter notes, so `npm start` opens onto something real. Runs only on an empty database.
  */
-import { hashPassword } from '../lib/auth/password'
+import { hashPassword, verifyPassword } from '../lib/auth/password'
 import { createBoardState } from '../lib/board/createBoardDoc'
 import type { Store } from '../lib/store/types'
 
@@ -26,4 +26,17 @@ export async function seedDemo(store: Store): Promise<{ seeded: boolean }> {
   })
   await store.boards.setRole(board.id, participant.id, 'participant')
   return { seeded: true }
+}
+
+/**
+ * The demo accounts that can still be signed in to with the published demo password (the
+ * facilitator is an administrator): worth a warning at every start until they are changed.
+ */
+export async function demoAccountsWithDemoPassword(store: Store): Promise<string[]> {
+  const open: string[] = []
+  for (const { email } of Object.values(DEMO_USERS)) {
+    const user = await store.users.findByEmail(email)
+    if (user?.passwordHash && (await verifyPassword(user.passwordHash, DEMO_PASSWORD))) open.push(email)
+  }
+  return open
 }
