@@ -2,12 +2,14 @@
 
 import { useEffect } from 'react'
 import type { TLStore } from 'tldraw'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { privateDocId } from '@/lib/board/docIds'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import type { PrivateRound } from '@/lib/board/session'
 import { bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import { connectBoard } from '@/lib/sync/connectBoard'
+import { localDocName } from './localBoards'
 import { fetchTicket } from './useBoardStore'
 
 /**
@@ -15,29 +17,43 @@ import { fetchTicket } from './useBoardStore'
  * store too: their new notes of an active round go there, where nobody else can read them.
  * When the round is revealed the server publishes them; any the server could not reach yet
  * (written offline) are published from here by dropping their private mark.
+ *
+ * Like the board, the private document is kept on this device (IndexedDB): private notes
+ * written offline survive a reload and reach the server when the connection returns.
  */
 export function usePrivateRound(store: TLStore | null, boardId: string, userId: string, round: PrivateRound | null) {
   const hasRound = round !== null
   useEffect(() => {
     if (!store || !hasRound) return
     const doc = new Y.Doc()
+    const docId = privateDocId(boardId, userId)
     const connection = connectBoard({
-      boardId: privateDocId(boardId, userId),
+      boardId: docId,
       doc,
       fetchTicket: () => fetchTicket(boardId),
       isOnline: () => navigator.onLine,
     })
+    const local = new IndexeddbPersistence(localDocName(docId, userId), doc)
+    const onNetwork = () => (navigator.onLine ? connection.retryNow() : connection.goneOffline())
+    window.addEventListener('online', onNetwork)
+    window.addEventListener('offline', onNetwork)
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
     let cancelled = false
-    connection.ready
-      .then((provider) => new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))))
+    // Bound as soon as either copy is ready: the device's, or the server's first sync.
+    const fromServer = connection.ready.then(
+      (provider) => new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
+    )
+    Promise.race([local.whenSynced, fromServer])
       .then(() => {
         if (!cancelled) binding = bindStoreToDoc({ store, doc, owns: isPrivateNote })
       })
       .catch(() => undefined)
     return () => {
       cancelled = true
+      window.removeEventListener('online', onNetwork)
+      window.removeEventListener('offline', onNetwork)
       binding?.dispose()
+      void local.destroy()
       connection.destroy()
       doc.destroy()
     }

@@ -51,23 +51,29 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** The facilitator and a branch on the demo board, both connected, the branch ready to go offline. */
+async function facilitatorAndBranch() {
+  const f = await browser.newContext({ viewport: VIEWPORT })
+  const b = await browser.newContext({ viewport: VIEWPORT })
+  contexts.push(f, b)
+  const facilitator = await f.newPage()
+  await signInThroughForm(facilitator, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+  await facilitator.getByRole('link', { name: /Verksamhetsplan/ }).click()
+  await facilitator.waitForURL(/\/boards\//)
+  const boardId = facilitator.url().split('/boards/')[1]
+  await facilitator.locator('.connection[data-state="connected"]').waitFor()
+
+  await signInByApi(b, server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
+  const branch = await b.newPage()
+  await branch.goto(`${server.url}/boards/${boardId}`)
+  await branch.locator('.connection[data-state="connected"]').waitFor()
+  await branch.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' })
+  return { facilitator, branch, b, boardId }
+}
+
 describe('working offline', () => {
   it('keeps ideas added offline, across a reload, and delivers them when the connection returns', async () => {
-    const f = await browser.newContext({ viewport: VIEWPORT })
-    const b = await browser.newContext({ viewport: VIEWPORT })
-    contexts.push(f, b)
-    const facilitator = await f.newPage()
-    await signInThroughForm(facilitator, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
-    await facilitator.getByRole('link', { name: /Verksamhetsplan/ }).click()
-    await facilitator.waitForURL(/\/boards\//)
-    const boardId = facilitator.url().split('/boards/')[1]
-    await facilitator.locator('.connection[data-state="connected"]').waitFor()
-
-    await signInByApi(b, server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
-    const branch = await b.newPage()
-    await branch.goto(`${server.url}/boards/${boardId}`)
-    await branch.locator('.connection[data-state="connected"]').waitFor()
-    await branch.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' })
+    const { facilitator, branch, b, boardId } = await facilitatorAndBranch()
 
     // The link drops.
     await b.setOffline(true)
@@ -105,5 +111,30 @@ describe('working offline', () => {
     await branch.getByRole('button', { name: 'Logga ut' }).click()
     await branch.waitForURL(/\/signin/)
     expect(await kept()).toEqual({ databases: [], caches: [] })
+  })
+
+  it('keeps a private round’s ideas written offline private, across a reload, until the reveal', async () => {
+    const { facilitator, branch, b } = await facilitatorAndBranch()
+    const panel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
+    if (!(await panel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
+    await panel.getByRole('button', { name: 'Starta privat runda' }).click()
+    await branch.getByText('Privat runda – bara du ser dina nya lappar').waitFor()
+    // Let the private document reach the device before the link drops.
+    await branch.waitForTimeout(1000)
+
+    await b.setOffline(true)
+    await branch.locator('.connection[data-state="offline"]').waitFor()
+    await addIdea(branch, 'Framtid', 'Privat offline-idé')
+    await branch.reload()
+    await branch.locator('.area[data-area="framtid"]').waitFor()
+    await note(branch, 'Privat offline-idé').waitFor({ state: 'attached' })
+
+    await b.setOffline(false)
+    await branch.locator('.connection[data-state="connected"]').waitFor({ timeout: 30_000 })
+    await facilitator.waitForTimeout(2000)
+    expect(await note(facilitator, 'Privat offline-idé').count()).toBe(0)
+
+    await panel.getByRole('button', { name: 'Visa allas lappar' }).click()
+    await note(facilitator, 'Privat offline-idé').waitFor({ state: 'attached', timeout: 15_000 })
   })
 })
