@@ -20,7 +20,7 @@ import { VotingStatus } from './VotingStatus'
 import { OutlineView } from './outline/OutlineView'
 import { ViewSwitch } from './outline/ViewSwitch'
 import { useBoardView } from './outline/useBoardView'
-import { tidyBoard } from './tidy'
+import { tidyArea, tidyBoard } from './tidy'
 import { useBoardSession } from './useBoardSession'
 import { useBoardStore } from './useBoardStore'
 import { useMyVotes } from './useMyVotes'
@@ -159,6 +159,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               session={session}
               onClose={() => setPanel(null)}
               onTidy={() => editor && tidyBoard(editor)}
+              onTidyArea={(areaId) => editor && tidyArea(editor, areaId)}
               onPhone={() => setPhone(true)}
             />
           )}

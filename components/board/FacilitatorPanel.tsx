@@ -26,12 +26,14 @@ export function FacilitatorPanel({
   session,
   onClose,
   onTidy,
+  onTidyArea,
   onPhone,
 }: {
   boardId: string
   session: SessionState
   onClose(): void
   onTidy(): void
+  onTidyArea(areaId: AreaId): void
   onPhone(): void
 }) {
   const { locale, t } = useI18n()
@@ -41,6 +43,7 @@ export function FacilitatorPanel({
   const [votes, setVotes] = useState(3)
   const [anonymousVote, setAnonymousVote] = useState(true)
   const [scope, setScope] = useState<AreaId[]>([])
+  const [tidyTarget, setTidyTarget] = useState<AreaId>(AREAS[0].id)
   const titleId = useId()
   useReturnFocus()
 
@@ -214,6 +217,21 @@ export function FacilitatorPanel({
       </Section>
 
       <Section title={t('tidy.title')}>
+        <div className="row">
+          <label className="field">
+            <span>{t('tidy.which')}</span>
+            <select value={tidyTarget} onChange={(e) => setTidyTarget(e.target.value as AreaId)}>
+              {AREAS.map((area) => (
+                <option key={area.id} value={area.id}>
+                  {area.title[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => onTidyArea(tidyTarget)}>
+            {t('tidy.area')}
+          </button>
+        </div>
         <div className="row">
           <button type="button" className="button" onClick={onTidy}>
             {t('tidy.all')}

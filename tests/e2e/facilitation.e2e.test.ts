@@ -146,4 +146,36 @@ describe('running a workshop', () => {
     await arrived.waitFor({ timeout: 15_000, state: 'attached' })
     expect(await arrived.locator('.note-area-tag').getAttribute('data-note-area')).toBe('ekonomi')
   })
+  it('tidies one area back into its grid, as one step that undo takes back', async () => {
+    // The panel covers the right-hand areas while it is open.
+    const openPanel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
+    if (await openPanel.isVisible()) await openPanel.getByRole('button', { name: 'Stäng' }).click()
+    await facilitator.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await facilitator.getByRole('button', { name: 'Lägg till idé i Personal och kompetens' }).click()
+    await facilitator.keyboard.type('Städa mig')
+    await facilitator.keyboard.press('Escape')
+    await facilitator.keyboard.press('Escape')
+    const tidyMe = note(facilitator, 'Städa mig')
+    await tidyMe.waitFor()
+    const box = async () => (await tidyMe.boundingBox())!
+    const placed = await box()
+
+    // Dragged a little, still inside its zone.
+    await facilitator.mouse.move(placed.x + placed.width / 2, placed.y + placed.height / 2)
+    await facilitator.mouse.down()
+    await facilitator.mouse.move(placed.x + placed.width / 2 + 14, placed.y + placed.height / 2 + 10, { steps: 6 })
+    await facilitator.mouse.up()
+    await facilitator.keyboard.press('Escape')
+    await expect.poll(async () => (await box()).x - placed.x).toBeGreaterThan(8)
+    const dragged = await box()
+    expect(await tidyMe.locator('.note-area-tag').textContent()).toContain('Personal och kompetens')
+
+    const panel = await facilitatorPanel()
+    await panel.getByLabel('Område att städa').selectOption({ label: 'Personal och kompetens' })
+    await panel.getByRole('button', { name: 'Städa området' }).click()
+    await expect.poll(async () => Math.abs((await box()).x - placed.x) + Math.abs((await box()).y - placed.y)).toBeLessThan(1.5)
+
+    await facilitator.getByTestId('quick-actions.undo').click()
+    await expect.poll(async () => Math.abs((await box()).x - dragged.x) + Math.abs((await box()).y - dragged.y)).toBeLessThan(1.5)
+  })
 })
