@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   SYNC_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
   /** Sockets one room (board) admits at once. */
   SYNC_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
+  /** Sockets one person may hold in one room at once (tabs, devices). */
+  SYNC_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(20),
   /** Presence changes relayed per socket per second; faster ones are merged, the latest kept. */
   SYNC_MAX_AWARENESS_PER_SECOND: z.coerce.number().min(0.1).default(30),
   /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */

@@ -68,6 +68,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       bytesPerSecond: env.SYNC_MAX_BYTES_PER_SECOND,
       maxDocBytes: env.SYNC_MAX_DOC_BYTES,
       maxConnectionsPerRoom: env.SYNC_MAX_CONNECTIONS_PER_ROOM,
+      maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
       maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
     },

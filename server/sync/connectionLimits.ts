@@ -16,6 +16,8 @@ export interface SyncLimits {
   maxDocBytes: number
   /** Sockets one room admits at once. */
   maxConnectionsPerRoom: number
+  /** Sockets one person (user or guest) may hold in one room at once: tabs and devices. */
+  maxConnectionsPerPerson: number
   /** Presence changes relayed per socket per second; faster ones are merged, the latest kept. */
   awarenessPerSecond: number
   /** Awareness client ids one socket may speak for (the stock client uses one per document). */
@@ -30,6 +32,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   bytesPerSecond: 1024 * 1024,
   maxDocBytes: 32 * 1024 * 1024,
   maxConnectionsPerRoom: 1000,
+  maxConnectionsPerPerson: 20,
   awarenessPerSecond: 30,
   maxAwarenessIdsPerConnection: 8,
   maxBufferedBytes: 8 * 1024 * 1024,
@@ -45,6 +48,7 @@ export const Refusals = {
   messageRate: { code: CloseCode.rateLimited, reason: 'message rate' },
   byteRate: { code: CloseCode.rateLimited, reason: 'byte rate' },
   roomFull: { code: CloseCode.rateLimited, reason: 'room full' },
+  personFull: { code: CloseCode.rateLimited, reason: 'too many connections' },
   docTooLarge: { code: CloseCode.docTooLarge, reason: 'document too large' },
   tooManyPresenceIds: { code: CloseCode.policy, reason: 'too many presence ids' },
   unknownDependencies: { code: CloseCode.malformed, reason: 'update depends on changes the server lacks' },

@@ -279,9 +279,19 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ws.pause()
     try {
       const room = await roomFor(principal.room)
-      if (room.connections.size >= limits.maxConnectionsPerRoom) {
-        const { code, reason } = Refusals.roomFull
-        logger.warn({ room: principal.room, user: principal.userId, code, reason, limit: limits.maxConnectionsPerRoom }, 'sync refused')
+      // The room's own cap, and one per person, so that one member (a script, a runaway tab)
+      // cannot take every place.
+      let own = 0
+      for (const connection of room.connections.values()) if (connection.principal.userId === principal.userId) own++
+      const full =
+        room.connections.size >= limits.maxConnectionsPerRoom
+          ? { refusal: Refusals.roomFull, limit: limits.maxConnectionsPerRoom }
+          : own >= limits.maxConnectionsPerPerson
+            ? { refusal: Refusals.personFull, limit: limits.maxConnectionsPerPerson }
+            : null
+      if (full) {
+        const { code, reason } = full.refusal
+        logger.warn({ room: principal.room, user: principal.userId, code, reason, limit: full.limit }, 'sync refused')
         metrics.refused(reason, code)
         ws.close(code, reason)
         return

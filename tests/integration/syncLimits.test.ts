@@ -156,6 +156,28 @@ describe('room size', () => {
   })
 })
 
+describe('sockets per person', () => {
+  it('one person may hold only their share of a room; others are still let in', async () => {
+    const harness = await startHarness({ SYNC_MAX_CONNECTIONS_PER_PERSON: '2' })
+    await joinBoard(harness, cleanup)
+    await joinBoard(harness, cleanup)
+    expect(harness.services.sync.stats().connections).toBe(2)
+    const third = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken()))
+    cleanup.add(() => third.socket.terminate())
+    expect(await third.closed).toEqual({ code: 4429, reason: 'too many connections' })
+
+    const someoneElse = await harness.services.store.users.create({ email: 'bo@example.org', name: 'Bo', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, someoneElse.id, 'participant')
+    const theirs = openRawSocket(
+      syncSocketUrl(harness.syncUrl, harness.boardId, await harness.mintToken({ role: 'participant', userId: someoneElse.id, name: 'Bo' })),
+    )
+    cleanup.add(() => theirs.socket.terminate())
+    await theirs.opened
+    await eventually(() => expect(messageTypes(theirs.messages)).toContain(0))
+    expect(harness.services.sync.stats().connections).toBe(3)
+  })
+})
+
 describe('presence', () => {
   it('a socket speaking for more presence ids than allowed is closed with 1008', async () => {
     const harness = await startHarness({})
