@@ -129,9 +129,13 @@ export class RoomPresence {
       const clock = decoding.readVarUint(decoder)
       const state = decoding.readVarString(decoder)
       JSON.parse(state)
-      const owner = [...this.host.connections.values()].find(
-        (other) => other !== connection && other.awarenessIds.has(clientId),
-      )
+      let owner: Connection | undefined
+      for (const other of this.host.connections.values()) {
+        if (other !== connection && other.awarenessIds.has(clientId)) {
+          owner = other
+          break
+        }
+      }
       // A socket on another node may own it too: then the same rules hold, by user.
       const remoteOwner = owner ? undefined : this.host.remoteOwner(clientId)
       if (!owner && remoteOwner === undefined) {
