@@ -6,7 +6,7 @@
 import { equalityDeep } from 'lib0/function'
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
-import { metaMap, readBoardMeta, readRecords, recordsArray, sessionMap, votesMap, type BoardMeta, type RecordEntry } from './docLayout'
+import { dropRecordEntries, metaMap, pushRecords, readBoardMeta, readRecords, sessionMap, votesMap, type BoardMeta } from './docLayout'
 
 export interface BoardContent {
   meta: Partial<BoardMeta>
@@ -52,18 +52,17 @@ function replaceMap(map: Y.Map<unknown>, entries: Record<string, unknown>) {
 export function replaceBoardContent(doc: Y.Doc, content: BoardContent): void {
   const next = new Map<string, TLRecord>(content.records.map((record) => [record.id, record]))
   doc.transact(() => {
-    const array = recordsArray(doc)
-    const entries = array.toArray()
     const kept = new Set<string>()
-    // From the right, as YKeyValue reads: the rightmost entry of a key is its value.
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const entry = entries[i] as RecordEntry | undefined
+    // The rightmost entry of a key, if it already holds the wanted value, stays; the rest go.
+    dropRecordEntries(doc, (entry) => {
       const wanted = entry ? next.get(entry.key) : undefined
-      if (entry && wanted && !kept.has(entry.key) && equalityDeep(entry.val, wanted)) kept.add(entry.key)
-      else array.delete(i, 1)
-    }
-    const added = content.records.filter((record) => !kept.has(record.id))
-    if (added.length > 0) array.push(added.map((record) => ({ key: record.id, val: record })))
+      if (entry && wanted && !kept.has(entry.key) && equalityDeep(entry.val, wanted)) {
+        kept.add(entry.key)
+        return false
+      }
+      return true
+    })
+    pushRecords(doc, content.records.filter((record) => !kept.has(record.id)))
     replaceMap(metaMap(doc), content.meta as Record<string, unknown>)
     replaceMap(sessionMap(doc), content.session)
     replaceMap(votesMap(doc), content.votes)

@@ -51,9 +51,52 @@ export function votesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(VOTES_ROOT)
 }
 
-/** A key-value view of the records for code that writes them (the tldraw binding, importers). */
+/**
+ * A key-value view of the records for code that writes them (the tldraw binding, a new
+ * board's template). It stays subscribed to the doc's record array for as long as the doc
+ * lives, so code writing into a long-lived document (a room's on the server) uses
+ * {@link setRecords} and {@link deleteRecords} instead.
+ */
 export function openRecordStore(doc: Y.Doc): YKeyValue<TLRecord> {
   return new YKeyValue<TLRecord>(recordsArray(doc) as unknown as Y.Array<{ key: string; val: TLRecord }>)
+}
+
+/**
+ * One pass over the record array from the right (as YKeyValue reads it: the rightmost entry
+ * of a key is its value), deleting every entry `drop` picks. Call it inside a transaction.
+ */
+export function dropRecordEntries(doc: Y.Doc, drop: (entry: RecordEntry | undefined) => boolean): void {
+  const array = recordsArray(doc)
+  const entries = array.toArray()
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (drop(entries[i] as RecordEntry | undefined)) array.delete(i, 1)
+  }
+}
+
+/** Appends `records` as the rightmost entries of their keys. Call it inside a transaction. */
+export function pushRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
+  if (records.length > 0) recordsArray(doc).push(records.map((record) => ({ key: record.id, val: record })))
+}
+
+/**
+ * Writes (or replaces) records, editing the record array directly: no observer is left on the
+ * document. Every entry of a key being written goes; the new ones are appended (the last
+ * given for an id wins).
+ */
+export function setRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
+  if (records.length === 0) return
+  const next = new Map<string, TLRecord>(records.map((record) => [record.id, record]))
+  doc.transact(() => {
+    dropRecordEntries(doc, (entry) => entry !== undefined && next.has(entry.key))
+    pushRecords(doc, [...next.values()])
+  })
+}
+
+/** Removes every entry of the given record ids, editing the record array directly. */
+export function deleteRecords(doc: Y.Doc, ids: Iterable<string>): void {
+  const gone = new Set(ids)
+  if (gone.size === 0) return
+  doc.transact(() => dropRecordEntries(doc, (entry) => entry !== undefined && gone.has(entry.key)))
 }
 
 /** Reads the current records without touching the doc (safe for read-only observers). */

@@ -8,7 +8,7 @@ import type { IndexKey, JsonObject } from '@tldraw/utils'
 import { getIndexAbove } from '@tldraw/utils'
 import type * as Y from 'yjs'
 import { isNoteShape } from './areaOfPoint'
-import { BOARD_PAGE_ID, openRecordStore, readRecords } from './docLayout'
+import { BOARD_PAGE_ID, readRecords, setRecords } from './docLayout'
 
 export interface NoteRecordOptions {
   id?: TLShapeId
@@ -63,10 +63,13 @@ export function topIndex(doc: Y.Doc): IndexKey {
   return getIndexAbove(top)
 }
 
-/** Writes (or replaces) note records in the caller's transaction. */
+/**
+ * Writes (or replaces) note records in the caller's transaction, editing the record array
+ * directly: the server writes into a room's long-lived document, where a YKeyValue would
+ * stay subscribed.
+ */
 export function putNotes(doc: Y.Doc, notes: readonly TLNoteShape[]): void {
-  const records = openRecordStore(doc)
-  for (const note of notes) records.set(note.id, note)
+  setRecords(doc, notes)
 }
 
 /** The notes of a document. */

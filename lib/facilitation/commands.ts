@@ -16,7 +16,7 @@ import { IDLE_TIMER, readSession, timerRemainingMs, writeSession, type SessionSt
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
-import { BOARD_PAGE_ID, openRecordStore, readRecords } from '../board/docLayout'
+import { BOARD_PAGE_ID, deleteRecords, readRecords } from '../board/docLayout'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -159,10 +159,7 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
       await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)))
-      await context.sync.changeDoc(docId, (doc) => {
-        const records = openRecordStore(doc)
-        for (const note of hidden) records.delete(note.id)
-      })
+      await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }
 
