@@ -16,6 +16,7 @@ import { boardSchema } from '../board/schema'
 import { TEMPLATE_VERSION } from '../board/template'
 import { LOCALES, type Locale } from '../i18n/locales'
 import { PLANNING_MODEL_VERSION } from '../planning/planningModel'
+import { inertJson } from './reportJson'
 import { validateRecords } from './validateRecords'
 
 export const BACKUP_FORMAT = 'strategitavlan-backup'
@@ -58,7 +59,7 @@ export function createBackup(content: BoardContent, board: { name: string; local
 
 /** Pretty JSON with `<`, `>` and `&` as \u escapes, so the file is never mistaken for markup. */
 export function serializeBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 1).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`
+  return inertJson(backup, 1)
 }
 
 /** The backup as the content of a new board (records migrated to the current schema). */
