@@ -10,11 +10,11 @@
  * one burst must still arrive. Updates read from the store when catching up carry
  * {@link STORE_ORIGIN}; of those the room forwards what its doc lacked.
  */
-import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
+import { decodeEntries } from './awarenessThrottle'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
 
 /** Origin of changes another node published; the link forwards them to the sockets itself. */
@@ -36,24 +36,6 @@ export interface LinkedRoom {
   localPresence(): Iterable<{ ids: Iterable<number>; userId: string }>
   /** Awareness ids another node now owns: sockets here no longer speak for them. */
   releasePresence(ids: readonly number[]): void
-}
-
-interface AwarenessEntry {
-  clientId: number
-  clock: number
-  removed: boolean
-}
-
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(update)
-  const entries: AwarenessEntry[] = []
-  const count = decoding.readVarUint(decoder)
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    entries.push({ clientId, clock, removed: decoding.readVarString(decoder) === 'null' })
-  }
-  return entries
 }
 
 export class RoomLink implements FanoutListener {
@@ -85,7 +67,8 @@ export class RoomLink implements FanoutListener {
       return
     }
     this.subscription = subscription
-    this.room.awareness.on('update', this.onAwarenessUpdate)
+    // With no other nodes there is no one to publish presence to: skip encoding it.
+    if (this.fanout.shared) this.room.awareness.on('update', this.onAwarenessUpdate)
   }
 
   detach(): void {
@@ -132,8 +115,8 @@ export class RoomLink implements FanoutListener {
     if (this.room.isClosed) return
     try {
       const claimed: number[] = []
-      for (const { clientId, clock, removed } of readAwarenessEntries(update)) {
-        if (removed) {
+      for (const { clientId, clock, state } of decodeEntries(update)) {
+        if (state === 'null') {
           this.remoteOwners.delete(clientId)
         } else if (owner !== null && clock > (this.room.awareness.meta.get(clientId)?.clock ?? -1)) {
           // A client that moved to another node (its old socket here not yet noticed dead).
