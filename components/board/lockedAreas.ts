@@ -1,3 +1,4 @@
+import { computed } from '@tldraw/state'
 import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { areaOfPoint, noteCentre, zonesOf } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
@@ -9,12 +10,14 @@ import type { AreaId } from '@/lib/planning/planningModel'
  * not held.
  */
 export function registerLockedAreas(editor: Editor, state: () => { locked: AreaId[]; enforce: boolean }): () => void {
+  // Cached between changes, as in noteTagging: a drag asks for every frame's old and new shape.
+  const zones = computed('locked area zones', () => zonesOf(editor.getCurrentPageShapes()))
   const held = (shape: TLShape) => {
     const { locked, enforce } = state()
     if (!enforce || locked.length === 0 || shape.type !== 'note') return false
     const note = shape as TLNoteShape
     const tagged = readNoteMeta(note.meta).areaId
-    const placed = areaOfPoint(zonesOf(editor.getCurrentPageShapes()), noteCentre(note))
+    const placed = areaOfPoint(zones.get(), noteCentre(note))
     return (tagged !== null && locked.includes(tagged)) || (placed !== null && locked.includes(placed))
   }
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
