@@ -26,7 +26,16 @@ export function PeopleList({ awareness, selfId, onClose }: { awareness: Awarenes
   const [members, setMembers] = useState<MemberPresence[]>([])
   useEffect(() => {
     if (!awareness) return
-    const update = () => setMembers(membersOf(awareness))
+    // Cursors live in the same awareness states and change many times a second: the list is
+    // replaced only when who is here, or their role or branch, has changed.
+    let shown = ''
+    const update = () => {
+      const next = membersOf(awareness)
+      const key = JSON.stringify(next.map((m) => [m.id, m.name, m.role, m.label ?? null]))
+      if (key === shown) return
+      shown = key
+      setMembers(next)
+    }
     update()
     awareness.on('change', update)
     return () => awareness.off('change', update)
