@@ -5,10 +5,11 @@ import type { TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { privateDocId } from '@/lib/board/docIds'
-import { isPrivateNote } from '@/lib/board/privateNotes'
+import { isPrivateNote, withoutPrivateRound } from '@/lib/board/privateNotes'
 import type { PrivateRound } from '@/lib/board/session'
 import { bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import { connectBoard } from '@/lib/sync/connectBoard'
+import { followBrowserNetwork } from './followNetwork'
 import { localDocName } from './localBoards'
 import { fetchTicket } from './useBoardStore'
 
@@ -34,24 +35,18 @@ export function usePrivateRound(store: TLStore | null, boardId: string, userId: 
       isOnline: () => navigator.onLine,
     })
     const local = new IndexeddbPersistence(localDocName(docId, userId), doc)
-    const onNetwork = () => (navigator.onLine ? connection.retryNow() : connection.goneOffline())
-    window.addEventListener('online', onNetwork)
-    window.addEventListener('offline', onNetwork)
+    const stopFollowing = followBrowserNetwork(connection)
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
     let cancelled = false
     // Bound as soon as either copy is ready: the device's, or the server's first sync.
-    const fromServer = connection.ready.then(
-      (provider) => new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
-    )
-    Promise.race([local.whenSynced, fromServer])
+    Promise.race([local.whenSynced, connection.synced])
       .then(() => {
         if (!cancelled) binding = bindStoreToDoc({ store, doc, owns: isPrivateNote })
       })
       .catch(() => undefined)
     return () => {
       cancelled = true
-      window.removeEventListener('online', onNetwork)
-      window.removeEventListener('offline', onNetwork)
+      stopFollowing()
       binding?.dispose()
       void local.destroy()
       connection.destroy()
@@ -65,10 +60,17 @@ export function usePrivateRound(store: TLStore | null, boardId: string, userId: 
     const publish = () => {
       const leftovers = store.allRecords().filter(isPrivateNote)
       if (leftovers.length === 0) return
-      store.put(leftovers.map((note) => ({ ...note, meta: Object.fromEntries(Object.entries(note.meta).filter(([k]) => k !== 'privateRound')) })))
+      store.put(leftovers.map((note) => ({ ...note, meta: withoutPrivateRound(note.meta) })))
     }
     publish()
-    // Notes of the round that reach this client later (from its private document) go out too.
-    return store.listen(() => queueMicrotask(publish), { scope: 'document', source: 'remote' })
+    // Notes of the round that reach this client later (from its private document) go out too;
+    // only a change that brings such a note asks for a look over the store.
+    return store.listen(
+      ({ changes }) => {
+        const arrived = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
+        if (arrived.some(isPrivateNote)) queueMicrotask(publish)
+      },
+      { scope: 'document', source: 'remote' },
+    )
   }, [store, revealed])
 }
