@@ -14,6 +14,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { BoardRole } from '@/lib/auth/roles'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { followBrowserNetwork } from './followNetwork'
 import { localDocName } from './localBoards'
 import { readRecords } from '@/lib/board/docLayout'
 import { isPrivateNote } from '@/lib/board/privateNotes'
@@ -66,12 +67,7 @@ export interface BoardMember {
 }
 
 /** What each client announces about itself besides tldraw's presence (for "who's here"). */
-export interface MemberPresence {
-  id: string
-  name: string
-  role: BoardRole
-  label: string | null
-}
+export type MemberPresence = BoardMember
 
 export function useBoardStore(boardId: string, user: BoardMember): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({
@@ -116,18 +112,7 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
         update({ connection: next })
       }),
     )
-    const onBrowserOnline = () => {
-      // Back online: try now rather than at the end of a backoff pause that grew while offline.
-      if (navigator.onLine) connection.retryNow()
-      else connection.goneOffline()
-      update({ connection: connection.getState() })
-    }
-    window.addEventListener('online', onBrowserOnline)
-    window.addEventListener('offline', onBrowserOnline)
-    disposers.push(() => {
-      window.removeEventListener('online', onBrowserOnline)
-      window.removeEventListener('offline', onBrowserOnline)
-    })
+    disposers.push(followBrowserNetwork(connection, () => update({ connection: connection.getState() })))
 
     // The board is kept on this device too (IndexedDB): a branch that loses its connection
     // keeps working, a reload while offline still opens the board, and what was added meanwhile
@@ -136,20 +121,7 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     const local = new IndexeddbPersistence(localDocName(boardId, user.id), doc)
     disposers.push(() => void local.destroy())
     const fromDevice = local.whenSynced.then(() => (readRecords(doc).size > 0 ? 'device' : new Promise<never>(() => {})))
-    const fromServer = connection.ready.then(
-      (provider) =>
-        new Promise<'server'>((resolve) => {
-          if (provider.synced) return resolve('server')
-          const onSync = (synced: boolean) => {
-            if (!synced) return
-            provider.off('sync', onSync)
-            resolve('server')
-          }
-          provider.on('sync', onSync)
-        }),
-    )
-
-    Promise.race([fromDevice, fromServer])
+    Promise.race([fromDevice, connection.synced])
       .then(() => {
         if (cancelled) return
         try {

@@ -42,6 +42,8 @@ export interface BoardConnection {
   onState(listener: (state: ConnectionState) => void): () => void
   /** Resolves with the provider once the first ticket arrived and the socket was opened. */
   ready: Promise<WebsocketProvider>
+  /** Resolves at the first sync with the server (never, if the connection is refused). */
+  synced: Promise<void>
   /**
    * Tries again now instead of at the end of the current backoff pause: the device has just
    * come back online (the browser's `online` event), so waiting out a long pause helps no one.
@@ -174,6 +176,9 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
     }, delay)
   }
 
+  let markSynced: () => void = () => undefined
+  const synced = new Promise<void>((resolve) => (markSynced = resolve))
+
   const ready = (async () => {
     const ticket = await getTicket()
     if (!ticket) throw new Error(`Could not connect: ${state}`)
@@ -198,6 +203,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
     provider.on('sync', (synced: boolean) => {
       if (!synced) return
       everConnected = true
+      markSynced()
       refusedDelay = 250
       setState('connected')
     })
@@ -228,6 +234,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       return () => listeners.delete(listener)
     },
     ready,
+    synced,
     retryNow() {
       if (destroyed) return
       if (offlineCheck) return resume()
