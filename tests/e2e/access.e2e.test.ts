@@ -5,11 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readBoard } from '../../lib/board/readModel'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { openSqliteStore } from '../../server/store/sqliteStore'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
 
@@ -21,17 +18,8 @@ let server: AppServer
 let browser: Browser
 
 async function storedNotes(boardId: string) {
-  const store = openSqliteStore(server.dbPath)
-  try {
-    const stored = await store.docs.loadDoc(boardId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    const board = readBoard(doc, 'sv')
-    return [...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced]
-  } finally {
-    await store.close()
-  }
+  const board = await storedBoard(server, boardId)
+  return [...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced]
 }
 
 async function createInvite(page: Page, options: { label: string; role: 'participant' | 'observer' }): Promise<string> {

@@ -7,11 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readBoard } from '../../lib/board/readModel'
-import { openSqliteStore } from '../../server/store/sqliteStore'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
 
@@ -52,18 +49,6 @@ function noteWithText(page: Page, text: string) {
   return page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
 }
 
-async function storedBoard(boardId: string) {
-  const store = openSqliteStore(server.dbPath)
-  try {
-    const stored = await store.docs.loadDoc(boardId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    return readBoard(doc, 'sv')
-  } finally {
-    await store.close()
-  }
-}
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -95,7 +80,7 @@ describe('two people on one board', () => {
 
     // The document itself knows the area (what exports and other clients read).
     const stored = await eventually(async () => {
-      const board = await storedBoard(boardId)
+      const board = await storedBoard(server, boardId)
       const area = board.steps.flatMap((s) => s.areas).find((a) => a.id === 'ekonomi')!
       const note = area.notes.find((n) => n.text === IDEA)
       if (!note) throw new Error('idea not stored yet')
@@ -121,7 +106,7 @@ describe('two people on one board', () => {
       })
       .toBe('relationer')
     await eventually(async () => {
-      const board = await storedBoard(boardId)
+      const board = await storedBoard(server, boardId)
       const relationer = board.steps.flatMap((s) => s.areas).find((a) => a.id === 'relationer')!
       if (!relationer.notes.some((n) => n.text === IDEA)) throw new Error('move not stored yet')
     })

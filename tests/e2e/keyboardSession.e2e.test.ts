@@ -6,11 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readBoard } from '../../lib/board/readModel'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { openSqliteStore } from '../../server/store/sqliteStore'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi } from '../helpers/browser'
 import { focused, named, tabTo } from '../helpers/keyboard'
 import { eventually } from '../helpers/syncHarness'
@@ -24,16 +21,8 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 
 async function storedNote(boardId: string, text: string) {
-  const store = openSqliteStore(server.dbPath)
-  try {
-    const stored = await store.docs.loadDoc(boardId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    return readBoard(doc, 'sv').steps.flatMap((s) => s.areas).flatMap((a) => a.notes).find((n) => n.text === text) ?? null
-  } finally {
-    await store.close()
-  }
+  const board = await storedBoard(server, boardId)
+  return board.steps.flatMap((s) => s.areas).flatMap((a) => a.notes).find((n) => n.text === text) ?? null
 }
 
 async function newPage(email: string | null): Promise<Page> {

@@ -4,11 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readBoard } from '../../lib/board/readModel'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { openSqliteStore } from '../../server/store/sqliteStore'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
 
@@ -27,17 +24,8 @@ async function addIdea(page: Page, area: string, text: string) {
 }
 
 async function storedTexts(boardId: string): Promise<string[]> {
-  const store = openSqliteStore(server.dbPath)
-  try {
-    const stored = await store.docs.loadDoc(boardId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    const board = readBoard(doc, 'sv')
-    return board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.text)))
-  } finally {
-    await store.close()
-  }
+  const board = await storedBoard(server, boardId)
+  return board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.text)))
 }
 
 beforeAll(async () => {

@@ -6,6 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { readBoard, type BoardView } from '../../lib/board/readModel'
+import { openSqliteStore } from '../../server/store/sqliteStore'
+import { loadStoredDoc } from './boardNotes'
 import { tempDbPath, TEST_SECRET } from './syncHarness'
 
 const projectDir = path.resolve(import.meta.dirname, '../..')
@@ -64,5 +67,18 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       await exited
     },
+  }
+}
+
+/** A board as the app server has stored it (its SQLite file), through the read model. */
+export async function storedBoard(server: AppServer, boardId: string): Promise<BoardView> {
+  const store = openSqliteStore(server.dbPath)
+  try {
+    const doc = await loadStoredDoc(store.docs, boardId)
+    const board = readBoard(doc, 'sv')
+    doc.destroy()
+    return board
+  } finally {
+    await store.close()
   }
 }
