@@ -3,11 +3,11 @@
  * existing note overlaps. A full zone stacks new notes with a small offset so each stays
  * visible and inside the zone (tidying the zone is a separate command).
  */
-import { NOTE_GAP, NOTE_SIZE, ZONE_HEADER, ZONE_PADDING, rectsOverlap, type Rect } from './templateLayout'
+import { NOTE_GAP, NOTE_SIZE, ZONE_HEADER, ZONE_PADDING, noteColumns, rectsOverlap, type Rect } from './templateLayout'
 
 export function firstFreeNoteSlot(zone: Rect, occupied: readonly Rect[]): { x: number; y: number } {
   const step = NOTE_SIZE + NOTE_GAP
-  const columns = Math.max(1, Math.floor((zone.w - 2 * ZONE_PADDING + NOTE_GAP) / step))
+  const columns = noteColumns(zone.w)
   const rows = Math.max(1, Math.floor((zone.h - ZONE_HEADER - ZONE_PADDING + NOTE_GAP) / step))
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {

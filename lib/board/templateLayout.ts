@@ -92,14 +92,23 @@ function wrapCount(paragraph: string, charsPerLine: number): number {
   return lines
 }
 
-interface ZonePlan {
+/** How many notes a row a zone `width` wide holds between its paddings (at least one). */
+export function noteColumns(width: number): number {
+  return Math.max(1, Math.floor((width - 2 * ZONE_PADDING + NOTE_GAP) / (NOTE_SIZE + NOTE_GAP)))
+}
+
+export interface ZonePlan {
   w: number
   h: number
   /** Note offsets from the zone's top-left corner, by index into the caller's list. */
   slots: { index: number; dx: number; dy: number }[]
 }
 
-function planZone(columns: number, notes: { index: number; height: number }[]): ZonePlan {
+/**
+ * A zone's notes in rows of `columns` under its header, each row as tall as its tallest note.
+ * The zone is as tall as they need (one empty row when there are none).
+ */
+export function planZone(columns: number, notes: { index: number; height: number }[]): ZonePlan {
   const rows: { index: number; height: number }[][] = []
   notes.forEach((n, i) => {
     if (i % columns === 0) rows.push([])
