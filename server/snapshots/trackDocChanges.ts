@@ -14,16 +14,14 @@ export function trackDocChanges(inner: DocStore): TrackedDocs {
   let changed = new Set<string>()
   return {
     docs: {
+      // The stores' methods are plain functions of an object literal (no `this`): spread, they
+      // work as they are; only appending is watched.
       ...inner,
-      loadDoc: (docId) => inner.loadDoc(docId),
       async appendUpdates(docId, updates) {
         const seq = await inner.appendUpdates(docId, updates)
         changed.add(docId)
         return seq
       },
-      compactDoc: (docId, snapshot, throughSeq) => inner.compactDoc(docId, snapshot, throughSeq),
-      docSize: (docId) => inner.docSize(docId),
-      listDocIds: (prefix) => inner.listDocIds(prefix),
     },
     takeChanged() {
       const taken = changed
