@@ -3,6 +3,7 @@
  * account that was deleted, or a guest whose board is gone, is nobody).
  */
 import { getServerSession } from 'next-auth'
+import { cache } from 'react'
 import type { Viewer } from '@/lib/auth/boardAccess'
 import { getAuthOptions } from '@/lib/auth/nextAuthOptions'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -11,7 +12,8 @@ export type SessionUser =
   | { kind: 'staff'; id: string; name: string; email: string; isAdmin: boolean }
   | { kind: 'guest'; id: string; guestId: string; name: string; boardId: string }
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+// Once per request: a page, its metadata and its layout all ask.
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(getAuthOptions())
   const user = session?.user
   if (!user?.id) return null
@@ -24,7 +26,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const staff = await store.users.get(user.id)
   if (!staff) return null
   return { kind: 'staff', id: staff.id, name: staff.name, email: staff.email, isAdmin: staff.isAdmin }
-}
+})
 
 export function viewerOf(user: SessionUser): Viewer {
   return user.kind === 'staff'
