@@ -10,6 +10,7 @@ import type * as Y from 'yjs'
 import { isNoteShape } from './areaOfPoint'
 import { readRecords, votesMap } from './docLayout'
 import { readNoteMeta } from './noteMeta'
+import type { AreaId } from '../planning/planningModel'
 import type { VotingRound } from './session'
 
 export type VoteRefusal = 'no-round' | 'round-ended' | 'no-such-note' | 'out-of-scope' | 'limit' | 'none-to-remove'
@@ -86,7 +87,7 @@ export function castVote(
   const note = readRecords(doc).get(vote.noteId)
   if (!isNoteShape(note)) return summary(false, 'no-such-note')
   const areaId = readNoteMeta(note.meta).areaId
-  if (round.areas && (!areaId || !round.areas.includes(areaId))) return summary(false, 'out-of-scope')
+  if (!inVotingScope(round, areaId)) return summary(false, 'out-of-scope')
 
   const mine = votesOf(doc, round.id, vote.voterKey)
   const used = Object.values(mine).reduce((a, b) => a + b, 0)
@@ -98,4 +99,9 @@ export function castVote(
   if (next === 0) votesMap(doc).delete(key)
   else votesMap(doc).set(key, round.anonymous || !vote.voterName ? { n: next } : { n: next, who: vote.voterName })
   return summary(true)
+}
+
+/** Whether a note in `areaId` (null: outside every area) may be voted on in `round`. */
+export function inVotingScope(round: Pick<VotingRound, 'areas'>, areaId: AreaId | null): boolean {
+  return !round.areas || (areaId !== null && round.areas.includes(areaId))
 }

@@ -5,6 +5,7 @@ import type { TLShapeId, TLStore } from 'tldraw'
 import type { NoteView } from '@/lib/board/readModel'
 import { AREA_IDS, getArea, type AreaId } from '@/lib/planning/planningModel'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { inVotingScope } from '@/lib/board/votes'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { addNoteToArea, deleteNote, editNoteText, moveNoteToArea } from './outlineActions'
 import { OutlineArea } from './OutlineArea'
@@ -71,7 +72,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
 
   const renderNote = (note: NoteView) => {
     const canChange = !readOnly && !lockedForMe(note.areaId)
-    const inRound = round && (!round.areas || (note.areaId !== null && round.areas.includes(note.areaId)))
+    const inRound = round && inVotingScope(round, note.areaId)
     const id = note.id as TLShapeId
     return (
       <OutlineNote

@@ -1,6 +1,8 @@
 import { NoteShapeUtil, stopEventPropagation, useSvgExportContext, useValue, type Editor, type TLNoteShape } from 'tldraw'
 import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { isPrivateNote } from '@/lib/board/privateNotes'
+import { inVotingScope } from '@/lib/board/votes'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 
@@ -23,7 +25,7 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
 function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const { locale, t } = useBoardLocale(editor)
   const areaId = readNoteMeta(shape.meta).areaId
-  const isPrivate = typeof shape.meta.privateRound === 'string'
+  const isPrivate = isPrivateNote(shape)
   const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
   const label = areaId ? getArea(areaId).title[locale] : null
   return (
@@ -47,8 +49,7 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const round = board?.session.voting
   if (!board || !round) return null
   const areaId = readNoteMeta(shape.meta).areaId
-  const inScope = !round.areas || (areaId !== null && round.areas.includes(areaId))
-  if (!inScope) return null
+  if (!inVotingScope(round, areaId)) return null
   const count = board.tally.get(shape.id) ?? 0
   const mine = board.myVotes[shape.id] ?? 0
   const canVote = round.active && board.role !== 'observer' && !exporting
