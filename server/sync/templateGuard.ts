@@ -20,11 +20,13 @@ export interface TemplateGuardOptions {
   /** True when the transaction's origin may not change template records. */
   isRestricted(origin: unknown): boolean
   /**
-   * Which records restricted origins may not touch (default: the template's). Asked with the
-   * record's key and a value — the new one, or the one it replaces — so a record that is
-   * protected before or after a change is kept as it was.
+   * Which records restricted origins may not touch (default: the template's). Called once per
+   * restricted change, before the guard undoes anything, for a judge of that change's records;
+   * the judge is asked with a record's key and a value — the new one, or the one it replaces —
+   * so a record that is protected before or after a change is kept as it was. The doc does not
+   * change while one judge is in use, so it may keep what it reads.
    */
-  protects?(key: string, value: unknown): boolean
+  protects?(): (key: string, value: unknown) => boolean
   /** Called after a restricted change was undone, with the template keys it touched. */
   onRevert?(origin: unknown, keys: string[]): void
 }
@@ -36,10 +38,12 @@ function isEntry(entry: unknown): entry is RecordEntry {
 /** Starts guarding `doc`'s template records; returns a function that stops. */
 export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): () => void {
   const records = recordsArray(doc)
-  const protects = options.protects ?? ((key: string) => isTemplateRecordId(key))
+  const templateOnly = () => (key: string) => isTemplateRecordId(key)
+  const judge = options.protects ?? templateOnly
   /** The winning entry of each key after the last accepted change. */
   const accepted = new Map<string, RecordEntry>()
-  const isGuarded = (entry: RecordEntry) =>
+  /** Whether a change's entry touches a protected record, judged by `protects`. */
+  const guards = (protects: (key: string, value: unknown) => boolean) => (entry: RecordEntry) =>
     protects(entry.key, entry.val) || (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val))
 
   /** The rightmost entry of each key in `keys`, ignoring the entries in `ignored`. */
@@ -65,6 +69,8 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     const touched = new Set<string>()
     const all = new Set<string>()
     const restricted = options.isRestricted(transaction.origin)
+    // One judge per change: what it reads of the doc holds until the guard's own transaction.
+    const isGuarded = restricted ? guards(judge()) : () => false
     for (const item of event.changes.added) {
       for (const entry of item.content.getContent()) {
         if (!isEntry(entry)) continue
