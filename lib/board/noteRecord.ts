@@ -3,7 +3,7 @@
  * notes, notes sent from phones, and anything else the server writes. Props are tldraw 5's
  * note props with the defaults its note tool uses, except where given.
  */
-import { createShapeId, toRichText, type TLNoteShape, type TLRichText, type TLShapeId } from '@tldraw/tlschema'
+import { createShapeId, toRichText, type TLNoteShape, type TLRecord, type TLRichText, type TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey, JsonObject } from '@tldraw/utils'
 import { getIndexAbove } from '@tldraw/utils'
 import type * as Y from 'yjs'
@@ -54,10 +54,10 @@ export function buildNoteRecord(options: NoteRecordOptions): TLNoteShape {
   }
 }
 
-/** An index above every shape in the document, so a new note lies on top. */
-export function topIndex(doc: Y.Doc): IndexKey {
+/** An index above every shape among `records`, so a new note lies on top. */
+export function topIndexOf(records: Iterable<TLRecord>): IndexKey {
   let top: IndexKey | null = null
-  for (const record of readRecords(doc).values()) {
+  for (const record of records) {
     if (record.typeName === 'shape' && (top === null || record.index > top)) top = record.index
   }
   return getIndexAbove(top)

@@ -2,15 +2,21 @@
  * Placing a note in an area from outside the canvas (a phone, an import): the first free slot
  * of the area's zone, with a height estimated from its text, on top of everything else.
  */
-import type * as Y from 'yjs'
 import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
 import type { AreaId } from '../planning/planningModel'
 import { isAreaShape, isNoteShape } from './areaOfPoint'
-import { readRecords } from './docLayout'
 import { noteMeta } from './noteMeta'
-import { buildNoteRecord, topIndex } from './noteRecord'
+import { buildNoteRecord, topIndexOf } from './noteRecord'
 import { firstFreeNoteSlot } from './noteSlots'
 import { NOTE_SIZE, estimateNoteHeight } from './templateLayout'
+
+/** tldraw's note label size for size "m", for estimating a note's height from its text. */
+export const NOTE_FONT_SIZE = 22
+
+/** How much a note must grow for `text` to fit, as an estimate without a browser. */
+export function noteGrowY(text: string): number {
+  return estimateNoteHeight(text, NOTE_FONT_SIZE) - NOTE_SIZE
+}
 
 export interface NewNote {
   areaId: AreaId
@@ -19,11 +25,6 @@ export interface NewNote {
   now: number
   /** Set while a private round runs: the note belongs to the author's private document. */
   privateRound?: string | null
-}
-
-/** Where a note for `areaId` goes on this board, or null when the board lacks that zone. */
-export function slotInArea(board: Y.Doc, areaId: AreaId): { x: number; y: number } | null {
-  return slotAmongRecords(readRecords(board).values(), areaId)
 }
 
 /**
@@ -48,16 +49,19 @@ export function slotAmongRecords(
   return firstFreeNoteSlot({ x: area.x, y: area.y, w: area.props.w, h: area.props.h }, occupied)
 }
 
-/** The note record for `note` at `slot`, with its area, author and time in its meta. */
-export function noteForArea(board: Y.Doc, note: NewNote, slot: { x: number; y: number }): TLNoteShape {
+/**
+ * The note record for `note` at `slot`, with its area, author and time in its meta, on top of
+ * every shape among `records` (the board's).
+ */
+export function noteForArea(records: Iterable<TLRecord>, note: NewNote, slot: { x: number; y: number }): TLNoteShape {
   const meta = noteMeta({ areaId: note.areaId, createdAt: note.now, createdBy: note.author ?? undefined })
   if (note.privateRound) meta.privateRound = note.privateRound
   return buildNoteRecord({
     x: slot.x,
     y: slot.y,
     text: note.text,
-    index: topIndex(board),
-    growY: estimateNoteHeight(note.text, 22) - NOTE_SIZE,
+    index: topIndexOf(records),
+    growY: noteGrowY(note.text),
     meta,
   })
 }

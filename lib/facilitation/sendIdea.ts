@@ -6,7 +6,8 @@
 import type { BoardRole } from '../auth/roles'
 import { boardDocId, privateDocId } from '../board/docIds'
 import { putNotes } from '../board/noteRecord'
-import { noteForArea, slotInArea } from '../board/placeNote'
+import { readRecords } from '../board/docLayout'
+import { noteForArea, slotAmongRecords } from '../board/placeNote'
 import { readSession } from '../board/session'
 import type { AreaId } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
@@ -24,14 +25,15 @@ export async function sendIdea(
   if (from.role === 'observer') return { ok: false, reason: 'not-allowed' }
   const planned = await sync.readDoc(boardId, (doc) => {
     const session = readSession(doc)
-    const slot = slotInArea(doc, idea.areaId)
+    const records = [...readRecords(doc).values()]
+    const slot = slotAmongRecords(records, idea.areaId)
     if (!slot) return { ok: false as const, reason: 'no-such-area' as const }
     if (from.role !== 'facilitator' && session.lockedAreas.includes(idea.areaId)) {
       return { ok: false as const, reason: 'area-locked' as const }
     }
     const privateRound = session.privateRound?.active ? session.privateRound.id : null
     const note = noteForArea(
-      doc,
+      records,
       {
         areaId: idea.areaId,
         text: idea.text,

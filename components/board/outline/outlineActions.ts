@@ -4,17 +4,11 @@
  * outline may be shown without the canvas, so these do themselves what the canvas's note
  * tagging would: every note carries its area, author and times in its meta.
  */
-import { getIndexAbove, toRichText, type IndexKey, type TLNoteShape, type TLRecord, type TLShapeId, type TLStore } from 'tldraw'
+import { toRichText, type TLNoteShape, type TLShapeId, type TLStore } from 'tldraw'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { BOARD_PAGE_ID } from '@/lib/board/docLayout'
-import { noteMeta } from '@/lib/board/noteMeta'
-import { buildNoteRecord } from '@/lib/board/noteRecord'
-import { slotAmongRecords } from '@/lib/board/placeNote'
-import { NOTE_SIZE, estimateNoteHeight } from '@/lib/board/templateLayout'
+import { noteForArea, noteGrowY, slotAmongRecords } from '@/lib/board/placeNote'
 import type { AreaId } from '@/lib/planning/planningModel'
-
-/** tldraw's note label size for size "m", for estimating a note's height from its text. */
-const NOTE_FONT_SIZE = 22
 
 export interface NewOutlineNote {
   areaId: AreaId
@@ -27,16 +21,6 @@ export interface NewOutlineNote {
   now: number
 }
 
-function topIndex(records: readonly TLRecord[]): IndexKey {
-  let top: IndexKey | null = null
-  for (const record of records) {
-    if (record.typeName === 'shape' && (top === null || record.index > top)) top = record.index
-  }
-  return getIndexAbove(top)
-}
-
-const growFor = (text: string) => estimateNoteHeight(text, NOTE_FONT_SIZE) - NOTE_SIZE
-
 function noteOf(store: TLStore, id: TLShapeId): TLNoteShape | null {
   const record = store.get(id)
   return isNoteShape(record) ? (record as TLNoteShape) : null
@@ -47,16 +31,17 @@ export function addNoteToArea(store: TLStore, note: NewOutlineNote): TLShapeId |
   const records = store.allRecords()
   const slot = slotAmongRecords(records, note.areaId)
   if (!slot) return null
-  const meta = noteMeta({ areaId: note.areaId, createdAt: note.now, createdBy: note.anonymous ? undefined : note.author })
-  if (note.privateRoundId) meta.privateRound = note.privateRoundId
-  const record = buildNoteRecord({
-    x: slot.x,
-    y: slot.y,
-    text: note.text,
-    index: topIndex(records),
-    growY: growFor(note.text),
-    meta,
-  })
+  const record = noteForArea(
+    records,
+    {
+      areaId: note.areaId,
+      text: note.text,
+      author: note.anonymous ? null : note.author,
+      now: note.now,
+      privateRound: note.privateRoundId,
+    },
+    slot,
+  )
   store.put([record])
   return record.id
 }
@@ -68,7 +53,7 @@ export function editNoteText(store: TLStore, id: TLShapeId, text: string, now: n
   store.put([
     {
       ...note,
-      props: { ...note.props, richText: toRichText(text), growY: Math.max(note.props.growY, growFor(text)) },
+      props: { ...note.props, richText: toRichText(text), growY: Math.max(note.props.growY, noteGrowY(text)) },
       meta: { ...note.meta, updatedAt: now },
     },
   ])
