@@ -9,6 +9,7 @@ import type * as Y from 'yjs'
 import type { TLNoteShape } from '@tldraw/tlschema'
 import type { JsonObject } from '@tldraw/utils'
 import { parseDocId, privateDocPrefix } from '../board/docIds'
+import { withoutPrivateRound } from '../board/privateNotes'
 import { readNoteMeta } from '../board/noteMeta'
 import { boardSchema } from '../board/schema'
 import { notesIn, putNotes } from '../board/noteRecord'
@@ -182,7 +183,8 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
   return hidden.flatMap((note) => {
     if (existing.has(note.id) || note.parentId !== BOARD_PAGE_ID) return []
     const meta: JsonObject = withoutPrivateRound(note.meta)
-    if (readNoteMeta(meta).createdBy && readNoteMeta(meta).createdBy!.id !== owner) delete meta.createdBy
+    const { createdBy } = readNoteMeta(meta)
+    if (createdBy && createdBy.id !== owner) delete meta.createdBy
     const published = { ...note, meta }
     try {
       boardSchema.types.shape.validate(published)
@@ -197,9 +199,4 @@ function notesOf(doc: Y.Doc, roundId: string) {
   return notesIn(doc).filter((note) => note.meta.privateRound === roundId)
 }
 
-function withoutPrivateRound<M extends Record<string, unknown>>(meta: M): M {
-  const rest = { ...meta }
-  delete rest.privateRound
-  return rest
-}
 
