@@ -61,11 +61,11 @@ export function tallyVotes(doc: Y.Doc, roundId: string): Map<string, number> {
   return tally
 }
 
-/** Names of who voted for a note in a named round (empty in anonymous rounds). */
-export function votersOf(doc: Y.Doc, roundId: string, noteId: string): string[] {
-  return entries(doc, roundId)
-    .filter((e) => e.noteId === noteId && e.who)
-    .map((e) => (e.n > 1 ? `${e.who} ×${e.n}` : e.who!))
+/** One voter's votes in a round, and how many of their votes are left. */
+export function voterStanding(doc: Y.Doc, round: VotingRound, voterKey: string): { mine: Record<string, number>; remaining: number } {
+  const mine = votesOf(doc, round.id, voterKey)
+  const used = Object.values(mine).reduce((a, b) => a + b, 0)
+  return { mine, remaining: Math.max(0, round.votesPerPerson - used) }
 }
 
 /**
@@ -77,11 +77,11 @@ export function castVote(
   round: VotingRound | null,
   vote: { voterKey: string; voterName: string | null; noteId: string; delta: 1 | -1 },
 ): VoteResult {
-  const summary = (ok: boolean, reason?: VoteRefusal): VoteResult => {
-    const mine = round ? votesOf(doc, round.id, vote.voterKey) : {}
-    const used = Object.values(mine).reduce((a, b) => a + b, 0)
-    return { ok, reason, mine, remaining: round ? Math.max(0, round.votesPerPerson - used) : 0 }
-  }
+  const summary = (ok: boolean, reason?: VoteRefusal): VoteResult => ({
+    ok,
+    reason,
+    ...(round ? voterStanding(doc, round, vote.voterKey) : { mine: {}, remaining: 0 }),
+  })
   if (!round) return summary(false, 'no-round')
   if (!round.active) return summary(false, 'round-ended')
   const note = readRecords(doc).get(vote.noteId)

@@ -9,7 +9,7 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { viewerUserId } from '@/lib/auth/boardAccess'
 import { readSession } from '@/lib/board/session'
-import { castVote, votesOf } from '@/lib/board/votes'
+import { castVote, voterStanding } from '@/lib/board/votes'
 import { voterKeyFor } from '@/lib/facilitation/voterKey'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { jsonError } from '@/app/_lib/http'
@@ -21,9 +21,9 @@ export const GET = boardRoute({}, async ({ board, user, app }) => {
   const userId = viewerUserId(viewerOf(user))
   const state = await app.sync.readDoc(board.id, (doc) => {
     const round = readSession(doc).voting
-    const mine = round ? votesOf(doc, round.id, voterKeyFor(round, userId, app.authSecret)) : {}
-    const used = Object.values(mine).reduce((a, b) => a + b, 0)
-    return { round, mine, remaining: round?.active ? Math.max(0, round.votesPerPerson - used) : 0 }
+    if (!round) return { round, mine: {}, remaining: 0 }
+    const { mine, remaining } = voterStanding(doc, round, voterKeyFor(round, userId, app.authSecret))
+    return { round, mine, remaining: round.active ? remaining : 0 }
   })
   return NextResponse.json({ ...state, serverTime: Date.now() })
 })
