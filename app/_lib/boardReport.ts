@@ -8,14 +8,19 @@ import { readBoard } from '@/lib/board/readModel'
 import { readReportFacts } from '@/lib/export/boardFacts'
 import { contentDisposition } from '@/lib/export/fileName'
 import { buildReport, type Report } from '@/lib/export/report'
-import { isLocale } from '@/lib/i18n/locales'
+import { isLocale, type Locale } from '@/lib/i18n/locales'
 import type { AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
 
+/** The language a request asks for (`?lang=sv|en`), or the board's own. */
+export function requestLocale(request: Request, board: BoardRecord): Locale {
+  const lang = new URL(request.url).searchParams.get('lang')
+  return isLocale(lang) ? lang : board.locale
+}
+
 /** `role` is the reader's: only facilitators see authors the board hides. */
 export async function loadBoardReport(app: AppContext, board: BoardRecord, role: BoardRole, request: Request): Promise<Report> {
-  const lang = new URL(request.url).searchParams.get('lang')
-  const locale = isLocale(lang) ? lang : board.locale
+  const locale = requestLocale(request, board)
   const generatedAt = Date.now()
   return app.sync.readDoc(boardDocId(board.id), (doc) =>
     buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: role === 'facilitator' }), { boardId: board.id, boardName: board.name, locale, generatedAt }),

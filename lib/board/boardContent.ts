@@ -69,13 +69,20 @@ export function replaceBoardContent(doc: Y.Doc, content: BoardContent): void {
   })
 }
 
+/** Reads a document stored as one Yjs update (a snapshot's state) with `read`. */
+export function readState<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
 /** The content of a document stored as one Yjs update (a snapshot's state). */
 export function readContentOfState(state: Uint8Array): BoardContent {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  const content = readBoardContent(doc)
-  doc.destroy()
-  return content
+  return readState(state, readBoardContent)
 }
 
 /** A new document holding `content`. */

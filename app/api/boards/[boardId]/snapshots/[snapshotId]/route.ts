@@ -5,10 +5,10 @@
  * Facilitators only.
  */
 import { NextResponse } from 'next/server'
-import * as Y from 'yjs'
+import { readState } from '@/lib/board/boardContent'
 import { readBoard } from '@/lib/board/readModel'
-import { isLocale } from '@/lib/i18n/locales'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { requestLocale } from '@/app/_lib/boardReport'
 import { jsonError } from '@/app/_lib/http'
 
 export const dynamic = 'force-dynamic'
@@ -18,11 +18,8 @@ type Params = { boardId: string; snapshotId: string }
 export const GET = boardRoute<Params>({ roles: ['facilitator'] }, async ({ request, board, params, app }) => {
   const found = await app.store.snapshots.get(board.id, params.snapshotId)
   if (!found) return jsonError(404, 'no such snapshot')
-  const lang = new URL(request.url).searchParams.get('lang')
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, found.state)
-  const view = readBoard(doc, isLocale(lang) ? lang : board.locale)
-  doc.destroy()
+  const locale = requestLocale(request, board)
+  const view = readState(found.state, (doc) => readBoard(doc, locale))
   const { state: _state, ...snapshot } = found
   return NextResponse.json({ snapshot, board: view }, { headers: { 'cache-control': 'no-store' } })
 })
