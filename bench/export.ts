@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { request as playwrightRequest } from 'playwright-core'
 import * as Y from 'yjs'
 import { readBoardContent } from '../lib/board/boardContent'
 import { isAreaShape } from '../lib/board/areaOfPoint'
@@ -28,7 +27,7 @@ import { reportToMarkdown } from '../lib/export/reportMarkdown'
 import { AREA_IDS } from '../lib/planning/planningModel'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
 import { startAppServer } from '../tests/helpers/appServer'
-import { launchBrowser, signInByApi } from '../tests/helpers/browser'
+import { launchBrowser, signedInRequest, signInByApi } from '../tests/helpers/browser'
 
 const NOTES = Number(process.argv.find((a) => a.startsWith('--notes='))?.split('=')[1] ?? 1000)
 const RUNS = 5
@@ -111,9 +110,7 @@ async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
   const server = await startAppServer({ SNAPSHOT_INTERVAL_MINUTES: '0' })
   const rows: string[][] = []
   try {
-    const api = await playwrightRequest.newContext({ baseURL: server.url })
-    const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }
-    await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: DEMO_USERS.facilitator.email, password: DEMO_PASSWORD, json: 'true' } })
+    const api = await signedInRequest(server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
     let start = performance.now()
     const imported = await api.post('/api/boards/import', { headers: { 'content-type': 'application/json' }, data: Buffer.from(backupText) })
     if (imported.status() !== 201) throw new Error(`import failed: ${await imported.text()}`)

@@ -3,21 +3,17 @@
  * board always keeps a facilitator, sign-in never sends anyone to another site, and every
  * answer carries the security headers.
  */
-import { request as playwrightRequest, type APIRequestContext } from 'playwright-core'
+import type { APIRequestContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARD_NAME, DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { startAppServer, type AppServer } from '../helpers/appServer'
+import { signedInRequest } from '../helpers/browser'
 
 let server: AppServer
 let facilitator: APIRequestContext
 let boardId: string
 
-async function signedIn(email: string): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } })
-  const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string }
-  await context.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true' }, maxRedirects: 0 })
-  return context
-}
+const signedIn = (email: string) => signedInRequest(server.url, email, DEMO_PASSWORD, { extraHTTPHeaders: { origin: server.url } })
 
 beforeAll(async () => {
   server = await startAppServer()

@@ -8,18 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_BOARD_NAME, DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import type { Report } from '../../lib/export/report'
 import { startAppServer, type AppServer } from '../helpers/appServer'
+import { signedInRequest } from '../helpers/browser'
 
 let server: AppServer
 let facilitator: APIRequestContext
 let participant: APIRequestContext
 let demoBoardId: string
 
-async function signedIn(email: string): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL: server.url })
-  const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string }
-  await context.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true' }, maxRedirects: 0 })
-  return context
-}
+const signedIn = (email: string) => signedInRequest(server.url, email, DEMO_PASSWORD)
 
 async function boardIds(context: APIRequestContext): Promise<string[]> {
   const { boards } = (await (await context.get('/api/boards')).json()) as { boards: { id: string }[] }
