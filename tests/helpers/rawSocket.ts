@@ -93,6 +93,19 @@ export function encodeAwarenessClaim(entries: { clientId: number; clock: number;
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * A frame written part by part: each number as a varuint, each byte array with its length
+ * before it. `frame(0, 2, update)` is a sync update; any mix makes a hostile one.
+ */
+export function frame(...parts: (number | Uint8Array)[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const part of parts) {
+    if (typeof part === 'number') encoding.writeVarUint(encoder, part)
+    else encoding.writeVarUint8Array(encoder, part)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 const isSyncStep2 = (message: Uint8Array) => message[0] === 0 && message[1] === 1
 
 /**

@@ -4,11 +4,10 @@
  * real refusal.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { messageTypes, openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
+import { encodeAwarenessClaim, messageTypes, openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
 import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
@@ -96,10 +95,7 @@ describe('GET /metrics', () => {
     cleanup.add(() => raw.socket.terminate())
     await raw.opened
     await eventually(() => expect(messageTypes(raw.messages)).toContain(0))
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 1)
-    encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
-    for (let i = 0; i < 100; i++) raw.send(encoding.toUint8Array(encoder))
+    for (let i = 0; i < 100; i++) raw.send(encodeAwarenessClaim([]))
     expect((await raw.closed).code).toBe(4429)
 
     const forged = openRawSocket(syncSocketUrl(harness.syncUrl, harness.boardId, 'not-a-token'))

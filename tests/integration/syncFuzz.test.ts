@@ -13,7 +13,7 @@ import { openRecordStore } from '../../lib/board/docLayout'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, buildNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { encodeAwarenessClaim, encodeSyncStep1, encodeSyncUpdate, messageTypes, openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
+import { encodeAwarenessClaim, encodeSyncStep1, encodeSyncUpdate, frame, messageTypes, openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
 import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
@@ -63,14 +63,6 @@ function validFrames(random: Random): Uint8Array[] {
   return frames
 }
 
-function withType(type: number, subtype: number | null, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, type)
-  if (subtype !== null) encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
-
 /** One hostile frame. */
 function hostileFrame(random: Random, valid: readonly Uint8Array[]): Uint8Array {
   const base = random.pick(valid)
@@ -85,9 +77,9 @@ function hostileFrame(random: Random, valid: readonly Uint8Array[]): Uint8Array 
       return flipped
     }
     case 3:
-      return withType(0, 2, random.bytes(MAX_MESSAGE_BYTES + random.int(4096)))
+      return frame(0, 2, random.bytes(MAX_MESSAGE_BYTES + random.int(4096)))
     case 4:
-      return withType(random.int(6), random.next() < 0.5 ? random.int(4) : null, base.slice(random.int(3)))
+      return frame(random.int(6), ...(random.next() < 0.5 ? [random.int(4)] : []), base.slice(random.int(3)))
     case 5: {
       // A length field claiming far more than the frame holds.
       const encoder = encoding.createEncoder()

@@ -12,6 +12,7 @@ import { createCleanup } from '../helpers/cleanup'
 import {
   encodeAwarenessClaim,
   encodeSyncUpdate,
+  frame,
   messageTypes,
   openRawSocket,
   syncSocketUrl,
@@ -96,15 +97,6 @@ function seededBytes(seed: number, length: number): Uint8Array {
     bytes[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff
   }
   return bytes
-}
-
-function frame(...parts: (number | Uint8Array)[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  for (const part of parts) {
-    if (typeof part === 'number') encoding.writeVarUint(encoder, part)
-    else encoding.writeVarUint8Array(encoder, part)
-  }
-  return encoding.toUint8Array(encoder)
 }
 
 /** An awareness update of one entry whose state is `json`, written as is. */

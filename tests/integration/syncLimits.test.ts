@@ -3,7 +3,6 @@
  * everyone else on it as they were: message and byte rates, document size, room size, presence
  * ids, presence rate, stalled readers, and updates that build on changes the server lacks.
  */
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createRoomTokens } from '../../lib/auth/roomToken'
@@ -57,12 +56,7 @@ function foreignNote(text: string): { clientId: number; update: Uint8Array } {
 }
 
 /** An awareness message with no entries: valid, small, and changes nothing. */
-function emptyAwareness(): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 1)
-  encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
-  return encoding.toUint8Array(encoder)
-}
+const emptyAwareness = () => encodeAwarenessClaim([])
 
 describe('per-socket rates', () => {
   it('a socket sending more messages a second than allowed is closed with 4429, and only it', async () => {
