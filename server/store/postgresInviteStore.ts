@@ -3,65 +3,16 @@
  * token hash is stored; the schema ties every guest to a board through its invite.
  */
 import type { Pool } from 'pg'
-import type { BoardRole } from '../../lib/auth/roles'
-import { newId } from '../../lib/ids'
-import type { GuestRecord, GuestStore, InviteRecord, InviteStore } from '../../lib/store/types'
+import type { GuestStore, InviteStore } from '../../lib/store/types'
+import { INVITE_COLUMNS, newGuestRecord, newInviteRecord, toGuest, toInvite, type GuestRow, type InviteRow } from './rows'
 
-interface InviteRow {
-  id: string
-  board_id: string
-  role: BoardRole
-  label: string | null
-  created_by: string
-  created_at: number
-  expires_at: number
-  revoked_at: number | null
-}
-
-interface GuestRow {
-  id: string
-  board_id: string
-  invite_id: string
-  name: string
-  created_at: number
-}
-
-const INVITE_COLUMNS = 'id, board_id, role, label, created_by, created_at, expires_at, revoked_at'
 const GUEST_COLUMNS = 'id, board_id, invite_id, name, created_at'
-
-const toInvite = (row: InviteRow): InviteRecord => ({
-  id: row.id,
-  boardId: row.board_id,
-  role: row.role,
-  label: row.label,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  revokedAt: row.revoked_at,
-})
-
-const toGuest = (row: GuestRow): GuestRecord => ({
-  id: row.id,
-  boardId: row.board_id,
-  inviteId: row.invite_id,
-  name: row.name,
-  createdAt: row.created_at,
-})
 
 export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; guests: GuestStore } {
   return {
     invites: {
       async create(invite) {
-        const record: InviteRecord = {
-          id: newId(),
-          boardId: invite.boardId,
-          role: invite.role,
-          label: invite.label,
-          createdBy: invite.createdBy,
-          createdAt: Date.now(),
-          expiresAt: invite.expiresAt,
-          revokedAt: null,
-        }
+        const record = newInviteRecord(invite)
         await pool.query(
           `INSERT INTO invites (id, board_id, token_hash, role, label, created_by, created_at, expires_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -92,13 +43,7 @@ export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; gu
     },
     guests: {
       async create(guest) {
-        const record: GuestRecord = {
-          id: newId(),
-          boardId: guest.boardId,
-          inviteId: guest.inviteId,
-          name: guest.name.trim(),
-          createdAt: Date.now(),
-        }
+        const record = newGuestRecord(guest)
         await pool.query('INSERT INTO guests (id, board_id, invite_id, name, created_at) VALUES ($1, $2, $3, $4, $5)', [
           record.id,
           record.boardId,

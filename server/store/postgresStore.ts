@@ -12,10 +12,12 @@ import type { BoardRole } from '../../lib/auth/roles'
 import { normalizeEmail } from '../../lib/auth/email'
 import { newId } from '../../lib/ids'
 import { toLocale } from '../../lib/i18n/locales'
-import type { BoardMember, BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import type { BoardMember, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import { asBuffer, asBytes } from './bytes'
 import { openPostgresInviteStores } from './postgresInviteStore'
 import { POSTGRES_MIGRATIONS } from './postgresMigrations'
 import { openPostgresSnapshotStore } from './postgresSnapshotStore'
+import { compareMembers, compareUsers, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -41,15 +43,6 @@ interface UserRow {
   created_at: number
 }
 
-interface BoardRow {
-  id: string
-  name: string
-  locale: string
-  created_by: string | null
-  created_at: number
-  updated_at: number
-}
-
 const toUser = (row: UserRow): UserRecord => ({
   id: row.id,
   email: row.email,
@@ -59,21 +52,6 @@ const toUser = (row: UserRow): UserRecord => ({
   locale: row.locale ? toLocale(row.locale) : null,
   createdAt: row.created_at,
 })
-
-const toBoard = (row: BoardRow): BoardRecord => ({
-  id: row.id,
-  name: row.name,
-  locale: toLocale(row.locale),
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-})
-
-/** Swedish alphabetical order whatever the database's collation, as the SQLite store sorts. */
-const byName = new Intl.Collator('sv', { sensitivity: 'base' }).compare
-
-const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 /**
  * BIGINT columns hold epoch milliseconds and sequence numbers, far below 2^53: they are read
@@ -170,7 +148,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       },
       async list() {
         const { rows } = await pool.query<UserRow>('SELECT * FROM users')
-        return rows.map(toUser).sort((a, b) => byName(a.name, b.name) || a.email.localeCompare(b.email))
+        return rows.map(toUser).sort(compareUsers)
       },
       async setLocale(id, locale) {
         await pool.query('UPDATE users SET locale = $1 WHERE id = $2', [locale, id])
@@ -231,15 +209,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return result.rowCount === 1
       },
       async members(boardId): Promise<BoardMember[]> {
-        const { rows } = await pool.query<{ user_id: string; name: string; email: string; role: BoardRole }>(
+        const { rows } = await pool.query<MemberRow>(
           `SELECT m.user_id, u.name, u.email, m.role FROM board_members m JOIN users u ON u.id = m.user_id
            WHERE m.board_id = $1`,
           [boardId],
         )
-        const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
-        return rows
-          .map((row) => ({ userId: row.user_id, name: row.name, email: row.email, role: row.role }))
-          .sort((a, b) => rank(a) - rank(b) || byName(a.name, b.name) || a.email.localeCompare(b.email))
+        return rows.map(toMember).sort(compareMembers)
       },
       async touch(boardId, at = Date.now()) {
         await pool.query('UPDATE boards SET updated_at = $1 WHERE id = $2', [at, boardId])

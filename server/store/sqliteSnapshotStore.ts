@@ -3,33 +3,11 @@
  * BLOB. Listing reads every column but the state.
  */
 import type Database from 'better-sqlite3'
-import { newId } from '../../lib/ids'
-import type { SnapshotKind, SnapshotRecord, SnapshotStore, SnapshotWithState } from '../../lib/store/types'
-
-interface SnapshotRow {
-  id: string
-  board_id: string
-  name: string
-  kind: SnapshotKind
-  created_by: string | null
-  created_by_name: string | null
-  created_at: number
-  note_count: number
-  bytes: number
-}
+import type { SnapshotStore, SnapshotWithState } from '../../lib/store/types'
+import { asBytes } from './bytes'
+import { newSnapshotRecord, toSnapshot, type SnapshotRow } from './rows'
 
 const COLUMNS = 'id, board_id, name, kind, created_by, created_by_name, created_at, note_count, LENGTH(state) AS bytes'
-
-const toSnapshot = (row: SnapshotRow): SnapshotRecord => ({
-  id: row.id,
-  boardId: row.board_id,
-  name: row.name,
-  kind: row.kind,
-  createdBy: row.created_by !== null ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
-  createdAt: row.created_at,
-  noteCount: row.note_count,
-  bytes: row.bytes,
-})
 
 export function openSqliteSnapshotStore(db: Database.Database): SnapshotStore {
   const q = {
@@ -48,16 +26,7 @@ export function openSqliteSnapshotStore(db: Database.Database): SnapshotStore {
 
   return {
     async create(snapshot) {
-      const record: SnapshotRecord = {
-        id: newId(),
-        boardId: snapshot.boardId,
-        name: snapshot.name,
-        kind: snapshot.kind,
-        createdBy: snapshot.createdBy ? { id: snapshot.createdBy.id, name: snapshot.createdBy.name } : null,
-        createdAt: snapshot.createdAt ?? Date.now(),
-        noteCount: snapshot.noteCount,
-        bytes: snapshot.state.byteLength,
-      }
+      const record = newSnapshotRecord(snapshot)
       q.insert.run(
         record.id,
         record.boardId,
@@ -77,7 +46,7 @@ export function openSqliteSnapshotStore(db: Database.Database): SnapshotStore {
     async get(boardId, id): Promise<SnapshotWithState | null> {
       const row = q.get.get(boardId, id)
       if (!row) return null
-      return { ...toSnapshot(row), state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) }
+      return { ...toSnapshot(row), state: asBytes(row.state) }
     },
     async delete(boardId, id) {
       return q.delete.run(boardId, id).changes === 1

@@ -10,7 +10,9 @@ import type { BoardRole } from '../../lib/auth/roles'
 import { normalizeEmail } from '../../lib/auth/email'
 import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
-import type { BoardMember, BoardRecord, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import type { BoardMember, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
+import { asBytes } from './bytes'
+import { compareMembers, compareUsers, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
 import { openSqliteInviteStores } from './sqliteInviteStore'
 import { openSqliteSnapshotStore } from './sqliteSnapshotStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
@@ -25,15 +27,6 @@ interface UserRow {
   created_at: number
 }
 
-interface BoardRow {
-  id: string
-  name: string
-  locale: string
-  created_by: string | null
-  created_at: number
-  updated_at: number
-}
-
 const toUser = (row: UserRow): UserRecord => ({
   id: row.id,
   email: row.email,
@@ -43,23 +36,6 @@ const toUser = (row: UserRow): UserRecord => ({
   locale: row.locale ? toLocale(row.locale) : null,
   createdAt: row.created_at,
 })
-
-const toBoard = (row: BoardRow): BoardRecord => ({
-  id: row.id,
-  name: row.name,
-  locale: toLocale(row.locale),
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-})
-
-/**
- * People are listed in Swedish alphabetical order whatever the database's collation (SQLite's
- * NOCASE folds only A–Z and would sort Ä before Å), so every store orders them alike.
- */
-const byName = new Intl.Collator('sv', { sensitivity: 'base' }).compare
-
-const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -97,7 +73,7 @@ export function openSqliteStore(file: string): Store {
        ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
     ),
     removeMember: db.prepare('DELETE FROM board_members WHERE board_id = ? AND user_id = ?'),
-    members: db.prepare<[string], { user_id: string; name: string; email: string; role: BoardRole }>(
+    members: db.prepare<[string], MemberRow>(
       `SELECT m.user_id, u.name, u.email, m.role FROM board_members m JOIN users u ON u.id = m.user_id
        WHERE m.board_id = ?`,
     ),
@@ -201,7 +177,7 @@ export function openSqliteStore(file: string): Store {
         return q.userList
           .all()
           .map(toUser)
-          .sort((a, b) => byName(a.name, b.name) || a.email.localeCompare(b.email))
+          .sort(compareUsers)
       },
       async setLocale(id, locale) {
         q.userLocale.run(locale, id)
@@ -234,11 +210,7 @@ export function openSqliteStore(file: string): Store {
         return q.removeMember.run(boardId, userId).changes === 1
       },
       async members(boardId): Promise<BoardMember[]> {
-        const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
-        return q.members
-          .all(boardId)
-          .map((row) => ({ userId: row.user_id, name: row.name, email: row.email, role: row.role }))
-          .sort((a, b) => rank(a) - rank(b) || byName(a.name, b.name) || a.email.localeCompare(b.email))
+        return q.members.all(boardId).map(toMember).sort(compareMembers)
       },
       async touch(boardId, at = Date.now()) {
         q.boardTouch.run(at, boardId)

@@ -19,6 +19,7 @@
 import { randomUUID } from 'node:crypto'
 import { Redis, type RedisOptions } from 'ioredis'
 import type { Logger } from '../logger'
+import { asBuffer } from '../store/bytes'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
 
 export interface RedisFanoutOptions {
@@ -57,10 +58,6 @@ export function compareStreamIds(a: string, b: string): number {
   if (aMs !== bMs) return aMs < bMs ? -1 : 1
   if (aSeq !== bSeq) return aSeq < bSeq ? -1 : 1
   return 0
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 export function createRedisFanout(options: RedisFanoutOptions): Fanout {

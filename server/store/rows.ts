@@ -1,0 +1,161 @@
+/**
+ * What the SQLite and PostgreSQL stores share: the rows both read back (same columns, same
+ * types once pg reads BIGINT as numbers), how those become records, how new records are made,
+ * and how people are ordered. SQL text and what differs per database (users' `is_admin` is an
+ * integer in SQLite and a boolean in PostgreSQL) stay in each store.
+ */
+import type { BoardRole } from '../../lib/auth/roles'
+import { newId } from '../../lib/ids'
+import { toLocale } from '../../lib/i18n/locales'
+import type {
+  BoardMember,
+  BoardRecord,
+  GuestRecord,
+  InviteRecord,
+  NewInvite,
+  NewSnapshot,
+  SnapshotKind,
+  SnapshotRecord,
+} from '../../lib/store/types'
+
+export interface BoardRow {
+  id: string
+  name: string
+  locale: string
+  created_by: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface MemberRow {
+  user_id: string
+  name: string
+  email: string
+  role: BoardRole
+}
+
+export interface InviteRow {
+  id: string
+  board_id: string
+  role: BoardRole
+  label: string | null
+  created_by: string
+  created_at: number
+  expires_at: number
+  revoked_at: number | null
+}
+
+export interface GuestRow {
+  id: string
+  board_id: string
+  invite_id: string
+  name: string
+  created_at: number
+}
+
+export interface SnapshotRow {
+  id: string
+  board_id: string
+  name: string
+  kind: SnapshotKind
+  created_by: string | null
+  created_by_name: string | null
+  created_at: number
+  note_count: number
+  bytes: number
+}
+
+export const INVITE_COLUMNS = 'id, board_id, role, label, created_by, created_at, expires_at, revoked_at'
+
+export const toBoard = (row: BoardRow): BoardRecord => ({
+  id: row.id,
+  name: row.name,
+  locale: toLocale(row.locale),
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+export const toMember = (row: MemberRow): BoardMember => ({
+  userId: row.user_id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+})
+
+export const toInvite = (row: InviteRow): InviteRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  role: row.role,
+  label: row.label,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+})
+
+export const toGuest = (row: GuestRow): GuestRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  inviteId: row.invite_id,
+  name: row.name,
+  createdAt: row.created_at,
+})
+
+export const toSnapshot = (row: SnapshotRow): SnapshotRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  name: row.name,
+  kind: row.kind,
+  createdBy: row.created_by !== null ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
+  createdAt: row.created_at,
+  noteCount: row.note_count,
+  bytes: row.bytes,
+})
+
+/** The record of an invite about to be stored (its token hash is stored, never returned). */
+export const newInviteRecord = (invite: NewInvite): InviteRecord => ({
+  id: newId(),
+  boardId: invite.boardId,
+  role: invite.role,
+  label: invite.label,
+  createdBy: invite.createdBy,
+  createdAt: Date.now(),
+  expiresAt: invite.expiresAt,
+  revokedAt: null,
+})
+
+export const newGuestRecord = (guest: { boardId: string; inviteId: string; name: string }): GuestRecord => ({
+  id: newId(),
+  boardId: guest.boardId,
+  inviteId: guest.inviteId,
+  name: guest.name.trim(),
+  createdAt: Date.now(),
+})
+
+/** The record of a snapshot about to be stored (its state is stored, never returned here). */
+export const newSnapshotRecord = (snapshot: NewSnapshot): SnapshotRecord => ({
+  id: newId(),
+  boardId: snapshot.boardId,
+  name: snapshot.name,
+  kind: snapshot.kind,
+  createdBy: snapshot.createdBy ? { id: snapshot.createdBy.id, name: snapshot.createdBy.name } : null,
+  createdAt: snapshot.createdAt ?? Date.now(),
+  noteCount: snapshot.noteCount,
+  bytes: snapshot.state.byteLength,
+})
+
+/**
+ * People are listed in Swedish alphabetical order whatever the database's collation (SQLite's
+ * NOCASE folds only A–Z and would sort Ä before Å), so every store orders them alike.
+ */
+const byName = new Intl.Collator('sv', { sensitivity: 'base' }).compare
+
+/** Users by name, then email. */
+export const compareUsers = (a: { name: string; email: string }, b: { name: string; email: string }): number =>
+  byName(a.name, b.name) || a.email.localeCompare(b.email)
+
+const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
+
+/** A board's members: facilitators first, then by name and email. */
+export const compareMembers = (a: BoardMember, b: BoardMember): number => rank(a) - rank(b) || compareUsers(a, b)
