@@ -9,11 +9,10 @@
  * also inside the merged updates our server forwards — so a receiver finds every send time
  * with `indexOf`, without decoding.
  */
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, messageSync } from '../server/sync/protocol'
 
-const messageSync = 0
 const syncStep1 = 0
 const syncStep2 = 1
 const syncUpdate = 2
@@ -37,16 +36,9 @@ export interface BenchClientOptions {
   onDelivery(delivery: Delivery): void
 }
 
-function encodeMessage(subtype: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageSync)
-  encoding.writeVarUint(encoder, subtype)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
-
-const emptyStateVector = Y.encodeStateVector(new Y.Doc())
-const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc())
+/** The client's side of the handshake: it has nothing, so it asks for everything and offers nothing. */
+const nothing = new Y.Doc()
+const emptyStateVector = Y.encodeStateVector(nothing)
 
 export class BenchClient {
   readonly socket: WebSocket
@@ -68,12 +60,12 @@ export class BenchClient {
       this.socket.on('message', (data: Buffer) => {
         if (data[0] !== messageSync) return
         if (data[1] === syncStep2) resolve({ bytes: data.byteLength, at: now() })
-        if (data[1] === syncStep1) this.socket.send(encodeMessage(syncStep2, emptyUpdate))
+        if (data[1] === syncStep1) this.socket.send(encodeSyncStep2(nothing, emptyStateVector))
         if (data[1] === syncStep2 || data[1] === syncUpdate) this.scan(data)
       })
     })
     // The stock provider asks for the server's state as soon as the socket opens.
-    this.socket.once('open', () => this.socket.send(encodeMessage(syncStep1, emptyStateVector)))
+    this.socket.once('open', () => this.socket.send(encodeSyncStep1(nothing)))
   }
 
   private scan(data: Buffer) {
@@ -96,7 +88,7 @@ export class BenchClient {
     const capture = (bytes: Uint8Array) => (update = bytes)
     this.doc.once('update', capture)
     this.doc.getMap('bench').set(`w${this.options.id}`, `@@T${now().toFixed(3)}W${this.options.id};${this.writes++};${PADDING}`)
-    if (update && this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeMessage(syncUpdate, update))
+    if (update && this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeUpdate(update))
   }
 
   close() {

@@ -8,13 +8,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { getIndexAbove } from '@tldraw/utils'
 import type { IndexKey } from '@tldraw/utils'
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createRoomTokens } from '../lib/auth/roomToken'
 import { createBoardDoc } from '../lib/board/createBoardDoc'
 import { openRecordStore } from '../lib/board/docLayout'
 import { buildNoteRecord } from '../lib/board/noteRecord'
+import { encodeUpdate } from '../server/sync/protocol'
 import { BenchClient } from './benchClient'
 import { BENCH_SECRET, prepareBenchDatabase, startOurs, startStock } from './benchServers'
 
@@ -85,11 +85,7 @@ export async function measureStockLoad(state: Uint8Array, repetitions: number): 
     const url = server.urlFor(0)
     const seeder = new WebSocket(url)
     await new Promise((resolve) => seeder.once('open', resolve))
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    encoding.writeVarUint(encoder, 2)
-    encoding.writeVarUint8Array(encoder, state)
-    seeder.send(encoding.toUint8Array(encoder))
+    seeder.send(encodeUpdate(state))
     // Joins until the server hands out the whole board.
     for (let tries = 0; tries < 100; tries++) {
       const probe = await timeToSync(url)

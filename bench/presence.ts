@@ -15,11 +15,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { presenceInterval } from '../lib/collab/bindPresence'
+import { encodeAwareness } from '../server/sync/protocol'
 import { startOurs } from './benchServers'
 import { cpuSeconds, peakRssMiB } from './processStats'
 
@@ -36,7 +36,6 @@ const measureMs = Number(values.seconds) * 1000
 const rounds = Number(values.rounds)
 
 type Mode = '20/s each' | 'ours'
-const messageAwareness = 1
 
 interface PresenceClient {
   socket: WebSocket
@@ -45,13 +44,6 @@ interface PresenceClient {
   sent: number
   closedWith: number | null
   stop(): void
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageAwareness)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
 }
 
 async function connect(url: string, index: number, mode: Mode): Promise<PresenceClient> {
@@ -77,7 +69,7 @@ async function connect(url: string, index: number, mode: Mode): Promise<Presence
   const timer = setInterval(() => {
     x = (x + 7) % 2000
     awareness.setLocalStateField('presence', { cursor: { x, y: (index * 37) % 1200 }, userName: `Deltagare ${index}` })
-    send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
+    send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
   }, interval)
   client.stop = () => {
     clearInterval(timer)
