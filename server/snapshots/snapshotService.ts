@@ -8,8 +8,8 @@ import { encodeContent, readContentOfState, replaceBoardContent } from '../../li
 import { boardDocId, parseDocId } from '../../lib/board/docIds'
 import { readBoard } from '../../lib/board/readModel'
 import { translator } from '../../lib/i18n/messages'
-import type { SnapshotKind, SnapshotRecord, Store } from '../../lib/store/types'
-import type { SyncControl } from '../../lib/runtime/appContext'
+import type { SnapshotKind, Store } from '../../lib/store/types'
+import type { SnapshotControl, SyncControl } from '../../lib/runtime/appContext'
 import type { Logger } from '../logger'
 
 export type Person = { id: string; name: string }
@@ -26,16 +26,8 @@ export interface SnapshotServiceOptions {
   keepAuto: number
 }
 
-export interface SnapshotService {
-  /** Saves the board's current document. Without a name, one is made from the kind. */
-  take(boardId: string, name: string | null, by: Person | null, kind?: SnapshotKind): Promise<SnapshotRecord>
-  /**
-   * Makes the live document exactly the snapshot's, after saving the state it replaces as a
-   * `restore` snapshot (so the restore is undone by restoring that one). Null when unknown.
-   */
-  restoreInPlace(boardId: string, snapshotId: string, by: Person): Promise<{ restored: SnapshotRecord; before: SnapshotRecord } | null>
-  /** A new board holding the snapshot's content, with `by` as its facilitator. Null when unknown. */
-  restoreAsNew(boardId: string, snapshotId: string, by: Person): Promise<{ id: string } | null>
+/** The app's {@link SnapshotControl}, and what the server process itself uses. */
+export interface SnapshotService extends SnapshotControl {
   /** Snapshots every changed board now (the scheduler's tick). */
   snapshotChanged(): Promise<number>
   stop(): void
