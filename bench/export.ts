@@ -28,6 +28,7 @@ import { AREA_IDS } from '../lib/planning/planningModel'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
 import { startAppServer } from '../tests/helpers/appServer'
 import { launchBrowser, signedInRequest, signInByApi } from '../tests/helpers/browser'
+import { median, writeSection } from './resultsFile'
 
 const NOTES = Number(process.argv.find((a) => a.startsWith('--notes='))?.split('=')[1] ?? 1000)
 const RUNS = 5
@@ -63,7 +64,6 @@ function bigBoard(count: number): Y.Doc {
   return doc
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 
@@ -187,10 +187,7 @@ function writeResults(rows: string[][]) {
     table,
     END,
   ].join('\n')
-  const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n'
-  const at = current.indexOf(START)
-  const next = at === -1 ? `${current.trimEnd()}\n\n${section}\n` : `${current.slice(0, at)}${section}${current.slice(current.indexOf(END) + END.length)}`
-  fs.writeFileSync(RESULTS, next)
+  writeSection(RESULTS, START, END, section)
   console.log(section)
 }
 

@@ -12,7 +12,6 @@
  *
  * Writes a section of bench/results.md. Options: `--people 100`, `--seconds 10`, `--rounds 2`.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
@@ -22,6 +21,7 @@ import { presenceInterval } from '../lib/collab/bindPresence'
 import { encodeAwareness } from '../server/sync/protocol'
 import { startOurs } from './benchServers'
 import { cpuSeconds, peakRssMiB } from './processStats'
+import { median, writeSection } from './resultsFile'
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,8 @@ const measureMs = Number(values.seconds) * 1000
 const rounds = Number(values.rounds)
 
 type Mode = '20/s each' | 'ours'
+const START = '<!-- presence-bench:start -->'
+const END = '<!-- presence-bench:end -->'
 
 interface PresenceClient {
   socket: WebSocket
@@ -91,11 +93,6 @@ interface Result {
   serverCpu: number
   peakRss: number
   closed: number
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
 }
 
 async function run(mode: Mode): Promise<Result> {
@@ -161,7 +158,7 @@ async function main() {
   const fixed = summary('20/s each')
   const ours = summary('ours')
   const section = [
-    '<!-- presence-bench:start -->',
+    START,
     '## Presence: 100 people moving their cursors (issue 4)',
     '',
     `\`npm run bench\` (bench/presence.ts) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${people} clients in one room`,
@@ -184,12 +181,9 @@ async function main() {
     `Ours receives ${(fixed.received / Math.max(1, ours.received)).toFixed(1)}× less and sends ${(fixed.sent / Math.max(1, ours.sent)).toFixed(1)}× less per client,`,
     `and the server spends ${(fixed.cpu / Math.max(0.1, ours.cpu)).toFixed(1)}× less CPU. The server also relays each socket's presence at`,
     'most 30 times a second (merging faster updates) and drops stock clients\' echoes without relaying them.',
-    '<!-- presence-bench:end -->',
+    END,
   ].join('\n')
-  const existing = fs.existsSync(values.out) ? fs.readFileSync(values.out, 'utf8') : '# Benchmark results\n'
-  const pattern = /<!-- presence-bench:start -->[\s\S]*<!-- presence-bench:end -->/
-  const next = pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}\n`
-  fs.writeFileSync(values.out, next)
+  writeSection(values.out, START, END, section)
   process.stdout.write(`wrote ${values.out}\n`)
 }
 

@@ -4,9 +4,9 @@
  * `sync-bench` markers is replaced; the rest of the file (other benchmarks, and the notes in
  * which a person explains these figures) is kept as it is.
  */
-import fs from 'node:fs'
 import type { RunResult, RunSettings } from './fanoutRun'
 import type { LoadResult } from './largeBoard'
+import { writeSection } from './resultsFile'
 
 export interface Report {
   date: Date
@@ -203,13 +203,5 @@ export async function writeReport(file: string, report: Report): Promise<void> {
   }
 
   lines.push(END)
-  const block = lines.join('\n')
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n'
-  const from = previous.indexOf(START)
-  const to = previous.indexOf(END)
-  const next =
-    from >= 0 && to > from
-      ? previous.slice(0, from) + block + previous.slice(to + END.length)
-      : `${previous.trimEnd()}\n\n${block}\n`
-  fs.writeFileSync(file, next)
+  writeSection(file, START, END, lines.join('\n'))
 }
