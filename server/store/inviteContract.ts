@@ -3,11 +3,11 @@
  * (through `roleOfUserId`, the rule the pages and the sync server share). Run by
  * {@link describeStoreContract} for every implementation.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { guestUserId, roleOfUserId } from '../../lib/auth/boardAccess'
 import { hashInviteToken, newInviteToken } from '../../lib/auth/inviteToken'
-import { createBoardState } from '../../lib/board/createBoardDoc'
 import type { BoardRecord, NewInvite, Store, UserRecord } from '../../lib/store/types'
+import { boardFixture } from './contractFixture'
 import type { OpenedStore } from './storeContract'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -20,30 +20,10 @@ async function nextMillisecond(): Promise<void> {
 
 export function describeInviteContract(name: string, open: () => Promise<OpenedStore>): void {
   describe(`${name} store contract: invites and guests`, () => {
-    let opened: OpenedStore
     let store: Store
     let facilitator: UserRecord
     let board: BoardRecord
-
-    beforeEach(async () => {
-      opened = await open()
-      store = opened.store
-      facilitator = await store.users.create({ email: 'anna@bibliotek.example.se', name: 'Anna Lind', passwordHash: null })
-      board = await newBoard('Tavla')
-    })
-
-    afterEach(async () => {
-      await opened.cleanup()
-    })
-
-    function newBoard(boardName: string) {
-      return store.boards.create({
-        name: boardName,
-        locale: 'sv',
-        createdBy: facilitator.id,
-        initialState: createBoardState({ name: boardName, locale: 'sv', includeStarterNotes: false }),
-      })
-    }
+    const { newBoard } = boardFixture(open, (fixture) => ({ store, facilitator, board } = fixture))
 
     function inviteFor(overrides: Partial<NewInvite> = {}): NewInvite {
       return {

@@ -2,41 +2,22 @@
  * The part of the store contract about named snapshots of boards' documents. Run by
  * {@link describeStoreContract} for every implementation.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createBoardDoc, createBoardState } from '../../lib/board/createBoardDoc'
+import { createBoardDoc } from '../../lib/board/createBoardDoc'
 import { readBoard } from '../../lib/board/readModel'
 import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
 import { openRecordStore } from '../../lib/board/docLayout'
 import type { BoardRecord, NewSnapshot, Store, UserRecord } from '../../lib/store/types'
+import { boardFixture } from './contractFixture'
 import type { OpenedStore } from './storeContract'
 
 export function describeSnapshotContract(name: string, open: () => Promise<OpenedStore>): void {
   describe(`${name} store contract: snapshots`, () => {
-    let opened: OpenedStore
     let store: Store
     let facilitator: UserRecord
     let board: BoardRecord
-
-    beforeEach(async () => {
-      opened = await open()
-      store = opened.store
-      facilitator = await store.users.create({ email: 'anna@bibliotek.example.se', name: 'Anna Lind', passwordHash: null })
-      board = await newBoard('Tavla')
-    })
-
-    afterEach(async () => {
-      await opened.cleanup()
-    })
-
-    function newBoard(boardName: string) {
-      return store.boards.create({
-        name: boardName,
-        locale: 'sv',
-        createdBy: facilitator.id,
-        initialState: createBoardState({ name: boardName, locale: 'sv', includeStarterNotes: false }),
-      })
-    }
+    const { newBoard } = boardFixture(open, (fixture) => ({ store, facilitator, board } = fixture))
 
     function boardStateWithNote(text: string): Uint8Array {
       const doc = createBoardDoc({ name: 'Tavla', locale: 'sv', includeStarterNotes: false, now: 0 })
