@@ -44,8 +44,7 @@ export class RoomPresence {
 
   /** Tells a socket that just joined who is here. */
   greet(connection: Connection): void {
-    const ids = [...this.awareness.getStates().keys()]
-    if (ids.length > 0) this.sendPresence(connection, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+    if (this.awareness.getStates().size > 0) this.answerQuery(connection)
   }
 
   /** Answers a query for everyone's presence. */
