@@ -1,8 +1,9 @@
 'use client'
 
-import { useId, useRef, useEffect, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { Editor } from 'tldraw'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { ModalDialog } from '@/components/layout/ModalDialog'
 import type { BoardRole } from '@/lib/auth/roles'
 import { exportFileName } from '@/lib/export/fileName'
 import { AREAS, STEPS, type AreaId } from '@/lib/planning/planningModel'
@@ -31,15 +32,12 @@ const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer())
 /** Pictures, PDF, the report and (for facilitators) the backup of the board. */
 export function ExportDialog({ editor, boardId, boardName, role, onClose }: ExportDialogProps) {
   const { locale, t } = useI18n()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
+  const sectionIds = useId()
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(editor.getSelectedShapeIds().length > 0 ? 'selection' : 'board')
   const [areaId, setAreaId] = useState<AreaId>(AREAS[0].id)
   const [format, setFormat] = useState<Format>('png')
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const base = `/api/boards/${encodeURIComponent(boardId)}`
-
-  useEffect(() => dialog.current?.showModal(), [])
 
   async function exportPicture(event: FormEvent) {
     event.preventDefault()
@@ -82,16 +80,9 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
 
   const working = status.kind === 'working'
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      <div className="dialog__head">
-        <h2 id={titleId}>{t('export.title')}</h2>
-        <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
-          {t('export.close')}
-        </button>
-      </div>
-
-      <section aria-labelledby={`${titleId}-picture`}>
-        <h3 id={`${titleId}-picture`}>{t('export.picture')}</h3>
+    <ModalDialog title={t('export.title')} onClose={onClose}>
+      <section aria-labelledby={`${sectionIds}-picture`}>
+        <h3 id={`${sectionIds}-picture`}>{t('export.picture')}</h3>
         <form className={styles.form} onSubmit={exportPicture}>
           <fieldset className={styles.choices} disabled={format === 'pdf' || working}>
             <legend>{t('export.scope')}</legend>
@@ -147,8 +138,8 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         </div>
       </section>
 
-      <section aria-labelledby={`${titleId}-reports`}>
-        <h3 id={`${titleId}-reports`}>{t('export.reports')}</h3>
+      <section aria-labelledby={`${sectionIds}-reports`}>
+        <h3 id={`${sectionIds}-reports`}>{t('export.reports')}</h3>
         <ul className={styles.links} role="list">
           <li>
             <a className="button" href={`${base}/export.md?lang=${locale}`} download>
@@ -179,6 +170,6 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
           )}
         </ul>
       </section>
-    </dialog>
+    </ModalDialog>
   )
 }

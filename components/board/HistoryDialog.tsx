@@ -1,7 +1,8 @@
 'use client'
 
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { ModalDialog } from '@/components/layout/ModalDialog'
 import type { BoardView } from '@/lib/board/readModel'
 import type { SnapshotRecord } from '@/lib/store/types'
 import styles from './exportDialogs.module.css'
@@ -17,8 +18,6 @@ async function call<T>(url: string, init?: RequestInit): Promise<T | null> {
 /** The facilitator's snapshots: save one, list them, preview one, restore or delete it. */
 export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose(): void }) {
   const { locale, t } = useI18n()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
   const [snapshots, setSnapshots] = useState<SnapshotRecord[] | null>(null)
   const [saving, setSaving] = useState(false)
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -33,7 +32,6 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
   }, [base])
 
   useEffect(() => {
-    dialog.current?.showModal()
     void reload()
   }, [reload])
 
@@ -74,13 +72,7 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      <div className="dialog__head">
-        <h2 id={titleId}>{t('history.title')}</h2>
-        <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
-          {t('history.close')}
-        </button>
-      </div>
+    <ModalDialog title={t('history.title')} onClose={onClose}>
 
       <form className="inline-form" onSubmit={save}>
         <label className="field">
@@ -188,6 +180,6 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
           )}
         </section>
       )}
-    </dialog>
+    </ModalDialog>
   )
 }

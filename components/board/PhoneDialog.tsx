@@ -1,8 +1,9 @@
 'use client'
 
 import QRCode from 'qrcode'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useT } from '@/components/i18n/I18nProvider'
+import { ModalDialog } from '@/components/layout/ModalDialog'
 
 /**
  * A QR code people in the room scan to send ideas from their phones: it is a participant
@@ -10,14 +11,11 @@ import { useT } from '@/components/i18n/I18nProvider'
  */
 export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): void }) {
   const t = useT()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
   const [link, setLink] = useState<string | null>(null)
   const [svg, setSvg] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
 
   useEffect(() => {
-    dialog.current?.showModal()
     let cancelled = false
     fetch(`/api/boards/${encodeURIComponent(boardId)}/invites`, {
       method: 'POST',
@@ -40,13 +38,7 @@ export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): 
   }, [boardId, t])
 
   return (
-    <dialog ref={dialog} className="dialog dialog--narrow" aria-labelledby={titleId} onClose={onClose}>
-      <div className="dialog__head">
-        <h2 id={titleId}>{t('phone.title')}</h2>
-        <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
-          {t('share.close')}
-        </button>
-      </div>
+    <ModalDialog title={t('phone.title')} narrow onClose={onClose}>
       <p>{t('phone.help')}</p>
       {failed && (
         <p className="form-error" role="alert">
@@ -62,6 +54,6 @@ export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): 
           <a href={link}>{link}</a>
         </p>
       )}
-    </dialog>
+    </ModalDialog>
   )
 }

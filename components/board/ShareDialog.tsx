@@ -1,10 +1,11 @@
 'use client'
 
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { BoardRole } from '@/lib/auth/roles'
 import type { MessageKey } from '@/lib/i18n/messages'
 import type { BoardMember, InviteRecord } from '@/lib/store/types'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { ModalDialog } from '@/components/layout/ModalDialog'
 
 const EXPIRY_HOURS = [1, 8, 24, 168] as const
 const ROLES: BoardRole[] = ['facilitator', 'participant', 'observer']
@@ -19,8 +20,7 @@ async function api<T>(url: string, init?: RequestInit): Promise<{ ok: true; data
 /** The facilitator's sharing dialog: staff and their roles, and invite links for guests. */
 export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: string; currentUserId: string; onClose(): void }) {
   const { locale, t } = useI18n()
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
+  const sectionIds = useId()
   const [members, setMembers] = useState<BoardMember[]>([])
   const [invites, setInvites] = useState<InviteRecord[]>([])
   const [newLink, setNewLink] = useState<string | null>(null)
@@ -39,7 +39,6 @@ export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: stri
   }, [base])
 
   useEffect(() => {
-    dialog.current?.showModal()
     void reload()
   }, [reload])
 
@@ -101,21 +100,15 @@ export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: stri
   const now = Date.now()
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      <div className="dialog__head">
-        <h2 id={titleId}>{t('share.title')}</h2>
-        <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
-          {t('share.close')}
-        </button>
-      </div>
+    <ModalDialog title={t('share.title')} onClose={onClose}>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
 
-      <section aria-labelledby={`${titleId}-people`}>
-        <h3 id={`${titleId}-people`}>{t('share.people')}</h3>
+      <section aria-labelledby={`${sectionIds}-people`}>
+        <h3 id={`${sectionIds}-people`}>{t('share.people')}</h3>
         <ul className="member-list" role="list">
           {members.map((member) => (
             <li key={member.userId} className="member-row">
@@ -168,8 +161,8 @@ export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: stri
         </form>
       </section>
 
-      <section aria-labelledby={`${titleId}-links`}>
-        <h3 id={`${titleId}-links`}>{t('share.links')}</h3>
+      <section aria-labelledby={`${sectionIds}-links`}>
+        <h3 id={`${sectionIds}-links`}>{t('share.links')}</h3>
         <p className="muted">{t('share.linksHelp')}</p>
         <form className="inline-form" onSubmit={createLink}>
           <label className="field">
@@ -253,6 +246,6 @@ export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: stri
           </ul>
         )}
       </section>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -1,8 +1,9 @@
 'use client'
 
-import { useEffect, useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { readBoard } from '@/lib/board/readModel'
 import { useI18n } from '@/components/i18n/I18nProvider'
+import { ModalDialog } from '@/components/layout/ModalDialog'
 import { useBoardSessionContext } from './BoardSessionContext'
 
 /** The voting round in the header: votes left, and the results ranked per area. */
@@ -10,11 +11,6 @@ export function VotingStatus() {
   const { locale, t } = useI18n()
   const context = useBoardSessionContext()
   const [open, setOpen] = useState(false)
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  useEffect(() => {
-    if (open) dialog.current?.showModal()
-  }, [open])
   const round = context?.session.voting
   if (!context || !round) return null
   const canVote = context.role !== 'observer'
@@ -35,13 +31,7 @@ export function VotingStatus() {
         {t('voting.results')}
       </button>
       {open && view && (
-        <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
-          <div className="dialog__head">
-            <h2 id={titleId}>{t('voting.resultsTitle')}</h2>
-            <button type="button" className="button button--quiet" onClick={() => dialog.current?.close()}>
-              {t('share.close')}
-            </button>
-          </div>
+        <ModalDialog title={t('voting.resultsTitle')} onClose={() => setOpen(false)}>
           {view.steps.flatMap((step) =>
             step.areas.map((area) => {
               const ranked = area.notes
@@ -66,7 +56,7 @@ export function VotingStatus() {
               )
             }),
           )}
-        </dialog>
+        </ModalDialog>
       )}
     </>
   )

@@ -160,7 +160,6 @@ const sv = {
   'export.csv.updated': 'Ändrad (UTC)',
   'export.open': 'Exportera',
   'export.title': 'Exportera tavlan',
-  'export.close': 'Stäng',
   'export.picture': 'Bild eller PDF',
   'export.scope': 'Vad',
   'export.scope.board': 'Hela tavlan',
@@ -190,7 +189,6 @@ const sv = {
 
   'history.open': 'Historik',
   'history.title': 'Historik',
-  'history.close': 'Stäng',
   'history.name': 'Namn på ögonblicksbilden',
   'history.namePlaceholder': 'Efter röstning',
   'history.save': 'Spara ögonblicksbild',
@@ -505,7 +503,6 @@ const en: Record<MessageKey, string> = {
   'export.csv.updated': 'Changed (UTC)',
   'export.open': 'Export',
   'export.title': 'Export the board',
-  'export.close': 'Close',
   'export.picture': 'Picture or PDF',
   'export.scope': 'What',
   'export.scope.board': 'The whole board',
@@ -535,7 +532,6 @@ const en: Record<MessageKey, string> = {
 
   'history.open': 'History',
   'history.title': 'History',
-  'history.close': 'Close',
   'history.name': 'Name of the snapshot',
   'history.namePlaceholder': 'After voting',
   'history.save': 'Save snapshot',
