@@ -30,6 +30,8 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
+import { refusedRecord } from './recordGuard'
+import { refusedContent } from './updateContent'
 import type { AwarenessThrottle } from './awarenessThrottle'
 import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
 import { DocSizeLimit } from './docSizeLimit'
@@ -59,6 +61,8 @@ export interface Connection {
   readonly presence: AwarenessThrottle
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] | null
+  /** Why the guards undid part of the update being applied: its socket is then closed. */
+  violation: string | null
   alive: boolean
 }
 
@@ -142,24 +146,45 @@ export class Room implements LinkedRoom {
     )
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, update) => n + update.byteLength, 0)
     this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
-    if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
+    this.detachGuards = this.attachGuards()
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
     this.updates.loaded(stored.lastSeq, stored.updates.length)
   }
 
-  /** A board's own document: the template, locked areas and facilitation state are guarded. */
-  private attachBoardGuards(): () => void {
+  /**
+   * Every room: records a browser would refuse are undone (and their socket closed). A board's
+   * own document also guards the template, locked areas and the facilitation state.
+   */
+  private attachGuards(): () => void {
     const log = (what: string) => (origin: unknown, keys: string[]) => {
       const { principal } = origin as Connection
       this.options.logger.info({ room: this.name, user: principal.userId, role: principal.role, keys }, what)
     }
+    const board = this.options.guardTemplate
+    const facilitatorOnly = board ? facilitatorOnlyRecords(this.doc) : null
     const stopTemplate = attachTemplateGuard(this.doc, {
-      isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
-      protects: facilitatorOnlyRecords(this.doc),
-      onRevert: log('undid a change to the template or a locked area'),
+      isRestricted: (origin) => this.isConnection(origin),
+      protects: (origin) => {
+        const connection = origin as Connection
+        const locked = facilitatorOnly && connection.principal.role !== 'facilitator' ? facilitatorOnly() : null
+        return (key, value, added) => {
+          // Only what the change adds: a record stored before these checks may still go.
+          const refused = added ? refusedRecord(key, value) : null
+          if (refused !== null) {
+            connection.violation ??= refused
+            return true
+          }
+          return locked !== null && locked(key, value)
+        }
+      },
+      onForeignEntry: (origin) => {
+        ;(origin as Connection).violation ??= 'not a record entry'
+      },
+      onRevert: log(board ? 'undid a change to the template, a locked area or an invalid record' : 'undid an invalid record'),
     })
+    if (!board) return stopTemplate
     const stopSession = attachSessionGuard(this.doc, {
       isClient: (origin) => this.isConnection(origin),
       onRevert: log('undid a client change to the facilitation state, votes or board metadata'),
@@ -206,6 +231,7 @@ export class Room implements LinkedRoom {
       inbound: new InboundRate(this.options.limits),
       presence: this.presence.throttleFor(() => connection),
       backlog: [],
+      violation: null,
       alive: true,
     }
     this.connections.set(socket, connection)
@@ -252,7 +278,8 @@ export class Room implements LinkedRoom {
       this.handleMessage(connection, message)
     } catch (error) {
       const refusal = error instanceof RefusedError ? error.refusal : Refusals.malformed
-      this.refuse(connection, refusal, { err: (error as Error).message, bytes: message.length })
+      const details = error instanceof RefusedError ? error.details : {}
+      this.refuse(connection, refusal, { err: (error as Error).message, bytes: message.length, ...details })
     } finally {
       this.receivingAt = null
     }
@@ -274,7 +301,8 @@ export class Room implements LinkedRoom {
           if (!canEditNotes(connection.principal.role)) return
           // Parsing the whole update first means a malformed one throws before it touches the
           // doc, instead of half-way through integrating it.
-          Y.decodeUpdate(update)
+          const refused = refusedContent(update)
+          if (refused !== null) throw new RefusedError(Refusals.refusedContent, { refused })
           if (!this.size!.admits(update.byteLength)) throw new RefusedError(Refusals.docTooLarge)
           this.applyClientUpdate(connection, update)
         } else {
@@ -304,7 +332,11 @@ export class Room implements LinkedRoom {
   private applyClientUpdate(connection: Connection, update: Uint8Array) {
     const { store } = this.doc
     const hadPending = store.pendingStructs !== null || store.pendingDs !== null
+    connection.violation = null
     Y.applyUpdate(this.doc, update, connection)
+    // The guards have undone what broke the rules; the sender, no honest client, goes.
+    const violation = connection.violation
+    if (violation !== null) throw new RefusedError(Refusals.invalidRecord, { refused: violation })
     if (hadPending || (store.pendingStructs === null && store.pendingDs === null)) return
     store.pendingStructs = null
     store.pendingDs = null

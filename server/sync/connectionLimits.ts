@@ -53,6 +53,8 @@ export const Refusals = {
   tooManyPresenceIds: { code: CloseCode.policy, reason: 'too many presence ids' },
   unknownDependencies: { code: CloseCode.malformed, reason: 'update depends on changes the server lacks' },
   malformed: { code: CloseCode.malformed, reason: 'malformed message' },
+  refusedContent: { code: CloseCode.malformed, reason: 'content not allowed' },
+  invalidRecord: { code: CloseCode.malformed, reason: 'invalid record' },
   textFrame: { code: CloseCode.malformed, reason: 'binary messages only' },
   messageTooBig: { code: CloseCode.messageTooBig, reason: 'message too large' },
   slowConsumer: { code: CloseCode.tryAgainLater, reason: 'too slow' },
@@ -60,7 +62,11 @@ export const Refusals = {
 
 /** Thrown while a message is handled to close its socket with this refusal. */
 export class RefusedError extends Error {
-  constructor(readonly refusal: Refusal) {
+  constructor(
+    readonly refusal: Refusal,
+    /** What the log line should say about it. */
+    readonly details: object = {},
+  ) {
     super(refusal.reason)
     this.name = 'RefusedError'
   }
