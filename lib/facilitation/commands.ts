@@ -159,7 +159,11 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
     for (let pass = 0; pass < 5; pass++) {
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
-      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)))
+      // The board's size limit holds for the reveal too: one person's private document may be
+      // as large as a board, and several of them would not fit.
+      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)), {
+        addsBytes: JSON.stringify(hidden).length,
+      })
       await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }

@@ -46,6 +46,6 @@ export async function sendIdea(
     return { ok: true as const, note, target: privateRound ? privateDocId(boardId, from.userId) : boardDocId(boardId) }
   })
   if (!planned.ok) return planned
-  await sync.changeDoc(planned.target, (doc) => putNotes(doc, [planned.note]))
+  await sync.changeDoc(planned.target, (doc) => putNotes(doc, [planned.note]), { addsBytes: JSON.stringify(planned.note).length })
   return { ok: true, noteId: planned.note.id, private: planned.target !== boardDocId(boardId) }
 }

@@ -34,6 +34,7 @@ import { refusedRecord } from './recordGuard'
 import { refusedContent } from './updateContent'
 import type { AwarenessThrottle } from './awarenessThrottle'
 import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
+import { DocShares } from './docShares'
 import { DocSizeLimit } from './docSizeLimit'
 import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
@@ -48,6 +49,8 @@ export interface Principal {
   boardId: string
   /** The room (document) this socket is in: the board's own, or a private one of the board. */
   room: string
+  /** For a guest, the invite link they joined through: its guests share some limits. */
+  inviteId?: string | null
 }
 
 export interface Connection {
@@ -100,6 +103,7 @@ export class Room implements LinkedRoom {
   /** When the message being handled arrived (null outside a message). */
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
+  private shares: DocShares | null = null
   private detachGuards: (() => void) | null = null
 
   constructor(
@@ -146,6 +150,9 @@ export class Room implements LinkedRoom {
     )
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, update) => n + update.byteLength, 0)
     this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
+    this.shares = new DocShares(this.doc, this.options.limits, (origin) =>
+      this.isConnection(origin) ? { userId: origin.principal.userId, inviteId: origin.principal.inviteId ?? null } : null,
+    )
     this.detachGuards = this.attachGuards()
     this.doc.on('update', this.onDocUpdate)
     this.loaded = true
@@ -304,6 +311,10 @@ export class Room implements LinkedRoom {
           const refused = refusedContent(update)
           if (refused !== null) throw new RefusedError(Refusals.refusedContent, { refused })
           if (!this.size!.admits(update.byteLength)) throw new RefusedError(Refusals.docTooLarge)
+          const { userId, inviteId = null } = connection.principal
+          if (!this.shares!.admits({ userId, inviteId }, update.byteLength)) {
+            throw new RefusedError(Refusals.shareFull, { used: this.shares!.usedBy({ userId, inviteId }) })
+          }
           this.applyClientUpdate(connection, update)
         } else {
           throw new ProtocolError(`unknown sync message ${subtype}`)
@@ -359,6 +370,11 @@ export class Room implements LinkedRoom {
     for (const connection of this.connections.values()) {
       if (connection !== except && !connection.backlog) this.send(connection, message)
     }
+  }
+
+  /** Whether the server may add about `bytes` to the document without passing its limit. */
+  admitsServerChange(bytes: number): boolean {
+    return this.size!.admits(bytes)
   }
 
   /** Resolves once every applied update is durable. */
@@ -441,6 +457,7 @@ export class Room implements LinkedRoom {
     this.link.detach()
     this.detachGuards?.()
     this.size?.detach()
+    this.shares?.detach()
     this.presence.destroy()
     this.doc.destroy()
   }
