@@ -29,9 +29,9 @@ export interface VotingRound {
   areas: AreaId[] | null
   anonymous: boolean
   /** Counts and results stay hidden (sealed in the document) until the round ends. */
-  hideTally: boolean
+  hideTally?: boolean
   /** After the round, its counts show on the notes (the facilitator's choice). */
-  resultsShown: boolean
+  resultsShown?: boolean
   startedAt: number
   endedAt: number | null
 }
