@@ -1,7 +1,6 @@
 import { createShapeId, startEditingShapeWithRichText, toRichText, type Editor } from 'tldraw'
 import { areaShapeId } from '@/lib/board/template'
 import { spotForNewNote } from '@/lib/board/boardLayout'
-import { BOARD_PAGE_ID } from '@/lib/board/docLayout'
 import type { AreaShape } from '@/lib/board/shapes'
 import type { AreaId } from '@/lib/planning/planningModel'
 
@@ -17,7 +16,7 @@ export function addIdea(editor: Editor, areaId: AreaId): void {
   const zone = { x: area.x, y: area.y, w: area.props.w, h: area.props.h }
   const occupied = editor
     .getCurrentPageShapes()
-    .filter((shape) => shape.parentId === BOARD_PAGE_ID && (shape.type === 'note' || Object.hasOwn(shape.meta, 'areaId')))
+    .filter((shape) => ['note', 'theme', 'commitment'].includes(shape.type) || Object.hasOwn(shape.meta, 'areaId'))
     .map((shape) => editor.getShapePageBounds(shape))
     .filter((bounds) => !!bounds)
     .map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h }))

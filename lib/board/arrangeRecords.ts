@@ -5,9 +5,10 @@
  * server writes them into the doc ({@link arrangeDoc}); the browser applies them through its
  * editor (tidying).
  *
- * What counts as an item: every shape on the page that is a note, or that carries an area in
- * `meta.areaId` and has a size (a theme, a commitment): such a block moves as a whole, and
- * shapes inside it (a theme's notes) move with it, never on their own.
+ * What counts as an item: every shape on the page that is a note, a theme or a commitment, or
+ * that carries an area in `meta.areaId` and has a size. A block (theme, commitment) moves as a
+ * whole, and the shapes inside it (a theme's notes, whose parent it is) move with it, never
+ * on their own.
  */
 import type { TLArrowBinding, TLArrowShape, TLRecord, TLShape } from '@tldraw/tlschema'
 import { getIndexBetween, type IndexKey } from '@tldraw/utils'
@@ -18,6 +19,7 @@ import { arrangeBoard, type ArrangeOptions, type Arrangement, type LayoutItem } 
 import { BOARD_PAGE_ID, readRecords, setRecords } from './docLayout'
 import { flowMap, baseTraySize, type MapRects } from './mapFlow'
 import { readNoteMeta } from './noteMeta'
+import { isCommitmentShape, isThemeShape } from './planShapes'
 import { LOOP_SHAPE_ID, TRAY_SHAPE_ID, areaShapeId, isTemplateRecordId, mapRecords, stepShapeId } from './template'
 import { NOTE_SIZE, type Rect } from './templateLayout'
 
@@ -77,9 +79,16 @@ export function layoutItemsOf(records: ReadonlyMap<string, TLRecord>, rank?: Rea
       items.push({ id: record.id, areaId, x: record.x, y: record.y, w: NOTE_SIZE * scale, h: (NOTE_SIZE + record.props.growY) * scale, order })
       continue
     }
-    if (!Object.hasOwn(meta, 'areaId') || (meta.areaId !== null && !isAreaId(meta.areaId))) continue
+    // A theme or commitment belongs to the zone that holds its centre (lib/board/planShapes.ts);
+    // any other shape joins the layout when it names its area.
     const rect = rectOf(record)
-    if (rect) items.push({ id: record.id, areaId: (meta.areaId as AreaId | null) ?? null, ...rect, order })
+    if (!rect) continue
+    if (Object.hasOwn(meta, 'areaId')) {
+      if (meta.areaId !== null && !isAreaId(meta.areaId)) continue
+      items.push({ id: record.id, areaId: (meta.areaId as AreaId | null) ?? null, ...rect, order })
+    } else if (isThemeShape(record) || isCommitmentShape(record)) {
+      items.push({ id: record.id, areaId: areaOfPoint(zones, { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 }), ...rect, order })
+    }
   }
   return items
 }

@@ -1,6 +1,6 @@
 /**
  * The tldraw record schema of a board: tldraw's default shapes and bindings plus the
- * template's own shapes. The server uses it to build and validate template records without a
+ * template's own shapes and the plan's (themes, commitments). The server uses it to build and validate template records without a
  * browser; the client's store, built from shape utils with the same props and migrations,
  * serializes to the same schema (a test holds this).
  */
@@ -19,6 +19,14 @@ import {
   trayShapeMigrations,
   trayShapeProps,
 } from './shapes'
+import {
+  COMMITMENT_SHAPE_TYPE,
+  THEME_SHAPE_TYPE,
+  commitmentShapeMigrations,
+  commitmentShapeProps,
+  themeShapeMigrations,
+  themeShapeProps,
+} from './planShapes'
 
 export const boardSchema = createTLSchema({
   shapes: {
@@ -27,6 +35,8 @@ export const boardSchema = createTLSchema({
     [STEP_SHAPE_TYPE]: { props: stepShapeProps, migrations: stepShapeMigrations },
     [LOOP_SHAPE_TYPE]: { props: loopShapeProps, migrations: loopShapeMigrations },
     [TRAY_SHAPE_TYPE]: { props: trayShapeProps, migrations: trayShapeMigrations },
+    [THEME_SHAPE_TYPE]: { props: themeShapeProps, migrations: themeShapeMigrations },
+    [COMMITMENT_SHAPE_TYPE]: { props: commitmentShapeProps, migrations: commitmentShapeMigrations },
   },
   bindings: defaultBindingSchemas,
 })

@@ -4,6 +4,7 @@
  * texts live in lib/planning.
  */
 import type { Locale } from './locales'
+import { planEn, planSv } from './planMessages'
 
 const sv = {
   'app.name': 'Strategitavlan',
@@ -344,6 +345,7 @@ const sv = {
   'outline.live.partEdited': '{count} ändrade',
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
+  ...planSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -687,6 +689,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partEdited': '{count} changed',
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
+  ...planEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }
