@@ -64,13 +64,15 @@ export interface Arrangement {
 }
 
 /**
- * A zone keeps its shape as it grows: it adds a column once it would be taller than this
- * share of its width. The side zones stack three high, so they grow wide; step 1's two zones
+ * A zone keeps its shape as it grows: past {@link MIN_ROWS} rows it adds a column once it
+ * would be taller than this share of its width. The side zones stack three high, so they grow wide; step 1's two zones
  * sit side by side above it, so they may grow as tall as wide. At 500 notes the whole map
  * then still fits a 16:9 screen above a tenth of full size, and one zone fills it readably.
  */
 const SIDE_ASPECT = 0.45
 const TOP_ASPECT = 1
+/** A zone first grows to this many rows before it widens: a few notes read best as a block. */
+const MIN_ROWS = 3
 const MAX_COLUMNS = 40
 const MAX_ROWS = 400
 /** Rows below a zone where the browser puts notes for a full zone; the zone grows to take them in. */
@@ -240,7 +242,7 @@ function grow(size: Size, spec: RegionSpec, item: Rect): boolean {
   const columns = columnsIn(size.w)
   const rows = Math.floor((size.h - spec.header - ZONE_PADDING + NOTE_GAP) / CELL_STEP)
   const tooNarrow = item.w > size.w - 2 * ZONE_PADDING
-  const wantColumn = spec.growColumns && (tooNarrow || size.h + CELL_STEP > spec.aspect * size.w)
+  const wantColumn = spec.growColumns && (tooNarrow || (rows >= MIN_ROWS && size.h + CELL_STEP > spec.aspect * size.w))
   if (wantColumn && columns < MAX_COLUMNS) {
     size.w = widthForColumns(columns + 1)
     return true
@@ -282,7 +284,12 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   const widest = Math.max(0, ...ordered.map((item) => Math.ceil((item.w + NOTE_GAP) / CELL_STEP)))
   let columns = Math.max(minColumns, widest)
   let packed = pack(ordered, columns, spec.header)
-  while (spec.growColumns && columns < Math.min(MAX_COLUMNS, Math.max(minColumns, ordered.length)) && packed.height > spec.aspect * widthForColumns(columns)) {
+  while (
+    spec.growColumns &&
+    columns < Math.min(MAX_COLUMNS, Math.max(minColumns, ordered.length)) &&
+    packed.rows > MIN_ROWS &&
+    packed.height > spec.aspect * widthForColumns(columns)
+  ) {
     columns++
     packed = pack(ordered, columns, spec.header)
   }
@@ -296,19 +303,21 @@ function pack(items: readonly RegionItem[], columns: number, header: number) {
   let column = 0
   let y = header
   let rowHeight = 0
+  let rows = items.length === 0 ? 0 : 1
   for (const item of items) {
     const span = Math.max(1, Math.ceil((item.w + NOTE_GAP) / CELL_STEP))
     if (column > 0 && column + span > columns) {
       y += rowHeight + NOTE_GAP
       column = 0
       rowHeight = 0
+      rows++
     }
     placed.set(item.id, { x: ZONE_PADDING + column * CELL_STEP, y })
     column += span
     rowHeight = Math.max(rowHeight, item.h)
   }
   const height = items.length === 0 ? heightForRows(header, 1) : y + rowHeight + ZONE_PADDING
-  return { placed, height }
+  return { placed, height, rows }
 }
 
 /** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */
