@@ -4,7 +4,7 @@
  * `/api/boards/import` by a signed-in staff member, who becomes its facilitator.
  */
 import type { APIRequestContext } from 'playwright-core'
-import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord, TLShape } from '@tldraw/tlschema'
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/export/backup'
 import { boardSchema } from '../../lib/board/schema'
 import { TEMPLATE_VERSION, buildTemplateRecords, type TemplateNote } from '../../lib/board/template'
@@ -17,6 +17,10 @@ export interface WorkshopOptions {
   notes: TemplateNote[]
   session?: Partial<SessionState>
   votes?: Record<string, { n: number; who?: string }>
+  /** Further records (e.g. tldraw's `user:` records), added as they are. */
+  extraRecords?: TLRecord[]
+  /** Changes a note's record after it is laid out (e.g. tldraw's `textFirstEditedBy`). */
+  editNote?(note: TLNoteShape, index: number): TLNoteShape
   /** Notes swap places with each other (still each in a free place, no longer in order). */
   shuffled?: boolean
 }
@@ -31,7 +35,15 @@ export async function importWorkshop(request: APIRequestContext, baseUrl: string
     templateVersion: TEMPLATE_VERSION,
     planningModelVersion: PLANNING_MODEL_VERSION,
     schema: boardSchema.serialize(),
-    records: shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled),
+    records: [
+      ...shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled).map(
+        (record) =>
+          record.typeName === 'shape' && record.type === 'note' && options.editNote
+            ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
+            : record,
+      ),
+      ...(options.extraRecords ?? []),
+    ],
     session: options.session ?? {},
     votes: options.votes ?? {},
   }
