@@ -18,7 +18,8 @@ import { unsealVotes, type VoteSeal } from '../board/votes'
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
-import { BOARD_PAGE_ID, deleteRecords, readRecords } from '../board/docLayout'
+import { BOARD_PAGE_ID, deleteRecords, readRecords, setRecords } from '../board/docLayout'
+import { arrangeRecords } from '../board/arrangeRecords'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -181,9 +182,18 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
       if (hidden.length === 0) break
       // The board's size limit holds for the reveal too: one person's private document may be
       // as large as a board, and several of them would not fit.
-      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)), {
-        addsBytes: JSON.stringify(hidden).length,
-      })
+      await context.sync.changeDoc(
+        boardId,
+        (doc) => {
+          const published = publishable(doc, hidden, owner.userId)
+          putNotes(doc, published)
+          // Everyone's notes went to the free cells each saw alone: the revealed ones that now
+          // share a place move to free places in their zones (nothing else moves).
+          const fresh = new Set<string>(published.map((note) => note.id))
+          setRecords(doc, arrangeRecords(readRecords(doc), { movable: (id) => fresh.has(id) }))
+        },
+        { addsBytes: JSON.stringify(hidden).length },
+      )
       await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }

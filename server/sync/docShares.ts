@@ -50,15 +50,25 @@ export class DocShares {
   }
 
   private observer = (event: Y.YArrayEvent<unknown>, transaction: Y.Transaction) => {
+    /** Whose entries the change replaced, by record key. */
+    const replaced = new Map<string, string[]>()
     for (const item of event.changes.deleted) {
-      for (const entry of item.content.getContent()) this.refund(entry)
+      for (const entry of item.content.getContent()) {
+        const keys = this.refund(entry)
+        const key = recordKeyOf(entry)
+        if (keys && key !== null) replaced.set(key, keys)
+      }
     }
     const holder = this.holderOf(transaction.origin)
-    if (!holder) return
-    const keys = keysOf(holder)
     for (const item of event.changes.added) {
+      if (item.deleted) continue
       for (const entry of item.content.getContent()) {
-        if (typeof entry !== 'object' || entry === null || item.deleted) continue
+        if (typeof entry !== 'object' || entry === null) continue
+        // A client's entry is its writer's; one the server rewrites (the layout keeper moving a
+        // note, a reveal) stays with whoever's entry it replaces, so it frees no share.
+        const recordKey = recordKeyOf(entry)
+        const keys = holder ? keysOf(holder) : recordKey !== null ? replaced.get(recordKey) : undefined
+        if (!keys) continue
         const bytes = JSON.stringify(entry).length
         this.charges.set(entry, { keys, bytes })
         for (const key of keys) this.used.set(key, (this.used.get(key) ?? 0) + bytes)
@@ -66,16 +76,18 @@ export class DocShares {
     }
   }
 
-  private refund(entry: unknown) {
-    if (typeof entry !== 'object' || entry === null) return
+  /** Gives back what `entry` was charged; returns to whom, if anyone. */
+  private refund(entry: unknown): string[] | null {
+    if (typeof entry !== 'object' || entry === null) return null
     const charge = this.charges.get(entry)
-    if (!charge) return
+    if (!charge) return null
     this.charges.delete(entry)
     for (const key of charge.keys) {
       const left = (this.used.get(key) ?? 0) - charge.bytes
       if (left > 0) this.used.set(key, left)
       else this.used.delete(key)
     }
+    return charge.keys
   }
 
   /** Bytes of live records charged to this person (and, for a guest, to their link). */
@@ -103,6 +115,11 @@ export class DocShares {
 
 const personKey = (userId: string) => `person:${userId}`
 const inviteKey = (inviteId: string) => `invite:${inviteId}`
+
+function recordKeyOf(entry: unknown): string | null {
+  const key = typeof entry === 'object' && entry !== null ? (entry as { key?: unknown }).key : undefined
+  return typeof key === 'string' ? key : null
+}
 
 function keysOf(holder: ShareHolder): string[] {
   return holder.inviteId === null ? [personKey(holder.userId)] : [personKey(holder.userId), inviteKey(holder.inviteId)]
