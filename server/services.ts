@@ -9,7 +9,9 @@ import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
 import { oidcConfig, type Env } from '../lib/env'
 import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
-import type { Store } from '../lib/store/types'
+import type { NewAuditEntry, Store } from '../lib/store/types'
+import { createBoardLifecycle, type BoardLifecycle } from './boards/boardLifecycle'
+import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
 import { createHealthChecks, type HealthChecks } from './observability/health'
@@ -21,6 +23,9 @@ import { createSyncServer, type SyncServer } from './sync/createSyncServer'
 import { createLocalFanout, type Fanout } from './sync/fanout'
 import { createRedisFanout } from './sync/redisFanout'
 import { createSyncAuthorizer } from './syncAuthorizer'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000
 
 export interface Services {
   store: Store
@@ -34,6 +39,10 @@ export interface Services {
   fanout: Fanout
   /** Named and automatic snapshots of boards. */
   snapshots: SnapshotService
+  /** Deleting, restoring and purging boards. */
+  boards: BoardLifecycle
+  /** Purges, retention and other periodic chores. */
+  housekeeping: Housekeeping
   context: AppContext
 }
 
@@ -103,6 +112,24 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     keepAuto: env.SNAPSHOT_KEEP_AUTO,
   })
 
+  async function audit(entry: NewAuditEntry) {
+    try {
+      await store.audit.append(entry)
+    } catch (error) {
+      logger.error({ action: entry.action, err: (error as Error).message }, 'could not write the audit log')
+    }
+  }
+
+  const boards = createBoardLifecycle({ store, sync, fanout, audit, logger, graceDays: env.BOARD_DELETE_GRACE_DAYS })
+  const housekeeping = startHousekeeping({
+    logger,
+    everyMs: HOUSEKEEPING_EVERY_MS,
+    chores: [
+      { name: 'purge deleted boards', run: () => boards.purgeDue() },
+      { name: 'audit retention', run: () => store.audit.deleteBefore(Date.now() - env.AUDIT_RETENTION_DAYS * DAY_MS) },
+    ],
+  })
+
   const context: AppContext = {
     store,
     roomTokens,
@@ -118,9 +145,11 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       readDoc: (docId, read) => sync.readDoc(docId, read),
     },
     snapshots,
+    boards,
+    audit,
     async onVotingEnded(boardId, _roundId, by) {
       await snapshots.take(boardId, null, by, 'voting')
     },
   }
-  return { store, roomTokens, sync, health, metrics, fanout, snapshots, context }
+  return { store, roomTokens, sync, health, metrics, fanout, snapshots, boards, housekeeping, context }
 }

@@ -4,11 +4,39 @@ import { AppHeader } from '@/components/layout/AppHeader'
 import { ImportBackupForm } from '@/components/home/ImportBackupForm'
 import { NewBoardForm } from '@/components/home/NewBoardForm'
 import { getAppContext } from '@/lib/runtime/appContext'
-import type { MessageKey } from '@/lib/i18n/messages'
+import { BoardManageMenu } from '@/components/home/BoardManageMenu'
+import styles from '@/components/home/boardManage.module.css'
+import type { MessageKey, Translate } from '@/lib/i18n/messages'
+import type { BoardWithRole } from '@/lib/store/types'
 import { getLocale, getT } from '@/app/_lib/locale'
 import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
+
+function BoardList({ boards, t, date, graceDays }: { boards: BoardWithRole[]; t: Translate; date: Intl.DateTimeFormat; graceDays: number }) {
+  return (
+    <ul className="board-list" role="list">
+      {boards.map((board) => (
+        <li key={board.id} className={styles.item}>
+          <Link className="board-card" href={`/boards/${board.id}`}>
+            <span className="board-card__name" dir="auto">
+              {board.name}
+            </span>
+            <span className="board-card__meta">
+              <span className={`role role--${board.role}`}>{t(`home.role.${board.role}` as MessageKey)}</span>
+              <span>{t('home.updated', { date: date.format(new Date(board.updatedAt)) })}</span>
+            </span>
+          </Link>
+          {board.role === 'facilitator' ? (
+            <BoardManageMenu boardId={board.id} name={board.name} archived={board.archivedAt !== null} graceDays={graceDays} />
+          ) : (
+            <span />
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 export default async function HomePage() {
   const user = await getSessionUser()
@@ -16,31 +44,22 @@ export default async function HomePage() {
   // A guest has one board only.
   if (user.kind === 'guest') redirect(`/boards/${user.boardId}`)
   const [t, locale] = [await getT(), await getLocale()]
-  const boards = await getAppContext().store.boards.listForUser(user.id)
+  const app = getAppContext()
+  const all = await app.store.boards.listForUser(user.id)
+  const boards = all.filter((board) => board.archivedAt === null)
+  const archived = all.filter((board) => board.archivedAt !== null)
   const date = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <>
       <AppHeader userName={user.name} isAdmin={user.isAdmin} />
       <main id="main" className="home">
         <h1>{t('home.title')}</h1>
-        {boards.length === 0 ? (
-          <p className="muted">{t('home.empty')}</p>
-        ) : (
-          <ul className="board-list" role="list">
-            {boards.map((board) => (
-              <li key={board.id}>
-                <Link className="board-card" href={`/boards/${board.id}`}>
-                  <span className="board-card__name" dir="auto">
-                    {board.name}
-                  </span>
-                  <span className="board-card__meta">
-                    <span className={`role role--${board.role}`}>{t(`home.role.${board.role}` as MessageKey)}</span>
-                    <span>{t('home.updated', { date: date.format(new Date(board.updatedAt)) })}</span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+        {boards.length === 0 ? <p className="muted">{t('home.empty')}</p> : <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} />}
+        {archived.length > 0 && (
+          <details>
+            <summary>{t('home.archived', { count: archived.length })}</summary>
+            <BoardList boards={archived} t={t} date={date} graceDays={app.boards.graceDays} />
+          </details>
         )}
         <NewBoardForm />
         <ImportBackupForm />

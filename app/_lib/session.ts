@@ -6,7 +6,7 @@ import { getServerSession } from 'next-auth'
 import { cache } from 'react'
 import type { Viewer } from '@/lib/auth/boardAccess'
 import { getAuthOptions } from '@/lib/auth/nextAuthOptions'
-import { getAppContext } from '@/lib/runtime/appContext'
+import { getAppContext, type AuditActor } from '@/lib/runtime/appContext'
 
 export type SessionUser =
   | { kind: 'staff'; id: string; name: string; email: string; isAdmin: boolean }
@@ -32,4 +32,9 @@ export function viewerOf(user: SessionUser): Viewer {
   return user.kind === 'staff'
     ? { kind: 'staff', userId: user.id, name: user.name }
     : { kind: 'guest', guestId: user.guestId, name: user.name, boardId: user.boardId }
+}
+
+/** The person as the audit log names them. */
+export function actorOf(user: SessionUser): AuditActor {
+  return { id: user.id, name: user.name }
 }

@@ -11,6 +11,18 @@ import { hashInviteToken, newInviteToken } from './inviteToken'
 import { buildAuthOptions, cleanDisplayName } from './nextAuthOptions'
 import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
+const oidcDefaults = {
+  issuer: 'https://sso.example.se',
+  clientId: 'c',
+  clientSecret: 's',
+  name: 'SSO',
+  scopes: 'openid email profile',
+  emailClaim: 'email',
+  nameClaim: 'name',
+  groupsClaim: 'groups',
+  adminGroup: null,
+}
+
 type AnyProvider = {
   id: string
   options?: { id?: string; authorize?: (credentials: unknown, request: unknown) => Promise<unknown> }
@@ -103,7 +115,7 @@ describe('single sign-on configuration', () => {
 
   it('does not match an account by an email the provider has not verified', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: true },
+      oidc: { ...oidcDefaults, allowNewUsers: true },
     })
     const oidc = provider('oidc', built)
     const profileOf = oidc.profile as (p: Record<string, unknown>) => { email: string }
@@ -116,7 +128,7 @@ describe('single sign-on configuration', () => {
 
   it('admits only existing accounts when new users are not allowed', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: false },
+      oidc: { ...oidcDefaults, allowNewUsers: false },
     })
     const signIn = built.callbacks!.signIn!
     const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never

@@ -3,6 +3,7 @@
  * their text from here through `useT()` (client) or `getT()` (server); the planning model's own
  * texts live in lib/planning.
  */
+import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
 
 const sv = {
@@ -344,6 +345,7 @@ const sv = {
   'outline.live.partEdited': '{count} ändrade',
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
+  ...governanceSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -687,6 +689,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partEdited': '{count} changed',
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
+  ...governanceEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -6,7 +6,7 @@
  * code asks for them per request. Nothing here is created on import.
  */
 import type * as Y from 'yjs'
-import type { SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
+import type { NewAuditEntry, SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
 import type { OidcConfig } from '../env'
@@ -47,6 +47,21 @@ export interface SnapshotControl {
   restoreAsNew(boardId: string, snapshotId: string, by: { id: string; name: string }): Promise<{ id: string } | null>
 }
 
+/** Who did something, as the audit log names them (a staff id or `guest:<id>`, and their name). */
+export type AuditActor = { id: string; name: string }
+
+/** Deleting, restoring and purging boards (server/boards/boardLifecycle.ts). */
+export interface BoardLifecycleControl {
+  /** Days a deleted board waits for its purge. */
+  readonly graceDays: number
+  /** Deletes the board (restorable for the grace period); false when unknown or already deleted. */
+  remove(boardId: string, by: AuditActor): Promise<boolean>
+  /** Undeletes a board still in its grace period; false when it is not deleted. */
+  restore(boardId: string, by: AuditActor): Promise<boolean>
+  /** Removes the board and everything it left at once; false when unknown. */
+  purge(boardId: string, by: AuditActor): Promise<boolean>
+}
+
 export interface AppContext {
   store: Store
   roomTokens: RoomTokens
@@ -64,6 +79,12 @@ export interface AppContext {
   verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult>
   sync: SyncControl
   snapshots: SnapshotControl
+  boards: BoardLifecycleControl
+  /**
+   * Records an action in the audit log. Never throws: a failed write is logged, and the action
+   * it describes has already happened. No note text or passwords belong in an entry.
+   */
+  audit(entry: NewAuditEntry): Promise<void>
   /** Called when a facilitator ends a voting round (e.g. to keep a snapshot of the result). */
   onVotingEnded?(boardId: string, roundId: string, by: { id: string; name: string }): Promise<void>
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { AdminNav } from '@/components/admin/AdminNav'
 import { NewAccountForm } from '@/components/admin/NewAccountForm'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -32,6 +33,7 @@ export default async function AccountsPage() {
     <>
       <AppHeader userName={user.name} isAdmin />
       <main id="main" className="home">
+        <AdminNav />
         <h1>{t('admin.title')}</h1>
         <table className="table">
           <thead>
