@@ -11,6 +11,7 @@ import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from './areaOfPoint'
 import { readRecords } from './docLayout'
 import { readNoteMeta } from './noteMeta'
 import { plainTextFromRichText } from './richText'
+import { isCommitmentShape, isThemeShape, type CommitmentSource, type CommitmentStatus } from './planShapes'
 
 export interface NoteView {
   id: string
@@ -23,6 +24,34 @@ export interface NoteView {
   createdBy?: { id: string; name: string }
   updatedAt?: number
   starter: boolean
+  /** The theme the note is grouped in, or null. */
+  themeId: string | null
+}
+
+export interface ThemeView {
+  id: string
+  title: string
+  areaId: AreaId | null
+  /** The theme's notes in reading order. */
+  noteIds: string[]
+  x: number
+  y: number
+}
+
+export interface CommitmentView {
+  id: string
+  text: string
+  areaId: AreaId | null
+  owner: string
+  ownerId: string
+  due: string
+  indicator: string
+  sources: CommitmentSource[]
+  status: CommitmentStatus | ''
+  statusComment: string
+  carried: boolean
+  x: number
+  y: number
 }
 
 export interface AreaView {
@@ -30,6 +59,8 @@ export interface AreaView {
   title: string
   question: string
   notes: NoteView[]
+  themes: ThemeView[]
+  commitments: CommitmentView[]
 }
 
 export interface StepView {
@@ -44,6 +75,9 @@ export interface BoardView {
   steps: StepView[]
   /** Notes placed outside every area's zone. */
   unplaced: NoteView[]
+  /** Themes and commitments placed outside every area's zone. */
+  unplacedThemes: ThemeView[]
+  unplacedCommitments: CommitmentView[]
   noteCount: number
 }
 
@@ -56,7 +90,35 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
   const zones = zonesOf(all)
   const documentRecord = all.find((r) => r.typeName === 'document')
   const notes: NoteView[] = []
+  const themes: ThemeView[] = []
+  const commitments: CommitmentView[] = []
+  const themeIds = new Set(all.filter(isThemeShape).map((theme) => theme.id as string))
   for (const record of all) {
+    if (isThemeShape(record)) {
+      const centre = { x: record.x + record.props.w / 2, y: record.y + record.props.h / 2 }
+      themes.push({ id: record.id, title: record.props.title, areaId: areaOfPoint(zones, centre), noteIds: [], x: record.x, y: record.y })
+      continue
+    }
+    if (isCommitmentShape(record)) {
+      const p = record.props
+      const centre = { x: record.x + p.w / 2, y: record.y + p.h / 2 }
+      commitments.push({
+        id: record.id,
+        text: p.text,
+        areaId: areaOfPoint(zones, centre),
+        owner: p.owner,
+        ownerId: p.ownerId,
+        due: p.due,
+        indicator: p.indicator,
+        sources: p.sources.map((source) => ({ ...source })),
+        status: p.status,
+        statusComment: p.statusComment,
+        carried: p.carried,
+        x: record.x,
+        y: record.y,
+      })
+      continue
+    }
     if (!isNoteShape(record)) continue
     const meta = readNoteMeta(record.meta)
     const onPage = record.parentId.startsWith('page:')
@@ -73,17 +135,19 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
       createdBy: meta.createdBy,
       updatedAt: meta.updatedAt,
       starter: meta.starter === true,
+      themeId: themeIds.has(record.parentId) ? record.parentId : null,
     })
   }
   // Reading order inside an area: top to bottom, then left to right.
   notes.sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id))
 
-  const byArea = new Map<AreaId | null, NoteView[]>()
-  for (const note of notes) {
-    const list = byArea.get(note.areaId) ?? []
-    list.push(note)
-    byArea.set(note.areaId, list)
-  }
+  const byArea = groupByArea(notes)
+  const themeById = new Map(themes.map((theme) => [theme.id, theme]))
+  for (const note of notes) if (note.themeId) themeById.get(note.themeId)?.noteIds.push(note.id)
+  const inReadingOrder = <T extends { x: number; y: number; id: string }>(items: T[]) =>
+    items.sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id))
+  const themesByArea = groupByArea(inReadingOrder(themes))
+  const commitmentsByArea = groupByArea(inReadingOrder(commitments))
 
   return {
     name: documentRecord && 'name' in documentRecord ? String(documentRecord.name) : '',
@@ -96,9 +160,23 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
         title: area.title[locale],
         question: area.question[locale],
         notes: byArea.get(area.id) ?? [],
+        themes: themesByArea.get(area.id) ?? [],
+        commitments: commitmentsByArea.get(area.id) ?? [],
       })),
     })),
     unplaced: byArea.get(null) ?? [],
+    unplacedThemes: themesByArea.get(null) ?? [],
+    unplacedCommitments: commitmentsByArea.get(null) ?? [],
     noteCount: notes.length,
   }
+}
+
+function groupByArea<T extends { areaId: AreaId | null }>(items: readonly T[]): Map<AreaId | null, T[]> {
+  const byArea = new Map<AreaId | null, T[]>()
+  for (const item of items) {
+    const list = byArea.get(item.areaId) ?? []
+    list.push(item)
+    byArea.set(item.areaId, list)
+  }
+  return byArea
 }

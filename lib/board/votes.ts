@@ -10,6 +10,8 @@ import type * as Y from 'yjs'
 import { isNoteShape } from './areaOfPoint'
 import { readRecords, votesMap } from './docLayout'
 import { readNoteMeta } from './noteMeta'
+import { isThemeShape } from './planShapes'
+import { themeAreaOf } from './planRecords'
 import type { AreaId } from '../planning/planningModel'
 import type { VotingRound } from './session'
 
@@ -84,9 +86,11 @@ export function castVote(
   })
   if (!round) return summary(false, 'no-round')
   if (!round.active) return summary(false, 'round-ended')
-  const note = readRecords(doc).get(vote.noteId)
-  if (!isNoteShape(note)) return summary(false, 'no-such-note')
-  const areaId = readNoteMeta(note.meta).areaId
+  const records = readRecords(doc)
+  const note = records.get(vote.noteId)
+  // A theme is voted on as a whole, like one note of its area.
+  if (!isNoteShape(note) && !isThemeShape(note)) return summary(false, 'no-such-note')
+  const areaId = isNoteShape(note) ? readNoteMeta(note.meta).areaId : themeAreaOf(records.values(), note)
   if (!inVotingScope(round, areaId)) return summary(false, 'out-of-scope')
 
   const mine = votesOf(doc, round.id, vote.voterKey)

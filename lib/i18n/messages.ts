@@ -5,6 +5,7 @@
  */
 import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
+import { planEn, planSv } from './planMessages'
 
 const sv = {
   'app.name': 'Strategitavlan',
@@ -345,6 +346,7 @@ const sv = {
   'outline.live.partEdited': '{count} ändrade',
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
+  ...planSv,
   ...governanceSv,
 } as const
 
@@ -689,6 +691,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partEdited': '{count} changed',
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
+  ...planEn,
   ...governanceEn,
 }
 

@@ -1,6 +1,7 @@
 /**
  * Which records of a board only facilitators (and the server) may change: the template's,
- * and notes in areas the facilitator has locked — judged by the area a note says it is in
+ * commitments (facilitators decide what becomes the plan; participants propose with notes and
+ * themes), and notes in areas the facilitator has locked — judged by the area a note says it is in
  * and by where it actually lies, before and after the change.
  */
 import type * as Y from 'yjs'
@@ -8,6 +9,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { areaOfPoint, isNoteShape, noteCentre, zonesOf, type AreaZone } from '../../lib/board/areaOfPoint'
 import { readRecords } from '../../lib/board/docLayout'
 import { readNoteMeta } from '../../lib/board/noteMeta'
+import { isCommitmentShape } from '../../lib/board/planShapes'
 import { readSession } from '../../lib/board/session'
 import { isTemplateRecordId } from '../../lib/board/template'
 import type { AreaId } from '../../lib/planning/planningModel'
@@ -24,6 +26,7 @@ export function facilitatorOnlyRecords(doc: Y.Doc): () => (key: string, value: u
     return (key, value) => {
       if (isTemplateRecordId(key)) return true
       const record = value as TLRecord | undefined
+      if (isCommitmentShape(record)) return true
       if (!isNoteShape(record)) return false
       locked ??= readSession(doc).lockedAreas
       if (locked.length === 0) return false

@@ -1,0 +1,161 @@
+import {
+  BaseFrameLikeShapeUtil,
+  HTMLContainer,
+  stopEventPropagation,
+  useSvgExportContext,
+  useValue,
+  type Editor,
+  type TLShape,
+} from 'tldraw'
+import { readNoteMeta } from '@/lib/board/noteMeta'
+import { THEME_SHAPE_TYPE, themeShapeMigrations, themeShapeProps, TITLE_MAX, type ThemeShape } from '@/lib/board/planShapes'
+import { THEME_HEADER } from '@/lib/board/planRecords'
+import { inVotingScope } from '@/lib/board/votes'
+import { useBoardSessionContext } from '../BoardSessionContext'
+import { useBoardLocale } from '../useBoardLocale'
+import '../plan.css'
+
+/**
+ * A theme: a named group of notes inside an area's zone. Its notes are its children, so it
+ * moves as one; dragging a note in or out of it regroups. Its size follows its notes (see
+ * themeKeeping.ts), so it cannot be resized by hand. Double-click the title to rename it.
+ */
+export class ThemeShapeUtil extends BaseFrameLikeShapeUtil<ThemeShape> {
+  static override type = THEME_SHAPE_TYPE
+  static override props = themeShapeProps
+  static override migrations = themeShapeMigrations
+
+  getDefaultProps(): ThemeShape['props'] {
+    return { w: 232, h: 268, title: '' }
+  }
+
+  override canResize() {
+    return false
+  }
+  override hideRotateHandle() {
+    return true
+  }
+  override canEdit() {
+    return true
+  }
+  override canReceiveNewChildrenOfType(shape: ThemeShape, type: TLShape['type']) {
+    return type === 'note' && !shape.isLocked
+  }
+  override canRemoveChildrenOfType(shape: ThemeShape) {
+    return !shape.isLocked
+  }
+  // A theme is a card, not a window: its notes always fit inside it.
+  override getClipPath() {
+    return undefined
+  }
+
+  override getText(shape: ThemeShape) {
+    return shape.props.title
+  }
+
+  component(shape: ThemeShape) {
+    return <ThemeCard shape={shape} editor={this.editor} />
+  }
+
+  getIndicatorPath(shape: ThemeShape) {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 18)
+    return path
+  }
+}
+
+function ThemeCard({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
+  const { t } = useBoardLocale(editor)
+  const editing = useValue('editing theme', () => editor.getEditingShapeId() === shape.id, [editor, shape.id])
+  const noteCount = useValue('theme notes', () => editor.getSortedChildIdsForParent(shape.id).length, [editor, shape.id])
+  const title = shape.props.title || t('theme.untitled')
+  return (
+    <HTMLContainer className="theme" style={{ width: shape.props.w, height: shape.props.h }} data-theme={shape.id}>
+      <div className="theme__header" style={{ height: THEME_HEADER }}>
+        <span className="theme__label">{t('theme.label')}</span>
+        {editing ? (
+          <input
+            className="theme__title-input"
+            aria-label={t('theme.titleField')}
+            defaultValue={shape.props.title}
+            maxLength={TITLE_MAX}
+            autoFocus
+            onPointerDown={stopEventPropagation}
+            onKeyDown={(event) => {
+              event.stopPropagation()
+              if (event.key === 'Enter' || event.key === 'Escape') editor.setEditingShape(null)
+            }}
+            onChange={(event) =>
+              editor.updateShape({ id: shape.id, type: THEME_SHAPE_TYPE, props: { title: event.currentTarget.value.slice(0, TITLE_MAX) } })
+            }
+          />
+        ) : (
+          <span className="theme__title" title={title}>
+            {title}
+          </span>
+        )}
+        <span className="theme__count">{t('theme.noteCount', { count: noteCount })}</span>
+        <ThemeVotes shape={shape} editor={editor} />
+      </div>
+    </HTMLContainer>
+  )
+}
+
+/** Votes on the theme as a whole, during a voting round that covers the theme's area. */
+function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
+  const { t } = useBoardLocale(editor)
+  const board = useBoardSessionContext()
+  const exporting = useSvgExportContext() !== null
+  const areaId = useValue(
+    'theme area',
+    () => {
+      const first = editor.getSortedChildIdsForParent(shape.id).map((id) => editor.getShape(id)).find((child) => child?.type === 'note')
+      return first ? readNoteMeta(first.meta).areaId : null
+    },
+    [editor, shape.id],
+  )
+  const round = board?.session.voting
+  if (!board || !round || !inVotingScope(round, areaId)) return null
+  const count = board.tally.get(shape.id) ?? 0
+  const mine = board.myVotes[shape.id] ?? 0
+  const canVote = round.active && board.role !== 'observer' && !exporting
+  return (
+    <span className="theme__votes" data-votes={count}>
+      <span className="note-votes__count" title={t('theme.votes', { count })}>
+        ● {count}
+      </span>
+      {canVote && (
+        <>
+          <button
+            type="button"
+            className="note-votes__button"
+            aria-label={t('voting.unvote')}
+            title={t('voting.unvote')}
+            disabled={mine === 0}
+            onPointerDown={stopEventPropagation}
+            onClick={(event) => {
+              event.stopPropagation()
+              void board.vote(shape.id, -1)
+            }}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className="note-votes__button"
+            aria-label={t('voting.vote')}
+            title={board.remainingVotes === 0 ? t('voting.limit') : t('voting.vote')}
+            disabled={board.remainingVotes === 0}
+            onPointerDown={stopEventPropagation}
+            onClick={(event) => {
+              event.stopPropagation()
+              void board.vote(shape.id, 1)
+            }}
+          >
+            +
+          </button>
+        </>
+      )}
+    </span>
+  )
+}
