@@ -3,7 +3,7 @@
  * configuration and wired together by passing dependencies in. No HTTP here.
  */
 import { randomBytes } from 'node:crypto'
-import { roleOfUserId } from '../lib/auth/boardAccess'
+import { isGuestUserId, roleOfUserId } from '../lib/auth/boardAccess'
 import { normalizeEmail } from '../lib/auth/email'
 import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
@@ -11,6 +11,7 @@ import { oidcConfig, type Env } from '../lib/env'
 import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { NewAuditEntry, Store } from '../lib/store/types'
 import { createBoardLifecycle, type BoardLifecycle } from './boards/boardLifecycle'
+import { createPeopleService } from './people/peopleService'
 import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
@@ -69,7 +70,15 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     }),
     // Removing a member or revoking an invite closes their open sockets within seconds, on
     // every node, because each node asks the store itself.
-    revalidate: (principal) => roleOfUserId(store, principal.userId, principal.boardId),
+    revalidate: async (principal) => {
+      // Ended sessions ("sign out everywhere"): a socket whose token was minted before the end
+      // goes (its token's second counts whole, so one minted in that second may stay).
+      if (principal.issuedAt !== undefined && !isGuestUserId(principal.userId)) {
+        const user = await store.users.get(principal.userId)
+        if (user && user.sessionsValidAfter > principal.issuedAt + 999) return null
+      }
+      return roleOfUserId(store, principal.userId, principal.boardId)
+    },
     logger,
     limits: {
       maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
@@ -87,6 +96,14 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
 
   metrics.trackSyncStats(() => sync.stats())
 
+  async function audit(entry: NewAuditEntry) {
+    try {
+      await store.audit.append(entry)
+    } catch (error) {
+      logger.error({ action: entry.action, err: (error as Error).message }, 'could not write the audit log')
+    }
+  }
+
   const loginLimiter = createLoginLimiter()
   // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
   await verifyAgainstDummy('')
@@ -98,7 +115,11 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     // An unknown email (or an account without a password) still costs one argon2 verification,
     // so the answer's timing does not tell which emails have accounts.
     const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
-    if (!valid || !user) return { ok: false, reason: 'invalid' }
+    if (!valid || !user) {
+      // Failed attempts on an account are logged against it; unknown emails are not kept at all.
+      if (user) await audit({ actor: null, action: 'sign-in-failed', boardId: null, targetId: user.id, detail: null })
+      return { ok: false, reason: 'invalid' }
+    }
     attempt.succeeded()
     return { ok: true, user }
   }
@@ -111,14 +132,6 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     intervalMs: env.SNAPSHOT_INTERVAL_MINUTES * 60_000,
     keepAuto: env.SNAPSHOT_KEEP_AUTO,
   })
-
-  async function audit(entry: NewAuditEntry) {
-    try {
-      await store.audit.append(entry)
-    } catch (error) {
-      logger.error({ action: entry.action, err: (error as Error).message }, 'could not write the audit log')
-    }
-  }
 
   const boards = createBoardLifecycle({ store, sync, fanout, audit, logger, graceDays: env.BOARD_DELETE_GRACE_DAYS })
   const housekeeping = startHousekeeping({
@@ -146,6 +159,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     },
     snapshots,
     boards,
+    people: createPeopleService({ store, sync, audit, logger }),
     audit,
     async onVotingEnded(boardId, _roundId, by) {
       await snapshots.take(boardId, null, by, 'voting')

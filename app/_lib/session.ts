@@ -24,7 +24,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     return { kind: 'guest', id: user.id, guestId: guest.id, name: guest.name, boardId: guest.boardId }
   }
   const staff = await store.users.get(user.id)
-  if (!staff) return null
+  // Signed out everywhere after this session began: it is over.
+  if (!staff || staff.sessionsValidAfter > (user.signedInAt ?? 0)) return null
   return { kind: 'staff', id: staff.id, name: staff.name, email: staff.email, isAdmin: staff.isAdmin }
 })
 

@@ -67,7 +67,7 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unk
   }
 }
 
-type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'>
+type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'> & Partial<Pick<AppContext, 'audit'>>
 
 export function buildAuthOptions(context: AuthContext): NextAuthOptions {
   const providers: NextAuthOptions['providers'] = [
@@ -118,6 +118,15 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
     providers,
+    events: {
+      // Every sign-in goes to the audit log, under the id the rest of the app knows the person by.
+      async signIn({ user, account }) {
+        if (!context.audit) return
+        const staff = account?.provider === 'oidc' && user.email ? await context.store.users.findByEmail(user.email) : null
+        const id = staff?.id ?? user.id
+        await context.audit({ actor: { id, name: staff?.name ?? user.name ?? '' }, action: 'sign-in', boardId: (user as SessionUserInput).guest?.boardId ?? null, targetId: null, detail: account?.provider ?? null })
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc' || !oidc) return true
@@ -130,6 +139,7 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         return true
       },
       async jwt({ token, user, account }) {
+        if (user) token.signedInAt = Date.now()
         if (user && account?.provider === 'oidc' && user.email) {
           const staff = await context.store.users.findByEmail(user.email)
           if (staff) {
@@ -147,6 +157,7 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         if (session.user && typeof token.uid === 'string') {
           session.user.id = token.uid
           session.user.guest = token.guest ?? null
+          session.user.signedInAt = token.signedInAt ?? 0
         }
         return session
       },

@@ -62,6 +62,19 @@ export interface BoardLifecycleControl {
   purge(boardId: string, by: AuditActor): Promise<boolean>
 }
 
+/** A person's data and their removal (server/people/peopleService.ts). */
+export interface PeopleControl {
+  /**
+   * Everything the installation holds about the person (a staff id or `guest:<id>`) as one
+   * JSON-ready object, or null when there is no such person.
+   */
+  exportData(personId: string, by: AuditActor): Promise<Record<string, unknown> | null>
+  /** Removes the person and erases their name everywhere; false when there is no such person. */
+  remove(personId: string, by: AuditActor): Promise<boolean>
+  /** Ends every session of the account and closes its sockets; false when there is no such account. */
+  endSessions(personId: string, by: AuditActor): Promise<boolean>
+}
+
 export interface AppContext {
   store: Store
   roomTokens: RoomTokens
@@ -80,6 +93,7 @@ export interface AppContext {
   sync: SyncControl
   snapshots: SnapshotControl
   boards: BoardLifecycleControl
+  people: PeopleControl
   /**
    * Records an action in the audit log. Never throws: a failed write is logged, and the action
    * it describes has already happened. No note text or passwords belong in an entry.

@@ -241,6 +241,8 @@ export interface SnapshotStore {
   delete(boardId: string, id: string): Promise<boolean>
   /** Snapshots this person (staff id or `guest:<id>`) took, on any board, without their state. */
   listCreatedBy(userId: string): Promise<SnapshotRecord[]>
+  /** Replaces a snapshot's state (erasing a removed person's name from it); false when unknown. */
+  replaceState(boardId: string, id: string, state: Uint8Array): Promise<boolean>
   /** Automatic snapshots of a board taken before `before`; resolves how many were deleted. */
   deleteAutoBefore(boardId: string, before: number): Promise<number>
 }

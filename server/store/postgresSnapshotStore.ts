@@ -57,6 +57,14 @@ export function openPostgresSnapshotStore(pool: Pool): SnapshotStore {
       )
       return rows.map(toSnapshot)
     },
+    async replaceState(boardId, id, state) {
+      const result = await pool.query('UPDATE board_snapshots SET state = $1 WHERE board_id = $2 AND id = $3', [
+        asBuffer(state),
+        boardId,
+        id,
+      ])
+      return result.rowCount === 1
+    },
     async deleteAutoBefore(boardId, before) {
       const result = await pool.query(
         "DELETE FROM board_snapshots WHERE board_id = $1 AND kind = 'auto' AND created_at < $2",

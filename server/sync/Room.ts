@@ -46,6 +46,8 @@ export interface Principal {
   boardId: string
   /** The room (document) this socket is in: the board's own, or a private one of the board. */
   room: string
+  /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
+  issuedAt?: number
 }
 
 export interface Connection {

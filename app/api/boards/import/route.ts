@@ -11,7 +11,7 @@ import { BACKUP_MAX_BYTES, backupContent, parseBackup } from '@/lib/export/backu
 import { getAppContext } from '@/lib/runtime/appContext'
 import { isSameOrigin } from '@/app/_lib/http'
 import { readLimitedBody } from '@/app/_lib/readLimitedBody'
-import { getSessionUser } from '@/app/_lib/session'
+import { actorOf, getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -54,5 +54,6 @@ export async function POST(request: Request) {
     createdBy: user.id,
     initialState: encodeContent(backupContent(backup)),
   })
+  await getAppContext().audit({ actor: actorOf(user), action: 'board-imported', boardId: board.id, targetId: null, detail: null })
   return NextResponse.json({ id: board.id }, { status: 201 })
 }

@@ -3,6 +3,7 @@
  * facilitation state and the votes, versioned. Facilitators only: it names every author.
  */
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { actorOf } from '@/app/_lib/session'
 import { downloadResponse } from '@/app/_lib/boardReport'
 import { readBoardContent } from '@/lib/board/boardContent'
 import { boardDocId } from '@/lib/board/docIds'
@@ -10,9 +11,10 @@ import { createBackup, serializeBackup } from '@/lib/export/backup'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app }) => {
+export const GET = boardRoute({ roles: ['facilitator'] }, async ({ user, board, app }) => {
   const at = Date.now()
   const content = await app.sync.readDoc(boardDocId(board.id), readBoardContent)
   const body = serializeBackup(createBackup(content, board, at))
+  await app.audit({ actor: actorOf(user), action: 'board-exported', boardId: board.id, targetId: null, detail: 'backup' })
   return downloadResponse(body, 'application/json; charset=utf-8', board, at, 'strategitavlan.json')
 })
