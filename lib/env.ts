@@ -127,6 +127,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       if (!input[key]) problems.push(`${key}: required for single sign-on (the other OIDC_ settings are set)`)
     }
   }
+  if (parsed.success && !parsed.data.PASSWORD_SIGNIN && oidcSet.length < oidcKeys.length) {
+    problems.push('PASSWORD_SIGNIN: false needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), or nobody could sign in')
+  }
   if (!parsed.success || problems.length > 0) throw new EnvError(problems)
   return parsed.data
 }

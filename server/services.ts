@@ -12,6 +12,8 @@ import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { NewAuditEntry, Store } from '../lib/store/types'
 import { createBoardLifecycle, type BoardLifecycle } from './boards/boardLifecycle'
 import { createPeopleService } from './people/peopleService'
+import { touchOnWrite } from './boards/touchOnWrite'
+import { retentionChores } from './housekeeping/retention'
 import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
@@ -54,7 +56,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
   const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   // The snapshot scheduler learns which boards changed from the updates the sync server stores.
-  const tracked = trackDocChanges(store.docs)
+  const tracked = trackDocChanges(touchOnWrite(store.docs, store.boards, logger))
   const fanout = env.REDIS_URL ? createRedisFanout({ url: env.REDIS_URL, logger }) : createLocalFanout()
   const metrics = createMetrics()
   const health = createHealthChecks()
@@ -140,6 +142,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     chores: [
       { name: 'purge deleted boards', run: () => boards.purgeDue() },
       { name: 'audit retention', run: () => store.audit.deleteBefore(Date.now() - env.AUDIT_RETENTION_DAYS * DAY_MS) },
+      ...retentionChores({ store, boards, audit, env }),
     ],
   })
 
@@ -150,6 +153,13 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     publicUrl,
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY ?? null,
     oidc: oidcConfig(env),
+    passwordSignIn: env.PASSWORD_SIGNIN,
+    retention: { days: env.RETENTION_DAYS ?? null, warningDays: env.RETENTION_WARNING_DAYS },
+    accessibility: {
+      organisation: env.ACCESSIBILITY_ORGANISATION ?? null,
+      contact: env.ACCESSIBILITY_CONTACT ?? null,
+      phone: env.ACCESSIBILITY_PHONE ?? null,
+    },
     verifyCredentials,
     sync: {
       disconnect: (match, code, reason) => sync.disconnect(match, code, reason),

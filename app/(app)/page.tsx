@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { ImportBackupForm } from '@/components/home/ImportBackupForm'
 import { NewBoardForm } from '@/components/home/NewBoardForm'
-import { getAppContext } from '@/lib/runtime/appContext'
+import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import { BoardManageMenu } from '@/components/home/BoardManageMenu'
 import styles from '@/components/home/boardManage.module.css'
 import type { MessageKey, Translate } from '@/lib/i18n/messages'
@@ -13,7 +13,29 @@ import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
-function BoardList({ boards, t, date, graceDays }: { boards: BoardWithRole[]; t: Translate; date: Intl.DateTimeFormat; graceDays: number }) {
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** When an unused board will be removed, once its facilitators are being warned; else null. */
+function removalDate(board: BoardWithRole, retention: AppContext['retention'], now: number): number | null {
+  if (!retention.days) return null
+  const removal = board.updatedAt + retention.days * DAY_MS
+  return removal - Math.min(retention.warningDays, retention.days) * DAY_MS <= now ? removal : null
+}
+
+function BoardList({
+  boards,
+  t,
+  date,
+  graceDays,
+  retention,
+}: {
+  boards: BoardWithRole[]
+  t: Translate
+  date: Intl.DateTimeFormat
+  graceDays: number
+  retention: AppContext['retention']
+}) {
+  const now = Date.now()
   return (
     <ul className="board-list" role="list">
       {boards.map((board) => (
@@ -25,6 +47,9 @@ function BoardList({ boards, t, date, graceDays }: { boards: BoardWithRole[]; t:
             <span className="board-card__meta">
               <span className={`role role--${board.role}`}>{t(`home.role.${board.role}` as MessageKey)}</span>
               <span>{t('home.updated', { date: date.format(new Date(board.updatedAt)) })}</span>
+              {removalDate(board, retention, now) !== null && board.role === 'facilitator' && (
+                <strong>{t('home.retentionWarning', { date: date.format(new Date(Math.max(removalDate(board, retention, now)!, now))) })}</strong>
+              )}
             </span>
           </Link>
           {board.role === 'facilitator' ? (
@@ -54,11 +79,11 @@ export default async function HomePage() {
       <AppHeader userName={user.name} isAdmin={user.isAdmin} />
       <main id="main" className="home">
         <h1>{t('home.title')}</h1>
-        {boards.length === 0 ? <p className="muted">{t('home.empty')}</p> : <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} />}
+        {boards.length === 0 ? <p className="muted">{t('home.empty')}</p> : <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} retention={app.retention} />}
         {archived.length > 0 && (
           <details>
             <summary>{t('home.archived', { count: archived.length })}</summary>
-            <BoardList boards={archived} t={t} date={date} graceDays={app.boards.graceDays} />
+            <BoardList boards={archived} t={t} date={date} graceDays={app.boards.graceDays} retention={app.retention} />
           </details>
         )}
         <NewBoardForm />

@@ -18,6 +18,7 @@ export const governanceSv = {
   'manage.failed': 'Det gick inte. Försök igen.',
   'home.archived': 'Arkiverade tavlor ({count})',
   'home.archivedBadge': 'Arkiverad',
+  'home.retentionWarning': 'Tas bort {date} om ingen använder den',
 
   'nav.adminAccounts': 'Konton',
   'nav.adminBoards': 'Tavlor',
@@ -39,6 +40,7 @@ export const governanceSv = {
 
   'nav.account': 'Mitt konto',
   'a11y.linkText': 'Tillgänglighetsredogörelse',
+  'a11y.otherLanguage': 'Svenska',
   'account.title': 'Mitt konto och mina uppgifter',
   'account.dataTitle': 'Mina uppgifter',
   'account.dataText':
@@ -110,6 +112,7 @@ export const governanceEn: Record<GovernanceKey, string> = {
   'manage.failed': 'That did not work. Try again.',
   'home.archived': 'Archived boards ({count})',
   'home.archivedBadge': 'Archived',
+  'home.retentionWarning': 'Removed on {date} unless someone uses it',
 
   'nav.adminAccounts': 'Accounts',
   'nav.adminBoards': 'Boards',
@@ -131,6 +134,7 @@ export const governanceEn: Record<GovernanceKey, string> = {
 
   'nav.account': 'My account',
   'a11y.linkText': 'Accessibility statement',
+  'a11y.otherLanguage': 'English',
   'account.title': 'My account and my data',
   'account.dataTitle': 'My data',
   'account.dataText':

@@ -9,6 +9,7 @@ import type * as Y from 'yjs'
 import type { NewAuditEntry, SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
+import type { StatementSettings } from '../docs/accessibilityStatement'
 import type { OidcConfig } from '../env'
 
 export type CredentialsResult =
@@ -55,7 +56,7 @@ export interface BoardLifecycleControl {
   /** Days a deleted board waits for its purge. */
   readonly graceDays: number
   /** Deletes the board (restorable for the grace period); false when unknown or already deleted. */
-  remove(boardId: string, by: AuditActor): Promise<boolean>
+  remove(boardId: string, by: AuditActor | null, reason?: string): Promise<boolean>
   /** Undeletes a board still in its grace period; false when it is not deleted. */
   restore(boardId: string, by: AuditActor): Promise<boolean>
   /** Removes the board and everything it left at once; false when unknown. */
@@ -85,6 +86,12 @@ export interface AppContext {
   tldrawLicenseKey: string | null
   /** Single sign-on, when configured. */
   oidc: OidcConfig | null
+  /** Boards untouched for `days` are removed (null: never), facilitators warned `warningDays` before. */
+  retention: { days: number | null; warningDays: number }
+  /** Email and password sign-in is offered (PASSWORD_SIGNIN). */
+  passwordSignIn: boolean
+  /** The organisation and contact the accessibility statement names. */
+  accessibility: StatementSettings
   /**
    * Checks an email and password for a sign-in from `clientIp`. Unknown emails cost the same
    * time as wrong passwords; attempts are rate limited per IP and per account.

@@ -82,6 +82,8 @@ export interface UserStore {
   list(): Promise<UserRecord[]>
   setLocale(id: string, locale: Locale): Promise<void>
   setPassword(id: string, passwordHash: string): Promise<void>
+  /** Makes the account an administrator or not (single sign-on's admin group decides it). */
+  setAdmin(id: string, isAdmin: boolean): Promise<void>
   /** Ends every session signed in before `at` (the account's "sign out everywhere"). */
   endSessions(id: string, at: number): Promise<void>
   /**
@@ -122,6 +124,7 @@ export interface BoardStore {
   removeMember(boardId: string, userId: string): Promise<boolean>
   /** Staff members with their roles, facilitators first, then by name. */
   members(boardId: string): Promise<BoardMember[]>
+  /** Records a change of the board at `at` (and clears a retention warning: it is in use). */
   touch(boardId: string, at?: number): Promise<void>
   /** Renames a board; resolves false when there is no such board. */
   rename(boardId: string, name: string): Promise<boolean>

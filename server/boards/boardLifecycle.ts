@@ -51,12 +51,12 @@ export function createBoardLifecycle(options: BoardLifecycleOptions): BoardLifec
 
   return {
     graceDays: options.graceDays,
-    async remove(boardId, by) {
+    async remove(boardId, by, reason) {
       const board = await store.boards.get(boardId, { includeDeleted: true })
       if (!board || board.deletedAt !== null) return false
       await store.boards.setDeleted(boardId, now())
-      await options.audit({ actor: by, action: 'board-deleted', boardId, targetId: null, detail: null })
-      if (graceMs === 0) await purge(boardId, by, 'deleted')
+      await options.audit({ actor: by, action: 'board-deleted', boardId, targetId: null, detail: reason ?? null })
+      if (graceMs === 0) await purge(boardId, by, reason ?? 'deleted')
       else await options.sync.evict(boardId, CloseCode.notFound, 'board deleted')
       return true
     },

@@ -162,6 +162,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       async setPassword(id, passwordHash) {
         await pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, id])
       },
+      async setAdmin(id, isAdmin) {
+        await pool.query('UPDATE users SET is_admin = $1 WHERE id = $2 AND removed_at IS NULL', [isAdmin, id])
+      },
       async endSessions(id, at) {
         await pool.query('UPDATE users SET sessions_valid_after = GREATEST(sessions_valid_after, $1) WHERE id = $2', [at, id])
       },
@@ -229,7 +232,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return rows.map(toMember).sort(compareMembers)
       },
       async touch(boardId, at = Date.now()) {
-        await pool.query('UPDATE boards SET updated_at = $1 WHERE id = $2', [at, boardId])
+        await pool.query('UPDATE boards SET updated_at = $1, retention_warned_at = NULL WHERE id = $2', [at, boardId])
       },
       ...openPostgresBoardLifecycle(pool, transaction),
     },

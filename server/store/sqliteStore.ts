@@ -59,6 +59,7 @@ export function openSqliteStore(file: string): Store {
     userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ? AND removed_at IS NULL'),
     userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE removed_at IS NULL'),
     userList: db.prepare<[], UserRow>('SELECT * FROM users WHERE removed_at IS NULL'),
+    userAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ? AND removed_at IS NULL'),
     userEndSessions: db.prepare('UPDATE users SET sessions_valid_after = MAX(sessions_valid_after, ?) WHERE id = ?'),
     userLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
     userPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
@@ -70,7 +71,7 @@ export function openSqliteStore(file: string): Store {
       `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
        WHERE m.user_id = ? AND b.deleted_at IS NULL ORDER BY b.updated_at DESC`,
     ),
-    boardTouch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    boardTouch: db.prepare('UPDATE boards SET updated_at = ?, retention_warned_at = NULL WHERE id = ?'),
     roleOf: db.prepare<[string, string], { role: BoardRole }>(
       `SELECT m.role FROM board_members m JOIN boards b ON b.id = m.board_id
        WHERE m.board_id = ? AND m.user_id = ? AND b.deleted_at IS NULL`,
@@ -193,6 +194,9 @@ export function openSqliteStore(file: string): Store {
       },
       async setPassword(id, passwordHash) {
         q.userPassword.run(passwordHash, id)
+      },
+      async setAdmin(id, isAdmin) {
+        q.userAdmin.run(isAdmin ? 1 : 0, id)
       },
       async endSessions(id, at) {
         q.userEndSessions.run(at, id)
