@@ -12,6 +12,7 @@ import { customShapeUtils } from './customShapeUtils'
 import { registerLockedAreas } from './lockedAreas'
 import { registerNoteTagging, type TaggingContext } from './noteTagging'
 import { SummonNotice } from './SummonNotice'
+import { registerThemeKeeping } from './themeKeeping'
 
 // Fonts, icons and translations are served by this app (copied from @tldraw/assets at
 // install), never fetched from tldraw's CDN: a branch library may have no internet path.
@@ -89,11 +90,13 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
           mounted.zoomToFit({ animation: { duration: 0 } })
           const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
           const stopLocks = registerLockedAreas(mounted, () => locks.current)
+          const stopThemes = registerThemeKeeping(mounted)
           setEditor(mounted)
           onEditor(mounted)
           return () => {
             stopTagging()
             stopLocks()
+            stopThemes()
             onEditor(null)
           }
         }}

@@ -14,6 +14,7 @@ import { FacilitatorPanel } from './FacilitatorPanel'
 import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
+import { PlanPanel } from './PlanPanel'
 import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
 import { VotingStatus } from './VotingStatus'
@@ -59,7 +60,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
   const boardView = useBoardView(editor)
   const [sharing, setSharing] = useState(false)
   const [phone, setPhone] = useState(false)
-  const [panel, setPanel] = useState<'facilitate' | 'people' | null>(null)
+  const [panel, setPanel] = useState<'facilitate' | 'people' | 'plan' | null>(null)
   const facilitator = role === 'facilitator'
 
   const context = useMemo<BoardSessionValue>(
@@ -108,6 +109,15 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             </button>
           )}
           <BoardExportMenu boardId={boardId} boardName={boardName} role={role} editor={editor} />
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={panel === 'plan'}
+            disabled={!editor}
+            onClick={() => setPanel(panel === 'plan' ? null : 'plan')}
+          >
+            {t('plan.panel')}
+          </button>
           <button
             type="button"
             className="button button--quiet"
@@ -162,6 +172,9 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               onTidyArea={(areaId) => editor && tidyArea(editor, areaId)}
               onPhone={() => setPhone(true)}
             />
+          )}
+          {panel === 'plan' && editor && (
+            <PlanPanel boardId={boardId} role={role} editor={editor} tally={tally} onClose={() => setPanel(null)} />
           )}
           {panel === 'people' && <PeopleList awareness={board.awareness} selfId={user.id} onClose={() => setPanel(null)} />}
         </main>

@@ -12,7 +12,7 @@ export function addIdea(editor: Editor, areaId: AreaId): void {
   const zone = { x: area.x, y: area.y, w: area.props.w, h: area.props.h }
   const occupied = editor
     .getCurrentPageShapes()
-    .filter((shape) => shape.type === 'note')
+    .filter((shape) => shape.type === 'note' || shape.type === 'theme' || shape.type === 'commitment')
     .map((shape) => editor.getShapePageBounds(shape))
     .filter((bounds) => !!bounds)
     .map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h }))

@@ -11,9 +11,10 @@ import { AREAS, STEPS, type AreaId } from '@/lib/planning/planningModel'
  * same layout a new board gets). One undoable step; facilitators only (it moves the template).
  */
 export function tidyBoard(editor: Editor): void {
+  // A theme's notes are laid out by their theme, never one by one.
   const notes = editor
     .getCurrentPageShapes()
-    .filter((shape) => shape.type === 'note')
+    .filter((shape) => shape.type === 'note' && shape.parentId === editor.getCurrentPageId())
     .map((shape) => ({ shape, areaId: readNoteMeta(shape.meta).areaId, bounds: editor.getShapePageBounds(shape)! }))
     .filter((note): note is typeof note & { areaId: AreaId } => note.areaId !== null && !!note.bounds)
     .sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
@@ -54,7 +55,7 @@ export function tidyArea(editor: Editor, areaId: AreaId): void {
   if (!zoneShape || !zoneBounds) return
   const notes = editor
     .getCurrentPageShapes()
-    .filter((shape) => shape.type === 'note' && readNoteMeta(shape.meta).areaId === areaId)
+    .filter((shape) => shape.type === 'note' && shape.parentId === editor.getCurrentPageId() && readNoteMeta(shape.meta).areaId === areaId)
     .map((shape) => ({ shape, bounds: editor.getShapePageBounds(shape)! }))
     .filter((note) => !!note.bounds)
   const zone = { x: zoneBounds.x, y: zoneBounds.y, w: zoneBounds.w, h: zoneBounds.h }

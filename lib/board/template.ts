@@ -17,7 +17,7 @@ import {
   type TLRecord,
   type TLShapeId,
 } from '@tldraw/tlschema'
-import { getIndices, type IndexKey } from '@tldraw/utils'
+import { getIndices, type IndexKey, type JsonObject } from '@tldraw/utils'
 import type { Locale } from '../i18n/locales'
 import {
   AREAS,
@@ -57,18 +57,33 @@ export interface TemplateOptions {
   includeStarterNotes: boolean
   /** Creation time written into starter notes' meta; injectable for deterministic tests. */
   now?: number
+  /** Further notes, laid out after the starter notes in their zones (e.g. a test's workshop). */
+  notes?: TemplateNote[]
+}
+
+export interface TemplateNote {
+  area: AreaId
+  text: string
+  color?: TLNoteShape['props']['color']
+  /** Extra meta, e.g. `createdBy`. */
+  meta?: Record<string, unknown>
 }
 
 const STARTER_NOTE_FONT_SIZE = 18
 
 export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
   const starters = options.includeStarterNotes ? STARTER_NOTES : []
+  const extra = options.notes ?? []
+  const laidOut = [
+    ...starters.map((n) => ({ area: n.area, text: n.text[options.locale] })),
+    ...extra.map((n) => ({ area: n.area, text: n.text })),
+  ]
   const layout = layoutTemplate(
-    starters.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text[options.locale], STARTER_NOTE_FONT_SIZE) })),
+    laidOut.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text, STARTER_NOTE_FONT_SIZE) })),
   )
   const pageId = BOARD_PAGE_ID
   const arrows = templateArrows(layout.steps, layout.areas, layout.loop)
-  const shapeCount = AREAS.length + STEPS.length + 1 + arrows.length + starters.length
+  const shapeCount = AREAS.length + STEPS.length + 1 + arrows.length + laidOut.length
   const indices = getIndices(shapeCount)
   let next = 0
   const index = () => indices[next++]
@@ -124,6 +139,23 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
       text,
     })
     records.push(note)
+  })
+  extra.forEach((extraNote, i) => {
+    const slot = layout.notes[starters.length + i]
+    records.push(
+      buildNoteRecord({
+        id: createShapeId(`note-${i + 1}`),
+        x: slot.x,
+        y: slot.y,
+        index: index(),
+        meta: { ...noteMeta({ areaId: extraNote.area, createdAt: now }), ...(extraNote.meta as JsonObject | undefined) },
+        size: 's',
+        font: 'sans',
+        color: extraNote.color,
+        growY: estimateNoteHeight(extraNote.text, STARTER_NOTE_FONT_SIZE) - 200,
+        text: extraNote.text,
+      }),
+    )
   })
 
   return records

@@ -5,6 +5,7 @@ import { isPrivateNote } from '@/lib/board/privateNotes'
 import { inVotingScope } from '@/lib/board/votes'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
+import { groupOnDrop } from '../themeKeeping'
 
 /**
  * tldraw's sticky note plus what the workshop adds to it: a label naming the note's area (and
@@ -19,6 +20,11 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
         <NoteVotes shape={shape} editor={this.editor} />
       </>
     )
+  }
+
+  // Dropping a note onto another note makes a theme of the two (themeKeeping.ts).
+  override onTranslateEnd() {
+    groupOnDrop(this.editor)
   }
 }
 

@@ -1,6 +1,8 @@
 import {
   BaseFrameLikeShapeUtil,
+  Group2d,
   HTMLContainer,
+  Rectangle2d,
   stopEventPropagation,
   useSvgExportContext,
   useValue,
@@ -27,6 +29,17 @@ export class ThemeShapeUtil extends BaseFrameLikeShapeUtil<ThemeShape> {
 
   getDefaultProps(): ThemeShape['props'] {
     return { w: 232, h: 268, title: '' }
+  }
+
+  // Frame-like shapes are hit on their edge and on their label: here the title bar is the
+  // label, so clicking the title selects the theme and clicking a note selects the note.
+  override getGeometry(shape: ThemeShape) {
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: false }),
+        new Rectangle2d({ width: shape.props.w, height: THEME_HEADER, isFilled: true, isLabel: true }),
+      ],
+    })
   }
 
   override canResize() {

@@ -1,0 +1,49 @@
+/**
+ * A board with chosen notes, made the way a facilitator would bring one in: a backup file
+ * (the planning-model template with the notes laid out in their zones) posted to
+ * `/api/boards/import` by a signed-in staff member, who becomes its facilitator.
+ */
+import type { APIRequestContext } from 'playwright-core'
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/export/backup'
+import { boardSchema } from '../../lib/board/schema'
+import { TEMPLATE_VERSION, buildTemplateRecords, type TemplateNote } from '../../lib/board/template'
+import type { SessionState } from '../../lib/board/session'
+import { AREAS } from '../../lib/planning/planningModel'
+import { PLANNING_MODEL_VERSION } from '../../lib/planning/planningModel'
+
+export interface WorkshopOptions {
+  name: string
+  notes: TemplateNote[]
+  session?: Partial<SessionState>
+  votes?: Record<string, { n: number; who?: string }>
+}
+
+/** Posts the workshop as a backup; returns the new board's id. */
+export async function importWorkshop(request: APIRequestContext, baseUrl: string, options: WorkshopOptions): Promise<string> {
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    board: { name: options.name, locale: 'sv' },
+    templateVersion: TEMPLATE_VERSION,
+    planningModelVersion: PLANNING_MODEL_VERSION,
+    schema: boardSchema.serialize(),
+    records: buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }),
+    session: options.session ?? {},
+    votes: options.votes ?? {},
+  }
+  const response = await request.post(`${baseUrl}/api/boards/import`, {
+    data: JSON.stringify(backup),
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+  })
+  if (response.status() !== 201) throw new Error(`import failed: HTTP ${response.status()} ${await response.text()}`)
+  return ((await response.json()) as { id: string }).id
+}
+
+/** `count` notes spread over the eight areas in turn, with numbered texts of workshop length. */
+export function workshopNotes(count: number): TemplateNote[] {
+  return Array.from({ length: count }, (_, i) => ({
+    area: AREAS[i % AREAS.length].id,
+    text: `Idé ${i + 1}: ${['Fler språkcaféer på filialerna', 'Öppna biblioteket tidigare på lördagar', 'Låna ut verktyg och symaskiner', 'Samarbeta med skolorna om läsfrämjande', 'Digital handledning för äldre'][i % 5]}`,
+  }))
+}
