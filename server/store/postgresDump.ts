@@ -53,8 +53,16 @@ export function openPostgresDump(pool: pg.Pool, transaction: Transaction): Pick<
               [table],
             )
           ).rows.map((row) => row.column_name)
+          const known = new Set(
+            (
+              await client.query<{ column_name: string }>(
+                'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+                [table],
+              )
+            ).rows.map((row) => row.column_name),
+          )
           for (const row of dump[table]) {
-            const columns = Object.keys(row)
+            const columns = Object.keys(row).filter((column) => known.has(column))
             if (!columns.every((column) => IDENTIFIER.test(column))) throw new Error(`Bad column in ${table}`)
             const values = columns.map((column) => {
               const value = row[column]

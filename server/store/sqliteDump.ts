@@ -43,8 +43,10 @@ export function openSqliteDump(db: Database.Database): Pick<Store, 'dump' | 'loa
         db.prepare('DELETE FROM secrets').run()
         for (const table of inDumpOrder(Object.keys(dump))) {
           if (!tables.includes(table)) throw new Error(`The backup has a table this version does not know: ${table}`)
+          // Columns the other store has and this one lacks (PostgreSQL's ordering `seq`) are left out.
+          const known = new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name))
           for (const row of dump[table]) {
-            const columns = Object.keys(row)
+            const columns = Object.keys(row).filter((column) => known.has(column))
             if (!columns.every((column) => IDENTIFIER.test(column))) throw new Error(`Bad column in ${table}`)
             const values = columns.map((column) => {
               const value = row[column]
