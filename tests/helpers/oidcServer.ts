@@ -57,6 +57,9 @@ export async function startOidcServer(accounts: Record<string, OidcAccount>): Pr
           groups: ['groups'],
         },
         cookies: { keys: ['oidc-test-cookie-key'] },
+        // Put the granted scopes' claims in the ID token, as Keycloak does by default and Entra
+        // ID does for its optional claims; the app reads them from there.
+        conformIdTokenClaims: false,
         async findAccount(_ctx, id) {
           const account = accounts[id]
           if (!account) return undefined
