@@ -7,7 +7,8 @@
  *   may briefly appear twice after concurrent writes; the rightmost entry wins, as YKeyValue
  *   decides.
  * - `board` (Y.Map): the board's own metadata: the serialized tldraw schema the records
- *   conform to, the template version and the planning-model version.
+ *   conform to, the template version, the planning-model version, and `continues` — the
+ *   board whose plan this one follows up.
  * - `session` (Y.Map): the facilitation state (timer, rounds, locks; see session.ts).
  * - `votes` (Y.Map): dot votes, one entry per voter, round and note (see votes.ts).
  */
@@ -33,6 +34,8 @@ export interface BoardMeta {
   schema: SerializedSchema
   templateVersion: number
   planningModelVersion: number
+  /** The board whose plan this board follows up (Ständiga förbättringar), if any. */
+  continues: { boardId: string; name: string }
 }
 
 export function recordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
@@ -118,7 +121,14 @@ export function readBoardMeta(doc: Y.Doc): Partial<BoardMeta> {
     schema: meta.get('schema') as SerializedSchema | undefined,
     templateVersion: meta.get('templateVersion') as number | undefined,
     planningModelVersion: meta.get('planningModelVersion') as number | undefined,
+    continues: readContinues(meta.get('continues')),
   }
+}
+
+/** Any client may write the board map: a `continues` entry is read defensively. */
+function readContinues(value: unknown): BoardMeta['continues'] | undefined {
+  const v = value as { boardId?: unknown; name?: unknown } | null | undefined
+  return v && typeof v.boardId === 'string' && typeof v.name === 'string' ? { boardId: v.boardId, name: v.name } : undefined
 }
 
 export function writeBoardMeta(doc: Y.Doc, meta: Partial<BoardMeta>): void {

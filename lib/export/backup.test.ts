@@ -4,6 +4,8 @@ import { readBoard } from '../board/readModel'
 import { readReportFacts } from './boardFacts'
 import { BACKUP_MAX_BYTES, backupContent, createBackup, parseBackup, serializeBackup, type Backup } from './backup'
 import { WORKSHOP_TIME, workshopDoc } from './testing/workshopBoard'
+import { readPlan } from '../plan/readPlan'
+import { plannedWorkshopDoc } from '../plan/testing/plannedWorkshop'
 
 function backupText(mutate?: (backup: Backup) => unknown): string {
   const backup = createBackup(readBoardContent(workshopDoc()), { name: 'Planeringsdag', locale: 'sv' }, WORKSHOP_TIME)
@@ -31,9 +33,28 @@ describe('board backups', () => {
     expect(parsed.backup.board).toEqual({ name: 'Planeringsdag', locale: 'sv' })
   })
 
+  it('bring back themes, commitments and the board a follow-up continues (version 2)', () => {
+    const original = plannedWorkshopDoc({ followUp: true })
+    const text = serializeBackup(createBackup(readBoardContent(original), { name: 'Planeringsdag', locale: 'sv' }, WORKSHOP_TIME))
+    const parsed = parseBackup(text)
+    if (!parsed.ok) throw new Error(parsed.detail)
+    expect(parsed.backup.continues).toEqual({ boardId: 'board-0', name: 'Planeringsdag 2026' })
+    const restored = createDocFromContent(backupContent(parsed.backup))
+    expect(readBoard(restored, 'sv')).toEqual(readBoard(original, 'sv'))
+    expect(readBoardContent(restored)).toEqual(readBoardContent(original))
+    const plan = (doc: typeof original) => readPlan(doc, { boardId: 'b', boardName: 'P', locale: 'sv', generatedAt: 0 })
+    expect(plan(restored)).toEqual(plan(original))
+  })
+
+  it('still import a version 1 file, which has no themes, commitments or continues', () => {
+    const parsed = parseBackup(backupText((b) => ((b as { version: number }).version = 1)))
+    if (!parsed.ok) throw new Error(parsed.detail)
+    expect(readBoard(createDocFromContent(backupContent(parsed.backup)), 'sv')).toEqual(readBoard(workshopDoc(), 'sv'))
+  })
+
   it('carry a format name and version and no raw markup characters', () => {
     const text = serializeBackup(createBackup(readBoardContent(workshopDoc()), { name: '<b>x</b>', locale: 'en' }, 0))
-    expect(JSON.parse(text)).toMatchObject({ format: 'strategitavlan-backup', version: 1, board: { name: '<b>x</b>' } })
+    expect(JSON.parse(text)).toMatchObject({ format: 'strategitavlan-backup', version: 2, board: { name: '<b>x</b>' } })
     expect(text).not.toMatch(/[<>&]/)
   })
 
@@ -56,7 +77,7 @@ describe('board backups', () => {
   })
 
   it('refuse a backup from a newer version, of the format, the template or the records', () => {
-    expect(refused(backupText((b) => ((b as { version: number }).version = 2))).code).toBe('newer-version')
+    expect(refused(backupText((b) => ((b as { version: number }).version = 3))).code).toBe('newer-version')
     expect(refused(backupText((b) => (b.templateVersion = 99))).code).toBe('newer-version')
     expect(
       refused(backupText((b) => ((b.schema as { sequences: Record<string, number> }).sequences['com.tldraw.shape.note'] = 999))).code,

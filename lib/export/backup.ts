@@ -20,14 +20,18 @@ import { inertJson } from './reportJson'
 import { validateRecords } from './validateRecords'
 
 export const BACKUP_FORMAT = 'strategitavlan-backup'
-export const BACKUP_VERSION = 1
+/**
+ * Version 2 adds themes and commitments among the records and `continues`; version 1 files
+ * still import (they simply have neither).
+ */
+export const BACKUP_VERSION = 2
 /** Larger files are refused before they are parsed. A 1,000-note board is about 0.9 MB. */
 export const BACKUP_MAX_BYTES = 8 * 1024 * 1024
 export const BACKUP_MAX_RECORDS = 20_000
 
 export interface Backup {
   format: typeof BACKUP_FORMAT
-  version: typeof BACKUP_VERSION
+  version: 1 | typeof BACKUP_VERSION
   exportedAt: string
   board: { name: string; locale: Locale }
   templateVersion: number
@@ -36,6 +40,8 @@ export interface Backup {
   records: TLRecord[]
   session: Record<string, unknown>
   votes: Record<string, { n: number; who?: string }>
+  /** The board whose plan this board follows up (version 2). */
+  continues?: { boardId: string; name: string }
 }
 
 export type BackupErrorCode = 'too-large' | 'not-json' | 'wrong-format' | 'newer-version' | 'unsafe' | 'invalid'
@@ -54,6 +60,7 @@ export function createBackup(content: BoardContent, board: { name: string; local
     records: content.records,
     session: content.session,
     votes: content.votes as Backup['votes'],
+    ...(content.meta.continues ? { continues: content.meta.continues } : {}),
   }
 }
 
@@ -69,6 +76,7 @@ export function backupContent(backup: Backup): BoardContent {
       schema: boardSchema.serialize(),
       templateVersion: backup.templateVersion,
       planningModelVersion: backup.planningModelVersion,
+      ...(backup.continues ? { continues: backup.continues } : {}),
     },
     records: backup.records,
     session: backup.session,
@@ -81,7 +89,7 @@ const SESSION_KEYS = Object.keys(DEFAULT_SESSION) as [string, ...string[]]
 
 const Envelope = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: z.iso.datetime(),
   board: z.strictObject({ name: z.string().trim().min(1).max(120), locale: z.enum(LOCALES) }),
   templateVersion: z.number().int().min(1).max(TEMPLATE_VERSION),
@@ -93,6 +101,7 @@ const Envelope = z.strictObject({
     z.string().regex(/^[^/]+\/[^/]+\/.+$/, 'a vote key is <round>/<voter>/<note>'),
     z.strictObject({ n: z.number().int().min(1).max(99), who: z.string().max(200).optional() }),
   ),
+  continues: z.strictObject({ boardId: z.string().min(1).max(100), name: z.string().max(200) }).optional(),
 })
 
 const fail = (code: BackupErrorCode, detail: string): ParsedBackup => ({ ok: false, code, detail })
