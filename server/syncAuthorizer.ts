@@ -48,7 +48,15 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     }
     const guestId = guestIdOf(claims.userId)
     const guest = guestId !== null && options.guests ? await options.guests.get(guestId) : null
-    return { userId: claims.userId, name: claims.name, role: claims.role, boardId, room, inviteId: guest?.inviteId ?? null }
+    return {
+      userId: claims.userId,
+      name: claims.name,
+      role: claims.role,
+      boardId,
+      room,
+      issuedAt: claims.issuedAt,
+      inviteId: guest?.inviteId ?? null,
+    }
   }
 }
 

@@ -3,6 +3,7 @@
  * their text from here through `useT()` (client) or `getT()` (server); the planning model's own
  * texts live in lib/planning.
  */
+import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
 import { planEn, planSv } from './planMessages'
 
@@ -364,6 +365,7 @@ const sv = {
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
   ...planSv,
+  ...governanceSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -726,6 +728,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
   ...planEn,
+  ...governanceEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }

@@ -52,6 +52,8 @@ export interface Principal {
   room: string
   /** For a guest, the invite link they joined through: its guests share some limits. */
   inviteId?: string | null
+  /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
+  issuedAt?: number
 }
 
 export interface Connection {

@@ -100,6 +100,13 @@ export interface SyncServer {
   changeDoc<T>(name: string, change: (doc: Y.Doc) => T, options?: { addsBytes?: number }): Promise<T>
   /** Reads a document's current state (loading its room if needed) without changing it. */
   readDoc<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Closes a board's rooms (its own document's and its private ones) on this node: their
+   * sockets close with `code`, what they hold is written, and they are unloaded. Resolves once
+   * they are gone, so that the board's rows can then be purged without a room writing them
+   * back. New sockets are the authorizer's to refuse.
+   */
+  evict(boardId: string, code: number, reason: string): Promise<void>
   /** Writes every room, closes every socket with 1012 (restarting) and stops. */
   close(): Promise<void>
 }
@@ -359,6 +366,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const result = read(room.doc)
       if (room.connections.size === 0) onEmpty(room)
       return result
+    },
+    async evict(boardId, code, reason) {
+      const names = [...new Set([...rooms.keys(), ...unloading.keys()])].filter((name) => parseDocId(name).boardId === boardId)
+      await Promise.all(
+        names.map(async (name) => {
+          clearTimeout(idleTimers.get(name))
+          idleTimers.delete(name)
+          const room = rooms.get(name)
+          if (room) {
+            for (const connection of [...room.connections.values()]) room.closeConnection(connection, code, reason)
+            await unload(room)
+          }
+          await unloading.get(name)
+        }),
+      )
     },
     async close() {
       closing = true
