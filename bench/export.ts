@@ -54,7 +54,7 @@ function bigBoard(count: number): Y.Doc {
     })
   })
   doc.transact(() => putNotes(doc, notes))
-  const round = { id: 'r1', active: true, votesPerPerson: 10, areas: null, anonymous: false, startedAt: 0, endedAt: null }
+  const round = { id: 'r1', active: true, votesPerPerson: 10, areas: null, anonymous: false, hideTally: false, resultsShown: false, startedAt: 0, endedAt: null }
   doc.transact(() => {
     for (let v = 0; v < 300; v++) {
       castVote(doc, round, { voterKey: `u${v % 30}`, voterName: `Deltagare ${v % 30}`, noteId: `shape:n${(v * 7) % count}`, delta: 1 })

@@ -43,7 +43,7 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     if (doc.kind === 'private' && doc.userId !== claims.userId) {
       throw new SyncRefusal(CloseCode.forbidden, 'another person\'s private notes')
     }
-    return { userId: claims.userId, name: claims.name, role: claims.role, boardId, room }
+    return { userId: claims.userId, name: claims.name, role: claims.role, boardId, room, issuedAt: claims.issuedAt }
   }
 }
 

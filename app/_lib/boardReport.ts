@@ -18,12 +18,15 @@ export function requestLocale(request: Request, board: BoardRecord): Locale {
   return isLocale(lang) ? lang : board.locale
 }
 
-/** `role` is the reader's: only facilitators see authors the board hides. */
-export async function loadBoardReport(app: AppContext, board: BoardRecord, role: BoardRole, request: Request): Promise<Report> {
+/**
+ * `role` is the reader's. Authors the board hides are left out for everyone, facilitators
+ * too: a report is printed and passed on, and the room was told the names are hidden.
+ */
+export async function loadBoardReport(app: AppContext, board: BoardRecord, _role: BoardRole, request: Request): Promise<Report> {
   const locale = requestLocale(request, board)
   const generatedAt = Date.now()
   return app.sync.readDoc(boardDocId(board.id), (doc) =>
-    buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: role === 'facilitator' }), { boardId: board.id, boardName: board.name, locale, generatedAt }),
+    buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: false }), { boardId: board.id, boardName: board.name, locale, generatedAt }),
   )
 }
 

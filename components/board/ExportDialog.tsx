@@ -6,9 +6,8 @@ import { useI18n } from '@/components/i18n/I18nProvider'
 import { ModalDialog } from '@/components/layout/ModalDialog'
 import type { BoardRole } from '@/lib/auth/roles'
 import { exportFileName } from '@/lib/export/fileName'
-import { AREAS, STEPS, type AreaId } from '@/lib/planning/planningModel'
-import { buildPdf } from './export/buildPdf'
-import { countNotes, countParticipants, shapesForScope, shapesForStep, type ExportScope } from './export/exportShapes'
+import { AREAS, type AreaId } from '@/lib/planning/planningModel'
+import { shapesForScope, type ExportScope } from './export/exportShapes'
 import { saveFile } from './export/saveFile'
 import styles from './exportDialogs.module.css'
 
@@ -27,8 +26,6 @@ export interface ExportDialogProps {
   onClose(): void
 }
 
-const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer())
-
 /** Pictures, PDF, the report and (for facilitators) the backup of the board. */
 export function ExportDialog({ editor, boardId, boardName, role, onClose }: ExportDialogProps) {
   const { locale, t } = useI18n()
@@ -44,22 +41,14 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
     const now = Date.now()
     try {
       if (format === 'pdf') {
-        setStatus({ kind: 'working', done: 0, total: STEPS.length + 1 })
-        const date = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(now)
-        const pdf = await buildPdf({
-          title: boardName,
-          lines: [
-            t('export.pdf.date', { date }),
-            t('export.pdf.participants', { count: countParticipants(editor) }),
-            t('export.pdf.notes', { count: countNotes(editor) }),
-          ],
-          pages: STEPS.map((step) => async () => {
-            const { blob } = await editor.toImage(shapesForStep(editor, step.number), { format: 'png', background: true, padding: 24, pixelRatio: 1.5 })
-            return { heading: `${t('export.step', { number: step.number })} · ${step.title[locale]}`, png: await bytesOf(blob) }
-          }),
-          onProgress: (done, total) => setStatus({ kind: 'working', done, total }),
-        })
-        saveFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), exportFileName(boardName, now, 'pdf'))
+        // The PDF is the server's report (notes as text, per step and area); the browser adds
+        // the one thing the server cannot draw: a picture of the mind map.
+        setStatus({ kind: 'working', done: 0, total: 2 })
+        const picture = await editor.toImage([...editor.getCurrentPageShapeIds()], { format: 'png', background: true, padding: 32, pixelRatio: 1 })
+        setStatus({ kind: 'working', done: 1, total: 2 })
+        const response = await fetch(`${base}/export.pdf?lang=${locale}`, { method: 'POST', body: picture.blob, headers: { 'content-type': 'image/png' } })
+        if (!response.ok) throw new Error(`export.pdf answered ${response.status}`)
+        saveFile(await response.blob(), exportFileName(boardName, now, 'pdf'))
         setStatus({ kind: 'done' })
         return
       }

@@ -42,6 +42,7 @@ export function FacilitatorPanel({
   const [minutes, setMinutes] = useState(10)
   const [votes, setVotes] = useState(3)
   const [anonymousVote, setAnonymousVote] = useState(true)
+  const [hideTally, setHideTally] = useState(true)
   const [scope, setScope] = useState<AreaId[]>([])
   const [tidyTarget, setTidyTarget] = useState<AreaId>(AREAS[0].id)
   const titleId = useId()
@@ -142,11 +143,28 @@ export function FacilitatorPanel({
               <input type="checkbox" checked={anonymousVote} onChange={(e) => setAnonymousVote(e.target.checked)} />
               <span>{t('voting.anonymous')}</span>
             </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={hideTally} onChange={(e) => setHideTally(e.target.checked)} />
+              <span>{t('voting.hideTally')}</span>
+            </label>
+            {voting && (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={voting.resultsShown}
+                  disabled={busy}
+                  onChange={(e) => send({ type: 'voting.showResults', show: e.target.checked })}
+                />
+                <span>{t('voting.showResults')}</span>
+              </label>
+            )}
             <button
               type="button"
               className="button button--primary"
               disabled={busy}
-              onClick={() => send({ type: 'voting.start', votesPerPerson: votes, areas: scope.length ? scope : null, anonymous: anonymousVote })}
+              onClick={() =>
+                send({ type: 'voting.start', votesPerPerson: votes, areas: scope.length ? scope : null, anonymous: anonymousVote, hideTally })
+              }
             >
               {t('voting.start')}
             </button>

@@ -1,7 +1,8 @@
 'use client'
 
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { readBoard } from '@/lib/board/readModel'
+import { tallyRounds } from '@/lib/board/votes'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { ModalDialog } from '@/components/layout/ModalDialog'
 import { useBoardSessionContext } from './BoardSessionContext'
@@ -11,31 +12,53 @@ export function VotingStatus() {
   const { locale, t } = useI18n()
   const context = useBoardSessionContext()
   const [open, setOpen] = useState(false)
+  const [picked, setPicked] = useState<string>('all')
+  const pickId = useId()
   const round = context?.session.voting
   if (!context || !round) return null
   const canVote = context.role !== 'observer'
-  const view = open && context.doc ? readBoard(context.doc, locale) : null
+  // A round that hides its tally has no results to show until it ends (the counts are sealed).
+  const resultsHidden = round.active && round.hideTally
+  const view = open && !resultsHidden && context.doc ? readBoard(context.doc, locale) : null
+  const rounds = [...context.session.pastVotingRounds, round]
+  const chosen = rounds.find((r) => r.id === picked)
+  const tally = view && context.doc ? tallyRounds(context.doc, (chosen ? [chosen] : rounds).map((r) => r.id)) : null
 
   return (
     <>
       <span className="role-notice role-notice--voting" data-testid="voting-status">
         {round.active
           ? canVote
-            ? context.remainingVotes === 1
-              ? t('voting.remainingOne')
-              : t('voting.remaining', { count: context.remainingVotes })
+            ? t('voting.remaining', { count: context.remainingVotes })
             : t('voting.title')
           : t('voting.ended')}
       </span>
-      <button type="button" className="button button--quiet" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        {t('voting.results')}
-      </button>
-      {open && view && (
+      {resultsHidden ? (
+        <span className="visually-hidden">{t('voting.hiddenUntilEnd')}</span>
+      ) : (
+        <button type="button" className="button button--quiet" onClick={() => setOpen(true)} aria-haspopup="dialog">
+          {t('voting.results')}
+        </button>
+      )}
+      {open && view && tally && (
         <ModalDialog title={t('voting.resultsTitle')} onClose={() => setOpen(false)}>
+          {rounds.length > 1 && (
+            <label className="field field--small" htmlFor={pickId}>
+              <span>{t('voting.roundPick')}</span>
+              <select id={pickId} value={chosen ? chosen.id : 'all'} onChange={(e) => setPicked(e.target.value)}>
+                <option value="all">{t('voting.roundAll')}</option>
+                {rounds.map((r, i) => (
+                  <option key={r.id} value={r.id}>
+                    {t('voting.round', { number: i + 1 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {view.steps.flatMap((step) =>
             step.areas.map((area) => {
               const ranked = area.notes
-                .map((note) => ({ note, votes: context.tally.get(note.id) ?? 0 }))
+                .map((note) => ({ note, votes: tally.get(note.id) ?? 0 }))
                 .filter((entry) => entry.votes > 0)
                 .sort((a, b) => b.votes - a.votes)
               return (

@@ -22,6 +22,7 @@ import { bindPresence } from '@/lib/collab/bindPresence'
 import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import { TicketError, connectBoard, type ConnectionState, type RoomTicket } from '@/lib/sync/connectBoard'
 import { customShapeUtils } from './customShapeUtils'
+import { followBoardNames, type BoardNames } from './noteAuthors'
 
 const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4']
 
@@ -87,12 +88,18 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     const currentUser = computed('current user', () =>
       UserRecordType.create({ id: createUserId(user.id), name: user.name, color: presenceColor(user.id) }),
     )
+    let names: BoardNames | null = null
+    // tldraw names a note's first writer (`textFirstEditedBy`) and keeps a `user:` record with
+    // the name in the shared document; on an anonymous board it gets no user to name.
+    const attributionUser = computed('attribution user', () => (names?.anonymous.get() ? null : currentUser.get()))
     const store = createTLStore({
       shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
       bindingUtils: defaultBindingUtils,
-      users: { currentUser },
+      users: { currentUser: attributionUser },
       collaboration: { status: $online, mode: $mode },
     })
+    const followed = followBoardNames(store, doc)
+    names = followed.names
     const connection = connectBoard({
       boardId,
       doc,
@@ -100,7 +107,7 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
       isOnline: () => navigator.onLine,
       onTicket: (ticket) => $mode.set(ticket.role === 'observer' ? 'readonly' : 'readwrite'),
     })
-    const disposers: (() => void)[] = []
+    const disposers: (() => void)[] = [followed.stop]
     let cancelled = false
 
     const update = (patch: Partial<BoardStoreState>) => {

@@ -35,6 +35,11 @@ export function AppHeader({
         <span className="app-header__user" dir="auto">
           {userName}
         </span>
+        {!isGuest && (
+          <Link href="/account" className="button button--quiet">
+            {t('nav.account')}
+          </Link>
+        )}
         {isAdmin && (
           <Link href="/admin/users" className="button button--quiet">
             {t('nav.admin')}

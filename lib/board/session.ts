@@ -28,6 +28,10 @@ export interface VotingRound {
   /** Areas whose notes may be voted on; null for the whole board. */
   areas: AreaId[] | null
   anonymous: boolean
+  /** Counts and results stay hidden (sealed in the document) until the round ends. */
+  hideTally?: boolean
+  /** After the round, its counts show on the notes (the facilitator's choice). */
+  resultsShown?: boolean
   startedAt: number
   endedAt: number | null
 }
@@ -50,6 +54,8 @@ export interface Summon {
 export interface SessionState {
   timer: TimerState
   voting: VotingRound | null
+  /** Earlier, ended rounds, oldest first (their votes stay in the document). */
+  pastVotingRounds: VotingRound[]
   privateRound: PrivateRound | null
   showAuthors: boolean
   /** An anonymous board records and shows no authors at all. */
@@ -63,6 +69,7 @@ export const IDLE_TIMER: TimerState = { state: 'idle', durationMs: 0, endsAt: nu
 export const DEFAULT_SESSION: SessionState = {
   timer: IDLE_TIMER,
   voting: null,
+  pastVotingRounds: [],
   privateRound: null,
   showAuthors: true,
   anonymous: false,
@@ -71,6 +78,9 @@ export const DEFAULT_SESSION: SessionState = {
 }
 
 type Key = keyof SessionState
+
+/** Ended voting rounds a board remembers. */
+export const MAX_PAST_ROUNDS = 20
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
@@ -96,9 +106,18 @@ const readers: { [K in Key]: (value: unknown) => SessionState[K] } = {
       votesPerPerson: Math.max(1, Math.min(99, Math.floor(num(v.votesPerPerson) ?? 3))),
       areas: areas && areas.length > 0 ? areas : null,
       anonymous: v.anonymous === true,
+      hideTally: v.hideTally === true,
+      resultsShown: v.resultsShown === true,
       startedAt: num(v.startedAt) ?? 0,
       endedAt: num(v.endedAt),
     }
+  },
+  pastVotingRounds(v) {
+    if (!Array.isArray(v)) return []
+    return v.slice(-MAX_PAST_ROUNDS).flatMap((round) => {
+      const read = readers.voting(round)
+      return read ? [{ ...read, active: false }] : []
+    })
   },
   privateRound(v) {
     if (!isObject(v) || !str(v.id)) return null

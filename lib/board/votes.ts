@@ -4,7 +4,10 @@
  * different entries and never lose a vote. Votes are cast through the server, which checks
  * the voter's limit and the round's scope in the same transaction as the write.
  *
- * In an anonymous round the voter key is an opaque hash and no name is stored.
+ * In an anonymous round the voter key is an opaque hash and no name is stored. In a round that
+ * hides its tally until it ends, each entry is sealed by the server (`VoteSeal`): the key names
+ * an opaque stand-in for the note and the value is ciphertext, so nobody reading the synced
+ * document can count a note's votes; the server opens them all when the round ends.
  */
 import type * as Y from 'yjs'
 import { isNoteShape } from './areaOfPoint'
@@ -28,6 +31,17 @@ export interface VoteResult {
 const SEP = '/'
 const keyOf = (roundId: string, voterKey: string, noteId: string) => [roundId, voterKey, noteId].join(SEP)
 
+/** Seals and opens vote entries of a round that hides its tally (server side: it holds the key). */
+export interface VoteSeal {
+  /** The opaque stand-in for a note in entry keys (the same for the same note in one round). */
+  noteKey(noteId: string): string
+  seal(noteId: string, n: number): { sealed: string }
+  open(value: { sealed: string }): { noteId: string; n: number } | null
+}
+
+const isSealed = (v: unknown): v is { sealed: string } =>
+  !!v && typeof v === 'object' && typeof (v as { sealed?: unknown }).sealed === 'string'
+
 interface Entry {
   roundId: string
   voterKey: string
@@ -36,11 +50,17 @@ interface Entry {
   who: string | null
 }
 
-function entries(doc: Y.Doc, roundId: string): Entry[] {
+/** A round's entries; sealed ones only with the seal (without it they count for nothing). */
+function entries(doc: Y.Doc, roundId: string, seal?: VoteSeal): Entry[] {
   const out: Entry[] = []
   votesMap(doc).forEach((value, key) => {
     const parts = key.split(SEP)
     if (parts.length < 3 || parts[0] !== roundId) return
+    if (isSealed(value)) {
+      const opened = seal?.open(value)
+      if (opened && opened.n > 0) out.push({ roundId, voterKey: parts[1], noteId: opened.noteId, n: opened.n, who: null })
+      return
+    }
     const v = value as { n?: unknown; who?: unknown } | null
     const n = typeof v?.n === 'number' && Number.isFinite(v.n) ? Math.max(0, Math.floor(v.n)) : 0
     if (n === 0) return
@@ -49,10 +69,23 @@ function entries(doc: Y.Doc, roundId: string): Entry[] {
   return out
 }
 
+/** Replaces a round's sealed entries with plain ones (when the round ends). Call in a transaction. */
+export function unsealVotes(doc: Y.Doc, roundId: string, seal: VoteSeal): void {
+  const map = votesMap(doc)
+  const sealedKeys: string[] = []
+  map.forEach((value, key) => {
+    if (key.startsWith(roundId + SEP) && isSealed(value)) sealedKeys.push(key)
+  })
+  if (sealedKeys.length === 0) return
+  const opened = entries(doc, roundId, seal).filter((e) => sealedKeys.includes(keyOf(roundId, e.voterKey, seal.noteKey(e.noteId))))
+  for (const key of sealedKeys) map.delete(key)
+  for (const e of opened) map.set(keyOf(roundId, e.voterKey, e.noteId), { n: e.n })
+}
+
 /** A voter's votes in a round, by note id. */
-export function votesOf(doc: Y.Doc, roundId: string, voterKey: string): Record<string, number> {
+export function votesOf(doc: Y.Doc, roundId: string, voterKey: string, seal?: VoteSeal): Record<string, number> {
   const mine: Record<string, number> = {}
-  for (const e of entries(doc, roundId)) if (e.voterKey === voterKey) mine[e.noteId] = e.n
+  for (const e of entries(doc, roundId, seal)) if (e.voterKey === voterKey) mine[e.noteId] = e.n
   return mine
 }
 
@@ -63,9 +96,21 @@ export function tallyVotes(doc: Y.Doc, roundId: string): Map<string, number> {
   return tally
 }
 
+/** Votes per note over several rounds together. */
+export function tallyRounds(doc: Y.Doc, roundIds: readonly string[]): Map<string, number> {
+  const tally = new Map<string, number>()
+  for (const id of roundIds) for (const [note, n] of tallyVotes(doc, id)) tally.set(note, (tally.get(note) ?? 0) + n)
+  return tally
+}
+
 /** One voter's votes in a round, and how many of their votes are left. */
-export function voterStanding(doc: Y.Doc, round: VotingRound, voterKey: string): { mine: Record<string, number>; remaining: number } {
-  const mine = votesOf(doc, round.id, voterKey)
+export function voterStanding(
+  doc: Y.Doc,
+  round: VotingRound,
+  voterKey: string,
+  seal?: VoteSeal,
+): { mine: Record<string, number>; remaining: number } {
+  const mine = votesOf(doc, round.id, voterKey, seal)
   const used = Object.values(mine).reduce((a, b) => a + b, 0)
   return { mine, remaining: Math.max(0, round.votesPerPerson - used) }
 }
@@ -78,11 +123,13 @@ export function castVote(
   doc: Y.Doc,
   round: VotingRound | null,
   vote: { voterKey: string; voterName: string | null; noteId: string; delta: 1 | -1 },
+  /** Required when the round hides its tally. */
+  seal?: VoteSeal,
 ): VoteResult {
   const summary = (ok: boolean, reason?: VoteRefusal): VoteResult => ({
     ok,
     reason,
-    ...(round ? voterStanding(doc, round, vote.voterKey) : { mine: {}, remaining: 0 }),
+    ...(round ? voterStanding(doc, round, vote.voterKey, seal) : { mine: {}, remaining: 0 }),
   })
   if (!round) return summary(false, 'no-round')
   if (!round.active) return summary(false, 'round-ended')
@@ -93,14 +140,17 @@ export function castVote(
   const areaId = isNoteShape(note) ? readNoteMeta(note.meta).areaId : themeAreaOf(records.values(), note)
   if (!inVotingScope(round, areaId)) return summary(false, 'out-of-scope')
 
-  const mine = votesOf(doc, round.id, vote.voterKey)
+  const sealing = round.hideTally ? seal : undefined
+  if (round.hideTally && !sealing) throw new Error('a round that hides its tally needs the seal')
+  const mine = votesOf(doc, round.id, vote.voterKey, sealing)
   const used = Object.values(mine).reduce((a, b) => a + b, 0)
   const current = mine[vote.noteId] ?? 0
   if (vote.delta > 0 && used >= round.votesPerPerson) return summary(false, 'limit')
   if (vote.delta < 0 && current === 0) return summary(false, 'none-to-remove')
   const next = current + vote.delta
-  const key = keyOf(round.id, vote.voterKey, vote.noteId)
+  const key = keyOf(round.id, vote.voterKey, sealing ? sealing.noteKey(vote.noteId) : vote.noteId)
   if (next === 0) votesMap(doc).delete(key)
+  else if (sealing) votesMap(doc).set(key, sealing.seal(vote.noteId, next))
   else votesMap(doc).set(key, round.anonymous || !vote.voterName ? { n: next } : { n: next, who: vote.voterName })
   return summary(true)
 }

@@ -13,11 +13,13 @@ import { withoutPrivateRound } from '../board/privateNotes'
 import { readNoteMeta } from '../board/noteMeta'
 import { boardSchema } from '../board/schema'
 import { notesIn, putNotes } from '../board/noteRecord'
-import { IDLE_TIMER, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
+import { IDLE_TIMER, MAX_PAST_ROUNDS, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
+import { unsealVotes, type VoteSeal } from '../board/votes'
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
-import { BOARD_PAGE_ID, deleteRecords, readRecords } from '../board/docLayout'
+import { BOARD_PAGE_ID, deleteRecords, readRecords, setRecords } from '../board/docLayout'
+import { arrangeRecords } from '../board/arrangeRecords'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -32,8 +34,11 @@ export const FacilitationCommand = z.discriminatedUnion('type', [
     votesPerPerson: z.number().int().min(1).max(20),
     areas: z.array(z.enum(AREA_IDS)).max(AREA_IDS.length).nullable(),
     anonymous: z.boolean(),
+    /** Counts and results stay hidden until the round ends. */
+    hideTally: z.boolean().optional(),
   }),
   z.object({ type: z.literal('voting.end') }),
+  z.object({ type: z.literal('voting.showResults'), show: z.boolean() }),
   z.object({ type: z.literal('private.start') }),
   z.object({ type: z.literal('private.reveal') }),
   z.object({ type: z.literal('authors.show'), show: z.boolean() }),
@@ -51,6 +56,8 @@ export interface CommandContext {
   by: { userId: string; name: string }
   now?: () => number
   newId?: () => string
+  /** Opens the sealed votes of a round that hid its tally (see votes.ts), when it ends. */
+  voteSeal?(roundId: string): VoteSeal
   /** Called after a voting round ends (e.g. to keep a snapshot of the result). */
   onVotingEnded?(roundId: string): Promise<void> | void
 }
@@ -101,22 +108,36 @@ export async function runCommand(boardId: string, command: FacilitationCommand, 
     case 'timer.reset':
       return change(() => ({ timer: IDLE_TIMER }))
     case 'voting.start':
-      return change((_s, at) => ({
+      return change(({ voting, pastVotingRounds }, at) => ({
+        pastVotingRounds: voting
+          ? [...pastVotingRounds, { ...voting, active: false, endedAt: voting.endedAt ?? at }].slice(-MAX_PAST_ROUNDS)
+          : pastVotingRounds,
         voting: {
           id: newId(),
           active: true,
           votesPerPerson: command.votesPerPerson,
           areas: command.areas && command.areas.length > 0 ? command.areas : null,
           anonymous: command.anonymous,
+          hideTally: command.hideTally === true,
+          resultsShown: false,
           startedAt: at,
           endedAt: null,
         },
       }))
     case 'voting.end': {
-      const session = await change(({ voting }, at) => (voting?.active ? { voting: { ...voting, active: false, endedAt: at } } : null))
+      const session = await context.sync.changeDoc(boardId, (doc) => {
+        const { voting } = readSession(doc)
+        if (voting?.active) {
+          writeSession(doc, { voting: { ...voting, active: false, endedAt: now() } })
+          if (voting.hideTally && context.voteSeal) unsealVotes(doc, voting.id, context.voteSeal(voting.id))
+        }
+        return readSession(doc)
+      })
       if (session.voting && context.onVotingEnded) await context.onVotingEnded(session.voting.id)
       return session
     }
+    case 'voting.showResults':
+      return change(({ voting }) => (voting && !voting.active ? { voting: { ...voting, resultsShown: command.show } } : null))
     case 'private.start':
       return change(({ privateRound }, at) =>
         privateRound?.active ? null : { privateRound: { id: newId(), active: true, startedAt: at, revealedAt: null } },
@@ -159,7 +180,14 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
     for (let pass = 0; pass < 5; pass++) {
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
-      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)))
+      await context.sync.changeDoc(boardId, (doc) => {
+        const published = publishable(doc, hidden, owner.userId)
+        putNotes(doc, published)
+        // Everyone's notes went to the free cells each saw alone: the revealed ones that now
+        // share a place move to free places in their zones (nothing else moves).
+        const fresh = new Set<string>(published.map((note) => note.id))
+        setRecords(doc, arrangeRecords(readRecords(doc), { movable: (id) => fresh.has(id) }))
+      })
       await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }

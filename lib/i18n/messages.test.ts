@@ -24,3 +24,19 @@ describe('the message catalogs', () => {
     expect(translator('en')('outline.moved')).toBe('The note was moved to {area}.')
   })
 })
+
+describe('plural forms', () => {
+  it('take the "one" variant for 1 and the plain message otherwise, in both languages', () => {
+    expect(translator('sv')('voting.votes', { count: 1 })).toBe('1 röst')
+    expect(translator('sv')('voting.votes', { count: 0 })).toBe('0 röster')
+    expect(translator('sv')('voting.votes', { count: 2 })).toBe('2 röster')
+    expect(translator('en')('voting.votes', { count: 1 })).toBe('1 vote')
+    expect(translator('en')('voting.votes', { count: 5 })).toBe('5 votes')
+    expect(translator('sv')('board.noteCount', { count: 1 })).toBe('1 lapp')
+    expect(translator('en')('voting.remaining', { count: 1 })).toBe('1 vote left')
+  })
+
+  it('fall back to the plain message for a count given as text', () => {
+    expect(translator('sv')('voting.votes', { count: '1' })).toBe('1 röster')
+  })
+})

@@ -3,6 +3,7 @@
  * their text from here through `useT()` (client) or `getT()` (server); the planning model's own
  * texts live in lib/planning.
  */
+import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
 import { planEn, planSv } from './planMessages'
 
@@ -48,6 +49,7 @@ const sv = {
   'board.addIdea': 'Lägg till idé',
   'board.addIdeaTo': 'Lägg till idé i {area}',
   'board.noteCount': '{count} lappar',
+  'board.noteCount#one': '{count} lapp',
   'board.noteCountOne': '1 lapp',
   'board.stepLabel': 'Steg {number}',
   'board.perspective.mission': 'Uppdraget',
@@ -144,8 +146,10 @@ const sv = {
   'admin.no': 'Nej',
   'export.generated': 'Exporterad ur Strategitavlan {date} (UTC)',
   'export.notes': '{count} lappar',
+  'export.notes#one': '{count} lapp',
   'export.notesOne': '1 lapp',
   'export.votes': '{count} röster',
+  'export.votes#one': '{count} röst',
   'export.votesOne': '1 röst',
   'export.step': 'Steg {number}',
   'export.noNotes': 'Inga lappar.',
@@ -170,7 +174,7 @@ const sv = {
   'export.format': 'Format',
   'export.format.png': 'PNG (bild)',
   'export.format.svg': 'SVG (vektorbild)',
-  'export.format.pdf': 'PDF (ett uppslag per steg)',
+  'export.format.pdf': 'PDF (rapport per steg och område, med tankekartan)',
   'export.download': 'Ladda ned',
   'export.working': 'Exporterar… {done} av {total}',
   'export.workingOne': 'Exporterar… Stora tavlor kan ta en stund.',
@@ -251,9 +255,16 @@ const sv = {
   'voting.scope': 'Vad röstar vi på?',
   'voting.wholeBoard': 'Hela tavlan',
   'voting.anonymous': 'Anonym röstning',
+  'voting.hideTally': 'Dölj röstetal och resultat tills rundan avslutas',
+  'voting.showResults': 'Visa rösterna på lapparna',
+  'voting.hiddenUntilEnd': 'Rösterna visas när rundan är slut',
+  'voting.roundPick': 'Runda',
+  'voting.roundAll': 'Alla rundor (totalt)',
+  'voting.round': 'Runda {number}',
   'voting.start': 'Starta röstning',
   'voting.end': 'Avsluta röstning',
   'voting.remaining': '{count} röster kvar',
+  'voting.remaining#one': '{count} röst kvar',
   'voting.remainingOne': '1 röst kvar',
   'voting.ended': 'Röstningen är avslutad',
   'voting.results': 'Resultat',
@@ -261,6 +272,7 @@ const sv = {
   'voting.vote': 'Rösta på lappen',
   'voting.unvote': 'Ta tillbaka en röst',
   'voting.votes': '{count} röster',
+  'voting.votes#one': '{count} röst',
   'voting.none': 'Inga röster än',
   'voting.limit': 'Du har inga röster kvar.',
   'voting.outOfScope': 'Den här lappen ingår inte i röstningen.',
@@ -330,6 +342,7 @@ const sv = {
   'outline.unvote': 'Ta tillbaka röst',
   'outline.unvoteNamed': 'Ta tillbaka röst från {note}',
   'outline.votes': '{count} röster',
+  'outline.votes#one': '{count} röst',
   'outline.votesOne': '1 röst',
   'outline.myVotes': 'varav dina: {count}',
   'outline.added': 'Lappen lades till i {area}.',
@@ -341,11 +354,13 @@ const sv = {
   'outline.live.moved': 'Lapp flyttad till {area}: {note}',
   'outline.live.removed': 'Lapp borttagen ur {area}: {note}',
   'outline.live.many': '{count} ändringar på tavlan: {parts}.',
+  'outline.live.many#one': '{count} ändring på tavlan: {parts}.',
   'outline.live.partAdded': '{count} nya',
   'outline.live.partEdited': '{count} ändrade',
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
   ...planSv,
+  ...governanceSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -392,6 +407,7 @@ const en: Record<MessageKey, string> = {
   'board.addIdea': 'Add idea',
   'board.addIdeaTo': 'Add idea to {area}',
   'board.noteCount': '{count} notes',
+  'board.noteCount#one': '{count} note',
   'board.noteCountOne': '1 note',
   'board.stepLabel': 'Step {number}',
   'board.perspective.mission': 'Mission',
@@ -488,8 +504,10 @@ const en: Record<MessageKey, string> = {
   'admin.no': 'No',
   'export.generated': 'Exported from Strategitavlan {date} (UTC)',
   'export.notes': '{count} notes',
+  'export.notes#one': '{count} note',
   'export.notesOne': '1 note',
   'export.votes': '{count} votes',
+  'export.votes#one': '{count} vote',
   'export.votesOne': '1 vote',
   'export.step': 'Step {number}',
   'export.noNotes': 'No notes.',
@@ -514,7 +532,7 @@ const en: Record<MessageKey, string> = {
   'export.format': 'Format',
   'export.format.png': 'PNG (picture)',
   'export.format.svg': 'SVG (vector picture)',
-  'export.format.pdf': 'PDF (a page per step)',
+  'export.format.pdf': 'PDF (report by step and area, with the mind map)',
   'export.download': 'Download',
   'export.working': 'Exporting… {done} of {total}',
   'export.workingOne': 'Exporting… Large boards can take a while.',
@@ -595,9 +613,16 @@ const en: Record<MessageKey, string> = {
   'voting.scope': 'What do we vote on?',
   'voting.wholeBoard': 'The whole board',
   'voting.anonymous': 'Anonymous voting',
+  'voting.hideTally': 'Hide counts and results until the round ends',
+  'voting.showResults': 'Show the votes on the notes',
+  'voting.hiddenUntilEnd': 'Votes show when the round ends',
+  'voting.roundPick': 'Round',
+  'voting.roundAll': 'All rounds (total)',
+  'voting.round': 'Round {number}',
   'voting.start': 'Start voting',
   'voting.end': 'End voting',
   'voting.remaining': '{count} votes left',
+  'voting.remaining#one': '{count} vote left',
   'voting.remainingOne': '1 vote left',
   'voting.ended': 'Voting has ended',
   'voting.results': 'Results',
@@ -605,6 +630,7 @@ const en: Record<MessageKey, string> = {
   'voting.vote': 'Vote for the note',
   'voting.unvote': 'Take back a vote',
   'voting.votes': '{count} votes',
+  'voting.votes#one': '{count} vote',
   'voting.none': 'No votes yet',
   'voting.limit': 'You have no votes left.',
   'voting.outOfScope': 'This note is not part of the vote.',
@@ -674,6 +700,7 @@ const en: Record<MessageKey, string> = {
   'outline.unvote': 'Take back a vote',
   'outline.unvoteNamed': 'Take back a vote from {note}',
   'outline.votes': '{count} votes',
+  'outline.votes#one': '{count} vote',
   'outline.votesOne': '1 vote',
   'outline.myVotes': 'yours: {count}',
   'outline.added': 'The note was added to {area}.',
@@ -685,21 +712,31 @@ const en: Record<MessageKey, string> = {
   'outline.live.moved': 'Note moved to {area}: {note}',
   'outline.live.removed': 'Note removed from {area}: {note}',
   'outline.live.many': '{count} changes on the board: {parts}.',
+  'outline.live.many#one': '{count} change on the board: {parts}.',
   'outline.live.partAdded': '{count} new',
   'outline.live.partEdited': '{count} changed',
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
   ...planEn,
+  ...governanceEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
 
+/**
+ * A message in `locale`, its placeholders filled. With a numeric `count`, a variant named
+ * `key#<plural category>` (e.g. `voting.votes#one`) is taken when the catalog has one, the
+ * category as `Intl.PluralRules` gives it for the language.
+ */
 export function translator(locale: Locale): Translate {
-  const catalog = MESSAGES[locale]
+  const catalog = MESSAGES[locale] as Record<string, string>
+  const plurals = new Intl.PluralRules(locale)
   return (key, vars) => {
-    const text = catalog[key]
+    const count = vars?.count
+    const variant = typeof count === 'number' ? catalog[`${key}#${plurals.select(count)}`] : undefined
+    const text = variant ?? catalog[key]
     if (!vars) return text
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
   }

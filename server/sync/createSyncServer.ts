@@ -19,6 +19,7 @@ import { CloseCode } from './protocol'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
+import type { LayoutKeeperOptions } from './layoutKeeper'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -74,6 +75,8 @@ export interface SyncServerOptions {
    * assumes it is the only node.
    */
   fanout?: Fanout
+  /** Timing of each board's layout keeper (./layoutKeeper.ts); false turns it off. */
+  layoutKeeper?: Partial<LayoutKeeperOptions> | false
 }
 
 export interface SyncServer {
@@ -94,6 +97,13 @@ export interface SyncServer {
   changeDoc<T>(name: string, change: (doc: Y.Doc) => T): Promise<T>
   /** Reads a document's current state (loading its room if needed) without changing it. */
   readDoc<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Closes a board's rooms (its own document's and its private ones) on this node: their
+   * sockets close with `code`, what they hold is written, and they are unloaded. Resolves once
+   * they are gone, so that the board's rows can then be purged without a room writing them
+   * back. New sockets are the authorizer's to refuse.
+   */
+  evict(boardId: string, code: number, reason: string): Promise<void>
   /** Writes every room, closes every socket with 1012 (restarting) and stops. */
   close(): Promise<void>
 }
@@ -208,6 +218,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         metrics,
         guardTemplate: parseDocId(name).kind === 'board',
         fanout: options.fanout,
+        layoutKeeper: options.layoutKeeper,
         onEmpty,
       })
       rooms.set(name, room)
@@ -346,6 +357,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const result = read(room.doc)
       if (room.connections.size === 0) onEmpty(room)
       return result
+    },
+    async evict(boardId, code, reason) {
+      const names = [...new Set([...rooms.keys(), ...unloading.keys()])].filter((name) => parseDocId(name).boardId === boardId)
+      await Promise.all(
+        names.map(async (name) => {
+          clearTimeout(idleTimers.get(name))
+          idleTimers.delete(name)
+          const room = rooms.get(name)
+          if (room) {
+            for (const connection of [...room.connections.values()]) room.closeConnection(connection, code, reason)
+            await unload(room)
+          }
+          await unloading.get(name)
+        }),
+      )
     },
     async close() {
       closing = true

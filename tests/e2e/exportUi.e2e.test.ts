@@ -115,16 +115,20 @@ describe('exporting a board in the browser', () => {
     await dialog.getByRole('button', { name: 'Stäng' }).click()
   })
 
-  it('downloads a PDF with a title page and one page per step, showing progress', async () => {
+  it('downloads a PDF with a title page, the mind map and the steps’ notes, showing progress', async () => {
     await page.getByRole('button', { name: 'Exportera' }).click()
     const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
     await dialog.getByLabel('Format').selectOption('pdf')
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
     expect(download.suggestedFilename()).toMatch(/\.pdf$/)
     const pdf = await PDFDocument.load(await downloaded(download))
-    expect(pdf.getPageCount()).toBe(4)
+    // A title page, the mind map (landscape), then the steps' notes as text (portrait).
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(5)
     expect(pdf.getTitle()).toBe(DEMO_BOARD_NAME)
-    for (const pdfPage of pdf.getPages()) expect(pdfPage.getWidth()).toBeGreaterThan(pdfPage.getHeight())
+    const [titlePage, mindMap, firstStep] = pdf.getPages()
+    expect(mindMap.getWidth()).toBeGreaterThan(mindMap.getHeight())
+    expect(titlePage.getWidth()).toBeLessThan(titlePage.getHeight())
+    expect(firstStep.getWidth()).toBeLessThan(firstStep.getHeight())
     await expect.poll(() => dialog.locator('[data-export-status]').getAttribute('data-export-status')).toBe('done')
     await dialog.getByRole('button', { name: 'Stäng' }).click()
     expect(foreignRequests).toEqual([])

@@ -10,7 +10,8 @@ import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
 export interface NoteVoting {
-  count: number
+  /** Null while the round hides its tally. */
+  count: number | null
   mine: number
   /** Voting is open to this person (an active round, not an observer). */
   canVote: boolean
@@ -98,8 +99,8 @@ export function OutlineNote(props: OutlineNoteProps) {
         {isPrivate && <span className={styles.private}>{t('private.badge')}</span>}
         {author && <span dir="auto">{t('outline.by', { name: author })}</span>}
         {voting && (
-          <span data-testid="outline-votes" data-votes={voting.count}>
-            {voting.count === 1 ? t('outline.votesOne') : t('outline.votes', { count: voting.count })}
+          <span data-testid="outline-votes" data-votes={voting.count ?? undefined}>
+            {voting.count === null ? t('voting.hiddenUntilEnd') : t('outline.votes', { count: voting.count })}
             {voting.mine > 0 && ` (${t('outline.myVotes', { count: voting.mine })})`}
           </span>
         )}

@@ -72,7 +72,9 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
 
   const renderNote = (note: NoteView) => {
     const canChange = !readOnly && !lockedForMe(note.areaId)
-    const inRound = round && inVotingScope(round, note.areaId)
+    // As on the canvas: counts while a round runs (unless hidden), after it only when shown.
+    const inRound = round && (round.active || round.resultsShown) && inVotingScope(round, note.areaId)
+    const countShown = round ? (round.active ? !round.hideTally : round.resultsShown) : false
     const id = note.id as TLShapeId
     return (
       <OutlineNote
@@ -83,7 +85,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
         voting={
           inRound
             ? {
-                count: board.tally.get(note.id) ?? 0,
+                count: countShown ? (board.tally.get(note.id) ?? 0) : null,
                 mine: board.myVotes[note.id] ?? 0,
                 canVote: round.active && !readOnly,
                 remaining: board.remainingVotes,

@@ -1,4 +1,13 @@
-import { NoteShapeUtil, stopEventPropagation, useSvgExportContext, useValue, type Editor, type TLNoteShape } from 'tldraw'
+import {
+  NoteShapeUtil,
+  stopEventPropagation,
+  useSvgExportContext,
+  useValue,
+  type Editor,
+  type SvgExportContext,
+  type TLNoteShape,
+} from 'tldraw'
+import { noteAuthorsShown } from '../noteAuthors'
 import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { isPrivateNote } from '@/lib/board/privateNotes'
@@ -12,10 +21,20 @@ import { groupOnDrop } from '../themeKeeping'
  * whether it is still private), and during a voting round its votes with buttons to vote.
  */
 export class TaggedNoteShapeUtil extends NoteShapeUtil {
+  /** The note as tldraw may draw it: without its writer's name where names are not shown. */
+  private drawable(shape: TLNoteShape): TLNoteShape {
+    if (!shape.props.textFirstEditedBy || noteAuthorsShown(this.editor.store)) return shape
+    return { ...shape, props: { ...shape.props, textFirstEditedBy: null } }
+  }
+
+  override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
+    return super.toSvg(this.drawable(shape), ctx)
+  }
+
   override component(shape: TLNoteShape) {
     return (
       <>
-        {super.component(shape)}
+        {super.component(this.drawable(shape))}
         <NoteAreaTag shape={shape} editor={this.editor} />
         <NoteVotes shape={shape} editor={this.editor} />
       </>
@@ -59,11 +78,17 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const count = board.tally.get(shape.id) ?? 0
   const mine = board.myVotes[shape.id] ?? 0
   const canVote = round.active && board.role !== 'observer' && !exporting
+  // Counts show while a round runs (unless it hides them) and afterwards only when the
+  // facilitator shows the results: an ended round leaves no "● 0" behind.
+  const showCount = round.active ? !round.hideTally : round.resultsShown && count > 0
+  if (!canVote && !showCount) return null
   return (
-    <div className="note-votes" style={{ transform: `scale(${shape.props.scale})` }} data-votes={count}>
-      <span className="note-votes__count" title={t('voting.votes', { count })}>
-        ● {count}
-      </span>
+    <div className="note-votes" style={{ transform: `scale(${shape.props.scale})` }} data-votes={showCount ? count : undefined}>
+      {showCount && (
+        <span className="note-votes__count" title={t('voting.votes', { count })}>
+          ● {count}
+        </span>
+      )}
       {canVote && (
         <>
           <button

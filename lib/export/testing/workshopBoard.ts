@@ -70,6 +70,8 @@ export function workshopDoc(options: WorkshopOptions = {}): Y.Doc {
       votesPerPerson: 3,
       areas: null,
       anonymous: false,
+      hideTally: false,
+      resultsShown: false,
       startedAt: WORKSHOP_TIME,
       endedAt: null,
     }

@@ -7,11 +7,12 @@
  */
 import { NextResponse } from 'next/server'
 import { encodeContent } from '@/lib/board/boardContent'
+import { arrangedContent } from '@/lib/board/templateMigration'
 import { BACKUP_MAX_BYTES, backupContent, parseBackup } from '@/lib/export/backup'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { isSameOrigin } from '@/app/_lib/http'
 import { readLimitedBody } from '@/app/_lib/readLimitedBody'
-import { getSessionUser } from '@/app/_lib/session'
+import { actorOf, getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -52,7 +53,9 @@ export async function POST(request: Request) {
     name: backup.board.name,
     locale: backup.board.locale,
     createdBy: user.id,
-    initialState: encodeContent(backupContent(backup)),
+    // Every note in a free place in its zone, on the current template.
+    initialState: encodeContent(arrangedContent(backupContent(backup))),
   })
+  await getAppContext().audit({ actor: actorOf(user), action: 'board-imported', boardId: board.id, targetId: null, detail: null })
   return NextResponse.json({ id: board.id }, { status: 201 })
 }

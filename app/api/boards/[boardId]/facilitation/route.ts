@@ -6,6 +6,7 @@
 import { NextResponse } from 'next/server'
 import { FacilitationCommand, runCommand } from '@/lib/facilitation/commands'
 import { viewerUserId } from '@/lib/auth/boardAccess'
+import { voteSealFor } from '@/lib/facilitation/voteSeal'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { viewerOf } from '@/app/_lib/session'
 
@@ -16,6 +17,7 @@ export const POST = boardRoute({ roles: ['facilitator'], body: FacilitationComma
     sync: app.sync,
     docs: app.store.docs,
     by: { userId: viewerUserId(viewerOf(user)), name: user.name },
+    voteSeal: (roundId) => voteSealFor(roundId, app.authSecret),
     onVotingEnded: (roundId) => app.onVotingEnded?.(board.id, roundId, user),
   })
   return NextResponse.json({ session, serverTime: Date.now() })

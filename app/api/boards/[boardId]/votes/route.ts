@@ -11,6 +11,7 @@ import { viewerUserId } from '@/lib/auth/boardAccess'
 import { readSession } from '@/lib/board/session'
 import { castVote, voterStanding } from '@/lib/board/votes'
 import { voterKeyFor } from '@/lib/facilitation/voterKey'
+import { voteSealFor } from '@/lib/facilitation/voteSeal'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { jsonError } from '@/app/_lib/http'
 import { viewerOf } from '@/app/_lib/session'
@@ -22,7 +23,8 @@ export const GET = boardRoute({}, async ({ board, user, app }) => {
   const state = await app.sync.readDoc(board.id, (doc) => {
     const round = readSession(doc).voting
     if (!round) return { round, mine: {}, remaining: 0 }
-    const { mine, remaining } = voterStanding(doc, round, voterKeyFor(round, userId, app.authSecret))
+    const seal = round.hideTally ? voteSealFor(round.id, app.authSecret) : undefined
+    const { mine, remaining } = voterStanding(doc, round, voterKeyFor(round, userId, app.authSecret), seal)
     return { round, mine, remaining: round.active ? remaining : 0 }
   })
   return NextResponse.json({ ...state, serverTime: Date.now() })
@@ -37,7 +39,8 @@ export const POST = boardRoute(
     const result = await app.sync.changeDoc(board.id, (doc) => {
       const round = readSession(doc).voting
       const voterKey = round ? voterKeyFor(round, userId, app.authSecret) : ''
-      return { round, ...castVote(doc, round, { voterKey, voterName: user.name, noteId: body.noteId, delta: body.delta }) }
+      const seal = round?.hideTally ? voteSealFor(round.id, app.authSecret) : undefined
+      return { round, ...castVote(doc, round, { voterKey, voterName: user.name, noteId: body.noteId, delta: body.delta }, seal) }
     })
     if (!result.ok) return jsonError(result.reason === 'limit' ? 409 : result.reason === 'no-such-note' ? 404 : 409, result.reason!)
     return NextResponse.json({ round: result.round, mine: result.mine, remaining: result.remaining, serverTime: Date.now() })

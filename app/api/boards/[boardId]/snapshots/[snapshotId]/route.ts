@@ -6,7 +6,9 @@
  */
 import { NextResponse } from 'next/server'
 import { readState } from '@/lib/board/boardContent'
+import { authorNamesShown, boardViewWithoutAuthors } from '@/lib/board/anonymise'
 import { readBoard } from '@/lib/board/readModel'
+import { readSession } from '@/lib/board/session'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { requestLocale } from '@/app/_lib/boardReport'
 import { jsonError } from '@/app/_lib/http'
@@ -19,7 +21,10 @@ export const GET = boardRoute<Params>({ roles: ['facilitator'] }, async ({ reque
   const found = await app.store.snapshots.get(board.id, params.snapshotId)
   if (!found) return jsonError(404, 'no such snapshot')
   const locale = requestLocale(request, board)
-  const view = readState(found.state, (doc) => readBoard(doc, locale))
+  const view = readState(found.state, (doc) => {
+    const read = readBoard(doc, locale)
+    return authorNamesShown(readSession(doc)) ? read : boardViewWithoutAuthors(read)
+  })
   const { state: _state, ...snapshot } = found
   return NextResponse.json({ snapshot, board: view }, { headers: { 'cache-control': 'no-store' } })
 })
