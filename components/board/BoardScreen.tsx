@@ -10,6 +10,7 @@ import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
+import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
 import { FollowUpSection } from './FollowUpSection'
 import { keepForOffline } from './keepForOffline'
@@ -104,6 +105,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
         </AppHeader>
+        {board.connection === 'doc-full' && <DocSizeNotice onRetry={board.retry} />}
         <nav className="board-toolbar" aria-label={t('board.toolbar')}>
           <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
           {boardView.view === 'canvas' && (
