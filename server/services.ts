@@ -68,6 +68,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     authorize: createSyncAuthorizer({
       roomTokens,
       boards: store.boards,
+      guests: store.guests,
       allowedOrigins: publicUrl ? [publicUrl] : null,
     }),
     // Removing a member or revoking an invite closes their open sockets within seconds, on
@@ -87,6 +88,8 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       messagesPerSecond: env.SYNC_MAX_MESSAGES_PER_SECOND,
       bytesPerSecond: env.SYNC_MAX_BYTES_PER_SECOND,
       maxDocBytes: env.SYNC_MAX_DOC_BYTES,
+      maxDocBytesPerPerson: env.SYNC_MAX_DOC_BYTES_PER_PERSON,
+      maxDocBytesPerInvite: env.SYNC_MAX_DOC_BYTES_PER_INVITE,
       maxConnectionsPerRoom: env.SYNC_MAX_CONNECTIONS_PER_ROOM,
       maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
@@ -164,7 +167,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     sync: {
       disconnect: (match, code, reason) => sync.disconnect(match, code, reason),
       stats: () => sync.stats(),
-      changeDoc: (docId, change) => sync.changeDoc(docId, change),
+      changeDoc: (docId, change, changeOptions) => sync.changeDoc(docId, change, changeOptions),
       readDoc: (docId, read) => sync.readDoc(docId, read),
     },
     snapshots,

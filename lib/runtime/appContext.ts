@@ -22,8 +22,12 @@ export const CLIENT_IP_HEADER = 'x-strategitavlan-client-ip'
 export interface SyncControl {
   disconnect(match: (who: { userId: string; boardId: string; role: BoardRole }) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
-  /** Changes a document on the server's authority; resolves once the change is durable. */
-  changeDoc<T>(docId: string, change: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Changes a document on the server's authority; resolves once the change is durable. A change
+   * that adds content names about how many bytes (`addsBytes`): when the document has no room
+   * for them it rejects with a DocFullError (lib/board/docFull.ts) and changes nothing.
+   */
+  changeDoc<T>(docId: string, change: (doc: Y.Doc) => T, options?: { addsBytes?: number }): Promise<T>
   /** Reads a document's current state. */
   readDoc<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T>
 }
