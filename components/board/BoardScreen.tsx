@@ -8,6 +8,7 @@ import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
+import { AddIdeaMenu } from './AddIdeaMenu'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { FacilitatorPanel } from './FacilitatorPanel'
@@ -127,6 +128,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               {t('board.fit')}
             </button>
           )}
+          {boardView.view === 'canvas' && editor && <AddIdeaMenu editor={editor} />}
           {facilitator && !presentation && (
             <button type="button" className="button button--quiet" onClick={startPresenting}>
               {t('present.start')}

@@ -9,6 +9,9 @@ import { useBoardLocale } from './useBoardLocale'
 
 /** Below this zoom the zones' own texts are too small to read, and these labels take over. */
 export const MAP_LABEL_ZOOM = 0.4
+/** Screen px: a label may reach a little past a very narrow zone, but not far into the next. */
+const MIN_LABEL_WIDTH = 64
+const STEP_LABEL_MIN_WIDTH = 110
 
 /**
  * Semantic zoom: when the whole board is in view, each zone and step card gets a label in
@@ -49,7 +52,7 @@ export function MapLabels() {
           const area = getArea((shape as AreaShape).props.areaId)
           const tone = getStep(area.step).perspective
           return (
-            <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y, width: Math.max(w, 120) }} data-map-label={area.id}>
+            <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y, width: Math.max(w, MIN_LABEL_WIDTH) }} data-map-label={area.id}>
               <span className="map-label__title">{area.title[locale]}</span>
               <span className="map-label__count">{t('board.noteCount', { count })}</span>
               {w >= 220 && <span className="map-label__question">{area.question[locale]}</span>}
@@ -57,11 +60,13 @@ export function MapLabels() {
           )
         }
         const step = getStep((shape as StepShape).props.step)
+        // A step card too narrow for its title is left to its colour.
+        if (w < STEP_LABEL_MIN_WIDTH) return null
         return (
           <div
             key={shape.id}
             className={`map-label map-label--step map-label--${step.perspective}`}
-            style={{ left: x, top: y + h / 2, width: Math.max(w, 120), transform: 'translateY(-50%)' }}
+            style={{ left: x, top: y + h / 2, width: w, transform: 'translateY(-50%)' }}
             data-map-label={`step-${step.number}`}
           >
             <span className="map-label__title">

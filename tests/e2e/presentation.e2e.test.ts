@@ -84,7 +84,8 @@ describe('the whole board on a projector', () => {
     // Semantic zoom: far out, every zone and step card has a label at a readable size, with
     // the zone's note count.
     const labels = page.locator('.map-label')
-    await expect.poll(() => labels.count()).toBe(AREAS.length + 3)
+    // Every zone has one (a step card too narrow for its title is left to its colour).
+    await expect.poll(() => page.locator('.map-label:not(.map-label--step)').count()).toBe(AREAS.length)
     expect(Math.min(...(await fontPx(page, '.map-label__title')))).toBeGreaterThanOrEqual(14)
     expect(Math.min(...(await fontPx(page, '.map-label__count')))).toBeGreaterThanOrEqual(12)
     expect(await page.locator('[data-map-label="ekonomi"] .map-label__count').textContent()).toBe(

@@ -45,7 +45,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const board = useBoardSessionContext()
   const locked = board?.session.lockedAreas.includes(shape.props.areaId) ?? false
-  const canAdd = !readonly && (!locked || board?.role === 'facilitator')
+  const canAdd = !readonly && board?.role !== 'observer' && (!locked || board?.role === 'facilitator')
   const title = area.title[locale]
   // Semantic zoom: far out, the zone's texts give way to MapLabels, drawn at a readable size.
   const far = useValue('far from the map', () => editor.getZoomLevel() < MAP_LABEL_ZOOM, [editor]) && !exporting
