@@ -2,6 +2,7 @@ import { computed } from '@tldraw/state'
 import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { areaOfPoint, noteCentre, zonesOf } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { plainTextFromRichText } from '@/lib/board/richText'
 
 /**
  * Keeps every note's area in its meta as notes are created and moved, and stamps new notes
@@ -37,7 +38,10 @@ export function registerNoteTagging(
     const note = shape as TLNoteShape
     const meta = readNoteMeta(note.meta)
     const { privateRoundId, anonymous } = context()
-    const tagged: TLNoteShape['meta'] = { ...note.meta, areaId: areaOf(note), createdAt: meta.createdAt ?? Date.now() }
+    // A note made for an area (Lägg till idé, the outline) may start under a full zone, which
+    // the server grows to take it in: the area it was made for stands.
+    const areaId = meta.areaId ?? areaOf(note)
+    const tagged: TLNoteShape['meta'] = { ...note.meta, areaId, createdAt: meta.createdAt ?? Date.now() }
     if (!anonymous) tagged.createdBy = meta.createdBy ?? { id: author.id, name: author.name }
     if (privateRoundId && typeof note.meta.privateRound !== 'string') tagged.privateRound = privateRoundId
     return { ...note, meta: tagged }
@@ -50,16 +54,27 @@ export function registerNoteTagging(
     // Exports show when a note's text last changed.
     const edited = before.props.richText !== note.props.richText
     const stamped = edited ? { ...note, meta: { ...note.meta, updatedAt: Date.now() } } : note
-    const moved =
-      before.x !== note.x || before.y !== note.y || before.parentId !== note.parentId || before.props.growY !== note.props.growY
+    // Only a person moving the note changes its area: a note growing with its text (which can
+    // carry its centre out of the zone until the zone grows) keeps the one it has.
+    const moved = before.x !== note.x || before.y !== note.y || before.parentId !== note.parentId
     if (!moved && Object.hasOwn(note.meta, 'areaId')) return stamped
     const areaId = areaOf(note)
     if (note.meta.areaId === areaId) return stamped
     return { ...stamped, meta: { ...stamped.meta, areaId } }
   })
 
+  // A note left empty when its editing ends (Esc right after Lägg till idé) is no idea: it
+  // goes, so it never counts or exports.
+  const offEditEnd = editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
+    if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
+    const shape = editor.getShape(prev.editingShapeId)
+    if (!shape || shape.type !== 'note' || editor.getIsReadonly()) return
+    if (plainTextFromRichText((shape as TLNoteShape).props.richText).trim() === '') editor.deleteShape(shape.id)
+  })
+
   return () => {
     offCreate()
     offChange()
+    offEditEnd()
   }
 }

@@ -1,13 +1,16 @@
 /**
- * Placing a note in an area from outside the canvas (a phone, an import): the first free slot
- * of the area's zone, with a height estimated from its text, on top of everything else.
+ * Placing a note in an area from outside the canvas. The browser (outline, *Lägg till idé*)
+ * takes the first free cell, or the row under a full zone, which the server then takes into
+ * the grown zone ({@link slotAmongRecords}); the server places what it writes itself (phone,
+ * notes API, reveal, import) with the board's layout, growing the zone at once ({@link placeNotes}).
  */
 import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
 import type { AreaId } from '../planning/planningModel'
 import { isAreaShape, isNoteShape } from './areaOfPoint'
 import { noteMeta } from './noteMeta'
 import { buildNoteRecord, topIndexOf } from './noteRecord'
-import { firstFreeNoteSlot } from './noteSlots'
+import { spotForNewNote } from './boardLayout'
+import { arrangeRecords } from './arrangeRecords'
 import { NOTE_SIZE, estimateNoteHeight } from './templateLayout'
 
 /** tldraw's note label size for size "m", for estimating a note's height from its text. */
@@ -46,7 +49,23 @@ export function slotAmongRecords(
     w: NOTE_SIZE * (n.props.scale || 1),
     h: (NOTE_SIZE + n.props.growY) * (n.props.scale || 1),
   }))
-  return firstFreeNoteSlot({ x: area.x, y: area.y, w: area.props.w, h: area.props.h }, occupied)
+  return spotForNewNote({ x: area.x, y: area.y, w: area.props.w, h: area.props.h }, occupied)
+}
+
+/**
+ * Puts `notes` (new to the board, at any position) each in a free place in the zone its area
+ * names, growing zones and re-flowing the map as needed; nothing else on the board moves on
+ * its own. Returns every record to write: the notes, and the map when it changed.
+ */
+export function placeNotes(records: ReadonlyMap<string, TLRecord>, notes: readonly TLRecord[]): TLRecord[] {
+  if (notes.length === 0) return []
+  const fresh = new Set<string>(notes.map((note) => note.id))
+  // Placed from above their zone: in reading order, wherever they were drawn.
+  const all = new Map<string, TLRecord>(records)
+  for (const note of notes) all.set(note.id, { ...note, x: -1e6, y: -1e6 } as TLRecord)
+  const changed = arrangeRecords(all, { movable: (id) => fresh.has(id) })
+  const written = new Set(changed.map((record) => record.id))
+  return [...changed, ...notes.filter((note) => !written.has(note.id))]
 }
 
 /**

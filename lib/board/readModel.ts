@@ -120,13 +120,16 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
       continue
     }
     if (!isNoteShape(record)) continue
+    const text = plainTextFromRichText(record.props.richText)
+    // An empty note (left by Esc on a new one) is no idea: it neither counts nor exports.
+    if (text.trim() === '') continue
     const meta = readNoteMeta(record.meta)
     const onPage = record.parentId.startsWith('page:')
     const hasStoredArea = record.meta && Object.hasOwn(record.meta, 'areaId')
     const areaId = hasStoredArea || !onPage ? meta.areaId : areaOfPoint(zones, noteCentre(record))
     notes.push({
       id: record.id,
-      text: plainTextFromRichText(record.props.richText),
+      text,
       areaId,
       color: record.props.color,
       x: record.x,

@@ -15,6 +15,9 @@ import {
   loopShapeProps,
   stepShapeMigrations,
   stepShapeProps,
+  TRAY_SHAPE_TYPE,
+  trayShapeMigrations,
+  trayShapeProps,
 } from './shapes'
 import {
   COMMITMENT_SHAPE_TYPE,
@@ -31,6 +34,7 @@ export const boardSchema = createTLSchema({
     [AREA_SHAPE_TYPE]: { props: areaShapeProps, migrations: areaShapeMigrations },
     [STEP_SHAPE_TYPE]: { props: stepShapeProps, migrations: stepShapeMigrations },
     [LOOP_SHAPE_TYPE]: { props: loopShapeProps, migrations: loopShapeMigrations },
+    [TRAY_SHAPE_TYPE]: { props: trayShapeProps, migrations: trayShapeMigrations },
     [THEME_SHAPE_TYPE]: { props: themeShapeProps, migrations: themeShapeMigrations },
     [COMMITMENT_SHAPE_TYPE]: { props: commitmentShapeProps, migrations: commitmentShapeMigrations },
   },

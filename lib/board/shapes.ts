@@ -17,6 +17,8 @@ import { AREA_IDS, type AreaId, type StepNumber } from '../planning/planningMode
 export const AREA_SHAPE_TYPE = 'area'
 export const STEP_SHAPE_TYPE = 'step'
 export const LOOP_SHAPE_TYPE = 'loop'
+/** The *Utanför områdena* tray under the loop, where tidying gathers notes of no area. */
+export const TRAY_SHAPE_TYPE = 'tray'
 
 export interface AreaShapeProps {
   w: number
@@ -35,17 +37,24 @@ export interface LoopShapeProps {
   h: number
 }
 
+export interface TrayShapeProps {
+  w: number
+  h: number
+}
+
 declare module '@tldraw/tlschema' {
   interface TLGlobalShapePropsMap {
     [AREA_SHAPE_TYPE]: AreaShapeProps
     [STEP_SHAPE_TYPE]: StepShapeProps
     [LOOP_SHAPE_TYPE]: LoopShapeProps
+    [TRAY_SHAPE_TYPE]: TrayShapeProps
   }
 }
 
 export type AreaShape = TLShape<typeof AREA_SHAPE_TYPE>
 export type StepShape = TLShape<typeof STEP_SHAPE_TYPE>
 export type LoopShape = TLShape<typeof LOOP_SHAPE_TYPE>
+export type TrayShape = TLShape<typeof TRAY_SHAPE_TYPE>
 
 export const areaShapeProps: RecordProps<AreaShape> = {
   w: T.nonZeroNumber,
@@ -64,6 +73,11 @@ export const loopShapeProps: RecordProps<LoopShape> = {
   h: T.nonZeroNumber,
 }
 
+export const trayShapeProps: RecordProps<TrayShape> = {
+  w: T.nonZeroNumber,
+  h: T.nonZeroNumber,
+}
+
 // No prop migrations yet. The first change of props adds named versions with
 // createShapePropsMigrationIds(AREA_SHAPE_TYPE, { AddSomething: 1 }) and a step here, the way
 // tldraw versions its own shapes; old boards then migrate when a client loads them.
@@ -71,3 +85,4 @@ export const loopShapeProps: RecordProps<LoopShape> = {
 export const areaShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
 export const stepShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
 export const loopShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
+export const trayShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })

@@ -27,14 +27,29 @@ import {
   type Perspective,
   type StepNumber,
 } from '../planning/planningModel'
-import { AREA_SHAPE_TYPE, LOOP_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type LoopShape, type StepShape } from './shapes'
-import { estimateNoteHeight, layoutTemplate, type Rect } from './templateLayout'
+import {
+  AREA_SHAPE_TYPE,
+  LOOP_SHAPE_TYPE,
+  STEP_SHAPE_TYPE,
+  TRAY_SHAPE_TYPE,
+  type AreaShape,
+  type LoopShape,
+  type StepShape,
+  type TrayShape,
+} from './shapes'
+import { estimateNoteHeight, type Rect } from './templateLayout'
+import { layoutTemplate } from './boardLayout'
+import type { MapRects } from './mapFlow'
 import { BOARD_PAGE_ID } from './docLayout'
 import { noteMeta } from './noteMeta'
 import { buildNoteRecord } from './noteRecord'
 
-/** Version of the template's shapes and layout; see migrations.ts. */
-export const TEMPLATE_VERSION = 1
+/**
+ * Version of the template's shapes and layout. 2 added the *Utanför områdena* tray and the
+ * map that re-flows as zones grow (./mapFlow.ts); older boards are brought up to it by
+ * ./templateMigration.ts when their room loads or their backup is imported.
+ */
+export const TEMPLATE_VERSION = 2
 
 export { BOARD_PAGE_ID }
 
@@ -48,6 +63,7 @@ export const PERSPECTIVE_COLORS: Record<Perspective, 'blue' | 'orange' | 'green'
 export const areaShapeId = (areaId: AreaId): TLShapeId => createShapeId(`area-${areaId}`)
 export const stepShapeId = (step: StepNumber): TLShapeId => createShapeId(`step-${step}`)
 export const LOOP_SHAPE_ID = createShapeId('loop')
+export const TRAY_SHAPE_ID = createShapeId('tray')
 
 export interface TemplateOptions {
   /** Board name, stored as the tldraw document's name. */
@@ -82,9 +98,8 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
     laidOut.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text, STARTER_NOTE_FONT_SIZE) })),
   )
   const pageId = BOARD_PAGE_ID
-  const arrows = templateArrows(layout.steps, layout.areas, layout.loop)
-  const shapeCount = AREAS.length + STEPS.length + 1 + arrows.length + laidOut.length
-  const indices = getIndices(shapeCount)
+  const map = mapRecords(layout)
+  const indices = getIndices(map.length + laidOut.length)
   let next = 0
   const index = () => indices[next++]
 
@@ -92,36 +107,7 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
     DocumentRecordType.create({ id: TLDOCUMENT_ID, name: options.name, gridSize: 10, meta: {} }),
     PageRecordType.create({ id: pageId, name: options.name, index: 'a1' as IndexKey, meta: {} }),
   ]
-
-  for (const area of AREAS) {
-    const rect = layout.areas[area.id]
-    records.push(
-      lockedShape<AreaShape>(areaShapeId(area.id), AREA_SHAPE_TYPE, rect, pageId, index(), {
-        w: rect.w,
-        h: rect.h,
-        areaId: area.id,
-      }),
-    )
-  }
-  for (const step of STEPS) {
-    const rect = layout.steps[step.number]
-    records.push(
-      lockedShape<StepShape>(stepShapeId(step.number), STEP_SHAPE_TYPE, rect, pageId, index(), {
-        w: rect.w,
-        h: rect.h,
-        step: step.number,
-      }),
-    )
-  }
-  records.push(
-    lockedShape<LoopShape>(LOOP_SHAPE_ID, LOOP_SHAPE_TYPE, layout.loop, pageId, index(), {
-      w: layout.loop.w,
-      h: layout.loop.h,
-    }),
-  )
-  for (const arrow of arrows) {
-    records.push(...arrowRecords(arrow, pageId, index()))
-  }
+  for (const record of map) records.push(record.typeName === 'shape' ? { ...record, index: index() } : record)
 
   const now = options.now ?? Date.now()
   starters.forEach((starter, i) => {
@@ -161,6 +147,28 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
   return records
 }
 
+/**
+ * The map's own records for this geometry: zones, step cards, loop, tray, and the arrows
+ * joining each step to its areas with their bindings. Shapes carry placeholder indices.
+ */
+export function mapRecords(map: MapRects): TLRecord[] {
+  const pageId = BOARD_PAGE_ID
+  const index = 'a1' as IndexKey
+  const records: TLRecord[] = []
+  for (const area of AREAS) {
+    const rect = map.areas[area.id]
+    records.push(lockedShape<AreaShape>(areaShapeId(area.id), AREA_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, areaId: area.id }))
+  }
+  for (const step of STEPS) {
+    const rect = map.steps[step.number]
+    records.push(lockedShape<StepShape>(stepShapeId(step.number), STEP_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, step: step.number }))
+  }
+  records.push(lockedShape<LoopShape>(LOOP_SHAPE_ID, LOOP_SHAPE_TYPE, map.loop, pageId, index, { w: map.loop.w, h: map.loop.h }))
+  records.push(lockedShape<TrayShape>(TRAY_SHAPE_ID, TRAY_SHAPE_TYPE, map.tray, pageId, index, { w: map.tray.w, h: map.tray.h }))
+  for (const arrow of templateArrows(map.steps, map.areas, map.loop)) records.push(...arrowRecords(arrow, pageId, index))
+  return records
+}
+
 let templateIds: ReadonlySet<string> | null = null
 
 /**
@@ -174,7 +182,7 @@ export function isTemplateRecordId(id: string): boolean {
   return templateIds.has(id)
 }
 
-function lockedShape<S extends AreaShape | StepShape | LoopShape>(
+function lockedShape<S extends AreaShape | StepShape | LoopShape | TrayShape>(
   id: TLShapeId,
   type: S['type'],
   rect: Rect,

@@ -19,7 +19,8 @@ import { isFrameKey, type FrameKey } from '../board/presentation'
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
-import { BOARD_PAGE_ID, deleteRecords, readRecords } from '../board/docLayout'
+import { BOARD_PAGE_ID, deleteRecords, readRecords, setRecords } from '../board/docLayout'
+import { arrangeRecords } from '../board/arrangeRecords'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -192,7 +193,14 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
     for (let pass = 0; pass < 5; pass++) {
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
-      await context.sync.changeDoc(boardId, (doc) => putNotes(doc, publishable(doc, hidden, owner.userId)))
+      await context.sync.changeDoc(boardId, (doc) => {
+        const published = publishable(doc, hidden, owner.userId)
+        putNotes(doc, published)
+        // Everyone's notes went to the free cells each saw alone: the revealed ones that now
+        // share a place move to free places in their zones (nothing else moves).
+        const fresh = new Set<string>(published.map((note) => note.id))
+        setRecords(doc, arrangeRecords(readRecords(doc), { movable: (id) => fresh.has(id) }))
+      })
       await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }

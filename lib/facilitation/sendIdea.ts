@@ -1,13 +1,13 @@
 /**
- * An idea sent from outside the canvas (the phone page, the notes API): placed in its area's
- * first free slot by the server. During a private round it goes to the author's private
+ * An idea sent from outside the canvas (the phone page, the notes API): placed by the server
+ * in a free place of its area's zone, which grows (and the map re-flows) when it is full. During a private round it goes to the author's private
  * document; a locked area takes ideas from facilitators only.
  */
 import type { BoardRole } from '../auth/roles'
 import { boardDocId, privateDocId } from '../board/docIds'
-import { putNotes } from '../board/noteRecord'
-import { readRecords } from '../board/docLayout'
-import { noteForArea, slotAmongRecords } from '../board/placeNote'
+import { isAreaShape } from '../board/areaOfPoint'
+import { readRecords, setRecords } from '../board/docLayout'
+import { noteForArea, placeNotes } from '../board/placeNote'
 import { readSession } from '../board/session'
 import type { AreaId } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
@@ -25,15 +25,16 @@ export async function sendIdea(
   if (from.role === 'observer') return { ok: false, reason: 'not-allowed' }
   const planned = await sync.readDoc(boardId, (doc) => {
     const session = readSession(doc)
-    const records = [...readRecords(doc).values()]
-    const slot = slotAmongRecords(records, idea.areaId)
-    if (!slot) return { ok: false as const, reason: 'no-such-area' as const }
+    const records = readRecords(doc)
+    if (![...records.values()].some((r) => isAreaShape(r) && r.props.areaId === idea.areaId)) {
+      return { ok: false as const, reason: 'no-such-area' as const }
+    }
     if (from.role !== 'facilitator' && session.lockedAreas.includes(idea.areaId)) {
       return { ok: false as const, reason: 'area-locked' as const }
     }
     const privateRound = session.privateRound?.active ? session.privateRound.id : null
     const note = noteForArea(
-      records,
+      records.values(),
       {
         areaId: idea.areaId,
         text: idea.text,
@@ -41,11 +42,17 @@ export async function sendIdea(
         now: Date.now(),
         privateRound,
       },
-      slot,
+      { x: 0, y: 0 },
     )
-    return { ok: true as const, note, target: privateRound ? privateDocId(boardId, from.userId) : boardDocId(boardId) }
+    if (!privateRound) return { ok: true as const, note, target: boardDocId(boardId), public: true }
+    // A private note is placed against the board as it is now; the reveal places it again
+    // among everyone's.
+    const placed = placeNotes(records, [note]).find((record) => record.id === note.id) as typeof note
+    return { ok: true as const, note: placed, target: privateDocId(boardId, from.userId), public: false }
   })
   if (!planned.ok) return planned
-  await sync.changeDoc(planned.target, (doc) => putNotes(doc, [planned.note]))
+  await sync.changeDoc(planned.target, (doc) => {
+    setRecords(doc, planned.public ? placeNotes(readRecords(doc), [planned.note]) : [planned.note])
+  })
   return { ok: true, noteId: planned.note.id, private: planned.target !== boardDocId(boardId) }
 }

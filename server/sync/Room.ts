@@ -30,6 +30,7 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
+import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import type { AwarenessThrottle } from './awarenessThrottle'
 import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
 import { DocSizeLimit } from './docSizeLimit'
@@ -74,6 +75,8 @@ export interface RoomOptions {
   guardTemplate: boolean
   /** How this room hears the same room on other nodes (none by default: one node). */
   fanout?: Fanout
+  /** The board's layout keeper (./layoutKeeper.ts), on a board's own document; false turns it off. */
+  layoutKeeper?: Partial<LayoutKeeperOptions> | false
   onEmpty(room: Room): void
 }
 
@@ -97,6 +100,8 @@ export class Room implements LinkedRoom {
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
   private detachGuards: (() => void) | null = null
+  /** Keeps the board's layout whole (a board's own document only). */
+  keeper: LayoutKeeper | null = null
 
   constructor(
     /** The document's name (see lib/board/docIds.ts). */
@@ -144,6 +149,11 @@ export class Room implements LinkedRoom {
     this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
     if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
     this.doc.on('update', this.onDocUpdate)
+    if (this.options.guardTemplate && this.options.layoutKeeper !== false) {
+      this.keeper = attachLayoutKeeper(this.doc, this.options.layoutKeeper ?? {}, (changed) =>
+        this.options.logger.debug({ room: this.name, changed }, 'layout kept'),
+      )
+    }
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
     this.updates.loaded(stored.lastSeq, stored.updates.length)
@@ -345,6 +355,7 @@ export class Room implements LinkedRoom {
     // The doc now holds changes the store does not: it must not serve anyone again. Clients
     // reconnect to a fresh room loaded from the store and send what it lacks.
     this.closed = true
+    this.keeper?.stop()
     this.link.detach()
     for (const connection of [...this.connections.values()]) {
       this.closeConnection(connection, CloseCode.serverError, 'could not save')
@@ -402,6 +413,7 @@ export class Room implements LinkedRoom {
   async close(code: number = CloseCode.restarting, reason = 'room closed') {
     if (this.closed) return
     await this.ready.catch(() => undefined)
+    this.keeper?.stop()
     await this.drained()
     for (const connection of [...this.connections.values()]) this.closeConnection(connection, code, reason)
     this.closed = true

@@ -19,6 +19,7 @@ import { CloseCode } from './protocol'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
 import { Room, type Connection, type Principal } from './Room'
+import type { LayoutKeeperOptions } from './layoutKeeper'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -74,6 +75,8 @@ export interface SyncServerOptions {
    * assumes it is the only node.
    */
   fanout?: Fanout
+  /** Timing of each board's layout keeper (./layoutKeeper.ts); false turns it off. */
+  layoutKeeper?: Partial<LayoutKeeperOptions> | false
 }
 
 export interface SyncServer {
@@ -208,6 +211,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         metrics,
         guardTemplate: parseDocId(name).kind === 'board',
         fanout: options.fanout,
+        layoutKeeper: options.layoutKeeper,
         onEmpty,
       })
       rooms.set(name, room)

@@ -4,7 +4,7 @@
  * `/api/boards/import` by a signed-in staff member, who becomes its facilitator.
  */
 import type { APIRequestContext } from 'playwright-core'
-import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord, TLShape } from '@tldraw/tlschema'
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/export/backup'
 import { boardSchema } from '../../lib/board/schema'
 import { TEMPLATE_VERSION, buildTemplateRecords, type TemplateNote } from '../../lib/board/template'
@@ -21,6 +21,8 @@ export interface WorkshopOptions {
   extraRecords?: TLRecord[]
   /** Changes a note's record after it is laid out (e.g. tldraw's `textFirstEditedBy`). */
   editNote?(note: TLNoteShape, index: number): TLNoteShape
+  /** Notes swap places with each other (still each in a free place, no longer in order). */
+  shuffled?: boolean
 }
 
 /** Posts the workshop as a backup; returns the new board's id. */
@@ -34,10 +36,11 @@ export async function importWorkshop(request: APIRequestContext, baseUrl: string
     planningModelVersion: PLANNING_MODEL_VERSION,
     schema: boardSchema.serialize(),
     records: [
-      ...buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }).map((record) =>
-        record.typeName === 'shape' && record.type === 'note' && options.editNote
-          ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
-          : record,
+      ...shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled).map(
+        (record) =>
+          record.typeName === 'shape' && record.type === 'note' && options.editNote
+            ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
+            : record,
       ),
       ...(options.extraRecords ?? []),
     ],
@@ -58,4 +61,13 @@ export function workshopNotes(count: number): TemplateNote[] {
     area: AREAS[i % AREAS.length].id,
     text: `Idé ${i + 1}: ${['Fler språkcaféer på filialerna', 'Öppna biblioteket tidigare på lördagar', 'Låna ut verktyg och symaskiner', 'Samarbeta med skolorna om läsfrämjande', 'Digital handledning för äldre'][i % 5]}`,
   }))
+}
+
+/** Each note takes the place of the note seven further on (same sizes, so nothing overlaps). */
+function shuffle(records: TLRecord[], shuffled = false): TLRecord[] {
+  if (!shuffled) return records
+  const notes = records.filter((r) => r.typeName === 'shape' && r.type === 'note') as TLShape[]
+  const places = notes.map((n) => ({ x: n.x, y: n.y }))
+  const moved = new Map(notes.map((n, i) => [n.id, { ...n, ...places[(i + 7) % places.length] }]))
+  return records.map((r) => moved.get(r.id as TLShape['id']) ?? r)
 }

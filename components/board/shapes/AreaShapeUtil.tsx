@@ -2,6 +2,7 @@ import { HTMLContainer, stopEventPropagation, useSvgExportContext, useValue, typ
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { plainTextFromRichText } from '@/lib/board/richText'
 import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
@@ -37,7 +38,12 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
     () =>
       editor
         .getCurrentPageShapes()
-        .filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === shape.props.areaId).length,
+        .filter(
+          (s) =>
+            isNoteShape(s) &&
+            readNoteMeta(s.meta).areaId === shape.props.areaId &&
+            plainTextFromRichText(s.props.richText).trim() !== '',
+        ).length,
     [editor, shape.props.areaId],
   )
   // In an exported picture the zone shows its texts only, no controls.

@@ -1,7 +1,7 @@
 import { Rectangle2d, ShapeUtil } from 'tldraw'
-import type { AreaShape, LoopShape, StepShape } from '@/lib/board/shapes'
+import type { AreaShape, LoopShape, StepShape, TrayShape } from '@/lib/board/shapes'
 
-type TemplateShape = AreaShape | StepShape | LoopShape
+type TemplateShape = AreaShape | StepShape | LoopShape | TrayShape
 
 /**
  * What the template's shapes (zones, step cards, the loop) share: a filled rectangle of

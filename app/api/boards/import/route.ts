@@ -7,6 +7,7 @@
  */
 import { NextResponse } from 'next/server'
 import { encodeContent } from '@/lib/board/boardContent'
+import { arrangedContent } from '@/lib/board/templateMigration'
 import { BACKUP_MAX_BYTES, backupContent, parseBackup } from '@/lib/export/backup'
 import { translator, type Translate } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -61,7 +62,8 @@ export async function POST(request: Request) {
     name: importedName(backup.board.name, translator(backup.board.locale)),
     locale: backup.board.locale,
     createdBy: user.id,
-    initialState: encodeContent(backupContent(backup)),
+    // Every note in a free place in its zone, on the current template.
+    initialState: encodeContent(arrangedContent(backupContent(backup))),
   })
   return NextResponse.json({ id: board.id }, { status: 201 })
 }

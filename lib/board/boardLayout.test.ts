@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest'
+import { AREAS, AREA_IDS, type AreaId } from '../planning/planningModel'
+import { arrangeBoard, layoutTemplate, spotForNewNote, type LayoutItem } from './boardLayout'
+import { mapBounds, type MapRects } from './mapFlow'
+import { NOTE_SIZE, ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
+
+/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
+function random(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)] }
+}
+
+const inside = (outer: Rect, inner: Rect) =>
+  inner.x >= outer.x - 0.01 &&
+  inner.y >= outer.y - 0.01 &&
+  inner.x + inner.w <= outer.x + outer.w + 0.01 &&
+  inner.y + inner.h <= outer.y + outer.h + 0.01
+
+function mapShapes(map: MapRects): [string, Rect][] {
+  return [
+    ...AREAS.map((a): [string, Rect] => [a.id, map.areas[a.id]]),
+    ['step 1', map.steps[1]],
+    ['step 2', map.steps[2]],
+    ['step 3', map.steps[3]],
+    ['loop', map.loop],
+    ['tray', map.tray],
+  ]
+}
+
+/** Every broken rule of the layout, as readable lines (empty when all hold). */
+function problems(map: MapRects, items: readonly LayoutItem[]): string[] {
+  const found: string[] = []
+  const shapes = mapShapes(map)
+  for (let i = 0; i < shapes.length; i++) {
+    for (let j = i + 1; j < shapes.length; j++) {
+      if (rectsOverlap(shapes[i][1], shapes[j][1])) found.push(`${shapes[i][0]} overlaps ${shapes[j][0]}`)
+    }
+  }
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (rectsOverlap(items[i], items[j])) found.push(`${items[i].id} overlaps ${items[j].id}`)
+    }
+  }
+  for (const item of items) {
+    if (item.areaId) {
+      const zone = map.areas[item.areaId]
+      if (!inside(zone, item)) found.push(`${item.id} outside ${item.areaId}`)
+      else if (item.y < zone.y + ZONE_HEADER - 0.01) found.push(`${item.id} on the header of ${item.areaId}`)
+    } else if (!inside(map.tray, item)) {
+      for (const [name, rect] of shapes) if (rectsOverlap(rect, item)) found.push(`stray ${item.id} covers ${name}`)
+    }
+  }
+  return found
+}
+
+function apply(items: LayoutItem[], map: MapRects, pinned?: ReadonlySet<string>) {
+  const result = arrangeBoard(map, items, { pinned })
+  const next = items.map((item) => ({ ...item, ...(result.moves.get(item.id) ?? {}) }))
+  return { map: result.map, items: next, result }
+}
+
+const emptyMap = (): MapRects => {
+  const { notes: _notes, ...map } = layoutTemplate()
+  return map
+}
+
+describe('arrangeBoard', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('keeps every rule through random additions, deletions, long texts and moves (seed %i)', (seed) => {
+    const rnd = random(seed)
+    let map = emptyMap()
+    let items: LayoutItem[] = []
+    let serial = 0
+    for (let step = 0; step < 160; step++) {
+      const roll = rnd.next()
+      if (roll < 0.55 || items.length === 0) {
+        const areaId = rnd.pick(AREA_IDS)
+        const zone = map.areas[areaId]
+        const how = rnd.int(3)
+        // As the browser places it, dropped on another note, or anywhere at all.
+        const at =
+          how === 0
+            ? spotForNewNote(zone, items)
+            : how === 1 && items.length > 0
+              ? { x: rnd.pick(items).x + 10, y: rnd.pick(items).y + 10 }
+              : { x: rnd.int(6000) - 1000, y: rnd.int(5000) - 1000 }
+        items.push({ id: `n${++serial}`, areaId, ...at, w: NOTE_SIZE, h: NOTE_SIZE, order: step })
+      } else if (roll < 0.65) {
+        items.splice(rnd.int(items.length), 1)
+      } else if (roll < 0.75) {
+        const item = rnd.pick(items)
+        item.h = NOTE_SIZE + rnd.int(700)
+      } else {
+        // A person drags a note into another zone (it takes that area) or out of every zone.
+        const item = rnd.pick(items)
+        const into = rnd.next() < 0.8 ? rnd.pick(AREA_IDS) : null
+        const target = into ? map.areas[into] : { x: -3000, y: rnd.int(3000), w: 1, h: 1 }
+        item.areaId = into
+        item.x = target.x + rnd.int(Math.max(1, target.w - NOTE_SIZE))
+        item.y = target.y + rnd.int(Math.max(1, target.h - NOTE_SIZE))
+      }
+      const areasBefore = new Map(items.map((item) => [item.id, item.areaId]))
+      ;({ map, items } = apply(items, map))
+      expect(problems(map, items), `seed ${seed}, step ${step}`).toEqual([])
+      expect(items.every((item) => areasBefore.get(item.id) === item.areaId)).toBe(true)
+    }
+    // Arranging what is already arranged changes nothing.
+    const again = arrangeBoard(map, items)
+    expect(again.moves.size).toBe(0)
+    expect(again.mapChanged).toBe(false)
+  })
+
+  it('gives the same result in any order of applying concurrent additions', () => {
+    const rnd = random(42)
+    const map = emptyMap()
+    const base: LayoutItem[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `b${i}`,
+      areaId: rnd.pick(AREA_IDS),
+      x: 0,
+      y: 0,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i,
+    }))
+    const settled = apply(base, map)
+    // Two people add to the same zone at once: both their browsers pick the same free cell.
+    const spot = spotForNewNote(settled.map.areas.framtid, settled.items)
+    const added: LayoutItem[] = ['x-anna', 'x-bo', 'x-cilla'].map((id) => ({ id, areaId: 'framtid', ...spot, w: NOTE_SIZE, h: NOTE_SIZE, order: 100 }))
+    const one = apply([...settled.items, ...added], settled.map)
+    const other = apply([...added].reverse().concat([...settled.items].reverse()), settled.map)
+    expect(problems(one.map, one.items)).toEqual([])
+    expect(one.map).toEqual(other.map)
+    expect(Object.fromEntries(one.result.moves)).toEqual(Object.fromEntries(other.result.moves))
+    const positions = new Set(one.items.map((item) => `${item.x},${item.y}`))
+    expect(positions.size).toBe(one.items.length)
+  })
+
+  it('leaves pinned notes where they are and moves the others around them', () => {
+    const map = emptyMap()
+    const zone = map.areas.uppdrag
+    const a: LayoutItem = { id: 'a', areaId: 'uppdrag', x: zone.x + 40, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: NOTE_SIZE, order: 2 }
+    const b: LayoutItem = { ...a, id: 'b', order: 1 }
+    const { moves } = arrangeBoard(map, [a, b], { pinned: new Set(['a']) })
+    expect(moves.has('a')).toBe(false)
+    expect(moves.has('b')).toBe(true)
+  })
+
+  it('keeps a block (a theme) whole and in its zone, and moves no note onto it', () => {
+    const map = emptyMap()
+    const zone = map.areas.personal
+    const theme: LayoutItem = { id: 'theme', areaId: 'personal', x: zone.x + 32, y: zone.y + ZONE_HEADER, w: 520, h: 420, order: 0 }
+    const notes: LayoutItem[] = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, areaId: 'personal', x: zone.x + 40, y: zone.y + 300, w: NOTE_SIZE, h: NOTE_SIZE, order: i + 1 }))
+    const { map: next, items } = apply([theme, ...notes], map)
+    expect(problems(next, items)).toEqual([])
+    const moved = items.find((item) => item.id === 'theme')!
+    expect({ w: moved.w, h: moved.h }).toEqual({ w: 520, h: 420 })
+  })
+
+  it('puts a stray that covers the map into the tray, and leaves one in the open alone', () => {
+    const map = emptyMap()
+    const onHeader: LayoutItem = { id: 'header', areaId: null, x: map.areas.personal.x - 50, y: map.areas.personal.y + 10, w: NOTE_SIZE, h: NOTE_SIZE, order: 0 }
+    const open: LayoutItem = { id: 'open', areaId: null, x: -5000, y: -5000, w: NOTE_SIZE, h: NOTE_SIZE, order: 1 }
+    const { map: next, items } = apply([onHeader, open], map)
+    expect(inside(next.tray, items[0])).toBe(true)
+    expect(items[1]).toEqual(open)
+  })
+
+  it('tidies a 60-note zone into a compact grid in the given order, every note keeping its area', () => {
+    const map = emptyMap()
+    const zone = map.areas.ekonomi
+    const notes: LayoutItem[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `n${String(i).padStart(2, '0')}`,
+      areaId: 'ekonomi' as AreaId,
+      x: zone.x + (i % 5) * 7,
+      y: zone.y + 250 + (i % 3) * 9,
+      w: NOTE_SIZE,
+      h: i % 9 === 0 ? 420 : NOTE_SIZE,
+      order: 60 - i,
+    }))
+    const result = arrangeBoard(map, notes, { tidy: new Set<AreaId>(['ekonomi']) })
+    const items = notes.map((n) => ({ ...n, ...(result.moves.get(n.id) ?? {}) }))
+    expect(problems(result.map, items)).toEqual([])
+    const tidied = result.map.areas.ekonomi
+    expect(tidied.h).toBeLessThanOrEqual(tidied.w)
+    // Reading order follows `order`: the last note given comes first.
+    const reading = [...items].sort((a, b) => a.y - b.y || a.x - b.x).map((n) => n.id)
+    expect(reading[0]).toBe('n59')
+    expect(reading.at(-1)).toBe('n00')
+  })
+
+  it('keeps a 500-note board (60 in the busiest area) to a shape a screen can show', () => {
+    const counts: Partial<Record<AreaId, number>> = { ekonomi: 60, uppdrag: 60 }
+    const notes: { areaId: AreaId; height: number }[] = []
+    for (const area of AREAS) for (let i = 0; i < (counts[area.id] ?? 64); i++) notes.push({ areaId: area.id, height: i % 7 === 0 ? 330 : NOTE_SIZE })
+    expect(notes.length).toBeGreaterThanOrEqual(500)
+    const layout = layoutTemplate(notes)
+    const bounds = mapBounds(layout)
+    const zoom = Math.min(1366 / bounds.w, 700 / bounds.h)
+    expect(bounds.w / bounds.h).toBeGreaterThan(1)
+    expect(bounds.w / bounds.h).toBeLessThan(2.6)
+    // tldraw's smallest zoom is 5 %; fit-to-screen must stay well above it.
+    expect(zoom).toBeGreaterThan(0.1)
+  })
+})

@@ -1,0 +1,359 @@
+/**
+ * The board's one layout: given the map and what lies on it (notes, and blocks such as themes
+ * or commitments that carry an area), it decides where every item goes so that no two items
+ * overlap, every item lies in the zone its area names (items of no area in the tray, unless a
+ * person left them somewhere free), and zones grow — and the map re-flows — when they fill.
+ *
+ * Pure and deterministic: items are taken in a fixed order (pinned first, then by `order`,
+ * then by id), never in the order given, so concurrent additions applied in any order give
+ * the same result. An item's area is never changed here; that is a person's decision alone.
+ *
+ * Two modes per zone:
+ * - keep (the default): what already lies well stays exactly where it is; only misplaced items
+ *   move — to the nearest free cell when they were inside the zone, else to the first free cell
+ *   in reading order. The zone grows (rows, then columns, keeping a wide shape) only when
+ *   nothing is free.
+ * - tidy: every item of the zone is laid out afresh in reading order (by `order`), in the most
+ *   compact grid whose shape suits the zone.
+ */
+import { AREAS, type AreaId } from '../planning/planningModel'
+import {
+  CELL_STEP,
+  TOP_AREAS,
+  TRAY_HEADER,
+  baseAreaSize,
+  baseTraySize,
+  columnsIn,
+  flowMap,
+  heightForRows,
+  widthForColumns,
+  type MapRects,
+  type Size,
+} from './mapFlow'
+import { NOTE_GAP, NOTE_SIZE, ZONE_HEADER, ZONE_PADDING, rectsOverlap, type Rect } from './templateLayout'
+
+export interface LayoutItem {
+  id: string
+  /** The area the item belongs to, or null for one outside every area. */
+  areaId: AreaId | null
+  x: number
+  y: number
+  w: number
+  h: number
+  /** Precedence and reading order: lower first (creation time, or rank when tidying). */
+  order: number
+}
+
+export interface ArrangeOptions {
+  /** Items someone is working on right now: never moved on their own. */
+  pinned?: ReadonlySet<string>
+  /** Which misplaced items may move (default all). The others are left where they are. */
+  movable?: (id: string) => boolean
+  /** Zones laid out afresh; 'all' tidies every zone and gathers every stray into the tray. */
+  tidy?: ReadonlySet<AreaId> | 'all'
+  /** Lay the map out again even when no zone changed size (a template migration). */
+  reflow?: boolean
+}
+
+export interface Arrangement {
+  map: MapRects
+  /** New positions of the items that move. */
+  moves: Map<string, { x: number; y: number }>
+  /** Whether any part of the map moved or changed size. */
+  mapChanged: boolean
+}
+
+/**
+ * A zone keeps its shape as it grows: past {@link MIN_ROWS} rows it adds a column once it
+ * would be taller than this share of its width. The side zones stack three high, so they grow wide; step 1's two zones
+ * sit side by side above it, so they may grow as tall as wide. At 500 notes the whole map
+ * then still fits a 16:9 screen above a tenth of full size, and one zone fills it readably.
+ */
+const SIDE_ASPECT = 0.45
+const TOP_ASPECT = 1
+/** A zone first grows to this many rows before it widens: a few notes read best as a block. */
+const MIN_ROWS = 3
+const MAX_COLUMNS = 40
+const MAX_ROWS = 400
+/** Rows below a zone where the browser puts notes for a full zone; the zone grows to take them in. */
+const OVERFLOW_ROWS = 3
+const EPSILON = 0.5
+
+interface RegionItem extends LayoutItem {
+  pinned: boolean
+  movable: boolean
+}
+
+interface RegionSpec {
+  size: Size
+  header: number
+  base: Size
+  growColumns: boolean
+  /** Height over width a growing zone keeps below. */
+  aspect: number
+}
+
+interface RegionResult {
+  size: Size
+  /** Positions relative to the zone's corner of the items that lie in it afterwards. */
+  placed: Map<string, { x: number; y: number }>
+}
+
+const byPrecedence = (a: RegionItem, b: RegionItem) =>
+  Number(b.pinned) - Number(a.pinned) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+const finite = (item: LayoutItem) =>
+  [item.x, item.y, item.w, item.h, item.order].every(Number.isFinite) && item.w > 0 && item.h > 0
+
+export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], options: ArrangeOptions = {}): Arrangement {
+  const pinned = options.pinned ?? new Set<string>()
+  const movable = options.movable ?? (() => true)
+  const tidyAll = options.tidy === 'all'
+  const tidies = (id: AreaId) => tidyAll || (options.tidy !== undefined && options.tidy !== 'all' && options.tidy.has(id))
+  const all: RegionItem[] = items.filter(finite).map((item) => ({ ...item, pinned: pinned.has(item.id), movable: movable(item.id) }))
+
+  const results = {} as Record<AreaId, RegionResult>
+  for (const area of AREAS) {
+    const zone = map.areas[area.id]
+    const members = all.filter((item) => item.areaId === area.id).map((item) => relative(item, zone))
+    const aspect = TOP_AREAS.includes(area.id) ? TOP_ASPECT : SIDE_ASPECT
+    const spec: RegionSpec = { size: { w: zone.w, h: zone.h }, header: ZONE_HEADER, base: baseAreaSize(area.id), growColumns: true, aspect }
+    results[area.id] = tidies(area.id) ? tidyRegion(spec, members) : keepRegion(spec, members)
+  }
+
+  const strays = all.filter((item) => item.areaId === null)
+  const inTray = (item: LayoutItem) => centreInside(item, map.tray)
+  const traySpec = (size: Size): RegionSpec => ({ size, header: TRAY_HEADER, base: baseTraySize(), growColumns: false, aspect: 0 })
+  const trayMembers = strays.filter((item) => tidyAll || inTray(item)).map((item) => relative(item, map.tray))
+  let tray = tidyAll ? tidyRegion(traySpec(map.tray), trayMembers) : keepRegion(traySpec(map.tray), trayMembers)
+
+  const sizeOf = (r: RegionResult) => r.size
+  const sizes = { areas: Object.fromEntries(AREAS.map((a) => [a.id, sizeOf(results[a.id])])) as Record<AreaId, Size>, tray: tray.size }
+  const resized = [...AREAS.map((a) => [map.areas[a.id], sizes.areas[a.id]] as const), [map.tray, sizes.tray] as const].some(
+    ([rect, size]) => rect.w !== size.w || rect.h !== size.h,
+  )
+  let next = resized || options.reflow || options.tidy !== undefined ? flowMap(sizes) : map
+
+  // Strays left in the open stay where a person put them, unless they cover something.
+  if (!tidyAll) {
+    const free = strays.filter((item) => !inTray(item)).sort(byPrecedence)
+    const taken: Rect[] = []
+    const shapes = mapShapes(next)
+    const occupied = (rect: Rect) => [...shapes, ...taken].some((other) => rectsOverlap(other, rect))
+    const toTray: RegionItem[] = []
+    for (const item of free) {
+      if (!item.pinned && item.movable && occupied(item)) toTray.push(item)
+      else taken.push(item)
+    }
+    if (toTray.length > 0) {
+      // Placed from outside the tray: in reading order after what it holds.
+      const arriving = toTray.map((item) => ({ ...item, x: 0, y: -item.h }))
+      tray = keepRegion(traySpec(next.tray), [...trayMembers, ...arriving])
+      if (tray.size.h !== next.tray.h || tray.size.w !== next.tray.w) {
+        next = flowMap({ areas: sizes.areas, tray: tray.size })
+      }
+    }
+  }
+
+  const moves = new Map<string, { x: number; y: number }>()
+  const byId = new Map(all.map((item) => [item.id, item]))
+  const settle = (result: RegionResult, zone: Rect) => {
+    for (const [id, rel] of result.placed) {
+      const item = byId.get(id)!
+      const x = zone.x + rel.x
+      const y = zone.y + rel.y
+      if (Math.abs(x - item.x) > EPSILON || Math.abs(y - item.y) > EPSILON) moves.set(id, { x, y })
+    }
+  }
+  for (const area of AREAS) settle(results[area.id], next.areas[area.id])
+  settle(tray, next.tray)
+  return { map: next, moves, mapChanged: next !== map && !sameMap(next, map) }
+}
+
+function relative(item: RegionItem, zone: Rect): RegionItem {
+  return { ...item, x: item.x - zone.x, y: item.y - zone.y }
+}
+
+function centreInside(item: LayoutItem, rect: Rect): boolean {
+  const cx = item.x + item.w / 2
+  const cy = item.y + item.h / 2
+  return cx >= rect.x && cx <= rect.x + rect.w && cy >= rect.y && cy <= rect.y + rect.h
+}
+
+/** What a stray in the open must not cover: the zones (and the notes in them), step cards, loop and tray. */
+function mapShapes(map: MapRects): Rect[] {
+  return [...Object.values(map.areas), ...Object.values(map.steps), map.loop, map.tray]
+}
+
+function sameMap(a: MapRects, b: MapRects): boolean {
+  const rects = (m: MapRects) => [...AREAS.map((x) => m.areas[x.id]), m.steps[1], m.steps[2], m.steps[3], m.loop, m.tray]
+  const ra = rects(a)
+  const rb = rects(b)
+  return ra.every((r, i) => r.x === rb[i].x && r.y === rb[i].y && r.w === rb[i].w && r.h === rb[i].h)
+}
+
+/** Whether an item lies in the zone's note area (it may hang below it: the zone then grows). */
+function liesIn(item: Rect, size: Size, header: number, slackBelow: number): boolean {
+  return (
+    item.x >= -EPSILON &&
+    item.x + item.w <= size.w + EPSILON &&
+    item.y >= header - EPSILON &&
+    item.y <= size.h + slackBelow
+  )
+}
+
+function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionResult {
+  const size = { ...spec.size }
+  const placed = new Map<string, { x: number; y: number }>()
+  const taken: Rect[] = []
+  const todo: RegionItem[] = []
+  const slack = OVERFLOW_ROWS * CELL_STEP
+  for (const item of [...members].sort(byPrecedence)) {
+    const inside = liesIn(item, size, spec.header, slack)
+    const clear = !taken.some((rect) => rectsOverlap(rect, item))
+    if (inside && (clear || item.pinned || !item.movable)) {
+      taken.push(item)
+      placed.set(item.id, { x: item.x, y: item.y })
+    } else if (!item.pinned && item.movable) {
+      todo.push(item)
+    }
+  }
+  for (const rect of taken) size.h = Math.max(size.h, rect.y + rect.h + ZONE_PADDING)
+  size.w = Math.max(size.w, spec.base.w)
+  size.h = Math.max(size.h, spec.base.h)
+
+  for (const item of todo) {
+    const wasInside = centreInside(item, { x: 0, y: spec.header, w: size.w, h: size.h - spec.header })
+    for (let attempt = 0; ; attempt++) {
+      const spot = freeSpot(size, spec.header, taken, item, wasInside ? item : null)
+      if (spot) {
+        taken.push({ ...spot, w: item.w, h: item.h })
+        placed.set(item.id, spot)
+        break
+      }
+      if (!grow(size, spec, item) || attempt > MAX_COLUMNS + MAX_ROWS) break
+    }
+  }
+  return { size, placed }
+}
+
+/** Makes a full zone one row taller, or one column wider when it would get too tall; false at the limits. */
+function grow(size: Size, spec: RegionSpec, item: Rect): boolean {
+  const columns = columnsIn(size.w)
+  const rows = Math.floor((size.h - spec.header - ZONE_PADDING + NOTE_GAP) / CELL_STEP)
+  const tooNarrow = item.w > size.w - 2 * ZONE_PADDING
+  const wantColumn = spec.growColumns && (tooNarrow || (rows >= MIN_ROWS && size.h + CELL_STEP > spec.aspect * size.w))
+  if (wantColumn && columns < MAX_COLUMNS) {
+    size.w = widthForColumns(columns + 1)
+    return true
+  }
+  if (rows >= MAX_ROWS || tooNarrow) return false
+  size.h = Math.max(size.h, heightForRows(spec.header, rows + 1))
+  return true
+}
+
+/**
+ * A free grid cell for `item` in a zone of `size`: the nearest to `near` when given, else the
+ * first in reading order; null when none is free.
+ */
+function freeSpot(size: Size, header: number, taken: readonly Rect[], item: Rect, near: Rect | null): { x: number; y: number } | null {
+  let best: { x: number; y: number } | null = null
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (let y = header; y + item.h <= size.h - ZONE_PADDING + EPSILON; y += CELL_STEP) {
+    for (let x = ZONE_PADDING; x + item.w <= size.w - ZONE_PADDING + EPSILON; x += CELL_STEP) {
+      const cell = { x, y, w: item.w, h: item.h }
+      if (taken.some((rect) => rectsOverlap(rect, cell))) continue
+      if (!near) return { x, y }
+      const distance = Math.hypot(x - near.x, y - near.y)
+      if (distance < bestDistance) {
+        best = { x, y }
+        bestDistance = distance
+      }
+    }
+  }
+  return best
+}
+
+/**
+ * Lays a zone's items out afresh in reading order, in rows under the header, choosing the
+ * fewest columns (at least the zone's base) that keep the zone no taller than wide allows.
+ */
+function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionResult {
+  const ordered = [...members].filter((item) => !item.pinned).sort(byPrecedence)
+  const minColumns = columnsIn(spec.base.w)
+  const widest = Math.max(0, ...ordered.map((item) => Math.ceil((item.w + NOTE_GAP) / CELL_STEP)))
+  let columns = Math.max(minColumns, widest)
+  let packed = pack(ordered, columns, spec.header)
+  while (
+    spec.growColumns &&
+    columns < Math.min(MAX_COLUMNS, Math.max(minColumns, ordered.length)) &&
+    packed.rows > MIN_ROWS &&
+    packed.height > spec.aspect * widthForColumns(columns)
+  ) {
+    columns++
+    packed = pack(ordered, columns, spec.header)
+  }
+  const size = { w: widthForColumns(columns), h: Math.max(spec.base.h, packed.height) }
+  return { size, placed: packed.placed }
+}
+
+/** Rows of items, each row as tall as its tallest item; returns the zone height it needs. */
+function pack(items: readonly RegionItem[], columns: number, header: number) {
+  const placed = new Map<string, { x: number; y: number }>()
+  let column = 0
+  let y = header
+  let rowHeight = 0
+  let rows = items.length === 0 ? 0 : 1
+  for (const item of items) {
+    const span = Math.max(1, Math.ceil((item.w + NOTE_GAP) / CELL_STEP))
+    if (column > 0 && column + span > columns) {
+      y += rowHeight + NOTE_GAP
+      column = 0
+      rowHeight = 0
+      rows++
+    }
+    placed.set(item.id, { x: ZONE_PADDING + column * CELL_STEP, y })
+    column += span
+    rowHeight = Math.max(rowHeight, item.h)
+  }
+  const height = items.length === 0 ? heightForRows(header, 1) : y + rowHeight + ZONE_PADDING
+  return { placed, height, rows }
+}
+
+/** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */
+export function spotForNewNote(zone: Rect, taken: readonly Rect[], size: Size = { w: NOTE_SIZE, h: NOTE_SIZE }): { x: number; y: number } {
+  const relTaken = taken.map((rect) => ({ ...rect, x: rect.x - zone.x, y: rect.y - zone.y }))
+  const room = { w: zone.w, h: Math.max(zone.h, heightForRows(ZONE_HEADER, 1)) + (OVERFLOW_ROWS + 1) * CELL_STEP }
+  const spot = freeSpot(room, ZONE_HEADER, relTaken, { x: 0, y: 0, ...size }, null)
+  return spot ? { x: zone.x + spot.x, y: zone.y + spot.y } : { x: zone.x + ZONE_PADDING, y: zone.y + zone.h }
+}
+
+export interface TemplateLayout extends MapRects {
+  /** Where each of the given notes goes, by its index in the given list. */
+  notes: { areaId: AreaId; index: number; x: number; y: number }[]
+}
+
+/**
+ * The map of a new board holding these notes (the starter notes), each in its area in the
+ * given order. Without notes: every zone at its smallest.
+ */
+export function layoutTemplate(notes: readonly { areaId: AreaId; height: number }[] = []): TemplateLayout {
+  const base = flowMap({
+    areas: Object.fromEntries(AREAS.map((a) => [a.id, baseAreaSize(a.id)])) as Record<AreaId, Size>,
+    tray: baseTraySize(),
+  })
+  const items: LayoutItem[] = notes.map((note, index) => ({
+    id: String(index),
+    areaId: note.areaId,
+    x: -1e6,
+    y: -1e6,
+    w: NOTE_SIZE,
+    h: note.height,
+    order: index,
+  }))
+  const { map, moves } = arrangeBoard(base, items, { tidy: "all" })
+  return {
+    ...map,
+    notes: notes.map((note, index) => ({ areaId: note.areaId, index, ...moves.get(String(index))! })),
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Keeps a board's layout whole whatever its clients write (see docs/sync.md, "Layout"). The
+ * browser places the notes it creates and the server the notes it writes, but two people
+ * adding at once pick the same free cell, a modified client may drop a note anywhere, a note
+ * grows with its text, and a zone in a browser cannot grow. So after a quiet moment on a board
+ * the keeper runs the board's layout (lib/board/boardLayout.ts) over the document: misplaced
+ * notes move to free places in their own zones, full zones grow and the map re-flows.
+ *
+ * Notes a client changed in the last `pinMs` are left alone (nobody's note jumps while they
+ * type or drag); the keeper looks again once they are quiet. Its result is a fixed point of
+ * the layout — a second pass over it changes nothing — so the keepers of one board on several
+ * nodes agree once their documents have converged, and each writes nothing the other has not.
+ */
+import type * as Y from 'yjs'
+import { arrangeRecords } from '../../lib/board/arrangeRecords'
+import { readRecords, recordsArray, setRecords, type RecordEntry } from '../../lib/board/docLayout'
+import { migrateTemplate } from '../../lib/board/templateMigration'
+
+export const LAYOUT_KEEPER_ORIGIN = Symbol('layout keeper')
+
+export interface LayoutKeeperOptions {
+  /** How long a board must be quiet before the keeper looks (ms). */
+  quietMs: number
+  /** The longest a busy board waits for a look (ms). */
+  maxWaitMs: number
+  /** How long after a client's change its record is left alone (ms). */
+  pinMs: number
+}
+
+export const DEFAULT_LAYOUT_KEEPER: LayoutKeeperOptions = { quietMs: 600, maxWaitMs: 3000, pinMs: 1500 }
+
+export interface LayoutKeeper {
+  /** Runs a pass now (tests, and a room about to be written out). Returns records changed. */
+  arrange(): number
+  stop(): void
+}
+
+export function attachLayoutKeeper(
+  doc: Y.Doc,
+  options: Partial<LayoutKeeperOptions> = {},
+  onArranged: (changed: number) => void = () => {},
+): LayoutKeeper {
+  const { quietMs, maxWaitMs, pinMs } = { ...DEFAULT_LAYOUT_KEEPER, ...options }
+  const records = recordsArray(doc)
+  /** When a client last changed each record (performance.now()). */
+  const changedAt = new Map<string, number>()
+  let timer: NodeJS.Timeout | null = null
+  let waitingSince: number | null = null
+  let stopped = false
+
+  const schedule = (delay: number) => {
+    const now = performance.now()
+    waitingSince ??= now
+    const due = Math.min(now + delay, waitingSince + maxWaitMs)
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(run, Math.max(0, due - now))
+    timer.unref?.()
+  }
+
+  const observer = (event: Y.YArrayEvent<RecordEntry>, transaction: Y.Transaction) => {
+    if (transaction.origin === LAYOUT_KEEPER_ORIGIN) return
+    const now = performance.now()
+    for (const item of event.changes.added) {
+      for (const entry of item.content.getContent() as RecordEntry[]) {
+        if (entry && typeof entry.key === 'string') changedAt.set(entry.key, now)
+      }
+    }
+    schedule(quietMs)
+  }
+  records.observe(observer)
+
+  function arrange(): number {
+    if (stopped) return 0
+    const now = performance.now()
+    const pinned = new Set<string>()
+    for (const [key, at] of changedAt) {
+      if (now - at < pinMs) pinned.add(key)
+      else changedAt.delete(key)
+    }
+    let changed = 0
+    doc.transact(() => {
+      if (migrateTemplate(doc)) changed++
+      const records = arrangeRecords(readRecords(doc), { pinned })
+      setRecords(doc, records)
+      changed += records.length
+    }, LAYOUT_KEEPER_ORIGIN)
+    if (pinned.size > 0) schedule(pinMs)
+    return changed
+  }
+
+  function run() {
+    timer = null
+    waitingSince = null
+    if (stopped) return
+    const changed = arrange()
+    if (changed > 0) onArranged(changed)
+  }
+
+  // A board just loaded may predate the current template or hold notes a client left astray.
+  schedule(0)
+
+  return {
+    arrange,
+    stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      records.unobserve(observer)
+    },
+  }
+}

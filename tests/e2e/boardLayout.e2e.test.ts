@@ -1,0 +1,199 @@
+/**
+ * A board that holds a real workshop, in Chromium at 1366×768: *Lägg till idé* eight times
+ * gives eight separate notes in the zone, Esc on a new empty note leaves no note, three people
+ * adding to one area in a private round are three separate notes after the reveal, and tidying
+ * a 60-note area keeps every note's area and undo takes it back. What the server stored is
+ * checked with the layout's own rules (tests/helpers/layoutCheck.ts).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TLNoteShape } from '@tldraw/tlschema'
+import { readRecords } from '../../lib/board/docLayout'
+import { readNoteMeta } from '../../lib/board/noteMeta'
+import { hashPassword } from '../../lib/auth/password'
+import { openSqliteStore } from '../../server/store/sqliteStore'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { startAppServer, type AppServer } from '../helpers/appServer'
+import { loadStoredDoc } from '../helpers/boardNotes'
+import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
+import { importWorkshop } from '../helpers/importWorkshop'
+import { cleanReport, layoutReport, type LayoutReport } from '../helpers/layoutCheck'
+import { eventually } from '../helpers/syncHarness'
+
+const VIEWPORT = { width: 1366, height: 768 }
+let server: AppServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+interface StoredNote {
+  id: string
+  areaId: string | null
+  x: number
+  y: number
+  text: string
+}
+
+/** The board as the app server stored it: its notes and the layout's verdict on them. */
+async function stored(boardId: string): Promise<{ notes: StoredNote[]; report: LayoutReport }> {
+  const store = openSqliteStore(server.dbPath)
+  try {
+    const doc = await loadStoredDoc(store.docs, boardId)
+    const records = readRecords(doc)
+    const notes = [...records.values()]
+      .filter((r): r is TLNoteShape => r.typeName === 'shape' && r.type === 'note')
+      .map((n) => ({
+        id: n.id,
+        areaId: readNoteMeta(n.meta).areaId,
+        x: n.x,
+        y: n.y,
+        text: JSON.stringify(n.props.richText),
+      }))
+    const report = layoutReport(records)
+    doc.destroy()
+    return { notes, report }
+  } finally {
+    await store.close()
+  }
+}
+
+async function page(email: string, signIn: 'form' | 'api' = 'api'): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  contexts.push(context)
+  const opened = await context.newPage()
+  if (signIn === 'form') await signInThroughForm(opened, server.url, email, DEMO_PASSWORD)
+  else await signInByApi(context, server.url, email, DEMO_PASSWORD)
+  return opened
+}
+
+async function openBoard(on: Page, boardId: string) {
+  await on.goto(`${server.url}/boards/${boardId}`)
+  await on.locator('.area[data-area="ekonomi"]').waitFor()
+  await on.locator('.connection[data-state="connected"]').waitFor()
+}
+
+async function facilitate(on: Page, label: string) {
+  const panel = on.getByRole('complementary', { name: 'Leda workshopen' })
+  if (!(await panel.isVisible())) await on.getByRole('button', { name: 'Leda', exact: true }).click()
+  await panel.getByRole('button', { name: label }).click()
+  return panel
+}
+
+const emptyBoard = (request: Page['request'], name: string, notes: { area: 'ekonomi'; text: string }[] = [], shuffled = false) =>
+  importWorkshop(request, server.url, { name, notes, shuffled })
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a board that holds a workshop', () => {
+  it('gives eight clicks on Lägg till idé eight separate notes in the zone, and Esc on an empty one no note', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email, 'form')
+    const boardId = await emptyBoard(facilitator.request, 'Åtta idéer')
+    await openBoard(facilitator, boardId)
+    const add = facilitator.getByRole('button', { name: 'Lägg till idé i Uppdrag' })
+    for (let i = 1; i <= 8; i++) {
+      await add.click()
+      await facilitator.keyboard.type(`Uppdragsidé ${i}`)
+    }
+    await facilitator.keyboard.press('Escape')
+    await eventually(async () => {
+      const { notes, report } = await stored(boardId)
+      expect(notes.filter((n) => n.text.includes('Uppdragsidé'))).toHaveLength(8)
+      expect(notes.every((n) => n.areaId === 'uppdrag')).toBe(true)
+      expect(report).toEqual(cleanReport(8))
+    }, 20_000)
+
+    // A new note left empty with Esc is no note: not on the board, not in the count.
+    await add.click()
+    await facilitator.keyboard.press('Escape')
+    await facilitator.waitForTimeout(1500)
+    expect((await stored(boardId)).notes).toHaveLength(8)
+    expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(8)
+    expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('8 lappar')
+  })
+
+  it('reveals a private round in which three people added to one area as three separate notes', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email)
+    const participant = await page(DEMO_USERS.participant.email)
+    const boardId = await emptyBoard(facilitator.request, 'Privat runda')
+    // A third person on the board: a staff member the facilitator added as a participant.
+    const store = openSqliteStore(server.dbPath)
+    const third = await store.users.create({ email: 'tredje@example.org', name: 'Tredje Person', passwordHash: await hashPassword(DEMO_PASSWORD) })
+    await store.boards.setRole(boardId, third.id, 'participant')
+    const participantUser = await store.users.findByEmail(DEMO_USERS.participant.email)
+    await store.boards.setRole(boardId, participantUser!.id, 'participant')
+    await store.close()
+    const people = [facilitator, participant]
+    for (const on of people) await openBoard(on, boardId)
+
+    await facilitate(facilitator, 'Starta privat runda')
+    for (const [i, on] of people.entries()) {
+      await on.getByText('Privat runda – bara du ser dina nya lappar').waitFor()
+      await on.getByRole('button', { name: 'Lägg till idé i Framtid' }).click()
+      await on.keyboard.type(`Hemlig idé ${i + 1}`)
+      await on.keyboard.press('Escape')
+    }
+    // The third sends theirs from a phone: the server places it in their private document.
+    const phone = await signedInPhone('tredje@example.org')
+    const sent = await phone.post(`${server.url}/api/boards/${boardId}/notes`, {
+      data: { areaId: 'framtid', text: 'Hemlig idé 3' },
+      headers: { origin: server.url },
+    })
+    expect(sent.status()).toBeLessThan(300)
+    await facilitator.waitForTimeout(1000)
+    expect((await stored(boardId)).notes).toHaveLength(0)
+
+    await facilitate(facilitator, 'Visa allas lappar')
+    await eventually(async () => {
+      const { notes, report } = await stored(boardId)
+      expect(notes.filter((n) => n.text.includes('Hemlig idé'))).toHaveLength(3)
+      expect(report).toEqual(cleanReport(3))
+      expect(new Set(notes.map((n) => `${n.x},${n.y}`)).size).toBe(3)
+    }, 20_000)
+  })
+
+  it('tidies a 60-note area keeping every note’s area, as one step that undo takes back', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email)
+    const notes = Array.from({ length: 60 }, (_, i) => ({ area: 'ekonomi' as const, text: `Budgetidé ${i + 1}: ${'mer pengar till '.repeat(i % 4)}böcker` }))
+    // The notes lie in free places but out of order, as a workshop leaves them.
+    const boardId = await emptyBoard(facilitator.request, 'Sextio lappar', notes, true)
+    await openBoard(facilitator, boardId)
+    await facilitator.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await eventually(async () => expect((await stored(boardId)).report).toEqual(cleanReport(60)), 15_000)
+    const before = await stored(boardId)
+
+    const tidyPanel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
+    if (!(await tidyPanel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
+    await tidyPanel.getByLabel('Område att städa').selectOption({ label: 'Ekonomiska resurser' })
+    await tidyPanel.getByRole('button', { name: 'Städa området' }).click()
+    await eventually(async () => {
+      const after = await stored(boardId)
+      expect(after.report).toEqual(cleanReport(60))
+      expect(after.notes.every((n) => n.areaId === 'ekonomi')).toBe(true)
+    }, 15_000)
+    const tidied = await stored(boardId)
+
+    await facilitator.getByTestId('quick-actions.undo').click()
+    await eventually(async () => {
+      const undone = await stored(boardId)
+      const positions = (s: typeof before) => Object.fromEntries(s.notes.map((n) => [n.id, [n.x, n.y]]))
+      expect(positions(undone)).toEqual(positions(before))
+      expect(positions(undone)).not.toEqual(positions(tidied))
+      expect(undone.notes.every((n) => n.areaId === 'ekonomi')).toBe(true)
+    }, 15_000)
+  })
+})
+
+async function signedInPhone(email: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  contexts.push(context)
+  await signInByApi(context, server.url, email, DEMO_PASSWORD)
+  return context.request
+}

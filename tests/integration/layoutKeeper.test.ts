@@ -1,0 +1,167 @@
+/**
+ * The board's layout holds on a real server with real clients: ideas sent at once by many
+ * people land in free places in their zones (zones grow, the map re-flows), notes a client
+ * drops on top of others or outside their zone are moved back by the server's layout keeper,
+ * a note someone is still editing is left alone, an older board is migrated when it loads, and
+ * two nodes sharing a board through Redis agree instead of fighting.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
+import { AREAS, AREA_IDS, type AreaId } from '../../lib/planning/planningModel'
+import { readBoard } from '../../lib/board/readModel'
+import { readBoardMeta, readRecords, setRecords, writeBoardMeta, deleteRecords } from '../../lib/board/docLayout'
+import { buildNoteRecord } from '../../lib/board/noteRecord'
+import { noteMeta } from '../../lib/board/noteMeta'
+import { TEMPLATE_VERSION, TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
+import { sendIdea } from '../../lib/facilitation/sendIdea'
+import { createRedisFanout } from '../../server/sync/redisFanout'
+import { silentLogger } from '../../server/logger'
+import { joinBoard, joinWithToken, type BoardClient } from '../helpers/boardClients'
+import { createCleanup } from '../helpers/cleanup'
+import { cleanReport, layoutReportOf } from '../helpers/layoutCheck'
+import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { eventually, prepareDatabase, startSyncHarness, tempDbPath, type SyncHarness } from '../helpers/syncHarness'
+import { startSyncNode, type SyncNode } from '../helpers/syncNode'
+
+const cleanup = createCleanup()
+let harness: SyncHarness
+
+beforeAll(async () => {
+  harness = await startSyncHarness()
+})
+afterAll(() => harness.close())
+afterEach(() => cleanup.run())
+
+let serial = 0
+function note(areaId: AreaId | null, x: number, y: number, text = `Idé ${++serial}`): TLNoteShape {
+  return buildNoteRecord({ id: createShapeId(`n-${serial}-${Math.random().toString(36).slice(2)}`), x, y, text, meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + serial }) })
+}
+
+function areasOf(doc: Y.Doc): Map<string, AreaId | null> {
+  return new Map(
+    [...readRecords(doc).values()]
+      .filter((r): r is TLNoteShape => r.typeName === 'shape' && r.type === 'note')
+      .map((n) => [n.id, (n.meta.areaId ?? null) as AreaId | null]),
+  )
+}
+
+describe('the layout keeper', () => {
+  it('takes 30 ideas per area plus 150 in one, sent at once by six people, each into a free place in its zone', async () => {
+    const boardId = await harness.createBoard({ starterNotes: true })
+    const people = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const user = await harness.services.store.users.create({ email: `p${i}.${boardId}@example.org`, name: `Person ${i}`, passwordHash: null })
+        await harness.services.store.boards.setRole(boardId, user.id, 'participant')
+        return { userId: user.id, name: `Person ${i}`, role: 'participant' as const }
+      }),
+    )
+    const ideas: { areaId: AreaId; text: string }[] = []
+    for (const areaId of AREA_IDS) for (let i = 0; i < 30; i++) ideas.push({ areaId, text: `${areaId} ${i}` })
+    for (let i = 0; i < 150; i++) ideas.push({ areaId: 'ekonomi', text: `Budget ${i}: ${'ord '.repeat(i % 40)}` })
+    const results = await Promise.all(ideas.map((idea, i) => sendIdea(harness.services.sync, boardId, people[i % people.length], idea)))
+    expect(results.every((r) => r.ok)).toBe(true)
+
+    const reader = await joinBoard(harness, cleanup, { boardId, role: 'observer' })
+    await eventually(() => expect(readBoard(reader.doc, 'sv').noteCount).toBeGreaterThanOrEqual(ideas.length), 15_000)
+    const report = layoutReportOf(reader.doc)
+    expect({ ...report, items: 0 }).toEqual(cleanReport(0))
+    const view = readBoard(reader.doc, 'sv')
+    expect(view.unplaced).toEqual([])
+    const rows = view.steps.flatMap((s) => s.areas).reduce((n, a) => n + a.notes.length, 0)
+    expect(rows).toBe(view.noteCount)
+    expect(view.steps.flatMap((s) => s.areas).find((a) => a.id === 'ekonomi')!.notes.filter((n) => !n.starter)).toHaveLength(180)
+  }, 120_000)
+
+  it('moves notes a client drops on top of each other, outside their zone or on a header back into free places, keeping their areas', async () => {
+    const boardId = await harness.createBoard()
+    const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
+    const zones = Object.fromEntries(AREAS.map((a) => [a.id, readRecords(client.doc).get(areaShapeId(a.id)) as unknown as { x: number; y: number }]))
+    const notes: TLNoteShape[] = []
+    // Forty notes on one spot, a note far away that says it belongs to Personal, a note on a
+    // zone's header with no area.
+    for (let i = 0; i < 40; i++) notes.push(note('framtid', zones.framtid.x + 40, zones.framtid.y + 240))
+    notes.push(note('personal', -8000, 9000))
+    notes.push(note(null, zones.besokare.x + 10, zones.besokare.y + 10))
+    client.doc.transact(() => setRecords(client.doc, notes))
+    const before = areasOf(client.doc)
+
+    await eventually(() => expect(layoutReportOf(client.doc)).toEqual(cleanReport(42)), 15_000)
+    expect(areasOf(client.doc)).toEqual(before)
+  })
+
+  it('leaves a note alone while someone edits it, and moves it once they stop', async () => {
+    const boardId = await harness.createBoard()
+    const editor = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
+    const zone = readRecords(editor.doc).get(areaShapeId('uppdrag')) as unknown as { x: number; y: number }
+    const still = note('uppdrag', zone.x + 32, zone.y + 206)
+    editor.doc.transact(() => setRecords(editor.doc, [still]))
+    await eventually(() => expect(layoutReportOf(editor.doc)).toEqual(cleanReport(1)), 10_000)
+
+    // Someone drags a note over it for two seconds, writing it every 150 ms.
+    let dragged = note('uppdrag', zone.x + 50, zone.y + 230)
+    for (let i = 0; i < 14; i++) {
+      dragged = { ...dragged, x: zone.x + 50 + i, y: zone.y + 230 }
+      editor.doc.transact(() => setRecords(editor.doc, [dragged]))
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      const now = readRecords(editor.doc).get(dragged.id) as TLNoteShape
+      expect({ x: now.x, y: now.y }).toEqual({ x: dragged.x, y: dragged.y })
+    }
+    await eventually(() => expect(layoutReportOf(editor.doc)).toEqual(cleanReport(2)), 10_000)
+  })
+
+  it('brings a board from before the tray up to the current template when it loads', async () => {
+    const boardId = await harness.createBoard({ starterNotes: true })
+    await harness.services.sync.changeDoc(boardId, (doc) => {
+      deleteRecords(doc, [TRAY_SHAPE_ID])
+      writeBoardMeta(doc, { templateVersion: 1 })
+    })
+    await harness.services.sync.room(boardId)!.close()
+    const client = await joinBoard(harness, cleanup, { boardId, role: 'observer' })
+    await eventually(() => {
+      expect(readBoardMeta(client.doc).templateVersion).toBe(TEMPLATE_VERSION)
+      expect(readRecords(client.doc).has(TRAY_SHAPE_ID)).toBe(true)
+    }, 10_000)
+    expect({ ...layoutReportOf(client.doc), items: 0 }).toEqual(cleanReport(0))
+  })
+})
+
+describe.runIf(requireRedis('the layout keeper on two nodes'))('the layout keeper on two nodes', () => {
+  let redis: RedisServer
+  beforeAll(async () => {
+    redis = await startRedis()
+  })
+  afterAll(() => redis?.stop())
+
+  async function node(dbPath: string): Promise<SyncNode> {
+    const started = await startSyncNode({ dbPath, fanout: createRedisFanout({ url: redis.url, logger: silentLogger }) })
+    cleanup.add(() => started.close())
+    return started
+  }
+
+  it('agrees across nodes: the board settles once, and then nobody writes', async () => {
+    const dbPath = tempDbPath('keeper-nodes')
+    const board = await prepareDatabase(dbPath)
+    const nodes = [await node(dbPath), await node(dbPath)]
+    const clients: BoardClient[] = []
+    for (const on of nodes) {
+      const { token } = await on.roomTokens.mint({ boardId: board.boardId, userId: board.userId, name: 'F', role: 'facilitator' })
+      clients.push(await joinWithToken(cleanup, on.syncUrl, board.boardId, token))
+    }
+    const zone = readRecords(clients[0].doc).get(areaShapeId('organisation')) as unknown as { x: number; y: number }
+    // Both people drop notes on the same spot, through different nodes, at the same time.
+    for (const [i, client] of clients.entries()) {
+      const batch = Array.from({ length: 25 }, () => note('organisation', zone.x + 40 + i, zone.y + 240))
+      client.doc.transact(() => setRecords(client.doc, batch))
+    }
+    await eventually(() => {
+      for (const client of clients) expect(layoutReportOf(client.doc)).toEqual(cleanReport(50))
+    }, 20_000)
+    // Settled: for three seconds (longer than any keeper's wait) no update is written.
+    const vectors = clients.map((c) => Y.encodeStateVector(c.doc))
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    clients.forEach((client, i) => expect(Y.encodeStateVector(client.doc)).toEqual(vectors[i]))
+    // And both ended with the same document.
+    expect(vectors[0]).toEqual(vectors[1])
+  }, 60_000)
+})
