@@ -35,6 +35,8 @@ export function AddIdeaMenu({ editor }: { editor: Editor }) {
                 disabled={locked(area.id)}
                 onClick={() => {
                   menu.current?.removeAttribute('open')
+                  // Keys go to the canvas only while it has focus; the new note's editor needs them.
+                  editor.focus()
                   addIdea(editor, area.id)
                 }}
               >

@@ -4,6 +4,7 @@ import { useEditor, useValue } from 'tldraw'
 import { AREA_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type StepShape } from '@/lib/board/shapes'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { ZONE_HEADER } from '@/lib/board/templateLayout'
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { useBoardLocale } from './useBoardLocale'
 
@@ -12,6 +13,8 @@ export const MAP_LABEL_ZOOM = 0.4
 /** Screen px: a label may reach a little past a very narrow zone, but not far into the next. */
 const MIN_LABEL_WIDTH = 64
 const STEP_LABEL_MIN_WIDTH = 110
+/** Canvas units from a zone's top to its title: the label sits there, under the add button's row. */
+const TITLE_TOP = 66
 
 /**
  * Semantic zoom: when the whole board is in view, each zone and step card gets a label in
@@ -52,10 +55,11 @@ export function MapLabels() {
           const area = getArea((shape as AreaShape).props.areaId)
           const tone = getStep(area.step).perspective
           return (
-            <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y, width: Math.max(w, MIN_LABEL_WIDTH) }} data-map-label={area.id}>
-              <span className="map-label__title">{area.title[locale]}</span>
+            <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y + TITLE_TOP * (h / shape.props.h), maxWidth: Math.max(w, MIN_LABEL_WIDTH) }} data-map-label={area.id}>
+              <span className="map-label__title">{area.title[locale]}</span>{' '}
               <span className="map-label__count">{t('board.noteCount', { count })}</span>
-              {w >= 220 && <span className="map-label__question">{area.question[locale]}</span>}
+              {/* The question only where the zone's header has room for it, above its notes. */}
+              {h * (ZONE_HEADER / shape.props.h) >= 64 && <span className="map-label__question">{area.question[locale]}</span>}
             </div>
           )
         }

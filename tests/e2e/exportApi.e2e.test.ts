@@ -88,7 +88,7 @@ describe('backup and import over HTTP', () => {
     expect((await participant.get(`/api/boards/${demoBoardId}/backup.json`)).status()).toBe(403)
     const backup = await facilitator.get(`/api/boards/${demoBoardId}/backup.json`)
     expect(backup.status()).toBe(200)
-    expect(await backup.json()).toMatchObject({ format: 'strategitavlan-backup', version: 1, board: { name: DEMO_BOARD_NAME } })
+    expect(await backup.json()).toMatchObject({ format: 'strategitavlan-backup', version: 2, board: { name: DEMO_BOARD_NAME } })
   })
 
   it('imports a backup as a new board with the same report, as JSON or as a form upload', async () => {
