@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { roleOnBoard, viewerUserId } from '@/lib/auth/boardAccess'
+import { isDocFullError } from '@/lib/board/docFull'
 import { sendIdea } from '@/lib/facilitation/sendIdea'
 import { AREA_IDS } from '@/lib/planning/planningModel'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -34,7 +35,14 @@ export async function sendPhoneIdea(_previous: PhoneIdeaState, form: FormData): 
   const app = getAppContext()
   const role = await roleOnBoard(app.store, viewerOf(user), parsed.data.boardId)
   if (!role || role === 'observer') return notSent('ended')
-  const result = await sendIdea(app.sync, parsed.data.boardId, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, parsed.data)
+  let result
+  try {
+    result = await sendIdea(app.sync, parsed.data.boardId, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, parsed.data)
+  } catch (error) {
+    // The board has no room left for notes (lib/board/docFull.ts).
+    if (isDocFullError(error)) return notSent('failed')
+    throw error
+  }
   if (!result.ok) return notSent(result.reason === 'area-locked' ? 'locked' : 'failed')
   return { status: result.private ? 'private' : 'sent', areaId: parsed.data.areaId, at: Date.now() }
 }

@@ -11,8 +11,10 @@ import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionCont
 import { AddIdeaMenu } from './AddIdeaMenu'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
+import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
 import { fitBoard } from './fitBoard'
+import { FollowUpSection } from './FollowUpSection'
 import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
@@ -42,9 +44,11 @@ export interface BoardScreenProps {
   /** A guest's branch (their invite's label), shown with their name to others. */
   label: string | null
   licenseKey: string | null
+  /** The board whose plan this board follows up, if any. */
+  continues?: { boardId: string; name: string } | null
 }
 
-export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null }: BoardScreenProps) {
   const t = useT()
   const member = useMemo(() => ({ ...user, role, label }), [user, role, label])
   const board = useBoardStore(boardId, member)
@@ -110,12 +114,18 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           <h1 className="board-title" dir="auto">
             {boardName}
           </h1>
+          {continues && (
+            <a className="board-continues" href={`/boards/${continues.boardId}`}>
+              {t('plan.continues', { name: continues.name })}
+            </a>
+          )}
           <ConnectionBadge state={board.connection} />
           <TimerBadge timer={session.timer} />
           <VotingStatus />
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
         </AppHeader>
+        {board.connection === 'doc-full' && <DocSizeNotice onRetry={board.retry} />}
         <nav className="board-toolbar" aria-label={t('board.toolbar')}>
           <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
           {boardView.view === 'canvas' && (
@@ -218,7 +228,14 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             />
           )}
           {panel === 'plan' && editor && (
-            <PlanPanel boardId={boardId} role={role} editor={editor} tally={tally} onClose={() => setPanel(null)} />
+            <PlanPanel
+              boardId={boardId}
+              role={role}
+              editor={editor}
+              tally={tally}
+              onClose={() => setPanel(null)}
+              extra={facilitator && !isGuest ? <FollowUpSection boardId={boardId} boardName={boardName} /> : null}
+            />
           )}
           {panel === 'people' && <PeopleList awareness={board.awareness} selfId={user.id} onClose={() => setPanel(null)} />}
         </main>

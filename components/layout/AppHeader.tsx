@@ -60,6 +60,11 @@ export function AppHeader({
               <span aria-hidden="true"> ▾</span>
             </summary>
             <div className="user-menu__items">
+              {!isGuest && (
+                <Link href="/account" className="button button--quiet">
+                  {t('nav.account')}
+                </Link>
+              )}
               {isAdmin && (
                 <Link href="/admin/users" className="button button--quiet">
                   {t('nav.admin')}
@@ -75,6 +80,11 @@ export function AppHeader({
           <span className="app-header__user" dir="auto">
             {userName}
           </span>
+          {!isGuest && (
+            <Link href="/account" className="button button--quiet">
+              {t('nav.account')}
+            </Link>
+          )}
           {isAdmin && (
             <Link href="/admin/users" className="button button--quiet">
               {t('nav.admin')}

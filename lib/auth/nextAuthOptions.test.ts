@@ -11,6 +11,18 @@ import { hashInviteToken, newInviteToken } from './inviteToken'
 import { buildAuthOptions, cleanDisplayName } from './nextAuthOptions'
 import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
+const oidcDefaults = {
+  issuer: 'https://sso.example.se',
+  clientId: 'c',
+  clientSecret: 's',
+  name: 'SSO',
+  scopes: 'openid email profile',
+  emailClaim: 'email',
+  nameClaim: 'name',
+  groupsClaim: 'groups',
+  adminGroup: null,
+}
+
 type AnyProvider = {
   id: string
   options?: { id?: string; authorize?: (credentials: unknown, request: unknown) => Promise<unknown> }
@@ -98,12 +110,52 @@ describe('single sign-on configuration', () => {
       email: 'asa@example.se',
       preferred_username: 'asa',
     })
-    expect(profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se' })
+    expect(profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se', groups: [] })
+  })
+
+  it('reads email, name and groups from the claims the environment names', () => {
+    const env = loadEnv({
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+      OIDC_EMAIL_CLAIM: 'preferred_username',
+      OIDC_NAME_CLAIM: 'display_name',
+      OIDC_GROUPS_CLAIM: 'roles',
+      OIDC_SCOPES: 'openid profile',
+    })
+    const oidc = provider('oidc', options({ oidc: oidcConfig(env) }))
+    expect(oidc).toMatchObject({ authorization: { params: { scope: 'openid profile' } } })
+    const profileOf = oidc.profile as (p: Record<string, unknown>) => { email: string; name: string; groups: string[] }
+    expect(profileOf({ sub: 'x', preferred_username: 'anna@stad.se', display_name: 'Anna', roles: ['Tavla.Admin'] })).toEqual({
+      id: 'x',
+      email: 'anna@stad.se',
+      name: 'Anna',
+      groups: ['Tavla.Admin'],
+    })
+    // A username that is not an address is no email.
+    expect(profileOf({ sub: 'y', preferred_username: 'anna' }).email).toBe('')
+    expect(profileOf({ sub: 'z', preferred_username: 'a@b.se', roles: 'Tavla.Admin' }).groups).toEqual(['Tavla.Admin'])
+  })
+
+  it('lets the admin group make and unmake administrators at every sign-in', async () => {
+    const built = options({ oidc: { ...oidcDefaults, allowNewUsers: true, adminGroup: 'admins' } })
+    const signIn = built.callbacks!.signIn!
+    const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never
+    await signIn({ user: { id: 'x', email: 'chef@example.se', name: 'Chef', groups: ['admins'] }, account } as never)
+    expect((await store.users.findByEmail('chef@example.se'))?.isAdmin).toBe(true)
+    await signIn({ user: { id: 'x', email: 'chef@example.se', name: 'Chef', groups: ['staff'] }, account } as never)
+    expect((await store.users.findByEmail('chef@example.se'))?.isAdmin).toBe(false)
+  })
+
+  it('has no password provider when password sign-in is off, and refuses that configuration without single sign-on', () => {
+    const built = options({ passwordSignIn: false, oidc: { ...oidcDefaults, allowNewUsers: true } })
+    expect((built.providers as unknown as AnyProvider[]).map(idOf)).toEqual(['guest', 'oidc'])
+    expect(() => loadEnv({ PASSWORD_SIGNIN: 'false' })).toThrow(/PASSWORD_SIGNIN/)
   })
 
   it('does not match an account by an email the provider has not verified', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: true },
+      oidc: { ...oidcDefaults, allowNewUsers: true },
     })
     const oidc = provider('oidc', built)
     const profileOf = oidc.profile as (p: Record<string, unknown>) => { email: string }
@@ -116,7 +168,7 @@ describe('single sign-on configuration', () => {
 
   it('admits only existing accounts when new users are not allowed', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: false },
+      oidc: { ...oidcDefaults, allowNewUsers: false },
     })
     const signIn = built.callbacks!.signIn!
     const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never

@@ -193,14 +193,20 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
     for (let pass = 0; pass < 5; pass++) {
       const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
       if (hidden.length === 0) break
-      await context.sync.changeDoc(boardId, (doc) => {
-        const published = publishable(doc, hidden, owner.userId)
-        putNotes(doc, published)
-        // Everyone's notes went to the free cells each saw alone: the revealed ones that now
-        // share a place move to free places in their zones (nothing else moves).
-        const fresh = new Set<string>(published.map((note) => note.id))
-        setRecords(doc, arrangeRecords(readRecords(doc), { movable: (id) => fresh.has(id) }))
-      })
+      // The board's size limit holds for the reveal too: one person's private document may be
+      // as large as a board, and several of them would not fit.
+      await context.sync.changeDoc(
+        boardId,
+        (doc) => {
+          const published = publishable(doc, hidden, owner.userId)
+          putNotes(doc, published)
+          // Everyone's notes went to the free cells each saw alone: the revealed ones that now
+          // share a place move to free places in their zones (nothing else moves).
+          const fresh = new Set<string>(published.map((note) => note.id))
+          setRecords(doc, arrangeRecords(readRecords(doc), { movable: (id) => fresh.has(id) }))
+        },
+        { addsBytes: JSON.stringify(hidden).length },
+      )
       await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
     }
   }

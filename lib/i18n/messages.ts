@@ -3,6 +3,7 @@
  * their text from here through `useT()` (client) or `getT()` (server); the planning model's own
  * texts live in lib/planning.
  */
+import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
 import { planEn, planSv } from './planMessages'
 
@@ -69,6 +70,11 @@ const sv = {
   'connection.signedOut': 'Utloggad – logga in igen',
   'connection.forbidden': 'Ingen åtkomst',
   'connection.notFound': 'Tavlan finns inte',
+  'connection.docFull': 'Tavlan är full – ändringar sparas inte',
+  'docFull.title': 'Tavlan är full',
+  'docFull.body':
+    'Dina senaste ändringar sparades inte: tavlan, eller din del av den, har nått sin storleksgräns. Ta bort lappar du inte behöver eller be facilitatorn rensa, och försök sedan igen.',
+  'docFull.retry': 'Försök igen',
   'connection.label': 'Anslutning: {state}',
 
   'notFound.title': 'Sidan finns inte',
@@ -386,6 +392,7 @@ const sv = {
   'outline.live.partMoved': '{count} flyttade',
   'outline.live.partRemoved': '{count} borttagna',
   ...planSv,
+  ...governanceSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -453,6 +460,11 @@ const en: Record<MessageKey, string> = {
   'connection.signedOut': 'Signed out – sign in again',
   'connection.forbidden': 'No access',
   'connection.notFound': 'Board not found',
+  'connection.docFull': 'Board full – changes are not saved',
+  'docFull.title': 'The board is full',
+  'docFull.body':
+    'Your latest changes were not saved: the board, or your share of it, has reached its size limit. Delete notes you no longer need or ask the facilitator to clean up, then try again.',
+  'docFull.retry': 'Try again',
   'connection.label': 'Connection: {state}',
 
   'notFound.title': 'Page not found',
@@ -770,6 +782,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partMoved': '{count} moved',
   'outline.live.partRemoved': '{count} removed',
   ...planEn,
+  ...governanceEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }

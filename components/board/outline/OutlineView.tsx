@@ -175,6 +175,8 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
                 question={area.question}
                 perspective={step.perspective}
                 notes={area.notes}
+                commitments={area.commitments}
+                themes={area.themes}
                 locked={session.lockedAreas.includes(area.id)}
                 canAdd={!readOnly && !lockedForMe(area.id)}
                 renderNote={renderNote}

@@ -13,7 +13,7 @@ import { translator, type Translate } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { isSameOrigin } from '@/app/_lib/http'
 import { readLimitedBody } from '@/app/_lib/readLimitedBody'
-import { getSessionUser } from '@/app/_lib/session'
+import { actorOf, getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -65,5 +65,6 @@ export async function POST(request: Request) {
     // Every note in a free place in its zone, on the current template.
     initialState: encodeContent(arrangedContent(backupContent(backup))),
   })
+  await getAppContext().audit({ actor: actorOf(user), action: 'board-imported', boardId: board.id, targetId: null, detail: null })
   return NextResponse.json({ id: board.id }, { status: 201 })
 }
