@@ -208,10 +208,14 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   const taken: Rect[] = []
   const todo: RegionItem[] = []
   const slack = OVERFLOW_ROWS * CELL_STEP
+  /** What is placed for good this pass; a pinned item only blocks cells, it displaces nothing. */
+  const settled: Rect[] = []
   for (const item of [...members].sort(byPrecedence)) {
     const inside = liesIn(item, size, spec.header, slack)
-    const clear = !taken.some((rect) => rectsOverlap(rect, item))
+    // A note under one someone is dragging waits: once they let go, the later of the two moves.
+    const clear = !settled.some((rect) => rectsOverlap(rect, item))
     if (inside && (clear || item.pinned || !item.movable)) {
+      if (!item.pinned) settled.push(item)
       taken.push(item)
       placed.set(item.id, { x: item.x, y: item.y })
     } else if (!item.pinned && item.movable) {
@@ -228,6 +232,7 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
       const spot = freeSpot(size, spec.header, taken, item, wasInside ? item : null)
       if (spot) {
         taken.push({ ...spot, w: item.w, h: item.h })
+        settled.push({ ...spot, w: item.w, h: item.h })
         placed.set(item.id, spot)
         break
       }

@@ -5,7 +5,7 @@
  * a 60-note area keeps every note's area and undo takes it back. What the server stored is
  * checked with the layout's own rules (tests/helpers/layoutCheck.ts).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TLNoteShape } from '@tldraw/tlschema'
 import { readRecords } from '../../lib/board/docLayout'
@@ -99,7 +99,7 @@ describe('a board that holds a workshop', () => {
     await openBoard(facilitator, boardId)
     const add = facilitator.getByRole('button', { name: 'Lägg till idé i Uppdrag' })
     for (let i = 1; i <= 8; i++) {
-      await add.click()
+      await clickInView(facilitator, add)
       await facilitator.keyboard.type(`Uppdragsidé ${i}`)
     }
     await facilitator.keyboard.press('Escape')
@@ -111,12 +111,29 @@ describe('a board that holds a workshop', () => {
     }, 20_000)
 
     // A new note left empty with Esc is no note: not on the board, not in the count.
-    await add.click()
+    await clickInView(facilitator, add)
     await facilitator.keyboard.press('Escape')
     await facilitator.waitForTimeout(1500)
     expect((await stored(boardId)).notes).toHaveLength(8)
     expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(8)
     expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('8 lappar')
+
+    // The note tool dropping a note on top of another: it goes to a free place beside it, and
+    // the note it was dropped on stays where it was.
+    await facilitator.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await facilitator.waitForTimeout(400)
+    const first = facilitator.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Uppdragsidé 1' })
+    const under = (await first.boundingBox())!
+    await facilitator.keyboard.press('n')
+    await facilitator.mouse.click(under.x + under.width / 2, under.y + under.height / 2)
+    await facilitator.keyboard.type('Släppt på en annan')
+    await facilitator.keyboard.press('Escape')
+    const dropped = facilitator.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Släppt på en annan' })
+    await dropped.waitFor()
+    const [a, b] = [(await first.boundingBox())!, (await dropped.boundingBox())!]
+    expect(Math.abs(a.x - under.x) + Math.abs(a.y - under.y)).toBeLessThan(1)
+    expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false)
+    await eventually(async () => expect((await stored(boardId)).report).toEqual(cleanReport(9)), 15_000)
   })
 
   it('reveals a private round in which three people added to one area as three separate notes', async () => {
@@ -190,6 +207,26 @@ describe('a board that holds a workshop', () => {
     }, 15_000)
   })
 })
+
+/**
+ * Clicks a zone's button, first showing the whole board when the button lies off screen (step
+ * 1's zones grow upwards as they fill, carrying their header out of a close view).
+ */
+async function clickInView(on: Page, button: Locator) {
+  const box = await button.boundingBox()
+  const canvas = (await on.locator('.tl-canvas').boundingBox())!
+  const visible =
+    box &&
+    box.y >= canvas.y &&
+    box.x >= canvas.x &&
+    box.y + box.height <= canvas.y + canvas.height &&
+    box.x + box.width <= canvas.x + canvas.width
+  if (!visible) {
+    await on.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await on.waitForTimeout(400)
+  }
+  await button.click()
+}
 
 async function signedInPhone(email: string) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
