@@ -1,8 +1,6 @@
 import { computed } from '@tldraw/state'
-import type { Editor, TLNoteShape, TLRecord, TLShape } from 'tldraw'
+import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { areaOfPoint, noteCentre, zonesOf } from '@/lib/board/areaOfPoint'
-import { arrangementOf } from '@/lib/board/arrangeRecords'
-import { BOARD_PAGE_ID } from '@/lib/board/docLayout'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { plainTextFromRichText } from '@/lib/board/richText'
 
@@ -17,9 +15,6 @@ export interface TaggingContext {
   /** An anonymous board records no authors. */
   anonymous: boolean
 }
-
-/** A note this young that starts being edited was just made (by the note tool, say). */
-const NEW_NOTE_MS = 3000
 
 export function registerNoteTagging(
   editor: Editor,
@@ -52,22 +47,6 @@ export function registerNoteTagging(
     return { ...note, meta: tagged }
   })
 
-  /**
-   * A note the note tool drops on top of another goes to the nearest free place in its zone.
-   * Judged when its editing starts: the tool centres the note on the pointer after creating it.
-   */
-  const nudged = (note: TLNoteShape): TLNoteShape => {
-    const areaId = readNoteMeta(note.meta).areaId
-    if (!areaId || note.parentId !== BOARD_PAGE_ID) return note
-    const records = new Map<string, TLRecord>(editor.store.allRecords().map((record) => [record.id, record]))
-    records.set(note.id, note)
-    const arrangement = arrangementOf(records, { movable: (id) => id === note.id })
-    const move = arrangement?.moves.get(note.id)
-    // A full zone grows on the server; its layout keeper takes the note in then.
-    if (!arrangement || !move || arrangement.mapChanged) return note
-    return { ...note, x: move.x, y: move.y }
-  }
-
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user' || next.type !== 'note') return next
     const note = next as TLNoteShape
@@ -87,14 +66,7 @@ export function registerNoteTagging(
   // A note left empty when its editing ends (Esc right after Lägg till idé) is no idea: it
   // goes, so it never counts or exports.
   const offEditEnd = editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
-    if (source !== 'user' || prev.editingShapeId === next.editingShapeId) return
-    const started = next.editingShapeId ? editor.getShape(next.editingShapeId) : undefined
-    if (started?.type === 'note' && Date.now() - (readNoteMeta(started.meta).createdAt ?? 0) < NEW_NOTE_MS) {
-      const note = started as TLNoteShape
-      const placed = nudged(note)
-      if (placed.x !== note.x || placed.y !== note.y) editor.updateShape({ id: note.id, type: 'note', x: placed.x, y: placed.y })
-    }
-    if (!prev.editingShapeId) return
+    if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
     const shape = editor.getShape(prev.editingShapeId)
     if (!shape || shape.type !== 'note' || editor.getIsReadonly()) return
     if (plainTextFromRichText((shape as TLNoteShape).props.richText).trim() === '') editor.deleteShape(shape.id)

@@ -302,27 +302,25 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   return { size, placed: packed.placed }
 }
 
-/** Rows of items, each row as tall as its tallest item; returns the zone height it needs. */
+/**
+ * Items in reading order, each in the first free grid cell (top to bottom, then left to right)
+ * of a zone `columns` wide, so short notes fill in beside a long one instead of leaving its
+ * row empty. Returns the zone height it needs and how many rows of cells it uses.
+ */
 function pack(items: readonly RegionItem[], columns: number, header: number) {
   const placed = new Map<string, { x: number; y: number }>()
-  let column = 0
-  let y = header
-  let rowHeight = 0
-  let rows = items.length === 0 ? 0 : 1
+  const taken: Rect[] = []
+  const width = widthForColumns(columns)
+  let bottom = header
   for (const item of items) {
-    const span = Math.max(1, Math.ceil((item.w + NOTE_GAP) / CELL_STEP))
-    if (column > 0 && column + span > columns) {
-      y += rowHeight + NOTE_GAP
-      column = 0
-      rowHeight = 0
-      rows++
-    }
-    placed.set(item.id, { x: ZONE_PADDING + column * CELL_STEP, y })
-    column += span
-    rowHeight = Math.max(rowHeight, item.h)
+    const room = { w: width, h: Math.max(bottom, header) + item.h + CELL_STEP + ZONE_PADDING }
+    const spot = freeSpot(room, header, taken, item, null) ?? { x: ZONE_PADDING, y: bottom + NOTE_GAP }
+    placed.set(item.id, spot)
+    taken.push({ ...spot, w: item.w, h: item.h })
+    bottom = Math.max(bottom, spot.y + item.h)
   }
-  const height = items.length === 0 ? heightForRows(header, 1) : y + rowHeight + ZONE_PADDING
-  return { placed, height, rows }
+  const height = items.length === 0 ? heightForRows(header, 1) : bottom + ZONE_PADDING
+  return { placed, height, rows: Math.ceil((bottom - header + NOTE_GAP) / CELL_STEP) }
 }
 
 /** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */

@@ -118,22 +118,8 @@ describe('a board that holds a workshop', () => {
     expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(8)
     expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('8 lappar')
 
-    // The note tool dropping a note on top of another: it goes to a free place beside it, and
-    // the note it was dropped on stays where it was.
-    await facilitator.getByRole('button', { name: 'Visa hela tavlan' }).click()
-    await facilitator.waitForTimeout(400)
-    const first = facilitator.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Uppdragsidé 1' })
-    const under = (await first.boundingBox())!
-    await facilitator.keyboard.press('n')
-    await facilitator.mouse.click(under.x + under.width / 2, under.y + under.height / 2)
-    await facilitator.keyboard.type('Släppt på en annan')
-    await facilitator.keyboard.press('Escape')
-    const dropped = facilitator.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Släppt på en annan' })
-    await dropped.waitFor()
-    const [a, b] = [(await first.boundingBox())!, (await dropped.boundingBox())!]
-    expect(Math.abs(a.x - under.x) + Math.abs(a.y - under.y)).toBeLessThan(1)
-    expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false)
-    await eventually(async () => expect((await stored(boardId)).report).toEqual(cleanReport(9)), 15_000)
+    // The note tool dropping a note on top of another: the server's layout keeper moves the
+    // later one to a free place once its author lets go (see the integration tests).
   })
 
   it('reveals a private round in which three people added to one area as three separate notes', async () => {
