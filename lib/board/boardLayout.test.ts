@@ -208,3 +208,12 @@ describe('arrangeBoard', () => {
     expect(zoom).toBeGreaterThan(0.1)
   })
 })
+
+describe('a long note', () => {
+  it('does not make its zone wider than the rest of its notes need', () => {
+    const notes = Array.from({ length: 60 }, (_, i) => ({ areaId: 'ekonomi' as AreaId, height: i === 7 ? 2000 : NOTE_SIZE }))
+    const withLong = layoutTemplate(notes).areas.ekonomi
+    const without = layoutTemplate(notes.map((n) => ({ ...n, height: NOTE_SIZE }))).areas.ekonomi
+    expect(withLong.w).toBeLessThanOrEqual(without.w)
+  })
+})

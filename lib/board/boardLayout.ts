@@ -289,11 +289,14 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   const widest = Math.max(0, ...ordered.map((item) => Math.ceil((item.w + NOTE_GAP) / CELL_STEP)))
   let columns = Math.max(minColumns, widest)
   let packed = pack(ordered, columns, spec.header)
+  // A long note sets the zone's least height: widening the zone past what it needs to hold the
+  // rest beside it would only add empty space.
+  const tallest = spec.header + Math.max(0, ...ordered.map((item) => item.h)) + CELL_STEP + ZONE_PADDING
   while (
     spec.growColumns &&
     columns < Math.min(MAX_COLUMNS, Math.max(minColumns, ordered.length)) &&
     packed.rows > MIN_ROWS &&
-    packed.height > spec.aspect * widthForColumns(columns)
+    packed.height > Math.max(spec.aspect * widthForColumns(columns), tallest)
   ) {
     columns++
     packed = pack(ordered, columns, spec.header)
