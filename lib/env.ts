@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   SYNC_MAX_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Largest a document may grow to; updates that would make it larger are refused. */
   SYNC_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** Bytes of live notes and shapes one person may have written into one board (their share of it). */
+  SYNC_MAX_DOC_BYTES_PER_PERSON: z.coerce.number().int().min(16 * 1024).default(4 * 1024 * 1024),
+  /** Bytes of live notes and shapes the guests of one invite link may together have written into its board. */
+  SYNC_MAX_DOC_BYTES_PER_INVITE: z.coerce.number().int().min(16 * 1024).default(12 * 1024 * 1024),
   /** Sockets one room (board) admits at once. */
   SYNC_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
   /** Sockets one person may hold in one room at once (tabs, devices). */
@@ -72,6 +76,34 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().min(1).default('Single sign-on'),
   /** Create an account on first single sign-on; false admits only emails that already have one. */
   OIDC_ALLOW_NEW_USERS: bool.default(true),
+  /** Scopes asked of the provider (space-separated). */
+  OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+  /** The claim that holds a person's email (Entra ID without an email attribute: `preferred_username`). */
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  /** The claim that holds a person's display name. */
+  OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+  /** The claim that lists a person's groups (or roles). */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Members of this group (a value of the groups claim) are administrators; unset: the claim decides nothing. */
+  OIDC_ADMIN_GROUP: z.string().min(1).optional(),
+  /** Email and password sign-in; false leaves single sign-on (and invite links) as the only ways in. */
+  PASSWORD_SIGNIN: bool.default(true),
+  /** Days a deleted board can still be restored by an administrator before it is purged (0: at once). */
+  BOARD_DELETE_GRACE_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** Boards nobody changed for this many days are deleted (unset: kept until someone deletes them). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
+  /** Facilitators are warned this many days before a board is removed for lack of use. */
+  RETENTION_WARNING_DAYS: z.coerce.number().int().min(0).default(14),
+  /** Automatic snapshots older than this many days are deleted (unset: kept by count alone). */
+  SNAPSHOT_MAX_AGE_DAYS: z.coerce.number().min(1).optional(),
+  /** Days the audit log keeps an entry. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** The public body named in the accessibility statement, e.g. "Stockholms stadsbibliotek". */
+  ACCESSIBILITY_ORGANISATION: z.string().min(1).optional(),
+  /** Where people report accessibility problems (an email address or a web form's address). */
+  ACCESSIBILITY_CONTACT: z.string().min(1).optional(),
+  /** A phone number for the same. */
+  ACCESSIBILITY_PHONE: z.string().min(1).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -99,6 +131,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       if (!input[key]) problems.push(`${key}: required for single sign-on (the other OIDC_ settings are set)`)
     }
   }
+  if (parsed.success && !parsed.data.PASSWORD_SIGNIN && oidcSet.length < oidcKeys.length) {
+    problems.push('PASSWORD_SIGNIN: false needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), or nobody could sign in')
+  }
   if (!parsed.success || problems.length > 0) throw new EnvError(problems)
   return parsed.data
 }
@@ -109,6 +144,12 @@ export interface OidcConfig {
   clientSecret: string
   name: string
   allowNewUsers: boolean
+  scopes: string
+  emailClaim: string
+  nameClaim: string
+  groupsClaim: string
+  /** Members of this group are administrators; null: administrators are designated in the app. */
+  adminGroup: string | null
 }
 
 /** The single sign-on settings, or null when single sign-on is not configured. */
@@ -120,5 +161,10 @@ export function oidcConfig(env: Env): OidcConfig | null {
     clientSecret: env.OIDC_CLIENT_SECRET,
     name: env.OIDC_NAME,
     allowNewUsers: env.OIDC_ALLOW_NEW_USERS,
+    scopes: env.OIDC_SCOPES,
+    emailClaim: env.OIDC_EMAIL_CLAIM,
+    nameClaim: env.OIDC_NAME_CLAIM,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    adminGroup: env.OIDC_ADMIN_GROUP ?? null,
   }
 }

@@ -3,13 +3,18 @@
  * configuration and wired together by passing dependencies in. No HTTP here.
  */
 import { randomBytes } from 'node:crypto'
-import { roleOfUserId } from '../lib/auth/boardAccess'
+import { isGuestUserId, roleOfUserId } from '../lib/auth/boardAccess'
 import { normalizeEmail } from '../lib/auth/email'
 import { verifyAgainstDummy, verifyPassword } from '../lib/auth/password'
 import { createRoomTokens, type RoomTokens } from '../lib/auth/roomToken'
 import { oidcConfig, type Env } from '../lib/env'
 import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
-import type { Store } from '../lib/store/types'
+import type { NewAuditEntry, Store } from '../lib/store/types'
+import { createBoardLifecycle, type BoardLifecycle } from './boards/boardLifecycle'
+import { createPeopleService } from './people/peopleService'
+import { touchOnWrite } from './boards/touchOnWrite'
+import { retentionChores } from './housekeeping/retention'
+import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
 import { createHealthChecks, type HealthChecks } from './observability/health'
@@ -21,6 +26,9 @@ import { createSyncServer, type SyncServer } from './sync/createSyncServer'
 import { createLocalFanout, type Fanout } from './sync/fanout'
 import { createRedisFanout } from './sync/redisFanout'
 import { createSyncAuthorizer } from './syncAuthorizer'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000
 
 export interface Services {
   store: Store
@@ -34,6 +42,10 @@ export interface Services {
   fanout: Fanout
   /** Named and automatic snapshots of boards. */
   snapshots: SnapshotService
+  /** Deleting, restoring and purging boards. */
+  boards: BoardLifecycle
+  /** Purges, retention and other periodic chores. */
+  housekeeping: Housekeeping
   context: AppContext
 }
 
@@ -44,7 +56,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
   const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   // The snapshot scheduler learns which boards changed from the updates the sync server stores.
-  const tracked = trackDocChanges(store.docs)
+  const tracked = trackDocChanges(touchOnWrite(store.docs, store.boards, logger))
   const fanout = env.REDIS_URL ? createRedisFanout({ url: env.REDIS_URL, logger }) : createLocalFanout()
   const metrics = createMetrics()
   const health = createHealthChecks()
@@ -56,17 +68,28 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     authorize: createSyncAuthorizer({
       roomTokens,
       boards: store.boards,
+      guests: store.guests,
       allowedOrigins: publicUrl ? [publicUrl] : null,
     }),
     // Removing a member or revoking an invite closes their open sockets within seconds, on
     // every node, because each node asks the store itself.
-    revalidate: (principal) => roleOfUserId(store, principal.userId, principal.boardId),
+    revalidate: async (principal) => {
+      // Ended sessions ("sign out everywhere"): a socket whose token was minted before the end
+      // goes (its token's second counts whole, so one minted in that second may stay).
+      if (principal.issuedAt !== undefined && !isGuestUserId(principal.userId)) {
+        const user = await store.users.get(principal.userId)
+        if (user && user.sessionsValidAfter > principal.issuedAt + 999) return null
+      }
+      return roleOfUserId(store, principal.userId, principal.boardId)
+    },
     logger,
     limits: {
       maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
       messagesPerSecond: env.SYNC_MAX_MESSAGES_PER_SECOND,
       bytesPerSecond: env.SYNC_MAX_BYTES_PER_SECOND,
       maxDocBytes: env.SYNC_MAX_DOC_BYTES,
+      maxDocBytesPerPerson: env.SYNC_MAX_DOC_BYTES_PER_PERSON,
+      maxDocBytesPerInvite: env.SYNC_MAX_DOC_BYTES_PER_INVITE,
       maxConnectionsPerRoom: env.SYNC_MAX_CONNECTIONS_PER_ROOM,
       maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
@@ -77,6 +100,14 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
   })
 
   metrics.trackSyncStats(() => sync.stats())
+
+  async function audit(entry: NewAuditEntry) {
+    try {
+      await store.audit.append(entry)
+    } catch (error) {
+      logger.error({ action: entry.action, err: (error as Error).message }, 'could not write the audit log')
+    }
+  }
 
   const loginLimiter = createLoginLimiter()
   // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
@@ -89,7 +120,11 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     // An unknown email (or an account without a password) still costs one argon2 verification,
     // so the answer's timing does not tell which emails have accounts.
     const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password)
-    if (!valid || !user) return { ok: false, reason: 'invalid' }
+    if (!valid || !user) {
+      // Failed attempts on an account are logged against it; unknown emails are not kept at all.
+      if (user) await audit({ actor: null, action: 'sign-in-failed', boardId: null, targetId: user.id, detail: null })
+      return { ok: false, reason: 'invalid' }
+    }
     attempt.succeeded()
     return { ok: true, user }
   }
@@ -103,6 +138,17 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     keepAuto: env.SNAPSHOT_KEEP_AUTO,
   })
 
+  const boards = createBoardLifecycle({ store, sync, fanout, audit, logger, graceDays: env.BOARD_DELETE_GRACE_DAYS })
+  const housekeeping = startHousekeeping({
+    logger,
+    everyMs: HOUSEKEEPING_EVERY_MS,
+    chores: [
+      { name: 'purge deleted boards', run: () => boards.purgeDue() },
+      { name: 'audit retention', run: () => store.audit.deleteBefore(Date.now() - env.AUDIT_RETENTION_DAYS * DAY_MS) },
+      ...retentionChores({ store, boards, audit, env }),
+    ],
+  })
+
   const context: AppContext = {
     store,
     roomTokens,
@@ -110,17 +156,27 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     publicUrl,
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY ?? null,
     oidc: oidcConfig(env),
+    passwordSignIn: env.PASSWORD_SIGNIN,
+    retention: { days: env.RETENTION_DAYS ?? null, warningDays: env.RETENTION_WARNING_DAYS },
+    accessibility: {
+      organisation: env.ACCESSIBILITY_ORGANISATION ?? null,
+      contact: env.ACCESSIBILITY_CONTACT ?? null,
+      phone: env.ACCESSIBILITY_PHONE ?? null,
+    },
     verifyCredentials,
     sync: {
       disconnect: (match, code, reason) => sync.disconnect(match, code, reason),
       stats: () => sync.stats(),
-      changeDoc: (docId, change) => sync.changeDoc(docId, change),
+      changeDoc: (docId, change, changeOptions) => sync.changeDoc(docId, change, changeOptions),
       readDoc: (docId, read) => sync.readDoc(docId, read),
     },
     snapshots,
+    boards,
+    people: createPeopleService({ store, sync, audit, logger }),
+    audit,
     async onVotingEnded(boardId, _roundId, by) {
       await snapshots.take(boardId, null, by, 'voting')
     },
   }
-  return { store, roomTokens, sync, health, metrics, fanout, snapshots, context }
+  return { store, roomTokens, sync, health, metrics, fanout, snapshots, boards, housekeeping, context }
 }

@@ -101,6 +101,7 @@ export async function startServer({ env, logger, services, dev = false, web = tr
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         services.snapshots.stop()
+        services.housekeeping.stop()
         await services.sync.close()
         await services.fanout.close()
         server.closeAllConnections()

@@ -5,7 +5,8 @@
  */
 import { RoomTokenError, type RoomTokens } from '../lib/auth/roomToken'
 import { parseDocId } from '../lib/board/docIds'
-import type { BoardStore } from '../lib/store/types'
+import { guestIdOf } from '../lib/auth/boardAccess'
+import type { BoardStore, GuestStore } from '../lib/store/types'
 import { CloseCode } from './sync/protocol'
 import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
 import type { Principal } from './sync/Room'
@@ -13,6 +14,8 @@ import type { Principal } from './sync/Room'
 export interface SyncAuthorizerOptions {
   roomTokens: RoomTokens
   boards: BoardStore
+  /** Where a guest's invite link is found (guests of one link share some limits). */
+  guests?: Pick<GuestStore, 'get'>
   /**
    * Origins whose pages may open sockets (e.g. `https://tavla.example.se`). Requests without
    * an Origin header (native clients, bots on the server) are judged by their token alone.
@@ -43,7 +46,17 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     if (doc.kind === 'private' && doc.userId !== claims.userId) {
       throw new SyncRefusal(CloseCode.forbidden, 'another person\'s private notes')
     }
-    return { userId: claims.userId, name: claims.name, role: claims.role, boardId, room }
+    const guestId = guestIdOf(claims.userId)
+    const guest = guestId !== null && options.guests ? await options.guests.get(guestId) : null
+    return {
+      userId: claims.userId,
+      name: claims.name,
+      role: claims.role,
+      boardId,
+      room,
+      issuedAt: claims.issuedAt,
+      inviteId: guest?.inviteId ?? null,
+    }
   }
 }
 

@@ -15,6 +15,8 @@ declare module 'next-auth' {
       image?: string | null
       /** Set for guests who joined one board through an invite link. */
       guest: GuestClaims | null
+      /** When this session signed in (epoch ms); sessions ended after it are over. */
+      signedInAt: number
     }
   }
 }
@@ -23,5 +25,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string
     guest?: GuestClaims
+    signedInAt?: number
   }
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import { roleOnBoard } from '@/lib/auth/boardAccess'
 import type { BoardRole } from '@/lib/auth/roles'
+import { isDocFullError } from '@/lib/board/docFull'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
@@ -65,14 +66,20 @@ export function boardRoute<Params extends { boardId: string }, Schema extends z.
       }
       body = parsed.data
     }
-    return handler({
-      request,
-      user,
-      board,
-      role,
-      body: body as Schema extends z.ZodType ? z.infer<Schema> : undefined,
-      params: resolved,
-      app,
-    })
+    try {
+      return await handler({
+        request,
+        user,
+        board,
+        role,
+        body: body as Schema extends z.ZodType ? z.infer<Schema> : undefined,
+        params: resolved,
+        app,
+      })
+    } catch (error) {
+      // The board's document has no room for what the request would add (see lib/board/docFull.ts).
+      if (isDocFullError(error)) return jsonError(413, 'doc-full')
+      throw error
+    }
   }
 }

@@ -6,7 +6,7 @@ import { getServerSession } from 'next-auth'
 import { cache } from 'react'
 import type { Viewer } from '@/lib/auth/boardAccess'
 import { getAuthOptions } from '@/lib/auth/nextAuthOptions'
-import { getAppContext } from '@/lib/runtime/appContext'
+import { getAppContext, type AuditActor } from '@/lib/runtime/appContext'
 
 export type SessionUser =
   | { kind: 'staff'; id: string; name: string; email: string; isAdmin: boolean }
@@ -24,7 +24,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     return { kind: 'guest', id: user.id, guestId: guest.id, name: guest.name, boardId: guest.boardId }
   }
   const staff = await store.users.get(user.id)
-  if (!staff) return null
+  // Signed out everywhere after this session began: it is over.
+  if (!staff || staff.sessionsValidAfter > (user.signedInAt ?? 0)) return null
   return { kind: 'staff', id: staff.id, name: staff.name, email: staff.email, isAdmin: staff.isAdmin }
 })
 
@@ -32,4 +33,9 @@ export function viewerOf(user: SessionUser): Viewer {
   return user.kind === 'staff'
     ? { kind: 'staff', userId: user.id, name: user.name }
     : { kind: 'guest', guestId: user.guestId, name: user.name, boardId: user.boardId }
+}
+
+/** The person as the audit log names them. */
+export function actorOf(user: SessionUser): AuditActor {
+  return { id: user.id, name: user.name }
 }

@@ -10,11 +10,14 @@ export function SignInForm({
   callbackUrl,
   sso,
   initialError,
+  password = true,
 }: {
   callbackUrl: string
   /** The single sign-on button's label, when single sign-on is configured. */
   sso: string | null
   initialError: string | null
+  /** Email and password sign-in is offered (false when the installation uses single sign-on only). */
+  password?: boolean
 }) {
   const t = useT()
   const router = useRouter()
@@ -48,6 +51,23 @@ export function SignInForm({
       setError(t('signin.error'))
     }
     setSubmitting(false)
+  }
+
+  if (!password) {
+    return (
+      <div className="stack">
+        {error && (
+          <p id="signin-error" className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {sso && (
+          <button type="button" className="button button--primary" onClick={() => signIn('oidc', { callbackUrl })}>
+            {t('signin.sso', { name: sso })}
+          </button>
+        )}
+      </div>
+    )
   }
 
   return (

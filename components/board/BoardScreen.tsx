@@ -8,9 +8,13 @@ import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
+import { AddIdeaMenu } from './AddIdeaMenu'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
+import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
+import { fitBoard } from './fitBoard'
+import { FollowUpSection } from './FollowUpSection'
 import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
@@ -19,6 +23,7 @@ import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
 import { VotingStatus } from './VotingStatus'
 import { OutlineView } from './outline/OutlineView'
+import { PresentationView } from './presentation/PresentationView'
 import { ViewSwitch } from './outline/ViewSwitch'
 import { useBoardView } from './outline/useBoardView'
 import { tidyArea, tidyBoard } from './tidy'
@@ -39,9 +44,11 @@ export interface BoardScreenProps {
   /** A guest's branch (their invite's label), shown with their name to others. */
   label: string | null
   licenseKey: string | null
+  /** The board whose plan this board follows up, if any. */
+  continues?: { boardId: string; name: string } | null
 }
 
-export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null }: BoardScreenProps) {
   const t = useT()
   const member = useMemo(() => ({ ...user, role, label }), [user, role, label])
   const board = useBoardStore(boardId, member)
@@ -58,16 +65,33 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
   }, [opened])
   const [editor, setEditor] = useState<Editor | null>(null)
   const boardView = useBoardView(editor)
+  const accessEnded = board.connection === 'forbidden' || board.connection === 'signed-out' || board.connection === 'not-found'
   const [sharing, setSharing] = useState(false)
   const [phone, setPhone] = useState(false)
   const [panel, setPanel] = useState<'facilitate' | 'people' | 'plan' | null>(null)
   const facilitator = role === 'facilitator'
+  // A participant may step out of a presentation (by its id) and back in.
+  const [steppedOut, setSteppedOut] = useState<string | null>(null)
+  const presentation = session.presentation
+  const presenting = presentation !== null && steppedOut !== presentation.id
+  const startPresenting = () =>
+    void fetch(`/api/boards/${encodeURIComponent(boardId)}/facilitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'presentation.show', frame: 'intro', page: 0 }),
+    })
 
+  // Access ended (link revoked, role removed, signed out): nothing more can reach the board, so
+  // the canvas stops taking edits at once and says so; what is on it stays, to read and copy.
+  useEffect(() => {
+    if (accessEnded) editor?.updateInstanceState({ isReadonly: true })
+  }, [accessEnded, editor])
   const context = useMemo<BoardSessionValue>(
     () => ({
       boardId,
       userId: user.id,
-      role,
+      // With access gone nobody acts as more than an observer: nothing could reach the board.
+      role: accessEnded ? 'observer' : role,
       session,
       tally,
       myVotes: votes.mine,
@@ -75,13 +99,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
       vote: votes.vote,
       doc: board.doc,
     }),
-    [boardId, user.id, role, session, tally, votes.mine, votes.remaining, votes.vote, board.doc],
+    [boardId, user.id, role, accessEnded, session, tally, votes.mine, votes.remaining, votes.vote, board.doc],
   )
 
   return (
     <BoardSessionProvider value={context}>
       <div className="board-screen">
-        <AppHeader userName={user.name} isGuest={isGuest}>
+        <AppHeader userName={user.name} isGuest={isGuest} foldUser>
           {!isGuest && (
             <Link href="/" className="button button--quiet">
               <span aria-hidden="true">←</span> {t('board.back')}
@@ -90,12 +114,18 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           <h1 className="board-title" dir="auto">
             {boardName}
           </h1>
+          {continues && (
+            <a className="board-continues" href={`/boards/${continues.boardId}`}>
+              {t('plan.continues', { name: continues.name })}
+            </a>
+          )}
           <ConnectionBadge state={board.connection} />
           <TimerBadge timer={session.timer} />
           <VotingStatus />
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
         </AppHeader>
+        {board.connection === 'doc-full' && <DocSizeNotice onRetry={board.retry} />}
         <nav className="board-toolbar" aria-label={t('board.toolbar')}>
           <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
           {boardView.view === 'canvas' && (
@@ -103,9 +133,20 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               type="button"
               className="button button--quiet"
               disabled={!editor}
-              onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
+              onClick={() => editor && fitBoard(editor, { animate: true })}
             >
               {t('board.fit')}
+            </button>
+          )}
+          {boardView.view === 'canvas' && editor && <AddIdeaMenu editor={editor} />}
+          {facilitator && !presentation && (
+            <button type="button" className="button button--quiet" onClick={startPresenting}>
+              {t('present.start')}
+            </button>
+          )}
+          {presentation && !presenting && (
+            <button type="button" className="button button--primary" onClick={() => setSteppedOut(null)}>
+              {t('present.rejoin')}
             </button>
           )}
           <BoardExportMenu boardId={boardId} boardName={boardName} role={role} editor={editor} />
@@ -144,6 +185,16 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
         </nav>
         {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
         {phone && <PhoneDialog boardId={boardId} onClose={() => setPhone(false)} />}
+        {accessEnded && (
+          <div className="access-ended" role="alert">
+            <p>{t('board.accessEnded')}</p>
+            {boardView.view === 'canvas' && (
+              <button type="button" className="button" onClick={() => boardView.switchTo('outline')}>
+                {t('board.accessEndedList')}
+              </button>
+            )}
+          </div>
+        )}
         <main
           id="main"
           className={`board-main${session.showAuthors && !session.anonymous ? '' : ' authors-hidden'} ${boardView.mainClass}`}
@@ -163,6 +214,9 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           {boardView.view === 'outline' && store && (
             <OutlineView store={store} user={user} initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
           )}
+          {presenting && presentation && (
+            <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />
+          )}
           {panel === 'facilitate' && facilitator && (
             <FacilitatorPanel
               boardId={boardId}
@@ -174,7 +228,14 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             />
           )}
           {panel === 'plan' && editor && (
-            <PlanPanel boardId={boardId} role={role} editor={editor} tally={tally} onClose={() => setPanel(null)} />
+            <PlanPanel
+              boardId={boardId}
+              role={role}
+              editor={editor}
+              tally={tally}
+              onClose={() => setPanel(null)}
+              extra={facilitator && !isGuest ? <FollowUpSection boardId={boardId} boardName={boardName} /> : null}
+            />
           )}
           {panel === 'people' && <PeopleList awareness={board.awareness} selfId={user.id} onClose={() => setPanel(null)} />}
         </main>

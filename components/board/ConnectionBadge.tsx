@@ -12,6 +12,7 @@ const LABELS: Record<ConnectionState, MessageKey> = {
   'signed-out': 'connection.signedOut',
   forbidden: 'connection.forbidden',
   'not-found': 'connection.notFound',
+  'doc-full': 'connection.docFull',
 }
 
 const TONE: Record<ConnectionState, 'ok' | 'pending' | 'bad'> = {
@@ -22,6 +23,7 @@ const TONE: Record<ConnectionState, 'ok' | 'pending' | 'bad'> = {
   'signed-out': 'bad',
   forbidden: 'bad',
   'not-found': 'bad',
+  'doc-full': 'bad',
 }
 
 /** Connected / reconnecting / offline, announced politely to screen readers when it changes. */

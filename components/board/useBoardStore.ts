@@ -53,6 +53,8 @@ export interface BoardStoreState {
   /** The board's document, once synced (for facilitation state and votes). */
   doc: Y.Doc | null
   awareness: Awareness | null
+  /** Connects again now (after the board was full and room was made). */
+  retry: (() => void) | null
 }
 
 /**
@@ -77,6 +79,7 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     schemaError: null,
     doc: null,
     awareness: null,
+    retry: null,
   })
 
   useEffect(() => {
@@ -116,10 +119,13 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     disposers.push(
       connection.onState((next) => {
         $online.set(next === 'connected' ? 'online' : 'offline')
+        // Access has ended: nothing typed now could reach the board, so the canvas stops taking it.
+        if (next === 'forbidden' || next === 'signed-out' || next === 'not-found') $mode.set('readonly')
         update({ connection: next })
       }),
     )
     disposers.push(followBrowserNetwork(connection, () => update({ connection: connection.getState() })))
+    update({ retry: () => connection.retryNow() })
 
     // The board is kept on this device too (IndexedDB): a branch that loses its connection
     // keeps working, a reload while offline still opens the board, and what was added meanwhile

@@ -45,10 +45,12 @@ export async function roleOfUserId(store: Pick<Store, 'boards' | 'invites' | 'gu
   return guestId ? guestRole(store, guestId, boardId) : store.boards.roleOf(boardId, userId)
 }
 
-async function guestRole(store: Pick<Store, 'invites' | 'guests'>, guestId: string, boardId: string): Promise<BoardRole | null> {
+async function guestRole(store: Pick<Store, 'boards' | 'invites' | 'guests'>, guestId: string, boardId: string): Promise<BoardRole | null> {
   const guest = await store.guests.get(guestId)
   if (!guest || guest.boardId !== boardId) return null
   const invite = await store.invites.get(guest.inviteId)
   if (!invite || invite.revokedAt !== null || invite.boardId !== boardId) return null
+  // A deleted board is nobody's (staff roles say so in the store's roleOf).
+  if (!(await store.boards.get(boardId))) return null
   return invite.role
 }

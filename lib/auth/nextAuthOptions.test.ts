@@ -8,8 +8,20 @@ import { loadEnv, oidcConfig } from '../env'
 import type { Store } from '../store/types'
 import { guestUserId } from './boardAccess'
 import { hashInviteToken, newInviteToken } from './inviteToken'
-import { buildAuthOptions, cleanDisplayName } from './nextAuthOptions'
+import { buildAuthOptions, cleanDisplayName, userFromClaims } from './nextAuthOptions'
 import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+
+const oidcDefaults = {
+  issuer: 'https://sso.example.se',
+  clientId: 'c',
+  clientSecret: 's',
+  name: 'SSO',
+  scopes: 'openid email profile',
+  emailClaim: 'email',
+  nameClaim: 'name',
+  groupsClaim: 'groups',
+  adminGroup: null,
+}
 
 type AnyProvider = {
   id: string
@@ -76,7 +88,7 @@ describe('single sign-on configuration', () => {
     expect(() => loadEnv({ OIDC_ISSUER: 'https://sso.example.se/realms/bibliotek' })).toThrow(/OIDC_CLIENT_ID.*\n.*OIDC_CLIENT_SECRET/s)
   })
 
-  it('turns the environment into a generic OpenID Connect provider with PKCE', () => {
+  it('turns the environment into a generic OpenID Connect provider with PKCE', async () => {
     const env = loadEnv({
       OIDC_ISSUER: 'https://sso.example.se/realms/bibliotek/',
       OIDC_CLIENT_ID: 'strategitavlan',
@@ -93,30 +105,67 @@ describe('single sign-on configuration', () => {
       idToken: true,
       checks: ['pkce', 'state'],
     })
-    const profile = (oidc.profile as (p: Record<string, unknown>) => { id: string; name: string; email: string })({
-      sub: 'abc',
-      email: 'asa@example.se',
-      preferred_username: 'asa',
+    const profile = (oidc.profile as (p: Record<string, unknown>, t: object) => Promise<{ id: string; name: string; email: string }>)(
+      { sub: 'abc', email: 'asa@example.se', preferred_username: 'asa' },
+      {},
+    )
+    expect(await profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se', groups: [] })
+  })
+
+  it('reads email, name and groups from the claims the environment names', () => {
+    const env = loadEnv({
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+      OIDC_EMAIL_CLAIM: 'preferred_username',
+      OIDC_NAME_CLAIM: 'display_name',
+      OIDC_GROUPS_CLAIM: 'roles',
+      OIDC_SCOPES: 'openid profile',
     })
-    expect(profile).toEqual({ id: 'abc', name: 'asa', email: 'asa@example.se' })
+    expect(provider('oidc', options({ oidc: oidcConfig(env) }))).toMatchObject({ authorization: { params: { scope: 'openid profile' } } })
+    const profileOf = (claims: Record<string, unknown>) => userFromClaims(oidcConfig(env)!, claims)
+    expect(profileOf({ sub: 'x', preferred_username: 'anna@stad.se', display_name: 'Anna', roles: ['Tavla.Admin'] })).toEqual({
+      id: 'x',
+      email: 'anna@stad.se',
+      name: 'Anna',
+      groups: ['Tavla.Admin'],
+    })
+    // A username that is not an address is no email.
+    expect(profileOf({ sub: 'y', preferred_username: 'anna' }).email).toBe('')
+    expect(profileOf({ sub: 'z', preferred_username: 'a@b.se', roles: 'Tavla.Admin' }).groups).toEqual(['Tavla.Admin'])
+  })
+
+  it('lets the admin group make and unmake administrators at every sign-in', async () => {
+    const built = options({ oidc: { ...oidcDefaults, allowNewUsers: true, adminGroup: 'admins' } })
+    const signIn = built.callbacks!.signIn!
+    const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never
+    await signIn({ user: { id: 'x', email: 'chef@example.se', name: 'Chef', groups: ['admins'] }, account } as never)
+    expect((await store.users.findByEmail('chef@example.se'))?.isAdmin).toBe(true)
+    await signIn({ user: { id: 'x', email: 'chef@example.se', name: 'Chef', groups: ['staff'] }, account } as never)
+    expect((await store.users.findByEmail('chef@example.se'))?.isAdmin).toBe(false)
+  })
+
+  it('has no password provider when password sign-in is off, and refuses that configuration without single sign-on', () => {
+    const built = options({ passwordSignIn: false, oidc: { ...oidcDefaults, allowNewUsers: true } })
+    expect((built.providers as unknown as AnyProvider[]).map(idOf)).toEqual(['guest', 'oidc'])
+    expect(() => loadEnv({ PASSWORD_SIGNIN: 'false' })).toThrow(/PASSWORD_SIGNIN/)
   })
 
   it('does not match an account by an email the provider has not verified', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: true },
+      oidc: { ...oidcDefaults, allowNewUsers: true },
     })
-    const oidc = provider('oidc', built)
-    const profileOf = oidc.profile as (p: Record<string, unknown>) => { email: string }
+    const profileOf = (claims: Record<string, unknown>) => userFromClaims({ ...oidcDefaults, allowNewUsers: true }, claims)
     expect(profileOf({ sub: 'a', email: 'chef@example.se', email_verified: false }).email).toBe('')
     expect(profileOf({ sub: 'a', email: 'chef@example.se', email_verified: true }).email).toBe('chef@example.se')
     const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'a' } as never
-    const user = { id: 'a', ...profileOf({ sub: 'a', email: 'chef@example.se', email_verified: false }), name: 'X' }
+    const user = { ...profileOf({ sub: 'a', email: 'chef@example.se', email_verified: false }), name: 'X' }
     expect(await built.callbacks!.signIn!({ user, account } as never)).toBe('/signin?error=OidcNoEmail')
   })
 
   it('admits only existing accounts when new users are not allowed', async () => {
     const built = options({
-      oidc: { issuer: 'https://sso.example.se', clientId: 'c', clientSecret: 's', name: 'SSO', allowNewUsers: false },
+      oidc: { ...oidcDefaults, allowNewUsers: false },
     })
     const signIn = built.callbacks!.signIn!
     const account = { provider: 'oidc', type: 'oauth', providerAccountId: 'x' } as never

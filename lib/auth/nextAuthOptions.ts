@@ -43,6 +43,12 @@ export function cleanDisplayName(value: unknown): string | null {
   return name.length >= 1 && name.length <= 60 ? name : null
 }
 
+/** A claim's value as a list of strings (a groups claim may be one string or an array). */
+function claimList(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}
+
 export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unknown>> {
   return {
     id: 'oidc',
@@ -51,26 +57,66 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unk
     wellKnown: `${config.issuer}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: { params: { scope: 'openid email profile' } },
+    authorization: { params: { scope: config.scopes } },
     idToken: true,
     checks: ['pkce', 'state'],
-    profile(profile) {
-      // Accounts are matched by email, so an address the provider says it has not verified
-      // counts as none (providers that do not send `email_verified` vouch for the address).
-      const email = typeof profile.email === 'string' && profile.email_verified !== false ? profile.email : ''
-      const name =
-        (typeof profile.name === 'string' && profile.name) ||
-        (typeof profile.preferred_username === 'string' && profile.preferred_username) ||
-        email
-      return { id: String(profile.sub), name, email }
+    async profile(profile, tokens) {
+      // The ID token's claims are signed and win; the userinfo endpoint fills in what a
+      // provider keeps out of the ID token (strict OIDC providers release scope claims there).
+      const userinfo = await fetchUserinfo(config, tokens.access_token, profile.sub)
+      return userFromClaims(config, { ...userinfo, ...profile })
     },
   }
 }
 
-type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'>
+/** The person a provider's claims describe, by the configured claim names. */
+export function userFromClaims(config: OidcConfig, claims: Record<string, unknown>) {
+  // Accounts are matched by email, so an address the provider says it has not verified
+  // counts as none (providers that do not send `email_verified` vouch for the address).
+  const claimed = claims[config.emailClaim]
+  const email = typeof claimed === 'string' && claimed.includes('@') && claims.email_verified !== false ? claimed : ''
+  const named = claims[config.nameClaim]
+  const name =
+    (typeof named === 'string' && named) ||
+    (typeof claims.name === 'string' && claims.name) ||
+    (typeof claims.preferred_username === 'string' && claims.preferred_username) ||
+    email
+  return { id: String(claims.sub), name, email, groups: claimList(claims[config.groupsClaim]) }
+}
+
+const userinfoEndpoints = new Map<string, Promise<string | null>>()
+
+/** The provider's userinfo for this access token, or {} when there is none or it fails. */
+async function fetchUserinfo(config: OidcConfig, accessToken: string | undefined, sub: unknown): Promise<Record<string, unknown>> {
+  if (!accessToken) return {}
+  try {
+    let endpoint = userinfoEndpoints.get(config.issuer)
+    if (!endpoint) {
+      endpoint = fetch(`${config.issuer}/.well-known/openid-configuration`)
+        .then((response) => (response.ok ? (response.json() as Promise<{ userinfo_endpoint?: unknown }>) : { userinfo_endpoint: null }))
+        .then((discovery) => (typeof discovery.userinfo_endpoint === 'string' ? discovery.userinfo_endpoint : null))
+      userinfoEndpoints.set(config.issuer, endpoint)
+      endpoint.catch(() => userinfoEndpoints.delete(config.issuer))
+    }
+    const url = await endpoint
+    if (!url) return {}
+    const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
+    if (!response.ok) return {}
+    const claims = (await response.json()) as Record<string, unknown>
+    // Userinfo about someone else than the ID token's subject is not this person's (OIDC Core 5.3.2).
+    return claims && typeof claims === 'object' && claims.sub === sub ? claims : {}
+  } catch {
+    return {}
+  }
+}
+
+type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'> &
+  Partial<Pick<AppContext, 'audit' | 'passwordSignIn'>>
 
 export function buildAuthOptions(context: AuthContext): NextAuthOptions {
-  const providers: NextAuthOptions['providers'] = [
+  const providers: NextAuthOptions['providers'] = []
+  // With PASSWORD_SIGNIN=false there is no password provider at all, so no request can use one.
+  if (context.passwordSignIn !== false) providers.push(
     CredentialsProvider({
       id: 'credentials',
       name: 'E-post och lösenord',
@@ -89,6 +135,8 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         return { id: result.user.id, name: result.user.name, email: result.user.email }
       },
     }),
+  )
+  providers.push(
     CredentialsProvider({
       id: 'guest',
       name: 'Invite link',
@@ -109,7 +157,7 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         return user
       },
     }),
-  ]
+  )
   if (context.oidc) providers.push(oidcProvider(context.oidc))
   const oidc = context.oidc
 
@@ -118,18 +166,40 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
     providers,
+    events: {
+      // Every sign-in goes to the audit log, under the id the rest of the app knows the person by.
+      async signIn({ user, account }) {
+        if (!context.audit) return
+        const staff = account?.provider === 'oidc' && user.email ? await context.store.users.findByEmail(user.email) : null
+        const id = staff?.id ?? user.id
+        await context.audit({ actor: { id, name: staff?.name ?? user.name ?? '' }, action: 'sign-in', boardId: (user as SessionUserInput).guest?.boardId ?? null, targetId: null, detail: account?.provider ?? null })
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc' || !oidc) return true
         // Single sign-on maps to a staff account by email, created on first visit if allowed.
         if (!user.email) return '/signin?error=OidcNoEmail'
+        // With OIDC_ADMIN_GROUP set, the provider's groups decide who is an administrator, at
+        // every sign-in (someone taken out of the group stops being one).
+        const groups = (user as User & { groups?: string[] }).groups ?? []
+        const isAdmin = oidc.adminGroup !== null ? groups.includes(oidc.adminGroup) : null
         const existing = await context.store.users.findByEmail(user.email)
-        if (existing) return true
+        if (existing) {
+          if (isAdmin !== null && existing.isAdmin !== isAdmin) await context.store.users.setAdmin(existing.id, isAdmin)
+          return true
+        }
         if (!oidc.allowNewUsers) return '/signin?error=OidcNoAccount'
-        await context.store.users.create({ email: normalizeEmail(user.email), name: user.name ?? user.email, passwordHash: null })
+        await context.store.users.create({
+          email: normalizeEmail(user.email),
+          name: user.name ?? user.email,
+          passwordHash: null,
+          isAdmin: isAdmin ?? false,
+        })
         return true
       },
       async jwt({ token, user, account }) {
+        if (user) token.signedInAt = Date.now()
         if (user && account?.provider === 'oidc' && user.email) {
           const staff = await context.store.users.findByEmail(user.email)
           if (staff) {
@@ -147,6 +217,7 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         if (session.user && typeof token.uid === 'string') {
           session.user.id = token.uid
           session.user.guest = token.guest ?? null
+          session.user.signedInAt = token.signedInAt ?? 0
         }
         return session
       },

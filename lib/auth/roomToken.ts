@@ -14,6 +14,8 @@ export interface RoomTokenClaims {
   name: string
   boardId: string
   role: BoardRole
+  /** When the token was minted (epoch ms, whole seconds); set by `verify`, ignored by `mint`. */
+  issuedAt?: number
 }
 
 export type RoomTokenFailure = 'missing' | 'invalid' | 'expired' | 'wrong-board'
@@ -67,12 +69,12 @@ export function createRoomTokens(options: { secret: string; ttlSeconds: number; 
       } catch (error) {
         throw new RoomTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid')
       }
-      const { sub, name, board, role } = payload as Record<string, unknown>
+      const { sub, name, board, role, iat } = payload as Record<string, unknown>
       if (typeof sub !== 'string' || typeof name !== 'string' || typeof board !== 'string' || !isBoardRole(role)) {
         throw new RoomTokenError('invalid')
       }
       if (board !== boardId) throw new RoomTokenError('wrong-board')
-      return { userId: sub, name, boardId: board, role }
+      return { userId: sub, name, boardId: board, role, ...(typeof iat === 'number' ? { issuedAt: iat * 1000 } : {}) }
     },
   }
 }

@@ -51,8 +51,12 @@ export async function sendIdea(
     return { ok: true as const, note: placed, target: privateDocId(boardId, from.userId), public: false }
   })
   if (!planned.ok) return planned
-  await sync.changeDoc(planned.target, (doc) => {
-    setRecords(doc, planned.public ? placeNotes(readRecords(doc), [planned.note]) : [planned.note])
-  })
+  await sync.changeDoc(
+    planned.target,
+    (doc) => {
+      setRecords(doc, planned.public ? placeNotes(readRecords(doc), [planned.note]) : [planned.note])
+    },
+    { addsBytes: JSON.stringify(planned.note).length },
+  )
   return { ok: true, noteId: planned.note.id, private: planned.target !== boardDocId(boardId) }
 }

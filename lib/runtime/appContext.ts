@@ -6,9 +6,10 @@
  * code asks for them per request. Nothing here is created on import.
  */
 import type * as Y from 'yjs'
-import type { SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
+import type { NewAuditEntry, SnapshotKind, SnapshotRecord, UserRecord, Store } from '../store/types'
 import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
+import type { StatementSettings } from '../docs/accessibilityStatement'
 import type { OidcConfig } from '../env'
 
 export type CredentialsResult =
@@ -21,8 +22,12 @@ export const CLIENT_IP_HEADER = 'x-strategitavlan-client-ip'
 export interface SyncControl {
   disconnect(match: (who: { userId: string; boardId: string; role: BoardRole }) => boolean, code: number, reason: string): number
   stats(): { rooms: number; connections: number }
-  /** Changes a document on the server's authority; resolves once the change is durable. */
-  changeDoc<T>(docId: string, change: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Changes a document on the server's authority; resolves once the change is durable. A change
+   * that adds content names about how many bytes (`addsBytes`): when the document has no room
+   * for them it rejects with a DocFullError (lib/board/docFull.ts) and changes nothing.
+   */
+  changeDoc<T>(docId: string, change: (doc: Y.Doc) => T, options?: { addsBytes?: number }): Promise<T>
   /** Reads a document's current state. */
   readDoc<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T>
 }
@@ -47,6 +52,34 @@ export interface SnapshotControl {
   restoreAsNew(boardId: string, snapshotId: string, by: { id: string; name: string }): Promise<{ id: string } | null>
 }
 
+/** Who did something, as the audit log names them (a staff id or `guest:<id>`, and their name). */
+export type AuditActor = { id: string; name: string }
+
+/** Deleting, restoring and purging boards (server/boards/boardLifecycle.ts). */
+export interface BoardLifecycleControl {
+  /** Days a deleted board waits for its purge. */
+  readonly graceDays: number
+  /** Deletes the board (restorable for the grace period); false when unknown or already deleted. */
+  remove(boardId: string, by: AuditActor | null, reason?: string): Promise<boolean>
+  /** Undeletes a board still in its grace period; false when it is not deleted. */
+  restore(boardId: string, by: AuditActor): Promise<boolean>
+  /** Removes the board and everything it left at once; false when unknown. */
+  purge(boardId: string, by: AuditActor): Promise<boolean>
+}
+
+/** A person's data and their removal (server/people/peopleService.ts). */
+export interface PeopleControl {
+  /**
+   * Everything the installation holds about the person (a staff id or `guest:<id>`) as one
+   * JSON-ready object, or null when there is no such person.
+   */
+  exportData(personId: string, by: AuditActor): Promise<Record<string, unknown> | null>
+  /** Removes the person and erases their name everywhere; false when there is no such person. */
+  remove(personId: string, by: AuditActor): Promise<boolean>
+  /** Ends every session of the account and closes its sockets; false when there is no such account. */
+  endSessions(personId: string, by: AuditActor): Promise<boolean>
+}
+
 export interface AppContext {
   store: Store
   roomTokens: RoomTokens
@@ -57,6 +90,12 @@ export interface AppContext {
   tldrawLicenseKey: string | null
   /** Single sign-on, when configured. */
   oidc: OidcConfig | null
+  /** Boards untouched for `days` are removed (null: never), facilitators warned `warningDays` before. */
+  retention: { days: number | null; warningDays: number }
+  /** Email and password sign-in is offered (PASSWORD_SIGNIN). */
+  passwordSignIn: boolean
+  /** The organisation and contact the accessibility statement names. */
+  accessibility: StatementSettings
   /**
    * Checks an email and password for a sign-in from `clientIp`. Unknown emails cost the same
    * time as wrong passwords; attempts are rate limited per IP and per account.
@@ -64,6 +103,13 @@ export interface AppContext {
   verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult>
   sync: SyncControl
   snapshots: SnapshotControl
+  boards: BoardLifecycleControl
+  people: PeopleControl
+  /**
+   * Records an action in the audit log. Never throws: a failed write is logged, and the action
+   * it describes has already happened. No note text or passwords belong in an entry.
+   */
+  audit(entry: NewAuditEntry): Promise<void>
   /** Called when a facilitator ends a voting round (e.g. to keep a snapshot of the result). */
   onVotingEnded?(boardId: string, roundId: string, by: { id: string; name: string }): Promise<void>
 }

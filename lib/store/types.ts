@@ -14,6 +14,8 @@ export interface UserRecord {
   isAdmin: boolean
   locale: Locale | null
   createdAt: number
+  /** Sessions signed in before this moment (epoch ms) are over: "sign out everywhere". 0 when never. */
+  sessionsValidAfter: number
 }
 
 export interface BoardRecord {
@@ -23,6 +25,10 @@ export interface BoardRecord {
   createdBy: string | null
   createdAt: number
   updatedAt: number
+  /** When a facilitator archived it (out of the everyday list, still open); null when not. */
+  archivedAt: number | null
+  /** When it was deleted; it is purged for good after the grace period. Null when not deleted. */
+  deletedAt: number | null
 }
 
 export interface BoardWithRole extends BoardRecord {
@@ -76,6 +82,18 @@ export interface UserStore {
   list(): Promise<UserRecord[]>
   setLocale(id: string, locale: Locale): Promise<void>
   setPassword(id: string, passwordHash: string): Promise<void>
+  /** Makes the account an administrator or not (single sign-on's admin group decides it). */
+  setAdmin(id: string, isAdmin: boolean): Promise<void>
+  /** Ends every session signed in before `at` (the account's "sign out everywhere"). */
+  endSessions(id: string, at: number): Promise<void>
+  /**
+   * Removes the account and its board roles, and erases its name where the store kept it
+   * beside its id (snapshots' takers, the audit log's actors) — those now read `erasedName`.
+   * What remains is a row with the id alone (no name, email or password), so that invites the
+   * person created stay valid for the guests who joined through them; `get`, `findByEmail`,
+   * `list` and `count` no longer see it. Resolves false when there was no such account.
+   */
+  remove(id: string, erasedName: string): Promise<boolean>
 }
 
 export interface NewBoard {
@@ -96,7 +114,8 @@ export interface BoardMember {
 export interface BoardStore {
   /** Creates the board, its first document state and its creator's facilitator role at once. */
   create(board: NewBoard): Promise<BoardRecord>
-  get(id: string): Promise<BoardRecord | null>
+  /** The board, or null when unknown — or deleted, unless `includeDeleted` (for administrators). */
+  get(id: string, options?: { includeDeleted?: boolean }): Promise<BoardRecord | null>
   listForUser(userId: string): Promise<BoardWithRole[]>
   roleOf(boardId: string, userId: string): Promise<BoardRole | null>
   /** Adds the user to the board with this role, or changes their role. */
@@ -105,7 +124,28 @@ export interface BoardStore {
   removeMember(boardId: string, userId: string): Promise<boolean>
   /** Staff members with their roles, facilitators first, then by name. */
   members(boardId: string): Promise<BoardMember[]>
+  /** Records a change of the board at `at` (and clears a retention warning: it is in use). */
   touch(boardId: string, at?: number): Promise<void>
+  /** Renames a board; resolves false when there is no such board. */
+  rename(boardId: string, name: string): Promise<boolean>
+  /** Archives the board at `at`, or takes it out of the archive with null. */
+  setArchived(boardId: string, at: number | null): Promise<boolean>
+  /**
+   * Deletes the board at `at` (nobody has a role on it any more: roleOf answers null, lists
+   * leave it out), or restores it with null. The rows stay until {@link purge}.
+   */
+  setDeleted(boardId: string, at: number | null): Promise<boolean>
+  /** Every board, deleted ones included, newest change first (for administrators). */
+  listAll(): Promise<BoardRecord[]>
+  /**
+   * Removes the board and everything kept for it: roles, invites and their guests, named
+   * snapshots, and its own and its private documents (snapshot and update log).
+   */
+  purge(boardId: string): Promise<void>
+  /** Boards (not deleted) whose last change was before `before`, with when their facilitators were warned. */
+  listUntouchedSince(before: number): Promise<(BoardRecord & { retentionWarnedAt: number | null })[]>
+  /** Records the retention warning (null clears it, when the board is used again). */
+  setRetentionWarned(boardId: string, at: number | null): Promise<void>
 }
 
 /** A link that lets people without an account join one board as guests. */
@@ -139,6 +179,8 @@ export interface InviteStore {
   listForBoard(boardId: string): Promise<InviteRecord[]>
   /** Marks the invite revoked; resolves false when it was unknown or already revoked. */
   revoke(id: string, at?: number): Promise<boolean>
+  /** Invites this person created, on any board, newest first (for their data export). */
+  listCreatedBy(userId: string): Promise<InviteRecord[]>
 }
 
 /** Someone who joined a board through an invite link, under a display name, without an account. */
@@ -154,6 +196,8 @@ export interface GuestStore {
   create(guest: { boardId: string; inviteId: string; name: string }): Promise<GuestRecord>
   get(id: string): Promise<GuestRecord | null>
   listForInvite(inviteId: string): Promise<GuestRecord[]>
+  /** Removes the guest (their session ends with it). Resolves false when unknown. */
+  remove(id: string): Promise<boolean>
 }
 
 /** Why a snapshot was taken: by hand, by the timer, at the end of a voting round, or before a restore. */
@@ -198,7 +242,66 @@ export interface SnapshotStore {
   get(boardId: string, id: string): Promise<SnapshotWithState | null>
   /** Resolves false when it was unknown or belongs to another board. */
   delete(boardId: string, id: string): Promise<boolean>
+  /** Snapshots this person (staff id or `guest:<id>`) took, on any board, without their state. */
+  listCreatedBy(userId: string): Promise<SnapshotRecord[]>
+  /** Replaces a snapshot's state (erasing a removed person's name from it); false when unknown. */
+  replaceState(boardId: string, id: string, state: Uint8Array): Promise<boolean>
+  /** Automatic snapshots of a board taken before `before`; resolves how many were deleted. */
+  deleteAutoBefore(boardId: string, before: number): Promise<number>
 }
+
+/** What the audit log records. No note text, no passwords, ever. */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sessions-ended',
+  'board-created',
+  'board-renamed',
+  'board-archived',
+  'board-unarchived',
+  'board-deleted',
+  'board-restored',
+  'board-purged',
+  'board-imported',
+  'board-exported',
+  'board-shared',
+  'member-removed',
+  'invite-created',
+  'invite-revoked',
+  'snapshot-restored',
+  'person-removed',
+  'data-exported',
+  'retention-warned',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export interface AuditEntry {
+  seq: number
+  at: number
+  /** Who did it (a staff id, `guest:<id>`, or null for the server itself) and their name then. */
+  actor: { id: string; name: string } | null
+  action: AuditAction
+  boardId: string | null
+  /** Whom or what else it concerned: a person's id, a snapshot's, an invite's. */
+  targetId: string | null
+  /** A short fact without content (a format, a role, a reason). */
+  detail: string | null
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at'> & { at?: number }
+
+export interface AuditStore {
+  append(entry: NewAuditEntry): Promise<void>
+  /** Entries newest first; `before` pages on by sequence number. */
+  list(options?: { limit?: number; before?: number; actorId?: string; boardId?: string }): Promise<AuditEntry[]>
+  /** Entries done by or concerning this person, oldest first (for their data export). */
+  listAbout(personId: string): Promise<AuditEntry[]>
+  /** Deletes entries older than `before`; resolves how many. */
+  deleteBefore(before: number): Promise<number>
+}
+
+/** Every row of every table, by table name, for backups (binary columns as Uint8Array). */
+export type StoreDump = Record<string, Record<string, unknown>[]>
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
@@ -208,6 +311,11 @@ export interface Store {
   readonly guests: GuestStore
   readonly docs: DocStore
   readonly snapshots: SnapshotStore
+  readonly audit: AuditStore
+  /** Every row of every table (for `npm run backup`). */
+  dump(): Promise<StoreDump>
+  /** Fills an empty store from a dump (for `npm run restore`); refuses a store that has users or boards. */
+  load(dump: StoreDump): Promise<void>
   /** A named secret generated once and kept (e.g. the session key when AUTH_SECRET is unset). */
   getOrCreateSecret(name: string, generate: () => string): Promise<string>
   /** Checks that the database answers (for health checks). */

@@ -8,6 +8,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles'
+import { DOC_FULL_CLOSE_CODE } from '../board/docFull'
 
 export interface RoomTicket {
   token: string
@@ -35,6 +36,8 @@ export type ConnectionState =
   | 'signed-out'
   | 'forbidden'
   | 'not-found'
+  /** The server refused our changes: the board, or our share of it, is full (4413). */
+  | 'doc-full'
 
 export interface BoardConnection {
   readonly provider: WebsocketProvider | null
@@ -196,7 +199,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       // (closing with 4401), so counting the open as connected would show a refused client as
       // online and reset the refusal backoff on every attempt. The first sync decides, below.
       if (status === 'connected') return
-      if (state !== 'signed-out' && state !== 'forbidden' && state !== 'not-found') {
+      if (state !== 'signed-out' && state !== 'forbidden' && state !== 'not-found' && state !== 'doc-full') {
         setState(!isOnline() ? 'offline' : everConnected ? 'reconnecting' : 'connecting')
       }
     })
@@ -210,6 +213,19 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
     provider.on('closed', async ({ code }: { code: number; reason: string }) => {
       if (code === 4403) return setState('forbidden')
       if (code === 4404) return setState('not-found')
+      if (code === DOC_FULL_CLOSE_CODE) {
+        // Reconnecting would send the same refused change again at once, and be refused again,
+        // forever. The board says so and waits until the person asks to try again (retryNow),
+        // after they or the facilitator made room.
+        setState('doc-full')
+        await new Promise<void>((resolve) => {
+          endPause = () => {
+            endPause = null
+            resolve()
+          }
+        })
+        if (destroyed) return
+      }
       // 4401 (stale token) and any other permanent close: a fresh ticket decides.
       setState('reconnecting')
       await pause(refusedDelay * (0.5 + Math.random()))

@@ -40,6 +40,13 @@ export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; gu
         const result = await pool.query('UPDATE invites SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])
         return result.rowCount === 1
       },
+      async listCreatedBy(userId) {
+        const { rows } = await pool.query<InviteRow>(
+          `SELECT ${INVITE_COLUMNS} FROM invites WHERE created_by = $1 ORDER BY created_at DESC, seq DESC`,
+          [userId],
+        )
+        return rows.map(toInvite)
+      },
     },
     guests: {
       async create(guest) {
@@ -63,6 +70,10 @@ export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; gu
           [inviteId],
         )
         return rows.map(toGuest)
+      },
+      async remove(id) {
+        const result = await pool.query('DELETE FROM guests WHERE id = $1', [id])
+        return result.rowCount === 1
       },
     },
   }

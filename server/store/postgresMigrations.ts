@@ -107,4 +107,27 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     CREATE INDEX board_snapshots_board ON board_snapshots(board_id, created_at);
     `,
   },
+  {
+    name: 'archived and deleted boards, sessions ended, the audit log',
+    // See the SQLite store's migration 5 for what each column is for.
+    sql: `
+    ALTER TABLE boards ADD COLUMN archived_at BIGINT;
+    ALTER TABLE boards ADD COLUMN deleted_at BIGINT;
+    ALTER TABLE boards ADD COLUMN retention_warned_at BIGINT;
+    ALTER TABLE users ADD COLUMN sessions_valid_after BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN removed_at BIGINT;
+    CREATE TABLE audit_log (
+      seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at BIGINT NOT NULL,
+      actor_id TEXT,
+      actor_name TEXT,
+      action TEXT NOT NULL,
+      board_id TEXT,
+      target_id TEXT,
+      detail TEXT
+    );
+    CREATE INDEX audit_log_at ON audit_log(at);
+    CREATE INDEX audit_log_actor ON audit_log(actor_id);
+    `,
+  },
 ]

@@ -50,5 +50,27 @@ export function openPostgresSnapshotStore(pool: Pool): SnapshotStore {
       const result = await pool.query('DELETE FROM board_snapshots WHERE board_id = $1 AND id = $2', [boardId, id])
       return result.rowCount === 1
     },
+    async listCreatedBy(userId) {
+      const { rows } = await pool.query<SnapshotRow>(
+        `SELECT ${COLUMNS} FROM board_snapshots WHERE created_by = $1 ORDER BY created_at DESC, seq DESC`,
+        [userId],
+      )
+      return rows.map(toSnapshot)
+    },
+    async replaceState(boardId, id, state) {
+      const result = await pool.query('UPDATE board_snapshots SET state = $1 WHERE board_id = $2 AND id = $3', [
+        asBuffer(state),
+        boardId,
+        id,
+      ])
+      return result.rowCount === 1
+    },
+    async deleteAutoBefore(boardId, before) {
+      const result = await pool.query(
+        "DELETE FROM board_snapshots WHERE board_id = $1 AND kind = 'auto' AND created_at < $2",
+        [boardId, before],
+      )
+      return result.rowCount ?? 0
+    },
   }
 }

@@ -17,7 +17,10 @@ import { asBuffer, asBytes } from './bytes'
 import { openPostgresInviteStores } from './postgresInviteStore'
 import { POSTGRES_MIGRATIONS } from './postgresMigrations'
 import { openPostgresSnapshotStore } from './postgresSnapshotStore'
-import { compareMembers, compareUsers, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
+import { openPostgresAuditStore } from './postgresAuditStore'
+import { openPostgresBoardLifecycle, removeUser } from './postgresBoardLifecycle'
+import { openPostgresDump } from './postgresDump'
+import { compareMembers, compareUsers, newBoardRecord, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -41,6 +44,7 @@ interface UserRow {
   is_admin: boolean
   locale: string | null
   created_at: number
+  sessions_valid_after: number
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -51,6 +55,7 @@ const toUser = (row: UserRow): UserRecord => ({
   isAdmin: row.is_admin,
   locale: row.locale ? toLocale(row.locale) : null,
   createdAt: row.created_at,
+  sessionsValidAfter: row.sessions_valid_after,
 })
 
 /**
@@ -127,6 +132,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           isAdmin: user.isAdmin ?? false,
           locale: null,
           createdAt: Date.now(),
+          sessionsValidAfter: 0,
         }
         await pool.query(
           'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
@@ -135,19 +141,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return record
       },
       async get(id) {
-        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id])
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1 AND removed_at IS NULL', [id])
         return rows[0] ? toUser(rows[0]) : null
       },
       async findByEmail(email) {
-        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE email = $1', [normalizeEmail(email)])
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE email = $1 AND removed_at IS NULL', [normalizeEmail(email)])
         return rows[0] ? toUser(rows[0]) : null
       },
       async count() {
-        const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM users')
+        const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE removed_at IS NULL')
         return rows[0].n
       },
       async list() {
-        const { rows } = await pool.query<UserRow>('SELECT * FROM users')
+        const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE removed_at IS NULL')
         return rows.map(toUser).sort(compareUsers)
       },
       async setLocale(id, locale) {
@@ -156,6 +162,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       async setPassword(id, passwordHash) {
         await pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, id])
       },
+      async setAdmin(id, isAdmin) {
+        await pool.query('UPDATE users SET is_admin = $1 WHERE id = $2 AND removed_at IS NULL', [isAdmin, id])
+      },
+      async endSessions(id, at) {
+        await pool.query('UPDATE users SET sessions_valid_after = GREATEST(sessions_valid_after, $1) WHERE id = $2', [at, id])
+      },
+      remove: (id, erasedName) => transaction((client) => removeUser(client, id, erasedName, Date.now())),
     },
     boards: {
       async create(board) {
@@ -176,23 +189,25 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             at,
           ])
         })
-        return { id, name: board.name, locale: board.locale, createdBy: board.createdBy, createdAt: at, updatedAt: at }
+        return newBoardRecord(id, board, at)
       },
-      async get(id) {
+      async get(id, options) {
         const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])
-        return rows[0] ? toBoard(rows[0]) : null
+        const row = rows[0]
+        return row && (row.deleted_at === null || options?.includeDeleted) ? toBoard(row) : null
       },
       async listForUser(userId): Promise<BoardWithRole[]> {
         const { rows } = await pool.query<BoardRow & { role: BoardRole }>(
           `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
-           WHERE m.user_id = $1 ORDER BY b.updated_at DESC`,
+           WHERE m.user_id = $1 AND b.deleted_at IS NULL ORDER BY b.updated_at DESC`,
           [userId],
         )
         return rows.map((row) => ({ ...toBoard(row), role: row.role }))
       },
       async roleOf(boardId, userId) {
         const { rows } = await pool.query<{ role: BoardRole }>(
-          'SELECT role FROM board_members WHERE board_id = $1 AND user_id = $2',
+          `SELECT m.role FROM board_members m JOIN boards b ON b.id = m.board_id
+           WHERE m.board_id = $1 AND m.user_id = $2 AND b.deleted_at IS NULL`,
           [boardId, userId],
         )
         return rows[0]?.role ?? null
@@ -217,12 +232,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return rows.map(toMember).sort(compareMembers)
       },
       async touch(boardId, at = Date.now()) {
-        await pool.query('UPDATE boards SET updated_at = $1 WHERE id = $2', [at, boardId])
+        await pool.query('UPDATE boards SET updated_at = $1, retention_warned_at = NULL WHERE id = $2', [at, boardId])
       },
+      ...openPostgresBoardLifecycle(pool, transaction),
     },
     invites,
     guests,
     snapshots: openPostgresSnapshotStore(pool),
+    audit: openPostgresAuditStore(pool),
+    ...openPostgresDump(pool, transaction),
     docs: {
       async loadDoc(docId) {
         // One statement sees one state of the database: a compaction committed between reading

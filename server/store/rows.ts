@@ -8,7 +8,11 @@ import type { BoardRole } from '../../lib/auth/roles'
 import { newId } from '../../lib/ids'
 import { toLocale } from '../../lib/i18n/locales'
 import type {
+  AuditAction,
+  AuditEntry,
   BoardMember,
+  NewAuditEntry,
+  NewBoard,
   BoardRecord,
   GuestRecord,
   InviteRecord,
@@ -25,6 +29,8 @@ export interface BoardRow {
   created_by: string | null
   created_at: number
   updated_at: number
+  archived_at: number | null
+  deleted_at: number | null
 }
 
 export interface MemberRow {
@@ -65,6 +71,38 @@ export interface SnapshotRow {
   bytes: number
 }
 
+export interface AuditRow {
+  seq: number
+  at: number
+  actor_id: string | null
+  actor_name: string | null
+  action: AuditAction
+  board_id: string | null
+  target_id: string | null
+  detail: string | null
+}
+
+export const toAuditEntry = (row: AuditRow): AuditEntry => ({
+  seq: row.seq,
+  at: row.at,
+  actor: row.actor_id !== null ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+  action: row.action,
+  boardId: row.board_id,
+  targetId: row.target_id,
+  detail: row.detail,
+})
+
+/** The columns of a new audit entry, in the order both stores insert them. */
+export const auditValues = (entry: NewAuditEntry) => [
+  entry.at ?? Date.now(),
+  entry.actor?.id ?? null,
+  entry.actor?.name ?? null,
+  entry.action,
+  entry.boardId,
+  entry.targetId,
+  entry.detail,
+]
+
 export const INVITE_COLUMNS = 'id, board_id, role, label, created_by, created_at, expires_at, revoked_at'
 
 export const toBoard = (row: BoardRow): BoardRecord => ({
@@ -74,6 +112,20 @@ export const toBoard = (row: BoardRow): BoardRecord => ({
   createdBy: row.created_by,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  archivedAt: row.archived_at ?? null,
+  deletedAt: row.deleted_at ?? null,
+})
+
+/** The record of a board just created. */
+export const newBoardRecord = (id: string, board: NewBoard, at: number): BoardRecord => ({
+  id,
+  name: board.name,
+  locale: board.locale,
+  createdBy: board.createdBy,
+  createdAt: at,
+  updatedAt: at,
+  archivedAt: null,
+  deletedAt: null,
 })
 
 export const toMember = (row: MemberRow): BoardMember => ({
@@ -159,3 +211,26 @@ const rank = (member: BoardMember) => (member.role === 'facilitator' ? 0 : 1)
 
 /** A board's members: facilitators first, then by name and email. */
 export const compareMembers = (a: BoardMember, b: BoardMember): number => rank(a) - rank(b) || compareUsers(a, b)
+
+/**
+ * Tables in the order a dump is loaded (parents before the rows that point at them). Tables a
+ * later version adds and this list lacks are dumped and loaded after these.
+ */
+export const DUMP_ORDER = [
+  'secrets',
+  'users',
+  'boards',
+  'board_members',
+  'invites',
+  'guests',
+  'doc_snapshots',
+  'doc_updates',
+  'board_snapshots',
+  'audit_log',
+]
+
+/** The tables of a dump in load order. */
+export function inDumpOrder(tables: readonly string[]): string[] {
+  const known = DUMP_ORDER.filter((table) => tables.includes(table))
+  return [...known, ...tables.filter((table) => !DUMP_ORDER.includes(table)).sort()]
+}

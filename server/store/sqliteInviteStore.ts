@@ -18,9 +18,13 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
       // rowid breaks ties between invites made in the same millisecond.
       `SELECT ${INVITE_COLUMNS} FROM invites WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
     ),
+    invitesCreatedBy: db.prepare<[string], InviteRow>(
+      `SELECT ${INVITE_COLUMNS} FROM invites WHERE created_by = ? ORDER BY created_at DESC, rowid DESC`,
+    ),
     inviteRevoke: db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     guestInsert: db.prepare('INSERT INTO guests (id, board_id, invite_id, name, created_at) VALUES (?, ?, ?, ?, ?)'),
     guestById: db.prepare<[string], GuestRow>('SELECT * FROM guests WHERE id = ?'),
+    guestDelete: db.prepare('DELETE FROM guests WHERE id = ?'),
     guestsForInvite: db.prepare<[string], GuestRow>(
       'SELECT * FROM guests WHERE invite_id = ? ORDER BY created_at, rowid',
     ),
@@ -56,6 +60,9 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
       async revoke(id, at = Date.now()) {
         return q.inviteRevoke.run(at, id).changes === 1
       },
+      async listCreatedBy(userId) {
+        return q.invitesCreatedBy.all(userId).map(toInvite)
+      },
     },
     guests: {
       async create(guest) {
@@ -69,6 +76,9 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
       },
       async listForInvite(inviteId) {
         return q.guestsForInvite.all(inviteId).map(toGuest)
+      },
+      async remove(id) {
+        return q.guestDelete.run(id).changes === 1
       },
     },
   }

@@ -114,4 +114,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX board_snapshots_board ON board_snapshots(board_id, created_at);
   `,
+  // 5: the life of boards and the rights of people (issue 17). A board is archived (out of the
+  // everyday list) or deleted (gone for everyone but administrators, until it is purged after
+  // the grace period); `retention_warned_at` records the facilitators' warning before an
+  // untouched board is removed. `sessions_valid_after` ends every session signed in before it
+  // (sign out everywhere). The audit log names people by id and name; removing a person erases
+  // the name.
+  `
+  ALTER TABLE boards ADD COLUMN archived_at INTEGER;
+  ALTER TABLE boards ADD COLUMN deleted_at INTEGER;
+  ALTER TABLE boards ADD COLUMN retention_warned_at INTEGER;
+  ALTER TABLE users ADD COLUMN sessions_valid_after INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN removed_at INTEGER;
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    action TEXT NOT NULL,
+    board_id TEXT,
+    target_id TEXT,
+    detail TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log(at);
+  CREATE INDEX audit_log_actor ON audit_log(actor_id);
+  `,
 ]

@@ -22,6 +22,11 @@ export function openSqliteSnapshotStore(db: Database.Database): SnapshotStore {
       `SELECT ${COLUMNS}, state FROM board_snapshots WHERE board_id = ? AND id = ?`,
     ),
     delete: db.prepare('DELETE FROM board_snapshots WHERE board_id = ? AND id = ?'),
+    createdBy: db.prepare<[string], SnapshotRow>(
+      `SELECT ${COLUMNS} FROM board_snapshots WHERE created_by = ? ORDER BY created_at DESC, rowid DESC`,
+    ),
+    replaceState: db.prepare('UPDATE board_snapshots SET state = ? WHERE board_id = ? AND id = ?'),
+    deleteAutoBefore: db.prepare("DELETE FROM board_snapshots WHERE board_id = ? AND kind = 'auto' AND created_at < ?"),
   }
 
   return {
@@ -50,6 +55,15 @@ export function openSqliteSnapshotStore(db: Database.Database): SnapshotStore {
     },
     async delete(boardId, id) {
       return q.delete.run(boardId, id).changes === 1
+    },
+    async listCreatedBy(userId) {
+      return q.createdBy.all(userId).map(toSnapshot)
+    },
+    async replaceState(boardId, id, state) {
+      return q.replaceState.run(Buffer.from(state), boardId, id).changes === 1
+    },
+    async deleteAutoBefore(boardId, before) {
+      return q.deleteAutoBefore.run(boardId, before).changes
     },
   }
 }

@@ -12,7 +12,10 @@ import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
 import type { BoardMember, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
 import { asBytes } from './bytes'
-import { compareMembers, compareUsers, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
+import { compareMembers, compareUsers, newBoardRecord, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
+import { openSqliteAuditStore } from './sqliteAuditStore'
+import { openSqliteBoardLifecycle, userRemoval } from './sqliteBoardLifecycle'
+import { openSqliteDump } from './sqliteDump'
 import { openSqliteInviteStores } from './sqliteInviteStore'
 import { openSqliteSnapshotStore } from './sqliteSnapshotStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
@@ -25,6 +28,7 @@ interface UserRow {
   is_admin: number
   locale: string | null
   created_at: number
+  sessions_valid_after: number
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -35,6 +39,7 @@ const toUser = (row: UserRow): UserRecord => ({
   isAdmin: row.is_admin === 1,
   locale: row.locale ? toLocale(row.locale) : null,
   createdAt: row.created_at,
+  sessionsValidAfter: row.sessions_valid_after,
 })
 
 export function openSqliteStore(file: string): Store {
@@ -50,10 +55,12 @@ export function openSqliteStore(file: string): Store {
     userInsert: db.prepare(
       'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
-    userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
-    userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
-    userList: db.prepare<[], UserRow>('SELECT * FROM users'),
+    userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ? AND removed_at IS NULL'),
+    userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ? AND removed_at IS NULL'),
+    userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE removed_at IS NULL'),
+    userList: db.prepare<[], UserRow>('SELECT * FROM users WHERE removed_at IS NULL'),
+    userAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ? AND removed_at IS NULL'),
+    userEndSessions: db.prepare('UPDATE users SET sessions_valid_after = MAX(sessions_valid_after, ?) WHERE id = ?'),
     userLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
     userPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     boardInsert: db.prepare(
@@ -62,11 +69,12 @@ export function openSqliteStore(file: string): Store {
     boardById: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
     boardsForUser: db.prepare<[string], BoardRow & { role: BoardRole }>(
       `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
-       WHERE m.user_id = ? ORDER BY b.updated_at DESC`,
+       WHERE m.user_id = ? AND b.deleted_at IS NULL ORDER BY b.updated_at DESC`,
     ),
-    boardTouch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    boardTouch: db.prepare('UPDATE boards SET updated_at = ?, retention_warned_at = NULL WHERE id = ?'),
     roleOf: db.prepare<[string, string], { role: BoardRole }>(
-      'SELECT role FROM board_members WHERE board_id = ? AND user_id = ?',
+      `SELECT m.role FROM board_members m JOIN boards b ON b.id = m.board_id
+       WHERE m.board_id = ? AND m.user_id = ? AND b.deleted_at IS NULL`,
     ),
     setRole: db.prepare(
       `INSERT INTO board_members (board_id, user_id, role) VALUES (?, ?, ?)
@@ -143,6 +151,7 @@ export function openSqliteStore(file: string): Store {
     }
   })
 
+  const removeUser = userRemoval(db)
   const { invites, guests } = openSqliteInviteStores(db)
   const snapshots = openSqliteSnapshotStore(db)
 
@@ -158,6 +167,7 @@ export function openSqliteStore(file: string): Store {
           isAdmin: user.isAdmin ?? false,
           locale: null,
           createdAt: Date.now(),
+          sessionsValidAfter: 0,
         }
         q.userInsert.run(record.id, record.email, record.name, record.passwordHash, record.isAdmin ? 1 : 0, record.createdAt)
         return record
@@ -185,17 +195,26 @@ export function openSqliteStore(file: string): Store {
       async setPassword(id, passwordHash) {
         q.userPassword.run(passwordHash, id)
       },
+      async setAdmin(id, isAdmin) {
+        q.userAdmin.run(isAdmin ? 1 : 0, id)
+      },
+      async endSessions(id, at) {
+        q.userEndSessions.run(at, id)
+      },
+      async remove(id, erasedName) {
+        return removeUser(id, erasedName, Date.now())
+      },
     },
     boards: {
       async create(board) {
         const id = newId()
         const at = Date.now()
         createBoard(id, board.name, board.locale, board.createdBy, board.initialState, at)
-        return { id, name: board.name, locale: board.locale, createdBy: board.createdBy, createdAt: at, updatedAt: at }
+        return newBoardRecord(id, board, at)
       },
-      async get(id) {
+      async get(id, options) {
         const row = q.boardById.get(id)
-        return row ? toBoard(row) : null
+        return row && (row.deleted_at === null || options?.includeDeleted) ? toBoard(row) : null
       },
       async listForUser(userId): Promise<BoardWithRole[]> {
         return q.boardsForUser.all(userId).map((row) => ({ ...toBoard(row), role: row.role }))
@@ -215,10 +234,13 @@ export function openSqliteStore(file: string): Store {
       async touch(boardId, at = Date.now()) {
         q.boardTouch.run(at, boardId)
       },
+      ...openSqliteBoardLifecycle(db),
     },
     invites,
     guests,
     snapshots,
+    audit: openSqliteAuditStore(db),
+    ...openSqliteDump(db),
     docs: {
       async loadDoc(docId) {
         return loadDoc(docId)

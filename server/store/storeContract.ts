@@ -12,6 +12,7 @@ import { readBoard } from '../../lib/board/readModel'
 import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
 import type { NewUser, StoredDoc, Store, UserRecord } from '../../lib/store/types'
 import { describeInviteContract } from './inviteContract'
+import { describeLifecycleContract } from './lifecycleContract'
 import { describeSnapshotContract } from './snapshotContract'
 
 export interface OpenedStore {
@@ -394,4 +395,5 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
   describeInviteContract(name, open)
   describeSnapshotContract(name, open)
+  describeLifecycleContract(name, open)
 }

@@ -30,9 +30,12 @@ import {
 import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
+import { refusedRecord } from './recordGuard'
+import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import type { AwarenessThrottle } from './awarenessThrottle'
 import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
+import { DocShares } from './docShares'
 import { DocSizeLimit } from './docSizeLimit'
 import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
@@ -47,6 +50,10 @@ export interface Principal {
   boardId: string
   /** The room (document) this socket is in: the board's own, or a private one of the board. */
   room: string
+  /** For a guest, the invite link they joined through: its guests share some limits. */
+  inviteId?: string | null
+  /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
+  issuedAt?: number
 }
 
 export interface Connection {
@@ -60,6 +67,8 @@ export interface Connection {
   readonly presence: AwarenessThrottle
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] | null
+  /** Why the guards undid part of the update being applied: its socket is then closed. */
+  violation: string | null
   alive: boolean
 }
 
@@ -99,6 +108,7 @@ export class Room implements LinkedRoom {
   /** When the message being handled arrived (null outside a message). */
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
+  private shares: DocShares | null = null
   private detachGuards: (() => void) | null = null
   /** Keeps the board's layout whole (a board's own document only). */
   keeper: LayoutKeeper | null = null
@@ -147,7 +157,10 @@ export class Room implements LinkedRoom {
     )
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, update) => n + update.byteLength, 0)
     this.size = new DocSizeLimit(this.doc, this.options.limits.maxDocBytes, storedBytes)
-    if (this.options.guardTemplate) this.detachGuards = this.attachBoardGuards()
+    this.shares = new DocShares(this.doc, this.options.limits, (origin) =>
+      this.isConnection(origin) ? { userId: origin.principal.userId, inviteId: origin.principal.inviteId ?? null } : null,
+    )
+    this.detachGuards = this.attachGuards()
     this.doc.on('update', this.onDocUpdate)
     if (this.options.guardTemplate && this.options.layoutKeeper !== false) {
       this.keeper = attachLayoutKeeper(this.doc, this.options.layoutKeeper ?? {}, (changed) =>
@@ -159,17 +172,38 @@ export class Room implements LinkedRoom {
     this.updates.loaded(stored.lastSeq, stored.updates.length)
   }
 
-  /** A board's own document: the template, locked areas and facilitation state are guarded. */
-  private attachBoardGuards(): () => void {
+  /**
+   * Every room: records a browser would refuse are undone (and their socket closed). A board's
+   * own document also guards the template, locked areas and the facilitation state.
+   */
+  private attachGuards(): () => void {
     const log = (what: string) => (origin: unknown, keys: string[]) => {
       const { principal } = origin as Connection
       this.options.logger.info({ room: this.name, user: principal.userId, role: principal.role, keys }, what)
     }
+    const board = this.options.guardTemplate
+    const facilitatorOnly = board ? facilitatorOnlyRecords(this.doc) : null
     const stopTemplate = attachTemplateGuard(this.doc, {
-      isRestricted: (origin) => this.isConnection(origin) && origin.principal.role !== 'facilitator',
-      protects: facilitatorOnlyRecords(this.doc),
-      onRevert: log('undid a change to the template or a locked area'),
+      isRestricted: (origin) => this.isConnection(origin),
+      protects: (origin) => {
+        const connection = origin as Connection
+        const locked = facilitatorOnly && connection.principal.role !== 'facilitator' ? facilitatorOnly() : null
+        return (key, value, added) => {
+          // Only what the change adds: a record stored before these checks may still go.
+          const refused = added ? refusedRecord(key, value) : null
+          if (refused !== null) {
+            connection.violation ??= refused
+            return true
+          }
+          return locked !== null && locked(key, value)
+        }
+      },
+      onForeignEntry: (origin) => {
+        ;(origin as Connection).violation ??= 'not a record entry'
+      },
+      onRevert: log(board ? 'undid a change to the template, a locked area or an invalid record' : 'undid an invalid record'),
     })
+    if (!board) return stopTemplate
     const stopSession = attachSessionGuard(this.doc, {
       isClient: (origin) => this.isConnection(origin),
       onRevert: log('undid a client change to the facilitation state, votes or board metadata'),
@@ -216,6 +250,7 @@ export class Room implements LinkedRoom {
       inbound: new InboundRate(this.options.limits),
       presence: this.presence.throttleFor(() => connection),
       backlog: [],
+      violation: null,
       alive: true,
     }
     this.connections.set(socket, connection)
@@ -262,7 +297,8 @@ export class Room implements LinkedRoom {
       this.handleMessage(connection, message)
     } catch (error) {
       const refusal = error instanceof RefusedError ? error.refusal : Refusals.malformed
-      this.refuse(connection, refusal, { err: (error as Error).message, bytes: message.length })
+      const details = error instanceof RefusedError ? error.details : {}
+      this.refuse(connection, refusal, { err: (error as Error).message, bytes: message.length, ...details })
     } finally {
       this.receivingAt = null
     }
@@ -284,8 +320,13 @@ export class Room implements LinkedRoom {
           if (!canEditNotes(connection.principal.role)) return
           // Parsing the whole update first means a malformed one throws before it touches the
           // doc, instead of half-way through integrating it.
-          Y.decodeUpdate(update)
+          const refused = refusedContent(update)
+          if (refused !== null) throw new RefusedError(Refusals.refusedContent, { refused })
           if (!this.size!.admits(update.byteLength)) throw new RefusedError(Refusals.docTooLarge)
+          const { userId, inviteId = null } = connection.principal
+          if (!this.shares!.admits({ userId, inviteId }, update.byteLength)) {
+            throw new RefusedError(Refusals.shareFull, { used: this.shares!.usedBy({ userId, inviteId }) })
+          }
           this.applyClientUpdate(connection, update)
         } else {
           throw new ProtocolError(`unknown sync message ${subtype}`)
@@ -314,7 +355,11 @@ export class Room implements LinkedRoom {
   private applyClientUpdate(connection: Connection, update: Uint8Array) {
     const { store } = this.doc
     const hadPending = store.pendingStructs !== null || store.pendingDs !== null
+    connection.violation = null
     Y.applyUpdate(this.doc, update, connection)
+    // The guards have undone what broke the rules; the sender, no honest client, goes.
+    const violation = connection.violation
+    if (violation !== null) throw new RefusedError(Refusals.invalidRecord, { refused: violation })
     if (hadPending || (store.pendingStructs === null && store.pendingDs === null)) return
     store.pendingStructs = null
     store.pendingDs = null
@@ -337,6 +382,11 @@ export class Room implements LinkedRoom {
     for (const connection of this.connections.values()) {
       if (connection !== except && !connection.backlog) this.send(connection, message)
     }
+  }
+
+  /** Whether the server may add about `bytes` to the document without passing its limit. */
+  admitsServerChange(bytes: number): boolean {
+    return this.size!.admits(bytes)
   }
 
   /** Resolves once every applied update is durable. */
@@ -421,6 +471,7 @@ export class Room implements LinkedRoom {
     this.link.detach()
     this.detachGuards?.()
     this.size?.detach()
+    this.shares?.detach()
     this.presence.destroy()
     this.doc.destroy()
   }

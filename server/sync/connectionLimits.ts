@@ -14,6 +14,10 @@ export interface SyncLimits {
   bytesPerSecond: number
   /** Largest a room's document may grow to, in bytes (as `Y.encodeStateAsUpdate` writes it). */
   maxDocBytes: number
+  /** Bytes of live records one person may have written into one document (./docShares.ts). */
+  maxDocBytesPerPerson: number
+  /** Bytes of live records the guests of one invite link may together have written. */
+  maxDocBytesPerInvite: number
   /** Sockets one room admits at once. */
   maxConnectionsPerRoom: number
   /** Sockets one person (user or guest) may hold in one room at once: tabs and devices. */
@@ -31,6 +35,8 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   messagesPerSecond: 200,
   bytesPerSecond: 1024 * 1024,
   maxDocBytes: 32 * 1024 * 1024,
+  maxDocBytesPerPerson: 4 * 1024 * 1024,
+  maxDocBytesPerInvite: 12 * 1024 * 1024,
   maxConnectionsPerRoom: 1000,
   maxConnectionsPerPerson: 20,
   awarenessPerSecond: 30,
@@ -50,9 +56,12 @@ export const Refusals = {
   roomFull: { code: CloseCode.rateLimited, reason: 'room full' },
   personFull: { code: CloseCode.rateLimited, reason: 'too many connections' },
   docTooLarge: { code: CloseCode.docTooLarge, reason: 'document too large' },
+  shareFull: { code: CloseCode.docTooLarge, reason: 'share of the document used up' },
   tooManyPresenceIds: { code: CloseCode.policy, reason: 'too many presence ids' },
   unknownDependencies: { code: CloseCode.malformed, reason: 'update depends on changes the server lacks' },
   malformed: { code: CloseCode.malformed, reason: 'malformed message' },
+  refusedContent: { code: CloseCode.malformed, reason: 'content not allowed' },
+  invalidRecord: { code: CloseCode.malformed, reason: 'invalid record' },
   textFrame: { code: CloseCode.malformed, reason: 'binary messages only' },
   messageTooBig: { code: CloseCode.messageTooBig, reason: 'message too large' },
   slowConsumer: { code: CloseCode.tryAgainLater, reason: 'too slow' },
@@ -60,7 +69,11 @@ export const Refusals = {
 
 /** Thrown while a message is handled to close its socket with this refusal. */
 export class RefusedError extends Error {
-  constructor(readonly refusal: Refusal) {
+  constructor(
+    readonly refusal: Refusal,
+    /** What the log line should say about it. */
+    readonly details: object = {},
+  ) {
     super(refusal.reason)
     this.name = 'RefusedError'
   }

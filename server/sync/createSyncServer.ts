@@ -18,6 +18,7 @@ import { DEFAULT_SYNC_LIMITS, Refusals, type SyncLimits } from './connectionLimi
 import { CloseCode } from './protocol'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
+import { DocFullError } from '../../lib/board/docFull'
 import { Room, type Connection, type Principal } from './Room'
 import type { LayoutKeeperOptions } from './layoutKeeper'
 
@@ -92,11 +93,20 @@ export interface SyncServer {
    * Changes a document on the server's authority (imports, restores, facilitation commands,
    * notes sent from phones): loads its room if needed, runs `change` in one transaction and
    * resolves, with change's result, once the change is durable. Connected clients receive it
-   * like any other update.
+   * like any other update. A change that adds content names about how many bytes
+   * (`addsBytes`); when the document has no room for them, it rejects with a DocFullError and
+   * nothing changes — the server's writes obey the limit clients do.
    */
-  changeDoc<T>(name: string, change: (doc: Y.Doc) => T): Promise<T>
+  changeDoc<T>(name: string, change: (doc: Y.Doc) => T, options?: { addsBytes?: number }): Promise<T>
   /** Reads a document's current state (loading its room if needed) without changing it. */
   readDoc<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>
+  /**
+   * Closes a board's rooms (its own document's and its private ones) on this node: their
+   * sockets close with `code`, what they hold is written, and they are unloaded. Resolves once
+   * they are gone, so that the board's rows can then be purged without a room writing them
+   * back. New sockets are the authorizer's to refuse.
+   */
+  evict(boardId: string, code: number, reason: string): Promise<void>
   /** Writes every room, closes every socket with 1012 (restarting) and stops. */
   close(): Promise<void>
 }
@@ -335,9 +345,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return { rooms: rooms.size, connections }
     },
     room: (name) => rooms.get(name),
-    async changeDoc(name, change) {
+    async changeDoc(name, change, changeOptions = {}) {
       const room = await roomFor(name)
       await room.ready
+      const addsBytes = changeOptions.addsBytes ?? 0
+      if (addsBytes > 0 && !room.admitsServerChange(addsBytes)) {
+        if (room.connections.size === 0) onEmpty(room)
+        logger.warn({ room: name, addsBytes }, 'refused a server change: document full')
+        throw new DocFullError(name, addsBytes)
+      }
       const result = room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
       await room.drained()
       // A room loaded just for this change unloads when idle like any other.
@@ -350,6 +366,21 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const result = read(room.doc)
       if (room.connections.size === 0) onEmpty(room)
       return result
+    },
+    async evict(boardId, code, reason) {
+      const names = [...new Set([...rooms.keys(), ...unloading.keys()])].filter((name) => parseDocId(name).boardId === boardId)
+      await Promise.all(
+        names.map(async (name) => {
+          clearTimeout(idleTimers.get(name))
+          idleTimers.delete(name)
+          const room = rooms.get(name)
+          if (room) {
+            for (const connection of [...room.connections.values()]) room.closeConnection(connection, code, reason)
+            await unload(room)
+          }
+          await unloading.get(name)
+        }),
+      )
     },
     async close() {
       closing = true

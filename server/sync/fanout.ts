@@ -44,6 +44,11 @@ export interface Fanout {
    * after the call will be delivered, so a room subscribes first and reads the store second.
    */
   subscribe(room: string, listener: FanoutListener): Promise<FanoutSubscription>
+  /**
+   * Forgets what the engine keeps of a board's rooms (its own and its private ones), for a
+   * board that is purged. Rejects when the engine cannot be reached.
+   */
+  forgetBoard(boardId: string): Promise<void>
   /** Rejects when the engine cannot be reached (for health checks). */
   check(): Promise<void>
   close(): Promise<void>
@@ -60,6 +65,7 @@ export function createLocalFanout(): Fanout {
   return {
     shared: false,
     subscribe: async () => nothing,
+    forgetBoard: async () => {},
     check: async () => {},
     close: async () => {},
   }

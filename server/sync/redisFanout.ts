@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { Redis, type RedisOptions } from 'ioredis'
+import { boardDocId, privateDocPrefix } from '../../lib/board/docIds'
 import type { Logger } from '../logger'
 import { asBuffer } from '../store/bytes'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
@@ -311,6 +312,19 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
           wake()
         },
       }
+    },
+    async forgetBoard(boardId) {
+      // The board's own stream, and those of its private documents; glob characters are
+      // escaped, though board ids hold none.
+      const pattern = streamKey(privateDocPrefix(boardId)).replace(/[*?[\]\\]/g, '\\$&')
+      const keys = new Set<string>([streamKey(boardDocId(boardId))])
+      let cursor = '0'
+      do {
+        const [next, found] = await commands.scan(cursor, 'MATCH', `${pattern}*`, 'COUNT', 500)
+        cursor = next
+        for (const key of found) keys.add(key)
+      } while (cursor !== '0')
+      await commands.del(...keys)
     },
     async check() {
       await commands.ping()

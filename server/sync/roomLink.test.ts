@@ -33,6 +33,7 @@ function createHub() {
             unsubscribe: () => here.delete(listener),
           }
         },
+        forgetBoard: async () => {},
         check: async () => {},
         close: async () => {},
       }

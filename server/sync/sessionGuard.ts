@@ -4,27 +4,38 @@
  *
  * - the facilitation state and the votes, written by the server alone (facilitators send
  *   commands; votes go through the server, which checks limits);
- * - the board's metadata: clients may only replace the tldraw schema with another plausible
- *   one (the first client on a newer tldraw migrates the records and records the schema they
- *   now conform to). Deleting it, or any other key, would leave the board unopenable.
+ * - the board's metadata: clients may only write the tldraw schema this server runs (the first
+ *   client to open a board stored under an older one migrates the records and records it).
+ *   Deleting it, another schema, or any other key would leave the board unopenable.
  */
 import type * as Y from 'yjs'
 import { metaMap, sessionMap, votesMap } from '../../lib/board/docLayout'
+import { boardSchema } from '../../lib/board/schema'
 
 export const SESSION_GUARD_ORIGIN = Symbol('session guard')
 
-/** A serialized tldraw schema, as far as the board needs one to open. */
-function isSerializedSchema(value: unknown): boolean {
+const currentSchema = boardSchema.serialize()
+
+/**
+ * The schema this server's tldraw writes, and no other: every client runs the same pinned
+ * tldraw, so a client records only the schema it migrated the records to — this one. Any other
+ * (a "newer" one, a bogus one) would make browsers refuse to open the board.
+ */
+function isCurrentSchema(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const { schemaVersion, sequences } = value as { schemaVersion?: unknown; sequences?: unknown }
-  return typeof schemaVersion === 'number' && typeof sequences === 'object' && sequences !== null && !Array.isArray(sequences)
+  if (schemaVersion !== currentSchema.schemaVersion) return false
+  if (typeof sequences !== 'object' || sequences === null || Array.isArray(sequences)) return false
+  const theirs = Object.entries(sequences as Record<string, unknown>)
+  const ours = currentSchema.sequences as Record<string, unknown>
+  return theirs.length === Object.keys(ours).length && theirs.every(([key, version]) => Object.hasOwn(ours, key) && ours[key] === version)
 }
 
 /** Which changes a client may make to a map: none, except what `allows` accepts. */
 type ClientPolicy = (key: string, change: { action: 'add' | 'update' | 'delete' }, value: unknown) => boolean
 
 const serverOnly: ClientPolicy = () => false
-const schemaOnly: ClientPolicy = (key, change, value) => key === 'schema' && change.action !== 'delete' && isSerializedSchema(value)
+const schemaOnly: ClientPolicy = (key, change, value) => key === 'schema' && change.action !== 'delete' && isCurrentSchema(value)
 
 export function attachSessionGuard(
   doc: Y.Doc,

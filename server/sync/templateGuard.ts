@@ -16,6 +16,12 @@ import { isTemplateRecordId } from '../../lib/board/template'
 
 export const TEMPLATE_GUARD_ORIGIN = Symbol('template guard')
 
+/**
+ * Whether a record is protected: asked with its key and a value, and whether that value is one
+ * the change adds (true) or one it replaces or deletes (false).
+ */
+export type RecordJudge = (key: string, value: unknown, added: boolean) => boolean
+
 export interface TemplateGuardOptions {
   /** True when the transaction's origin may not change template records. */
   isRestricted(origin: unknown): boolean
@@ -26,7 +32,9 @@ export interface TemplateGuardOptions {
    * so a record that is protected before or after a change is kept as it was. The doc does not
    * change while one judge is in use, so it may keep what it reads.
    */
-  protects?(): (key: string, value: unknown) => boolean
+  protects?(origin: unknown): RecordJudge
+  /** Called when a restricted change added something that is no record entry (it is removed). */
+  onForeignEntry?(origin: unknown): void
   /** Called after a restricted change was undone, with the template keys it touched. */
   onRevert?(origin: unknown, keys: string[]): void
 }
@@ -43,8 +51,9 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
   /** The winning entry of each key after the last accepted change. */
   const accepted = new Map<string, RecordEntry>()
   /** Whether a change's entry touches a protected record, judged by `protects`. */
-  const guards = (protects: (key: string, value: unknown) => boolean) => (entry: RecordEntry) =>
-    protects(entry.key, entry.val) || (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val))
+  const guards = (protects: RecordJudge) => (entry: RecordEntry, added: boolean) =>
+    protects(entry.key, entry.val, added) ||
+    (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val, false))
 
   /** The rightmost entry of each key in `keys`, ignoring the entries in `ignored`. */
   const winners = (keys: ReadonlySet<string> | null, ignored?: ReadonlySet<RecordEntry>) => {
@@ -70,12 +79,19 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     const all = new Set<string>()
     const restricted = options.isRestricted(transaction.origin)
     // One judge per change: what it reads of the doc holds until the guard's own transaction.
-    const isGuarded = restricted ? guards(judge()) : () => false
+    const isGuarded = restricted ? guards(judge(transaction.origin)) : () => false
     for (const item of event.changes.added) {
       for (const entry of item.content.getContent()) {
-        if (!isEntry(entry)) continue
+        if (!isEntry(entry)) {
+          // Not a record entry at all: nothing a client of ours writes, so it goes.
+          if (restricted) {
+            added.add(entry as RecordEntry)
+            options.onForeignEntry?.(transaction.origin)
+          }
+          continue
+        }
         all.add(entry.key)
-        if (restricted && isGuarded(entry)) {
+        if (restricted && isGuarded(entry, true)) {
           added.add(entry)
           touched.add(entry.key)
         }
@@ -85,10 +101,10 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
       for (const entry of item.content.getContent()) {
         if (!isEntry(entry)) continue
         all.add(entry.key)
-        if (restricted && isGuarded(entry)) touched.add(entry.key)
+        if (restricted && isGuarded(entry, false)) touched.add(entry.key)
       }
     }
-    if (all.size === 0) return
+    if (all.size === 0 && added.size === 0) return
 
     // What the change may keep: remember what now wins for those keys.
     const kept = [...all].filter((key) => !touched.has(key))
@@ -100,7 +116,7 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
         else accepted.delete(key)
       }
     }
-    if (touched.size === 0) return
+    if (touched.size === 0 && added.size === 0) return
 
     const survivors = winners(touched, added)
     const restore = [...touched].filter((key) => accepted.has(key) && survivors.get(key) !== accepted.get(key))

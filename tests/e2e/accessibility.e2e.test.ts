@@ -164,6 +164,26 @@ describe('axe-core finds no serious or critical violations', () => {
     await facilitator.getByRole('heading', { name: 'Sidan finns inte' }).waitFor()
     await expectNoSeriousViolations(facilitator)
   })
+
+  it('on the administrators’ board list and log, and the account page', async () => {
+    for (const path of ['/admin/boards', '/admin/audit', '/account']) {
+      await facilitator.goto(`${server.url}${path}`)
+      await facilitator.locator('h1').waitFor()
+      await expectNoSeriousViolations(facilitator)
+    }
+  })
+
+  it('on the accessibility statement, in Swedish and in English, for visitors who are not signed in', async () => {
+    const visitor = await (await newContext(null)).newPage()
+    await visitor.goto(`${server.url}/tillganglighet`)
+    await visitor.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse för Strategitavlan' }).waitFor()
+    await visitor.getByRole('link', { name: 'kontakta DIGG och påtala det' }).waitFor()
+    await expectNoSeriousViolations(visitor)
+    await visitor.getByRole('link', { name: 'English' }).click()
+    await visitor.getByRole('heading', { level: 1, name: 'Accessibility statement for Strategitavlan' }).waitFor()
+    expect(await visitor.locator('main').getAttribute('lang')).toBe('en')
+    await expectNoSeriousViolations(visitor)
+  })
 })
 
 describe('keyboard access on every page', () => {
@@ -174,6 +194,9 @@ describe('keyboard access on every page', () => {
     { name: 'board', path: `/boards/${boardId}`, signedIn: true },
     { name: 'phone', path: `/boards/${boardId}/phone`, signedIn: true },
     { name: 'accounts', path: '/admin/users', signedIn: true },
+    { name: 'boards (admin)', path: '/admin/boards', signedIn: true },
+    { name: 'account', path: '/account', signedIn: true },
+    { name: 'accessibility statement', path: '/tillganglighet', signedIn: false },
   ]
 
   it('starts with a skip link that moves focus into the main content', async () => {

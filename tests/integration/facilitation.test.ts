@@ -9,6 +9,7 @@ import { readSession, timerRemainingMs } from '../../lib/board/session'
 import { castVote, tallyVotes } from '../../lib/board/votes'
 import type { TLNoteShape } from '@tldraw/tlschema'
 import { metaMap, readBoardMeta, readRecords, sessionMap } from '../../lib/board/docLayout'
+import { boardSchema } from '../../lib/board/schema'
 import { areaShapeId } from '../../lib/board/template'
 import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
 import { voterKeyFor } from '../../lib/facilitation/voterKey'
@@ -147,8 +148,8 @@ describe('a private round from a modified client', () => {
     hide(buildNote({ key: 'forged', text: 'I chefens namn' }), { createdBy: { id: harness.userId, name: 'Chefen' } })
     hide({ ...theirs, props: { ...theirs.props, richText: text('Överskriven') } })
     hide({ ...buildNote({ key: 'zone', text: 'Över mallen' }), id: areaShapeId('ekonomi') as TLNoteShape['id'] })
-    const invalid = buildNote({ key: 'invalid', text: 'Ogiltig' })
-    hide({ ...invalid, props: { ...invalid.props, color: 'neon' } } as unknown as TLNoteShape)
+    // (An invalid record never gets this far: the private room refuses it at the door, see
+    // hostileMember.test.ts.)
     await eventually(async () =>
       expect(noteTexts(await loadStoredDoc(harness.services.store.docs, privateDocId(harness.boardId, author.id)))).toContain('Ärlig idé'),
     )
@@ -165,7 +166,6 @@ describe('a private round from a modified client', () => {
     expect(byText('Någon annans idé')).toBeDefined()
     expect(byText('Överskriven')).toBeUndefined()
     expect(byText('Över mallen')).toBeUndefined()
-    expect(byText('Ogiltig')).toBeUndefined()
     expect(board.zone).toEqual(zoneBefore)
     // The refused ones are not kept back in the private document either: the round is over.
     await eventually(() => expect(noteTexts(mine.doc)).toEqual([]))
@@ -173,7 +173,7 @@ describe('a private round from a modified client', () => {
 })
 
 describe('who may change the board’s metadata', () => {
-  it('undoes a client deleting the schema or writing other keys, and lets a plausible schema through', async () => {
+  it('undoes a client deleting the schema, writing other keys or any other schema than the server’s', async () => {
     const client = await joinBoard(harness, cleanup, { role: 'participant' })
     const schemaOnServer = () => harness.services.sync.readDoc(harness.boardId, (doc) => readBoardMeta(doc))
     const before = await schemaOnServer()
@@ -188,11 +188,14 @@ describe('who may change the board’s metadata', () => {
     client.doc.transact(() => metaMap(client.doc).set('schema', { nonsense: true }))
     await eventually(() => expect(readBoardMeta(client.doc).schema).toEqual(before.schema))
 
-    // A client on a newer tldraw records the schema it migrated the records to.
+    // A well-formed "newer" schema would make every browser refuse the board as saved by a
+    // newer version: all clients run the server's tldraw, so only its schema may be recorded.
     const newer = { ...before.schema!, sequences: { ...(before.schema as { sequences: object }).sequences, 'com.example/x': 1 } }
     client.doc.transact(() => metaMap(client.doc).set('schema', newer))
-    await eventually(async () => expect((await schemaOnServer()).schema).toEqual(newer))
-    expect(readBoardMeta(client.doc).schema).toEqual(newer)
+    await eventually(() => expect(readBoardMeta(client.doc).schema).toEqual(before.schema))
+    expect((await schemaOnServer()).schema).toEqual(before.schema)
+    expect(before.schema).toEqual(boardSchema.serialize())
+    expect(client.closeCodes).toEqual([])
   })
 })
 

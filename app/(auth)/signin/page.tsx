@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/SignInForm'
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallback(query.callbackUrl)
   if (await getSessionUser()) redirect(callbackUrl)
   const t = await getT()
-  const { oidc } = getAppContext()
+  const { oidc, passwordSignIn } = getAppContext()
   const errorCode = Array.isArray(query.error) ? query.error[0] : query.error
   const initialError =
     errorCode === 'OidcNoEmail'
@@ -35,7 +36,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <h1>{t('signin.title')}</h1>
         <p className="muted">{t('app.tagline')}</p>
-        <SignInForm callbackUrl={callbackUrl} sso={oidc?.name ?? null} initialError={initialError} />
+        <SignInForm callbackUrl={callbackUrl} sso={oidc?.name ?? null} initialError={initialError} password={passwordSignIn} />
+        <p className="muted">
+          <Link href="/tillganglighet">{t('a11y.linkText')}</Link>
+        </p>
       </div>
     </main>
   )

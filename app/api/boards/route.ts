@@ -9,7 +9,7 @@ import { createBoardState } from '@/lib/board/createBoardDoc'
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { isSameOrigin, jsonError } from '@/app/_lib/http'
-import { getSessionUser } from '@/app/_lib/session'
+import { actorOf, getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -48,5 +48,6 @@ export async function POST(request: Request) {
     createdBy: user.id,
     initialState: createBoardState({ name, locale: input.data.locale, includeStarterNotes: input.data.includeStarterNotes }),
   })
+  await getAppContext().audit({ actor: actorOf(user), action: 'board-created', boardId: board.id, targetId: null, detail: null })
   return NextResponse.json({ id: board.id }, { status: 201 })
 }

@@ -1,9 +1,10 @@
 'use client'
 
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import type { NoteView } from '@/lib/board/readModel'
+import type { CommitmentView, NoteView, ThemeView } from '@/lib/board/readModel'
 import type { AreaId, Perspective } from '@/lib/planning/planningModel'
 import { useT } from '@/components/i18n/I18nProvider'
+import { OutlinePlan } from './OutlinePlan'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
@@ -14,6 +15,9 @@ export interface OutlineAreaProps {
   question: string | null
   perspective: Perspective | null
   notes: readonly NoteView[]
+  /** The area's commitments and themes, shown before its notes. */
+  commitments?: readonly CommitmentView[]
+  themes?: readonly ThemeView[]
   locked: boolean
   canAdd: boolean
   renderNote(note: NoteView): ReactNode
@@ -22,7 +26,7 @@ export interface OutlineAreaProps {
 }
 
 /** An area of the outline: its title and guiding question, its notes, and "add idea". */
-export function OutlineArea({ id, title, question, perspective, notes, locked, canAdd, renderNote, onAdd }: OutlineAreaProps) {
+export function OutlineArea({ id, title, question, perspective, notes, commitments = [], themes = [], locked, canAdd, renderNote, onAdd }: OutlineAreaProps) {
   const t = useT()
   const headingId = useId()
   const [adding, setAdding] = useState(false)
@@ -68,6 +72,7 @@ export function OutlineArea({ id, title, question, perspective, notes, locked, c
         )}
       </div>
       {question && <p className={styles.question}>{question}</p>}
+      <OutlinePlan commitments={commitments} themes={themes} notes={notes} />
       {notes.length > 0 ? (
         <ul className={styles.notes} role="list">
           {notes.map(renderNote)}

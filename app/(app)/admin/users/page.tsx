@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { AdminNav } from '@/components/admin/AdminNav'
+import { AdminPersonActions } from '@/components/admin/AdminPersonActions'
 import { NewAccountForm } from '@/components/admin/NewAccountForm'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -32,6 +34,7 @@ export default async function AccountsPage() {
     <>
       <AppHeader userName={user.name} isAdmin />
       <main id="main" className="home">
+        <AdminNav />
         <h1>{t('admin.title')}</h1>
         <table className="table">
           <thead>
@@ -39,6 +42,7 @@ export default async function AccountsPage() {
               <th scope="col">{t('admin.name')}</th>
               <th scope="col">{t('admin.email')}</th>
               <th scope="col">{t('admin.isAdmin')}</th>
+              <th scope="col">{t('adminPeople.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,6 +51,9 @@ export default async function AccountsPage() {
                 <td dir="auto">{account.name}</td>
                 <td>{account.email}</td>
                 <td>{account.isAdmin ? t('admin.yes') : t('admin.no')}</td>
+                <td>
+                  <AdminPersonActions personId={account.id} name={account.name} self={account.id === user.id} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,8 @@ import { notFound, redirect } from 'next/navigation'
 import { BoardScreen } from '@/components/board/BoardScreen'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { roleOnBoard, viewerUserId } from '@/lib/auth/boardAccess'
+import { boardDocId } from '@/lib/board/docIds'
+import { readBoardMeta } from '@/lib/board/docLayout'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
@@ -53,6 +55,7 @@ export default async function BoardPage({ params }: Params) {
   // A guest's branch comes from the invite they joined by.
   const guest = user.kind === 'guest' ? await store.guests.get(user.guestId) : null
   const invite = guest ? await store.invites.get(guest.inviteId) : null
+  const continues = (await getAppContext().sync.readDoc(boardDocId(board.id), readBoardMeta)).continues ?? null
   return (
     <BoardScreen
       boardId={board.id}
@@ -62,6 +65,7 @@ export default async function BoardPage({ params }: Params) {
       isGuest={user.kind === 'guest'}
       label={invite?.label ?? null}
       licenseKey={tldrawLicenseKey}
+      continues={continues}
     />
   )
 }

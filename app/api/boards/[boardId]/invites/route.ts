@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { hashInviteToken, newInviteToken } from '@/lib/auth/inviteToken'
 import { BOARD_ROLES } from '@/lib/auth/roles'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { actorOf } from '@/app/_lib/session'
 import { publicOrigin } from '@/app/_lib/http'
 
 export const dynamic = 'force-dynamic'
@@ -37,5 +38,6 @@ export const POST = boardRoute({ roles: ['facilitator'], body: NewInvite }, asyn
     expiresAt: Date.now() + body.expiresInHours * 60 * 60 * 1000,
     tokenHash: hashInviteToken(token),
   })
+  await app.audit({ actor: actorOf(user), action: 'invite-created', boardId: board.id, targetId: invite.id, detail: body.role })
   return NextResponse.json({ invite, url: `${publicOrigin(request)}/join/${token}` }, { status: 201, headers: { 'cache-control': 'no-store' } })
 })

@@ -8,6 +8,7 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { BOARD_ROLES } from '@/lib/auth/roles'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { actorOf } from '@/app/_lib/session'
 import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
 import { jsonError } from '@/app/_lib/http'
 
@@ -22,7 +23,7 @@ const AddMember = z.object({
   role: z.enum(BOARD_ROLES).default('participant'),
 })
 
-export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, async ({ board, body, app }) => {
+export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, async ({ user: by, board, body, app }) => {
   const user = await app.store.users.findByEmail(body.email)
   if (!user) return jsonError(404, 'no account with that email')
   if (body.role !== 'facilitator' && (await wouldLeaveNoFacilitator(app, board.id, user.id))) {
@@ -31,5 +32,6 @@ export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, asyn
   await app.store.boards.setRole(board.id, user.id, body.role)
   // A changed role takes effect at once: the socket reconnects with a token for the new role.
   app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, 4401, 'role changed')
+  await app.audit({ actor: actorOf(by), action: 'board-shared', boardId: board.id, targetId: user.id, detail: body.role })
   return NextResponse.json({ member: { userId: user.id, name: user.name, email: user.email, role: body.role } }, { status: 201 })
 })

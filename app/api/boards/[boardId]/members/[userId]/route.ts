@@ -10,6 +10,7 @@ import { BOARD_ROLES } from '@/lib/auth/roles'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
 import { jsonError } from '@/app/_lib/http'
+import { actorOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -29,11 +30,12 @@ export const PATCH = boardRoute<Params, z.ZodType<{ role: (typeof BOARD_ROLES)[n
   },
 )
 
-export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ board, params, app }) => {
+export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ user, board, params, app }) => {
   if (await wouldLeaveNoFacilitator(app, board.id, params.userId)) {
     return jsonError(409, 'a board needs at least one facilitator')
   }
   if (!(await app.store.boards.removeMember(board.id, params.userId))) return jsonError(404, 'not a member of this board')
   app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, 4403, 'access revoked')
+  await app.audit({ actor: actorOf(user), action: 'member-removed', boardId: board.id, targetId: params.userId, detail: null })
   return new NextResponse(null, { status: 204 })
 })

@@ -20,6 +20,7 @@ export const POST = boardRoute<{ boardId: string; snapshotId: string }, typeof R
   { roles: ['facilitator'], body: Restore },
   async ({ board, user, body, params, app }) => {
     const by = { id: viewerUserId(viewerOf(user)), name: user.name }
+    await app.audit({ actor: by, action: 'snapshot-restored', boardId: board.id, targetId: params.snapshotId, detail: body.mode })
     if (body.mode === 'new') {
       if (user.kind !== 'staff') return jsonError(403, 'guests cannot create boards')
       const created = await app.snapshots.restoreAsNew(board.id, params.snapshotId, by)

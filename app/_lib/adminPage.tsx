@@ -1,0 +1,30 @@
+/**
+ * The gate of every administrators' page: a visitor who is not signed in goes to sign-in, one
+ * who is not an administrator gets the "forbidden" page.
+ */
+import { redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
+import { AppHeader } from '@/components/layout/AppHeader'
+import { getT } from './locale'
+import { getSessionUser, type SessionUser } from './session'
+
+type Staff = Extract<SessionUser, { kind: 'staff' }>
+
+export async function requireAdminPage(path: string): Promise<{ ok: true; user: Staff } | { ok: false; page: ReactNode }> {
+  const user = await getSessionUser()
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`)
+  if (user.kind === 'staff' && user.isAdmin) return { ok: true, user }
+  const t = await getT()
+  return {
+    ok: false,
+    page: (
+      <>
+        <AppHeader userName={user.name} isGuest={user.kind === 'guest'} />
+        <main id="main" className="message-page">
+          <h1>{t('forbidden.title')}</h1>
+          <p>{t('admin.forbidden')}</p>
+        </main>
+      </>
+    ),
+  }
+}

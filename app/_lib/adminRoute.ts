@@ -1,0 +1,21 @@
+/**
+ * The wrapper around administrators' route handlers: checks the Origin of state-changing
+ * requests and that the signed-in person is a staff administrator.
+ */
+import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
+import { isSameOrigin, jsonError } from './http'
+import { getSessionUser, type SessionUser } from './session'
+
+type Admin = Extract<SessionUser, { kind: 'staff' }>
+
+export function adminRoute<Params>(
+  handler: (context: { request: Request; admin: Admin; params: Params; app: AppContext }) => Promise<Response>,
+) {
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+    if (!['GET', 'HEAD'].includes(request.method) && !isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')
+    const user = await getSessionUser()
+    if (!user) return jsonError(401, 'not signed in')
+    if (user.kind !== 'staff' || !user.isAdmin) return jsonError(403, 'administrators only')
+    return handler({ request, admin: user, params: await params, app: getAppContext() })
+  }
+}

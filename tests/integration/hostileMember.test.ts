@@ -1,0 +1,162 @@
+/**
+ * A hostile member with a raw socket sends valid Yjs updates whose content no honest client
+ * writes: values nested thousands deep, records a browser would refuse, shapes that load other
+ * sites. Each closes only that socket (4400); nothing of it is applied, stored or forwarded, and
+ * the board goes on opening, snapshotting and backing up.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readBoardContent } from '../../lib/board/boardContent'
+import { privateDocId } from '../../lib/board/docIds'
+import { readRecords, recordsArray } from '../../lib/board/docLayout'
+import { createBackup, serializeBackup } from '../../lib/export/backup'
+import { joinBoard, joinWithToken, type BoardClient } from '../helpers/boardClients'
+import { addNote, buildNote, loadStoredDoc, noteTexts } from '../helpers/boardNotes'
+import { createCleanup } from '../helpers/cleanup'
+import { encodeSyncUpdate, messageTypes, openRawSocket, syncSocketUrl, type RawSocket } from '../helpers/rawSocket'
+import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
+
+const cleanup = createCleanup()
+let harness: SyncHarness
+let boardId: string
+let honest: BoardClient
+let round = 0
+
+beforeAll(async () => {
+  harness = await startSyncHarness()
+})
+afterAll(() => harness.close())
+beforeEach(async () => {
+  boardId = await harness.createBoard()
+  honest = await joinBoard(harness, cleanup, { boardId })
+})
+afterEach(() => cleanup.run())
+
+async function memberSocket(room = boardId, userId?: string): Promise<RawSocket> {
+  const token = await harness.mintToken({ boardId, role: 'participant', ...(userId ? { userId, name: 'Bo' } : {}) })
+  const raw = openRawSocket(syncSocketUrl(harness.syncUrl, room, token))
+  cleanup.add(() => raw.socket.terminate())
+  await raw.opened
+  await eventually(() => expect(messageTypes(raw.messages)).toContain(0))
+  return raw
+}
+
+/** A valid update from a doc of its own that appends these entries to the record array. */
+function entriesUpdate(entries: unknown[]): { clientId: number; update: Uint8Array } {
+  const doc = new Y.Doc()
+  ;(recordsArray(doc) as unknown as Y.Array<unknown>).push(entries)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return { clientId: doc.clientID, update }
+}
+
+/**
+ * A note whose `meta.deep` is an array nested `depth` deep, encoded by hand the way lib0
+ * writes it (lib0's own encoder would overflow its stack writing it, as the server's did).
+ */
+function deeplyNestedNote(depth: number): { clientId: number; update: Uint8Array } {
+  const marker = 'DEEP-MARKER'
+  const note = buildNote({ key: `deep-${depth}`, text: 'Djup' })
+  const { clientId, update } = entriesUpdate([{ key: note.id, val: { ...note, meta: { ...note.meta, deep: marker } } }])
+  // lib0 writes a string as 119, its length, its bytes; an array as 117, its length, its items.
+  const encodedMarker = [119, marker.length, ...Buffer.from(marker)]
+  const at = Buffer.from(update).indexOf(Buffer.from(encodedMarker))
+  expect(at).toBeGreaterThan(0)
+  const deep = new Uint8Array(depth * 2 + 1)
+  for (let i = 0; i < depth; i++) deep.set([117, 1], i * 2)
+  deep[depth * 2] = 126 // null, innermost
+  const crafted = new Uint8Array(update.length - encodedMarker.length + deep.length)
+  crafted.set(update.subarray(0, at))
+  crafted.set(deep, at)
+  crafted.set(update.subarray(at + encodedMarker.length), at + deep.length)
+  return { clientId, update: crafted }
+}
+
+/** The honest client writes a note and the room, the store and a newcomer all have it. */
+async function expectBoardStillWorks() {
+  round++
+  addNote(honest.doc, `honest-${round}`, `Ärlig ${round}`)
+  const room = harness.services.sync.room(boardId)!
+  await eventually(() => expect(noteTexts(room.doc)).toContain(`Ärlig ${round}`))
+  const newcomer = await joinBoard(harness, cleanup, { boardId })
+  expect(noteTexts(newcomer.doc)).toContain(`Ärlig ${round}`)
+  const stored = await loadStoredDoc(harness.services.store.docs, boardId)
+  expect(noteTexts(stored)).toContain(`Ärlig ${round}`)
+  Y.encodeStateAsUpdate(stored)
+  // A snapshot and a backup, as the history dialog and backup.json make them.
+  await harness.services.snapshots.take(boardId, `efter ${round}`, null)
+  const content = await harness.services.sync.readDoc(boardId, readBoardContent)
+  expect(serializeBackup(createBackup(content, { name: 'Tavla', locale: 'sv' }, Date.now()))).toContain(`Ärlig ${round}`)
+  expect(honest.closeCodes).toEqual([])
+}
+
+async function expectRefused(raw: RawSocket, attack: { clientId: number; update: Uint8Array }, room = boardId, word = 'hostile') {
+  raw.send(encodeSyncUpdate(attack.update))
+  expect((await raw.closed).code).toBe(4400)
+  const doc = harness.services.sync.room(room)!.doc
+  // Nothing of the attack is on the board (a guard may have written and undone it).
+  expect([...readRecords(doc).keys()].filter((id) => id.includes(word))).toEqual([])
+}
+
+describe('content no browser could open', () => {
+  it('a note nested 6,000 deep is refused and the board still opens, snapshots and backs up', async () => {
+    await expectBoardStillWorks()
+    const raw = await memberSocket()
+    await expectRefused(raw, deeplyNestedNote(6000), boardId, 'deep')
+    await expectBoardStillWorks()
+  })
+
+  it('a note meta nested just past the limit is refused too; one that fits passes', async () => {
+    const raw = await memberSocket()
+    raw.send(encodeSyncUpdate(deeplyNestedNote(20).update))
+    await eventually(() => expect([...readRecords(harness.services.sync.room(boardId)!.doc).keys()]).toContain('shape:deep-20'))
+    await expectRefused(await memberSocket(), deeplyNestedNote(60), boardId, 'deep-60')
+    await expectBoardStillWorks()
+  })
+
+  const note = () => buildNote({ key: `hostile-${Math.random().toString(36).slice(2)}`, text: 'Fientlig' })
+  const invalid: [string, () => unknown[]][] = [
+    ['a note with a colour tldraw does not know', () => [{ key: note().id, val: { ...note(), props: { ...note().props, color: 'neon' } } }]],
+    ['a record under another record’s key', () => [{ key: 'shape:hostile-other', val: note() }]],
+    ['a session-scoped record', () => [{ key: 'instance:hostile', val: { id: 'instance:hostile', typeName: 'instance' } }]],
+    ['a record of an unknown type', () => [{ key: 'bogus:hostile', val: { id: 'bogus:hostile', typeName: 'bogus' } }]],
+    ['a value that is not a record entry', () => [42]],
+    ['an embed of another site', () => {
+      const base = note()
+      return [{
+        key: 'shape:hostile-embed',
+        val: { ...base, id: 'shape:hostile-embed', type: 'embed', props: { w: 300, h: 200, url: 'https://evil.example/' } },
+      }]
+    }],
+    ['a video asset from another site', () => [{
+      key: 'asset:hostile',
+      val: {
+        id: 'asset:hostile', typeName: 'asset', type: 'video', meta: {},
+        props: { w: 1, h: 1, name: 'v', isAnimated: true, mimeType: 'video/mp4', src: 'https://evil.example/v.mp4' },
+      },
+    }]],
+  ]
+  it.each(invalid)('%s is refused and undone', async (_label, entries) => {
+    const raw = await memberSocket()
+    const attack = entriesUpdate(entries())
+    await expectRefused(raw, attack)
+    const room = harness.services.sync.room(boardId)!.doc
+    const values = recordsArray(room).toArray() as unknown[]
+    expect(values.filter((value) => typeof value !== 'object' || (value as { key?: string }).key?.includes('hostile'))).toEqual([])
+    await expectBoardStillWorks()
+    const stored = await loadStoredDoc(harness.services.store.docs, boardId)
+    expect([...readRecords(stored).keys()].filter((id) => id.includes('hostile'))).toEqual([])
+  })
+
+  it('a private document refuses invalid records as the board does', async () => {
+    const author = await harness.services.store.users.create({ email: `bo${round}@example.org`, name: 'Bo', passwordHash: null })
+    await harness.services.store.boards.setRole(boardId, author.id, 'participant')
+    const room = privateDocId(boardId, author.id)
+    const mine = await joinWithToken(cleanup, harness.syncUrl, room, await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }))
+    const raw = await memberSocket(room, author.id)
+    const bad = buildNote({ key: 'hostile-private', text: 'Ogiltig' })
+    await expectRefused(raw, entriesUpdate([{ key: bad.id, val: { ...bad, props: { ...bad.props, color: 'neon' } } }]), room)
+    await expectRefused(await memberSocket(room, author.id), deeplyNestedNote(6000), room, 'deep')
+    expect(mine.closeCodes).toEqual([])
+  })
+})
