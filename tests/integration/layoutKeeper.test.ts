@@ -177,7 +177,10 @@ describe.runIf(requireRedis('the layout keeper on two nodes'))('the layout keepe
     await eventually(() => {
       for (const client of clients) expect(layoutReportOf(client.doc)).toEqual(cleanReport(50))
     }, 20_000)
-    // Settled: for three seconds (longer than any keeper's wait) no update is written.
+    // Both documents converge, and then for three seconds (longer than any keeper's wait) no
+    // update is written.
+    await eventually(() => expect(Y.encodeStateVector(clients[0].doc)).toEqual(Y.encodeStateVector(clients[1].doc)), 10_000)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
     const vectors = clients.map((c) => Y.encodeStateVector(c.doc))
     await new Promise((resolve) => setTimeout(resolve, 3000))
     clients.forEach((client, i) => expect(Y.encodeStateVector(client.doc)).toEqual(vectors[i]))
