@@ -8,7 +8,13 @@ import { AREA_IDS } from '@/lib/planning/planningModel'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getSessionUser, viewerOf } from '@/app/_lib/session'
 
-export type PhoneIdeaState = { status: 'idle' | 'sent' | 'private' | 'locked' | 'failed'; areaId?: string; at?: number }
+export type PhoneIdeaState = {
+  status: 'idle' | 'sent' | 'private' | 'locked' | 'failed' | 'ended'
+  areaId?: string
+  at?: number
+  /** What was typed, handed back when it was not sent, so the form keeps it to send or copy. */
+  text?: string
+}
 
 const Idea = z.object({
   boardId: z.string().min(1).max(64),
@@ -18,21 +24,25 @@ const Idea = z.object({
 
 /** The phone page's form: works without JavaScript, as a plain form post. */
 export async function sendPhoneIdea(_previous: PhoneIdeaState, form: FormData): Promise<PhoneIdeaState> {
+  const typed = String(form.get('text') ?? '').slice(0, 2000)
+  const areaId = String(form.get('areaId') ?? '')
+  const notSent = (status: PhoneIdeaState['status']): PhoneIdeaState => ({ status, areaId, text: typed, at: Date.now() })
   const parsed = Idea.safeParse({ boardId: form.get('boardId'), areaId: form.get('areaId'), text: form.get('text') })
-  if (!parsed.success) return { status: 'failed', areaId: String(form.get('areaId') ?? '') }
+  if (!parsed.success) return notSent('failed')
   const user = await getSessionUser()
-  if (!user) return { status: 'failed' }
+  // A guest whose link was revoked (or whose session ended) is told so, not "try again".
+  if (!user) return notSent('ended')
   const app = getAppContext()
   const role = await roleOnBoard(app.store, viewerOf(user), parsed.data.boardId)
-  if (!role) return { status: 'failed' }
+  if (!role || role === 'observer') return notSent('ended')
   let result
   try {
     result = await sendIdea(app.sync, parsed.data.boardId, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, parsed.data)
   } catch (error) {
     // The board has no room left for notes (lib/board/docFull.ts).
-    if (isDocFullError(error)) return { status: 'failed', areaId: parsed.data.areaId }
+    if (isDocFullError(error)) return notSent('failed')
     throw error
   }
-  if (!result.ok) return { status: result.reason === 'area-locked' ? 'locked' : 'failed', areaId: parsed.data.areaId }
+  if (!result.ok) return notSent(result.reason === 'area-locked' ? 'locked' : 'failed')
   return { status: result.private ? 'private' : 'sent', areaId: parsed.data.areaId, at: Date.now() }
 }

@@ -7,8 +7,10 @@ import 'tldraw/tldraw.css'
 import type { BoardSchemaError } from '@/lib/collab/bindStoreToDoc'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { BoardStylePanel } from './BoardStylePanel'
+import { MapLabels } from './MapLabels'
 import { useBoardSessionContext } from './BoardSessionContext'
 import { customShapeUtils } from './customShapeUtils'
+import { fitBoard } from './fitBoard'
 import { registerLockedAreas } from './lockedAreas'
 import { registerNoteTagging, type TaggingContext } from './noteTagging'
 import { SummonNotice } from './SummonNotice'
@@ -19,7 +21,7 @@ import { registerThemeKeeping } from './themeKeeping'
 const assetUrls = getAssetUrls({ baseUrl: '/tldraw' })
 
 // One page per board: the page menu would only invite confusion.
-const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel }
+const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel, InFrontOfTheCanvas: MapLabels }
 
 export interface BoardCanvasProps {
   storeWithStatus: TLStoreWithStatus
@@ -87,7 +89,7 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
         onMount={(mounted) => {
           const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
           mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })
-          mounted.zoomToFit({ animation: { duration: 0 } })
+          fitBoard(mounted)
           const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
           const stopLocks = registerLockedAreas(mounted, () => locks.current)
           const stopThemes = registerThemeKeeping(mounted)

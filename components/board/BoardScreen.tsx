@@ -8,10 +8,12 @@ import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
+import { AddIdeaMenu } from './AddIdeaMenu'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
+import { fitBoard } from './fitBoard'
 import { FollowUpSection } from './FollowUpSection'
 import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
@@ -21,6 +23,7 @@ import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
 import { VotingStatus } from './VotingStatus'
 import { OutlineView } from './outline/OutlineView'
+import { PresentationView } from './presentation/PresentationView'
 import { ViewSwitch } from './outline/ViewSwitch'
 import { useBoardView } from './outline/useBoardView'
 import { tidyArea, tidyBoard } from './tidy'
@@ -62,16 +65,33 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
   }, [opened])
   const [editor, setEditor] = useState<Editor | null>(null)
   const boardView = useBoardView(editor)
+  const accessEnded = board.connection === 'forbidden' || board.connection === 'signed-out' || board.connection === 'not-found'
   const [sharing, setSharing] = useState(false)
   const [phone, setPhone] = useState(false)
   const [panel, setPanel] = useState<'facilitate' | 'people' | 'plan' | null>(null)
   const facilitator = role === 'facilitator'
+  // A participant may step out of a presentation (by its id) and back in.
+  const [steppedOut, setSteppedOut] = useState<string | null>(null)
+  const presentation = session.presentation
+  const presenting = presentation !== null && steppedOut !== presentation.id
+  const startPresenting = () =>
+    void fetch(`/api/boards/${encodeURIComponent(boardId)}/facilitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'presentation.show', frame: 'intro', page: 0 }),
+    })
 
+  // Access ended (link revoked, role removed, signed out): nothing more can reach the board, so
+  // the canvas stops taking edits at once and says so; what is on it stays, to read and copy.
+  useEffect(() => {
+    if (accessEnded) editor?.updateInstanceState({ isReadonly: true })
+  }, [accessEnded, editor])
   const context = useMemo<BoardSessionValue>(
     () => ({
       boardId,
       userId: user.id,
-      role,
+      // With access gone nobody acts as more than an observer: nothing could reach the board.
+      role: accessEnded ? 'observer' : role,
       session,
       tally,
       myVotes: votes.mine,
@@ -79,13 +99,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
       vote: votes.vote,
       doc: board.doc,
     }),
-    [boardId, user.id, role, session, tally, votes.mine, votes.remaining, votes.vote, board.doc],
+    [boardId, user.id, role, accessEnded, session, tally, votes.mine, votes.remaining, votes.vote, board.doc],
   )
 
   return (
     <BoardSessionProvider value={context}>
       <div className="board-screen">
-        <AppHeader userName={user.name} isGuest={isGuest}>
+        <AppHeader userName={user.name} isGuest={isGuest} foldUser>
           {!isGuest && (
             <Link href="/" className="button button--quiet">
               <span aria-hidden="true">←</span> {t('board.back')}
@@ -113,9 +133,20 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
               type="button"
               className="button button--quiet"
               disabled={!editor}
-              onClick={() => editor?.zoomToFit({ animation: { duration: 300 } })}
+              onClick={() => editor && fitBoard(editor, { animate: true })}
             >
               {t('board.fit')}
+            </button>
+          )}
+          {boardView.view === 'canvas' && editor && <AddIdeaMenu editor={editor} />}
+          {facilitator && !presentation && (
+            <button type="button" className="button button--quiet" onClick={startPresenting}>
+              {t('present.start')}
+            </button>
+          )}
+          {presentation && !presenting && (
+            <button type="button" className="button button--primary" onClick={() => setSteppedOut(null)}>
+              {t('present.rejoin')}
             </button>
           )}
           <BoardExportMenu boardId={boardId} boardName={boardName} role={role} editor={editor} />
@@ -154,6 +185,16 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
         </nav>
         {sharing && <ShareDialog boardId={boardId} currentUserId={user.id} onClose={() => setSharing(false)} />}
         {phone && <PhoneDialog boardId={boardId} onClose={() => setPhone(false)} />}
+        {accessEnded && (
+          <div className="access-ended" role="alert">
+            <p>{t('board.accessEnded')}</p>
+            {boardView.view === 'canvas' && (
+              <button type="button" className="button" onClick={() => boardView.switchTo('outline')}>
+                {t('board.accessEndedList')}
+              </button>
+            )}
+          </div>
+        )}
         <main
           id="main"
           className={`board-main${session.showAuthors && !session.anonymous ? '' : ' authors-hidden'} ${boardView.mainClass}`}
@@ -172,6 +213,9 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           />
           {boardView.view === 'outline' && store && (
             <OutlineView store={store} user={user} initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
+          )}
+          {presenting && presentation && (
+            <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />
           )}
           {panel === 'facilitate' && facilitator && (
             <FacilitatorPanel

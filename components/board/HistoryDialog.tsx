@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { ModalDialog } from '@/components/layout/ModalDialog'
 import type { BoardView } from '@/lib/board/readModel'
@@ -22,6 +22,13 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
   const [saving, setSaving] = useState(false)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [preview, setPreview] = useState<{ snapshot: SnapshotRecord; board: BoardView } | null>(null)
+  const previewHeading = useRef<HTMLHeadingElement>(null)
+  // The preview opens below the list: bring it to where the person is looking.
+  useEffect(() => {
+    if (!preview) return
+    previewHeading.current?.scrollIntoView({ block: 'start' })
+    previewHeading.current?.focus({ preventScroll: true })
+  }, [preview])
   const [notice, setNotice] = useState<Notice>(null)
   const base = `/api/boards/${encodeURIComponent(boardId)}/snapshots`
   const time = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
@@ -144,7 +151,9 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
 
       {preview && (
         <section className={styles.preview} aria-label={t('history.previewTitle', { name: preview.snapshot.name })}>
-          <h3>{t('history.previewTitle', { name: preview.snapshot.name })}</h3>
+          <h3 ref={previewHeading} tabIndex={-1}>
+            {t('history.previewTitle', { name: preview.snapshot.name })}
+          </h3>
           {preview.board.steps.map((step) => (
             <div key={step.number}>
               <h4>

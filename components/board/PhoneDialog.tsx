@@ -1,42 +1,54 @@
 'use client'
 
 import QRCode from 'qrcode'
-import { useEffect, useState } from 'react'
-import { useT } from '@/components/i18n/I18nProvider'
+import { useCallback, useEffect, useState } from 'react'
+import { useI18n } from '@/components/i18n/I18nProvider'
 import { ModalDialog } from '@/components/layout/ModalDialog'
 
+type Link = { url: string; expiresAt: number }
+
 /**
- * A QR code people in the room scan to send ideas from their phones: it is a participant
- * invite link (8 hours) that leads to the small phone page instead of the canvas.
+ * A QR code people in the room scan to send ideas from their phones. It shows the board's
+ * standing phone link (the same each time; see /api/boards/<id>/phone-link), which the
+ * facilitator can swap for a new one or turn off.
  */
 export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): void }) {
-  const t = useT()
-  const [link, setLink] = useState<string | null>(null)
+  const { locale, t } = useI18n()
+  const [link, setLink] = useState<Link | null>(null)
   const [svg, setSvg] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
+  const [revoked, setRevoked] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const endpoint = `/api/boards/${encodeURIComponent(boardId)}/phone-link`
+
+  const show = useCallback(async (response: Response) => {
+    if (!response.ok) throw new Error(`phone-link answered ${response.status}`)
+    const next = (await response.json()) as Link
+    setSvg(await QRCode.toString(next.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
+    setLink(next)
+    setRevoked(false)
+  }, [])
+
+  const run = useCallback(
+    async (request: () => Promise<void>) => {
+      setBusy(true)
+      setFailed(false)
+      try {
+        await request()
+      } catch {
+        setFailed(true)
+      } finally {
+        setBusy(false)
+      }
+    },
+    [],
+  )
 
   useEffect(() => {
-    let cancelled = false
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/invites`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'participant', expiresInHours: 8, label: t('phone.open') }),
-    })
-      .then((response) => (response.ok ? (response.json() as Promise<{ url: string }>) : Promise.reject()))
-      .then(async ({ url }) => {
-        const phoneUrl = `${url}?to=phone`
-        const code = await QRCode.toString(phoneUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-        if (!cancelled) {
-          setLink(phoneUrl)
-          setSvg(code)
-        }
-      })
-      .catch(() => !cancelled && setFailed(true))
-    return () => {
-      cancelled = true
-    }
-  }, [boardId, t])
+    void run(async () => show(await fetch(endpoint)))
+  }, [endpoint, run, show])
 
+  const date = link ? new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(link.expiresAt) : ''
   return (
     <ModalDialog title={t('phone.title')} narrow onClose={onClose}>
       <p>{t('phone.help')}</p>
@@ -45,15 +57,47 @@ export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): 
           {t('command.failed')}
         </p>
       )}
-      {svg && (
-        // The SVG comes from the qrcode library, built from our own URL.
-        <div className="qr" role="img" aria-label={link ?? ''} dangerouslySetInnerHTML={{ __html: svg }} />
+      {revoked && <p role="status">{t('phone.revoked')}</p>}
+      {svg && link && !revoked && (
+        <>
+          {/* The SVG comes from the qrcode library, built from our own URL. */}
+          <div className="qr" role="img" aria-label={link.url} dangerouslySetInnerHTML={{ __html: svg }} />
+          <p className="qr__link">
+            <a href={link.url}>{link.url}</a>
+          </p>
+          <p className="muted">{t('phone.validUntil', { date })}</p>
+        </>
       )}
-      {link && (
-        <p className="qr__link">
-          <a href={link}>{link}</a>
-        </p>
-      )}
+      <div className="row">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () =>
+              show(await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'renew' }) })),
+            )
+          }
+        >
+          {t('phone.renew')}
+        </button>
+        {!revoked && (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const response = await fetch(endpoint, { method: 'DELETE' })
+                if (!response.ok) throw new Error(`phone-link answered ${response.status}`)
+                setRevoked(true)
+              })
+            }
+          >
+            {t('phone.revoke')}
+          </button>
+        )}
+      </div>
     </ModalDialog>
   )
 }

@@ -119,6 +119,8 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     disposers.push(
       connection.onState((next) => {
         $online.set(next === 'connected' ? 'online' : 'offline')
+        // Access has ended: nothing typed now could reach the board, so the canvas stops taking it.
+        if (next === 'forbidden' || next === 'signed-out' || next === 'not-found') $mode.set('readonly')
         update({ connection: next })
       }),
     )

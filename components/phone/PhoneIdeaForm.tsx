@@ -18,7 +18,10 @@ export function PhoneIdeaForm({ boardId }: { boardId: string }) {
           ? t('phone.locked')
           : state.status === 'failed'
             ? t('phone.failed')
-            : null
+            : state.status === 'ended'
+              ? t('phone.ended')
+              : null
+  const sent = state.status === 'sent' || state.status === 'private'
   return (
     <form action={action} className="stack phone-form">
       <input type="hidden" name="boardId" value={boardId} />
@@ -38,14 +41,15 @@ export function PhoneIdeaForm({ boardId }: { boardId: string }) {
       </label>
       <label className="field">
         <span>{t('phone.text')}</span>
-        <textarea name="text" required maxLength={2000} rows={4} key={state.at ?? 'draft'} />
+        {/* A new answer re-mounts the field: empty after sending, what was typed otherwise. */}
+        <textarea name="text" required maxLength={2000} rows={4} key={state.at ?? 'draft'} defaultValue={sent ? '' : (state.text ?? '')} />
       </label>
       {message && (
-        <p className={state.status === 'sent' || state.status === 'private' ? 'form-ok' : 'form-error'} role="status">
+        <p className={sent ? 'form-ok' : 'form-error'} role={state.status === 'ended' ? 'alert' : 'status'}>
           {message}
         </p>
       )}
-      <button type="submit" className="button button--primary button--large" disabled={pending}>
+      <button type="submit" className="button button--primary button--large" disabled={pending || state.status === 'ended'}>
         {t('phone.send')}
       </button>
     </form>

@@ -10,6 +10,7 @@
 import type * as Y from 'yjs'
 import { AREA_IDS, isAreaId, type AreaId } from '../planning/planningModel'
 import { sessionMap } from './docLayout'
+import { isFrameKey, type PresentationState } from './presentation'
 
 export interface TimerState {
   state: 'idle' | 'running' | 'paused'
@@ -62,6 +63,8 @@ export interface SessionState {
   anonymous: boolean
   lockedAreas: AreaId[]
   summon: Summon | null
+  /** The frame the facilitator is presenting, or null when not presenting. */
+  presentation: PresentationState | null
 }
 
 export const IDLE_TIMER: TimerState = { state: 'idle', durationMs: 0, endsAt: null, remainingMs: null }
@@ -75,6 +78,7 @@ export const DEFAULT_SESSION: SessionState = {
   anonymous: false,
   lockedAreas: [],
   summon: null,
+  presentation: null,
 }
 
 type Key = keyof SessionState
@@ -126,6 +130,10 @@ const readers: { [K in Key]: (value: unknown) => SessionState[K] } = {
   showAuthors: (v) => v !== false,
   anonymous: (v) => v === true,
   lockedAreas: (v) => (Array.isArray(v) ? AREA_IDS.filter((id) => v.includes(id)) : []),
+  presentation(v) {
+    if (!isObject(v) || !str(v.id) || !isFrameKey(v.frame)) return null
+    return { id: v.id as string, frame: v.frame, page: Math.max(0, Math.min(999, Math.floor(num(v.page) ?? 0))) }
+  },
   summon(v) {
     if (!isObject(v) || !str(v.id) || !str(v.userId)) return null
     return { id: v.id as string, userId: v.userId as string, name: str(v.name) ?? '', at: num(v.at) ?? 0 }

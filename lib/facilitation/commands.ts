@@ -15,6 +15,7 @@ import { boardSchema } from '../board/schema'
 import { notesIn, putNotes } from '../board/noteRecord'
 import { IDLE_TIMER, MAX_PAST_ROUNDS, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
 import { unsealVotes, type VoteSeal } from '../board/votes'
+import { isFrameKey, type FrameKey } from '../board/presentation'
 import { AREA_IDS } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
@@ -45,6 +46,12 @@ export const FacilitationCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('board.anonymous'), anonymous: z.boolean() }),
   z.object({ type: z.literal('area.lock'), areaId: z.enum(AREA_IDS), locked: z.boolean() }),
   z.object({ type: z.literal('summon.start') }),
+  z.object({
+    type: z.literal('presentation.show'),
+    frame: z.string().refine(isFrameKey, 'not a presentation frame'),
+    page: z.number().int().min(0).max(999),
+  }),
+  z.object({ type: z.literal('presentation.stop') }),
   z.object({ type: z.literal('summon.stop') }),
 ])
 export type FacilitationCommand = z.infer<typeof FacilitationCommand>
@@ -138,6 +145,12 @@ export async function runCommand(boardId: string, command: FacilitationCommand, 
     }
     case 'voting.showResults':
       return change(({ voting }) => (voting && !voting.active ? { voting: { ...voting, resultsShown: command.show } } : null))
+    case 'presentation.show':
+      return change(({ presentation }) => ({
+        presentation: { id: presentation?.id ?? newId(), frame: command.frame as FrameKey, page: command.page },
+      }))
+    case 'presentation.stop':
+      return change(() => ({ presentation: null }))
     case 'private.start':
       return change(({ privateRound }, at) =>
         privateRound?.active ? null : { privateRound: { id: newId(), active: true, startedAt: at, revealedAt: null } },

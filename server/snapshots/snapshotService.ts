@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { encodeContent, readContentOfState, replaceBoardContent } from '../../lib/board/boardContent'
 import { boardDocId, parseDocId } from '../../lib/board/docIds'
 import { readBoard } from '../../lib/board/readModel'
+import { snapshotName } from '../../lib/board/snapshotNames'
 import { translator } from '../../lib/i18n/messages'
 import type { SnapshotKind, Store } from '../../lib/store/types'
 import type { SnapshotControl, SyncControl } from '../../lib/runtime/appContext'
@@ -38,13 +39,9 @@ const noteCountOf = (doc: Y.Doc) => readBoard(doc, 'sv').noteCount
 export function createSnapshotService(options: SnapshotServiceOptions): SnapshotService {
   const { store, sync, logger } = options
 
-  async function defaultName(boardId: string, kind: SnapshotKind, restoredName = ''): Promise<string> {
+  async function defaultName(boardId: string, kind: SnapshotKind, restored?: { name: string; kind: SnapshotKind }): Promise<string> {
     const board = await store.boards.get(boardId)
-    const t = translator(board?.locale ?? 'sv')
-    if (kind === 'auto') return t('history.autoName')
-    if (kind === 'voting') return t('history.votingName')
-    if (kind === 'restore') return t('history.beforeRestoreName', { name: restoredName })
-    return t('history.kind.manual')
+    return snapshotName(translator(board?.locale ?? 'sv'), kind, Date.now(), restored)
   }
 
   async function take(boardId: string, name: string | null, by: Person | null, kind: SnapshotKind = 'manual') {
@@ -110,7 +107,7 @@ export function createSnapshotService(options: SnapshotServiceOptions): Snapshot
       })
       const before = await store.snapshots.create({
         boardId,
-        name: await defaultName(boardId, 'restore', snapshot.name),
+        name: await defaultName(boardId, 'restore', snapshot),
         kind: 'restore',
         createdBy: by,
         noteCount: previous.noteCount,

@@ -88,7 +88,7 @@ describe('backup and import over HTTP', () => {
     expect((await participant.get(`/api/boards/${demoBoardId}/backup.json`)).status()).toBe(403)
     const backup = await facilitator.get(`/api/boards/${demoBoardId}/backup.json`)
     expect(backup.status()).toBe(200)
-    expect(await backup.json()).toMatchObject({ format: 'strategitavlan-backup', version: 1, board: { name: DEMO_BOARD_NAME } })
+    expect(await backup.json()).toMatchObject({ format: 'strategitavlan-backup', version: 2, board: { name: DEMO_BOARD_NAME } })
   })
 
   it('imports a backup as a new board with the same report, as JSON or as a form upload', async () => {
@@ -100,7 +100,11 @@ describe('backup and import over HTTP', () => {
     expect(asJson.status()).toBe(201)
     const { id } = (await asJson.json()) as { id: string }
     expect(id).not.toBe(demoBoardId)
-    expect(await reportContent(id)).toEqual(await reportContent(demoBoardId))
+    const copy = await reportContent(id)
+    // The copy is named as one, so it is not mistaken for the board it came from.
+    expect(copy.board.name).toBe(`${DEMO_BOARD_NAME} (importerad)`)
+    const original = await reportContent(demoBoardId)
+    expect({ ...copy, board: { ...copy.board, name: '' } }).toEqual({ ...original, board: { ...original.board, name: '' } })
 
     const asForm = await participant.post('/api/boards/import', {
       multipart: { file: { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) } },

@@ -155,6 +155,12 @@ describe('history', () => {
     const preview = dialog.getByRole('region', { name: 'Innehåll i ”Efter röstning”' })
     await expect.poll(() => preview.textContent()).toContain('Nya intäktskällor genom externt samarbete')
     expect(await preview.textContent()).not.toContain(IDEA)
+    // The preview opens where the person is looking: its heading is on the screen and focused.
+    const heading = preview.getByRole('heading', { name: 'Innehåll i ”Efter röstning”' })
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true)
+    const box = (await heading.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height)
 
     await saved.getByRole('button', { name: 'Återställ här' }).click()
     await shot('history-confirm')
@@ -162,7 +168,7 @@ describe('history', () => {
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Tavlan är återställd till ”Efter röstning”.')
     await expect.poll(() => notesOnCanvas(IDEA).count(), { timeout: 15_000 }).toBe(0)
 
-    const before = dialog.locator('[data-snapshot="Före återställning till ”Efter röstning”"]')
+    const before = dialog.locator('[data-snapshot^="Före återställning till ”Efter röstning”"]')
     await expect.poll(() => before.textContent()).toMatch(/Före återställning · 33 lappar/)
     await shot('history-dialog')
     await before.getByRole('button', { name: 'Återställ här' }).click()

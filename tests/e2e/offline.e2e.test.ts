@@ -96,6 +96,7 @@ describe('working offline', () => {
       }))
     expect((await kept()).databases).toHaveLength(1)
     expect((await kept()).caches).toContain('strategitavlan-offline-v1')
+    await branch.locator('.user-menu > summary').click()
     await branch.getByRole('button', { name: 'Logga ut' }).click()
     await branch.waitForURL(/\/signin/)
     expect(await kept()).toEqual({ databases: [], caches: [] })

@@ -1,6 +1,6 @@
 'use client'
 
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { TLShapeId, TLStore } from 'tldraw'
 import type { NoteView } from '@/lib/board/readModel'
 import { AREA_IDS, getArea, type AreaId } from '@/lib/planning/planningModel'
@@ -139,6 +139,19 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
         const area = element.closest<HTMLElement>('[data-outline-area]')
         lastFocus.current = area ? { element, areaId: area.dataset.outlineArea ?? '' } : null
       }}
+      onKeyDown={(event) => {
+        // Page Down / Page Up skip to the next / previous area, from anywhere in the list
+        // but a text field (where they move the caret).
+        if (event.key !== 'PageDown' && event.key !== 'PageUp') return
+        if ((event.target as HTMLElement).closest('input, textarea, select')) return
+        const headings = [...(root.current?.querySelectorAll<HTMLElement>('[data-outline-area] h3') ?? [])]
+        const current = (event.target as HTMLElement).closest('[data-outline-area]')
+        const at = headings.findIndex((h) => h.closest('[data-outline-area]') === current)
+        const next = headings[event.key === 'PageDown' ? at + 1 : at === -1 ? headings.length - 1 : at - 1]
+        if (!next) return
+        event.preventDefault()
+        next.focus()
+      }}
       onClick={(event) => {
         const noteId = (event.target as HTMLElement).closest<HTMLElement>('[data-note-id]')?.dataset.noteId
         if (noteId) onPlace(noteId)
@@ -147,6 +160,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="outline-live">
         {message}
       </p>
+      <AreaJump areas={view.steps.flatMap((step) => step.areas)} onJump={(areaId) => focusArea(root.current, areaId)} />
       {view.steps.map((step) => (
         <section key={step.number} className={styles.step} aria-labelledby={`outline-step-${step.number}`}>
           <h2 id={`outline-step-${step.number}`} className={styles.stepTitle}>
@@ -191,5 +205,38 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
         </section>
       )}
     </div>
+  )
+}
+
+function focusArea(root: HTMLElement | null, areaId: string) {
+  root?.querySelector<HTMLElement>(`[data-outline-area="${CSS.escape(areaId)}"] h3`)?.focus()
+}
+
+/** Jump straight to an area (the list can hold hundreds of notes). */
+function AreaJump({ areas, onJump }: { areas: { id: string; title: string }[]; onJump(areaId: string): void }) {
+  const { t } = useI18n()
+  const id = useId()
+  const [target, setTarget] = useState(areas[0]?.id ?? '')
+  return (
+    <form
+      className={styles.jump}
+      onSubmit={(event) => {
+        event.preventDefault()
+        onJump(target)
+      }}
+    >
+      <label htmlFor={id}>{t('outline.jumpTo')}</label>
+      <select id={id} value={target} onChange={(event) => setTarget(event.target.value)}>
+        {areas.map((area) => (
+          <option key={area.id} value={area.id}>
+            {area.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button">
+        {t('outline.jump')}
+      </button>
+      <span className="muted">{t('outline.jumpKeys')}</span>
+    </form>
   )
 }

@@ -7,6 +7,7 @@ import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } 
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
 import { addIdea } from '../addIdea'
+import { MAP_LABEL_ZOOM } from '../MapLabels'
 import { useBoardSessionContext } from '../BoardSessionContext'
 
 /** An area's zone: title, guiding question, note count and an "add idea" button. Locked. */
@@ -50,11 +51,13 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const board = useBoardSessionContext()
   const locked = board?.session.lockedAreas.includes(shape.props.areaId) ?? false
-  const canAdd = !readonly && (!locked || board?.role === 'facilitator')
+  const canAdd = !readonly && board?.role !== 'observer' && (!locked || board?.role === 'facilitator')
   const title = area.title[locale]
+  // Semantic zoom: far out, the zone's texts give way to MapLabels, drawn at a readable size.
+  const far = useValue('far from the map', () => editor.getZoomLevel() < MAP_LABEL_ZOOM, [editor]) && !exporting
   return (
     <HTMLContainer
-      className={`area area--${step.perspective}`}
+      className={`area area--${step.perspective}${far ? ' area--far' : ''}`}
       style={{ width: shape.props.w, height: shape.props.h }}
       data-area={shape.props.areaId}
     >

@@ -9,6 +9,7 @@ import { NextResponse } from 'next/server'
 import { encodeContent } from '@/lib/board/boardContent'
 import { arrangedContent } from '@/lib/board/templateMigration'
 import { BACKUP_MAX_BYTES, backupContent, parseBackup } from '@/lib/export/backup'
+import { translator, type Translate } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { isSameOrigin } from '@/app/_lib/http'
 import { readLimitedBody } from '@/app/_lib/readLimitedBody'
@@ -28,6 +29,13 @@ async function backupTextOf(request: Request, bytes: Uint8Array<ArrayBuffer>): P
   const file = form.get('file')
   if (file === null) return null
   return typeof file === 'string' ? file : await file.text()
+}
+
+const MAX_NAME = 120
+
+function importedName(name: string, t: Translate): string {
+  const suffix = ` (${t('import.suffix')})`
+  return name.slice(0, MAX_NAME - suffix.length).trimEnd() + suffix
 }
 
 export async function POST(request: Request) {
@@ -50,7 +58,8 @@ export async function POST(request: Request) {
 
   const { backup } = parsed
   const board = await getAppContext().store.boards.create({
-    name: backup.board.name,
+    // The copy says what it is, so it is not mistaken for the board it was made from.
+    name: importedName(backup.board.name, translator(backup.board.locale)),
     locale: backup.board.locale,
     createdBy: user.id,
     // Every note in a free place in its zone, on the current template.

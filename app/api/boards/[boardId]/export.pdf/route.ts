@@ -7,6 +7,7 @@
  * mind map on a page of its own (the browser sends its canvas; the server has no renderer).
  */
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { actorOf } from '@/app/_lib/session'
 import { loadBoardReport } from '@/app/_lib/boardReport'
 import { jsonError } from '@/app/_lib/http'
 import { readLimitedBody } from '@/app/_lib/readLimitedBody'
@@ -28,8 +29,9 @@ function pdfResponse(bytes: Uint8Array, name: string, at: number): Response {
   })
 }
 
-export const GET = boardRoute({}, async ({ request, board, role, app }) => {
+export const GET = boardRoute({}, async ({ request, user, board, role, app }) => {
   const report = await loadBoardReport(app, board, role, request)
+  await app.audit({ actor: actorOf(user), action: 'board-exported', boardId: board.id, targetId: null, detail: 'pdf' })
   return pdfResponse(await reportToPdf(report), board.name, report.generatedAt)
 })
 

@@ -1,0 +1,77 @@
+/**
+ * Reaching things with the keyboard on a full board: every area's "add idea" from the
+ * canvas toolbar in the model's order, and in *Lista* a jump to any area plus Page Down /
+ * Page Up between areas — a handful of keys, not a hundred Tabs.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
+import { launchBrowser, signInByApi } from '../helpers/browser'
+import { focused, named, tabTo } from '../helpers/keyboard'
+import { importWorkshop, workshopNotes } from '../helpers/importWorkshop'
+import { eventually } from '../helpers/syncHarness'
+
+let server: AppServer
+let browser: Browser
+let page: Page
+let boardId: string
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  await signInByApi(context, server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
+  boardId = await importWorkshop(context.request, server.url, { name: 'Tangentbord', notes: workshopNotes(120) })
+  page = await context.newPage()
+  await page.goto(`${server.url}/boards/${boardId}`)
+  await page.locator('.connection[data-state="connected"]').waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the keyboard', () => {
+  it('adds an idea to any area from the canvas toolbar', async () => {
+    await page.locator('body').focus()
+    await tabTo(page, named(/^\+ Lägg till idé/), { max: 40 })
+    await page.keyboard.press('Enter')
+    const items = await page.locator('.menu__items button').allTextContents()
+    expect(items).toEqual([
+      'Uppdrag',
+      'Framtid',
+      'Besökare och verksamhet',
+      'Relationer och image',
+      'Ekonomiska resurser',
+      'Personal och kompetens',
+      'Organisation och arbetssätt',
+      'Mötesplatser, IT och medier',
+    ])
+    await tabTo(page, named(/^Mötesplatser, IT och medier$/), { max: 10 })
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Idé skriven med tangentbordet')
+    await page.keyboard.press('Escape')
+    await eventually(async () => {
+      const board = await storedBoard(server, boardId)
+      const area = board.steps[2].areas.find((a) => a.id === 'motesplatser')!
+      expect(area.notes.map((n) => n.text)).toContain('Idé skriven med tangentbordet')
+    }, 15_000)
+  })
+
+  it('jumps to an area in the list and skips between areas with Page Down / Page Up', async () => {
+    await page.getByRole('button', { name: 'Lista' }).click()
+    await page.getByTestId('outline').waitFor()
+    await page.getByLabel('Gå till område').selectOption({ label: 'Mötesplatser, IT och medier' })
+    await page.getByRole('button', { name: 'Gå', exact: true }).click()
+    expect((await focused(page)).area).toBe('motesplatser')
+    await page.keyboard.press('PageUp')
+    expect((await focused(page)).area).toBe('organisation')
+    await page.keyboard.press('PageUp')
+    await page.keyboard.press('PageUp')
+    expect((await focused(page)).area).toBe('ekonomi')
+    await page.keyboard.press('PageDown')
+    expect((await focused(page)).area).toBe('personal')
+  })
+})

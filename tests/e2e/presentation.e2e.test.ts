@@ -1,0 +1,183 @@
+/**
+ * A facilitated workshop on a projector (1366×768) with a full board of 300 notes: the whole
+ * board in view clear of tldraw's toolbar, presentation mode walking every frame with a
+ * participant following, its font sizes measured on the page, and a header that keeps to
+ * one row with the timer, the voting round, the private round and a long board name.
+ */
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { LOCALE_COOKIE } from '../../lib/i18n/locales'
+import { NOTES_PER_PAGE, PRESENTATION_FRAMES } from '../../lib/board/presentation'
+import { AREAS } from '../../lib/planning/planningModel'
+import { startAppServer, type AppServer } from '../helpers/appServer'
+import { launchBrowser, signInByApi } from '../helpers/browser'
+import { importWorkshop, workshopNotes } from '../helpers/importWorkshop'
+
+const SHOTS = process.env.PRESENTATION_SCREENSHOTS_DIR
+const PROJECTOR = { width: 1366, height: 768 }
+const NOTES = 300
+const LONG_NAME = 'Verksamhetsplan 2027 för Stadsbiblioteket och alla filialer i söderort – heldagsworkshop med ledningsgruppen'
+
+let server: AppServer
+let browser: Browser
+let boardId: string
+let facilitator: { context: BrowserContext; page: Page }
+let participant: { context: BrowserContext; page: Page }
+
+async function person(email: string) {
+  const context = await browser.newContext({ viewport: PROJECTOR })
+  await signInByApi(context, server.url, email, DEMO_PASSWORD)
+  const page = await context.newPage()
+  return { context, page }
+}
+
+async function openBoard(page: Page) {
+  await page.goto(`${server.url}/boards/${boardId}`)
+  await page.locator('.area[data-area="ekonomi"]').waitFor()
+  await page.locator('.connection[data-state="connected"]').waitFor()
+}
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+}
+
+const command = (body: unknown) =>
+  facilitator.context.request.post(`${server.url}/api/boards/${boardId}/facilitation`, {
+    data: body,
+    headers: { origin: server.url },
+  })
+
+const fontPx = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((elements) => elements.map((e) => parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().height > 0 ? 1 : 0)))
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+  facilitator = await person(DEMO_USERS.facilitator.email)
+  participant = await person(DEMO_USERS.participant.email)
+  boardId = await importWorkshop(facilitator.context.request, server.url, { name: LONG_NAME, notes: workshopNotes(NOTES) })
+  const share = await facilitator.context.request.post(`${server.url}/api/boards/${boardId}/members`, {
+    data: { email: DEMO_USERS.participant.email, role: 'participant' },
+    headers: { origin: server.url },
+  })
+  expect(share.status()).toBeLessThan(300)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the whole board on a projector', () => {
+  it('fits all 300 notes with the map clear of tldraw’s toolbar, area titles readable', async () => {
+    const { page } = facilitator
+    await openBoard(page)
+    await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 30_000 }).toBe(NOTES)
+    await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await page.waitForTimeout(600)
+    await shot(page, 'fit-300-notes')
+    const toolbar = (await page.locator('.tlui-main-toolbar').first().boundingBox())!
+    const lowest = await page.locator('.area').evaluateAll((zones) => Math.max(...zones.map((z) => z.getBoundingClientRect().bottom)))
+    expect(lowest).toBeLessThanOrEqual(toolbar.y)
+    // Semantic zoom: far out, every zone and step card has a label at a readable size, with
+    // the zone's note count.
+    const labels = page.locator('.map-label')
+    // Every zone has one (a step card too narrow for its title is left to its colour).
+    await expect.poll(() => page.locator('.map-label:not(.map-label--step)').count()).toBe(AREAS.length)
+    expect(Math.min(...(await fontPx(page, '.map-label__title')))).toBeGreaterThanOrEqual(14)
+    expect(Math.min(...(await fontPx(page, '.map-label__count')))).toBeGreaterThanOrEqual(12)
+    expect(await page.locator('[data-map-label="ekonomi"] .map-label__count').textContent()).toBe(
+      `${workshopNotes(NOTES).filter((n) => n.area === 'ekonomi').length} lappar`,
+    )
+    for (const box of await labels.evaluateAll((all) => all.map((l) => l.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.top).toBeGreaterThanOrEqual(0)
+      expect(box.bottom).toBeLessThanOrEqual(768)
+    }
+  })
+})
+
+describe('presentation mode', () => {
+  it('walks every frame and page, the participant sees the same, and text stays large', async () => {
+    await openBoard(participant.page)
+    const { page } = facilitator
+    await page.getByRole('button', { name: 'Presentera' }).click()
+    const mine = page.locator('.presentation')
+    const theirs = participant.page.locator('.presentation')
+    await expect.poll(() => theirs.getAttribute('data-frame')).toBe('intro')
+    await shot(page, 'present-intro')
+
+    const seen: string[] = []
+    const next = page.getByRole('button', { name: 'Nästa' })
+    for (let i = 0; i < 100; i++) {
+      const frame = (await mine.getAttribute('data-frame'))!
+      const pageNo = (await mine.getAttribute('data-page'))!
+      seen.push(`${frame}#${pageNo}`)
+      await expect.poll(async () => `${await theirs.getAttribute('data-frame')}#${await theirs.getAttribute('data-page')}`).toBe(`${frame}#${pageNo}`)
+      if (frame.startsWith('area-')) {
+        for (const p of [page, participant.page]) {
+          const notes = await fontPx(p, '.presentation__noteText')
+          expect(notes.length).toBeGreaterThan(0)
+          expect(notes.length).toBeLessThanOrEqual(NOTES_PER_PAGE)
+          expect(Math.min(...notes), `${frame} note text`).toBeGreaterThanOrEqual(14)
+          expect(Math.min(...(await fontPx(p, '.presentation__title--area'))), `${frame} title`).toBeGreaterThanOrEqual(24)
+          // Everything on the page is on the screen: nothing scrolls out of sight.
+          const overflow = await p.locator('.presentation__frame').evaluate((e) => e.scrollHeight - e.clientHeight)
+          expect(overflow, `${frame} page ${pageNo} fits`).toBeLessThanOrEqual(0)
+        }
+        if (frame === 'area-ekonomi' && pageNo === '1') await shot(page, 'present-area-page-2')
+      }
+      if (frame === 'step-2') await shot(page, 'present-step-2')
+      if (await next.isDisabled()) break
+      await next.click()
+      await expect.poll(async () => `${await mine.getAttribute('data-frame')}#${await mine.getAttribute('data-page')}`).not.toBe(`${frame}#${pageNo}`)
+    }
+    const frames = [...new Set(seen.map((s) => s.split('#')[0]))]
+    expect(frames).toEqual(PRESENTATION_FRAMES.map((f) => f.key))
+    const perArea = Math.ceil(NOTES / AREAS.length / NOTES_PER_PAGE)
+    expect(seen.filter((s) => s.startsWith('area-ekonomi#')).length).toBe(perArea)
+    expect(await mine.getAttribute('data-frame')).toBe('results')
+    await expect.poll(() => next.isDisabled()).toBe(true)
+
+    // Back with the keyboard, onto the loop.
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(() => theirs.getAttribute('data-frame')).toBe('loop')
+
+    // The participant steps out to the board and back in.
+    await participant.page.getByRole('button', { name: 'Lämna presentationen' }).click()
+    await expect.poll(() => theirs.count()).toBe(0)
+    await participant.page.getByRole('button', { name: 'Följ presentationen' }).click()
+    await expect.poll(() => theirs.getAttribute('data-frame')).toBe('loop')
+
+    await page.getByRole('button', { name: 'Avsluta presentationen' }).click()
+    await expect.poll(() => theirs.count()).toBe(0)
+  })
+})
+
+describe('the board header at 1366 px', () => {
+  it('keeps to one row with the timer, a voting round, a private round and a long name, in both languages', async () => {
+    for (const locale of ['sv', 'en'] as const) {
+      const { context, page } = facilitator
+      await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: server.url }])
+      await openBoard(page)
+      const header = page.locator('.app-header')
+      const bare = (await header.boundingBox())!.height
+      expect((await command({ type: 'timer.start', minutes: 10 })).status()).toBe(200)
+      expect((await command({ type: 'voting.start', votesPerPerson: 3, areas: null, anonymous: true, hideTally: true })).status()).toBe(200)
+      expect((await command({ type: 'private.start' })).status()).toBe(200)
+      await page.locator('.timer').waitFor()
+      await page.locator('.role-notice--private').waitFor()
+      await page.locator('[data-testid="voting-status"]').waitFor()
+      await shot(page, `header-full-${locale}`)
+      expect((await header.boundingBox())!.height, locale).toBe(bare)
+      const main = (await page.locator('#main').boundingBox())!
+      const toolbar = (await page.locator('.board-toolbar').boundingBox())!
+      expect(main.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height - 1)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366)
+      await command({ type: 'voting.end' })
+      await command({ type: 'private.reveal' })
+      await command({ type: 'timer.reset' })
+    }
+  })
+})
