@@ -51,6 +51,12 @@ const EnvSchema = z.object({
   SYNC_MAX_AWARENESS_PER_SECOND: z.coerce.number().min(0.1).default(30),
   /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */
   SYNC_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  /** Unsent bytes all of one person's sockets may have queued together. */
+  SYNC_MAX_BUFFERED_BYTES_PER_PERSON: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** Unsent bytes all sockets of one invite link's guests may have queued together. */
+  SYNC_MAX_BUFFERED_BYTES_PER_INVITE: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
+  /** Sockets the guests of one invite link may hold together in one board (on one node). */
+  SYNC_MAX_CONNECTIONS_PER_INVITE: z.coerce.number().int().min(1).default(100),
   /** Minutes between automatic snapshots of each board that changed (fractions allowed); 0 turns them off. */
   SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */

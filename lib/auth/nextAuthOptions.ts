@@ -60,19 +60,53 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<Record<string, unk
     authorization: { params: { scope: config.scopes } },
     idToken: true,
     checks: ['pkce', 'state'],
-    profile(profile) {
-      // Accounts are matched by email, so an address the provider says it has not verified
-      // counts as none (providers that do not send `email_verified` vouch for the address).
-      const claimed = profile[config.emailClaim]
-      const email = typeof claimed === 'string' && claimed.includes('@') && profile.email_verified !== false ? claimed : ''
-      const named = profile[config.nameClaim]
-      const name =
-        (typeof named === 'string' && named) ||
-        (typeof profile.name === 'string' && profile.name) ||
-        (typeof profile.preferred_username === 'string' && profile.preferred_username) ||
-        email
-      return { id: String(profile.sub), name, email, groups: claimList(profile[config.groupsClaim]) }
+    async profile(profile, tokens) {
+      // The ID token's claims are signed and win; the userinfo endpoint fills in what a
+      // provider keeps out of the ID token (strict OIDC providers release scope claims there).
+      const userinfo = await fetchUserinfo(config, tokens.access_token, profile.sub)
+      return userFromClaims(config, { ...userinfo, ...profile })
     },
+  }
+}
+
+/** The person a provider's claims describe, by the configured claim names. */
+export function userFromClaims(config: OidcConfig, claims: Record<string, unknown>) {
+  // Accounts are matched by email, so an address the provider says it has not verified
+  // counts as none (providers that do not send `email_verified` vouch for the address).
+  const claimed = claims[config.emailClaim]
+  const email = typeof claimed === 'string' && claimed.includes('@') && claims.email_verified !== false ? claimed : ''
+  const named = claims[config.nameClaim]
+  const name =
+    (typeof named === 'string' && named) ||
+    (typeof claims.name === 'string' && claims.name) ||
+    (typeof claims.preferred_username === 'string' && claims.preferred_username) ||
+    email
+  return { id: String(claims.sub), name, email, groups: claimList(claims[config.groupsClaim]) }
+}
+
+const userinfoEndpoints = new Map<string, Promise<string | null>>()
+
+/** The provider's userinfo for this access token, or {} when there is none or it fails. */
+async function fetchUserinfo(config: OidcConfig, accessToken: string | undefined, sub: unknown): Promise<Record<string, unknown>> {
+  if (!accessToken) return {}
+  try {
+    let endpoint = userinfoEndpoints.get(config.issuer)
+    if (!endpoint) {
+      endpoint = fetch(`${config.issuer}/.well-known/openid-configuration`)
+        .then((response) => (response.ok ? (response.json() as Promise<{ userinfo_endpoint?: unknown }>) : { userinfo_endpoint: null }))
+        .then((discovery) => (typeof discovery.userinfo_endpoint === 'string' ? discovery.userinfo_endpoint : null))
+      userinfoEndpoints.set(config.issuer, endpoint)
+      endpoint.catch(() => userinfoEndpoints.delete(config.issuer))
+    }
+    const url = await endpoint
+    if (!url) return {}
+    const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })
+    if (!response.ok) return {}
+    const claims = (await response.json()) as Record<string, unknown>
+    // Userinfo about someone else than the ID token's subject is not this person's (OIDC Core 5.3.2).
+    return claims && typeof claims === 'object' && claims.sub === sub ? claims : {}
+  } catch {
+    return {}
   }
 }
 

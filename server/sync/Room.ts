@@ -34,8 +34,18 @@ import { refusedRecord } from './recordGuard'
 import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import type { AwarenessThrottle } from './awarenessThrottle'
-import { InboundRate, RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
+import {
+  InboundRate,
+  RefusedError,
+  Refusals,
+  STATE_REQUEST_BURST,
+  STATE_REQUESTS_PER_SECOND,
+  TokenBucket,
+  type Refusal,
+  type SyncLimits,
+} from './connectionLimits'
 import { DocShares } from './docShares'
+import type { SendQueues } from './sendQueues'
 import { DocSizeLimit } from './docSizeLimit'
 import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
@@ -65,6 +75,8 @@ export interface Connection {
   readonly inbound: InboundRate
   /** Its presence updates, relayed at a bounded rate. */
   readonly presence: AwarenessThrottle
+  /** Requests for document state (sync step 1) it may still make. */
+  readonly stateRequests: TokenBucket
   /** Messages that arrived while the room was still loading. */
   backlog: Uint8Array[] | null
   /** Why the guards undid part of the update being applied: its socket is then closed. */
@@ -79,6 +91,8 @@ export interface RoomOptions {
   compactEvery: number
   /** What one socket may cost (rates, document size, presence, unsent backlog). */
   limits: SyncLimits
+  /** Unsent data per socket, person and invite link, across the server's rooms. */
+  sendQueues: SendQueues
   metrics: SyncMetrics
   /** Undo non-facilitators' changes to the template (a board's own document only). */
   guardTemplate: boolean
@@ -90,6 +104,8 @@ export interface RoomOptions {
 }
 
 const LOAD_ORIGIN = Symbol('load')
+/** How long a socket closed for not reading may take to read its close frame. */
+const STALLED_CLOSE_GRACE_MS = 2000
 const syncStep1 = 0
 const syncStep2 = 1
 const syncUpdate = 2
@@ -109,6 +125,8 @@ export class Room implements LinkedRoom {
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
   private shares: DocShares | null = null
+  /** The last whole-document sync step 2, until the document changes. */
+  private wholeStateMessage: Uint8Array | null = null
   private detachGuards: (() => void) | null = null
   /** Keeps the board's layout whole (a board's own document only). */
   keeper: LayoutKeeper | null = null
@@ -248,12 +266,14 @@ export class Room implements LinkedRoom {
       principal,
       awarenessIds: new Set(),
       inbound: new InboundRate(this.options.limits),
+      stateRequests: new TokenBucket(STATE_REQUESTS_PER_SECOND, STATE_REQUEST_BURST),
       presence: this.presence.throttleFor(() => connection),
       backlog: [],
       violation: null,
       alive: true,
     }
     this.connections.set(socket, connection)
+    this.options.sendQueues.add(socket, principal)
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       this.options.metrics.received(data.byteLength)
       if (!this.connections.has(socket)) return
@@ -313,8 +333,11 @@ export class Room implements LinkedRoom {
         if (subtype === syncStep1) {
           const stateVector = decoding.readVarUint8Array(decoder)
           // Validates the state vector before anything is sent.
-          Y.decodeStateVector(stateVector)
-          this.updates.whenDrained(() => this.send(connection, encodeSyncStep2(this.doc, stateVector)))
+          const known = Y.decodeStateVector(stateVector)
+          if (!connection.stateRequests.take(1)) throw new RefusedError(Refusals.stateRequestRate)
+          this.updates.whenDrained(() =>
+            this.send(connection, known.size === 0 ? this.wholeState() : encodeSyncStep2(this.doc, stateVector)),
+          )
         } else if (subtype === syncStep2 || subtype === syncUpdate) {
           const update = decoding.readVarUint8Array(decoder)
           if (!canEditNotes(connection.principal.role)) return
@@ -367,6 +390,7 @@ export class Room implements LinkedRoom {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.wholeStateMessage = null
     // From another node, or read from the store: already durable, so neither stored nor
     // published again. What another node sent, its link forwards as it was sent.
     if (origin === REMOTE_ORIGIN) return
@@ -382,6 +406,16 @@ export class Room implements LinkedRoom {
     for (const connection of this.connections.values()) {
       if (connection !== except && !connection.backlog) this.send(connection, message)
     }
+  }
+
+  /**
+   * Sync step 2 for a client that has nothing: the whole document, encoded once and shared by
+   * every socket that asks until the document changes (twenty newcomers on a large board cost
+   * one encoding, and their queues hold the same bytes).
+   */
+  private wholeState(): Uint8Array {
+    this.wholeStateMessage ??= encodeSyncStep2(this.doc, new Uint8Array([0]))
+    return this.wholeStateMessage
   }
 
   /** Whether the server may add about `bytes` to the document without passing its limit. */
@@ -416,10 +450,15 @@ export class Room implements LinkedRoom {
   send(connection: Connection, message: Uint8Array): void {
     const { socket } = connection
     if (socket.readyState !== socket.OPEN) return
-    if (socket.bufferedAmount > this.options.limits.maxBufferedBytes) {
-      // A reader that stopped reading would grow our memory without bound. It re-syncs when it
-      // reconnects, so closing it loses nothing.
-      this.refuse(connection, Refusals.slowConsumer, { buffered: socket.bufferedAmount })
+    // Judged by what is queued plus what this would queue, for the socket and for all of its
+    // person's (and invite link's) sockets: a reader that stopped reading would otherwise grow
+    // our memory by a whole document per socket. It re-syncs when it reconnects, so closing it
+    // loses nothing. Its close frame queues behind the rest, so a socket that does not take it
+    // soon is cut off, freeing what it held.
+    const over = this.options.sendQueues.refuses(socket, connection.principal, message.byteLength)
+    if (over) {
+      this.refuse(connection, Refusals.slowConsumer, { over, buffered: socket.bufferedAmount, bytes: message.byteLength })
+      setTimeout(() => socket.terminate(), STALLED_CLOSE_GRACE_MS).unref()
       return
     }
     this.options.metrics.sent(message.byteLength)
@@ -442,6 +481,7 @@ export class Room implements LinkedRoom {
 
   private removeConnection(connection: Connection) {
     if (!this.connections.delete(connection.socket)) return
+    this.options.sendQueues.remove(connection.socket, connection.principal)
     this.presence.leave(connection)
     if (this.connections.size === 0) this.options.onEmpty(this)
   }

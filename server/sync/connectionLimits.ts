@@ -28,6 +28,12 @@ export interface SyncLimits {
   maxAwarenessIdsPerConnection: number
   /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */
   maxBufferedBytes: number
+  /** Unsent bytes all of one person's sockets may have queued together. */
+  maxBufferedBytesPerPerson: number
+  /** Unsent bytes all sockets of one invite link's guests may have queued together. */
+  maxBufferedBytesPerInvite: number
+  /** Sockets one invite link's guests may hold together in one room. */
+  maxConnectionsPerInvite: number
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
@@ -42,7 +48,17 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   awarenessPerSecond: 30,
   maxAwarenessIdsPerConnection: 8,
   maxBufferedBytes: 8 * 1024 * 1024,
+  maxBufferedBytesPerPerson: 32 * 1024 * 1024,
+  maxBufferedBytesPerInvite: 64 * 1024 * 1024,
+  maxConnectionsPerInvite: 100,
 }
+
+/**
+ * Requests for document state (sync step 1) per socket: a client asks once when it connects
+ * (the stock provider may re-ask on a resync interval); each answer may be the whole document.
+ */
+export const STATE_REQUESTS_PER_SECOND = 0.2
+export const STATE_REQUEST_BURST = 5
 
 /** Why a socket is closed, with the code it is closed with; `reason` also labels the metric. */
 export interface Refusal {
@@ -65,6 +81,8 @@ export const Refusals = {
   textFrame: { code: CloseCode.malformed, reason: 'binary messages only' },
   messageTooBig: { code: CloseCode.messageTooBig, reason: 'message too large' },
   slowConsumer: { code: CloseCode.tryAgainLater, reason: 'too slow' },
+  stateRequestRate: { code: CloseCode.rateLimited, reason: 'state request rate' },
+  inviteFull: { code: CloseCode.rateLimited, reason: 'too many connections through one invite link' },
 } as const satisfies Record<string, Refusal>
 
 /** Thrown while a message is handled to close its socket with this refusal. */

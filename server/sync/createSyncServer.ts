@@ -16,6 +16,7 @@ import type { Logger } from '../logger'
 import type { Fanout } from './fanout'
 import { DEFAULT_SYNC_LIMITS, Refusals, type SyncLimits } from './connectionLimits'
 import { CloseCode } from './protocol'
+import { SendQueues } from './sendQueues'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
 import { DocFullError } from '../../lib/board/docFull'
@@ -122,6 +123,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     perMessageDeflate: false,
   })
   const rooms = new Map<string, Room>()
+  const sendQueues = new SendQueues(limits)
   const unloading = new Map<string, Promise<void>>()
   const idleTimers = new Map<string, NodeJS.Timeout>()
   let closing = false
@@ -218,6 +220,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         logger,
         compactEvery: options.compactEvery ?? 500,
         limits,
+        sendQueues,
         metrics,
         guardTemplate: parseDocId(name).kind === 'board',
         fanout: options.fanout,
@@ -302,7 +305,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           ? { refusal: Refusals.roomFull, limit: limits.maxConnectionsPerRoom }
           : own >= limits.maxConnectionsPerPerson
             ? { refusal: Refusals.personFull, limit: limits.maxConnectionsPerPerson }
-            : null
+            : principal.inviteId && sendQueues.socketsOfInvite(principal.inviteId) >= limits.maxConnectionsPerInvite
+              ? { refusal: Refusals.inviteFull, limit: limits.maxConnectionsPerInvite }
+              : null
       if (full) {
         const { code, reason } = full.refusal
         logger.warn({ room: principal.room, user: principal.userId, code, reason, limit: full.limit }, 'sync refused')

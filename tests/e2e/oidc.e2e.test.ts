@@ -3,7 +3,8 @@
  * (tests/helpers/oidcServer.ts), with password sign-in turned off: the sign-in page offers only
  * the provider's button, the first sign-in creates the account from the name and email claims,
  * the admin group claim makes an administrator (and its absence does not), and every sign-in
- * is in the audit log.
+ * is in the audit log. The provider keeps the claims out of the ID token, so the app reads them
+ * from its userinfo endpoint.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,7 +23,7 @@ beforeAll(async () => {
   oidc = await startOidcServer({
     'anna.lind': { email: 'Anna.Lind@bibliotek.example.se', name: 'Anna Lind', groups: ['bibliotek', ADMIN_GROUP] },
     'bo.ek': { email: 'bo.ek@bibliotek.example.se', name: 'Bo Ek', groups: ['bibliotek'] },
-  })
+  }, { claimsInIdToken: false })
   server = await startAppServer({
     OIDC_ISSUER: oidc.issuer,
     OIDC_CLIENT_ID: oidc.clientId,

@@ -25,7 +25,11 @@ export interface OidcServer {
   stop(): Promise<void>
 }
 
-export async function startOidcServer(accounts: Record<string, OidcAccount>): Promise<OidcServer> {
+/**
+ * `claimsInIdToken: false` keeps scope claims out of the ID token (OIDC's strict default, as
+ * some providers do): the app must then read them from the userinfo endpoint.
+ */
+export async function startOidcServer(accounts: Record<string, OidcAccount>, options: { claimsInIdToken?: boolean } = {}): Promise<OidcServer> {
   let handler: http.RequestListener | null = null
   const server = http.createServer((req, res) => {
     if (handler) handler(req, res)
@@ -57,9 +61,9 @@ export async function startOidcServer(accounts: Record<string, OidcAccount>): Pr
           groups: ['groups'],
         },
         cookies: { keys: ['oidc-test-cookie-key'] },
-        // Put the granted scopes' claims in the ID token, as Keycloak does by default and Entra
-        // ID does for its optional claims; the app reads them from there.
-        conformIdTokenClaims: false,
+        // By default the granted scopes' claims go in the ID token, as Keycloak does and Entra
+        // ID does for its optional claims.
+        conformIdTokenClaims: !(options.claimsInIdToken ?? true),
         async findAccount(_ctx, id) {
           const account = accounts[id]
           if (!account) return undefined
