@@ -19,12 +19,15 @@ interface Member {
 export function CommitmentDialog({
   boardId,
   initial,
+  editing,
   carried,
   onSave,
   onClose,
 }: {
   boardId: string
   initial: CommitmentFields
+  /** An existing commitment is being changed (rather than a new one made). */
+  editing: boolean
   carried: boolean
   onSave(fields: CommitmentFields): void
   onClose(): void
@@ -49,7 +52,7 @@ export function CommitmentDialog({
     set({ owner, ownerId: member ? member.userId : '' })
   }
   return (
-    <ModalDialog title={carried || initial.text ? t('commitment.edit') : t('commitment.make')} onClose={onClose}>
+    <ModalDialog title={editing ? t('commitment.edit') : t('commitment.make')} onClose={onClose}>
       <form
         className="commitment-form"
         onSubmit={(event) => {

@@ -141,6 +141,7 @@ export function PlanPanel({
       {dialog && (
         <CommitmentDialog
           boardId={boardId}
+          editing={!!dialog.commitment}
           carried={isCommitment(dialog.commitment ?? undefined) && (dialog.commitment as TLShape<'commitment'>).props.carried}
           initial={
             dialog.commitment && isCommitment(dialog.commitment)

@@ -110,8 +110,8 @@ function moveToFreeSpot(editor: Editor, themeId: TLShapeId): void {
   const theme = editor.getShape(themeId)
   const zone = zoneOf(editor, themeArea(editor, themeId))
   if (!isTheme(theme) || !zone) return
-  const { x, y } = findFreeSpot(zone, blocksIn(editor, zone, themeId), { w: theme.props.w, h: theme.props.h })
-  editor.updateShape({ id: themeId, type: THEME_SHAPE_TYPE, x, y })
+  const spot = findFreeSpot(zone, blocksIn(editor, zone, themeId), { w: theme.props.w, h: theme.props.h })
+  if (spot) editor.updateShape({ id: themeId, type: THEME_SHAPE_TYPE, x: spot.x, y: spot.y })
 }
 
 /** Dissolves a theme: its notes stay where they are, on the page. */
@@ -162,9 +162,11 @@ export function createCommitment(editor: Editor, from: TLShape, fields: Commitme
   const bounds = editor.getShapePageBounds(from)!
   const areaId = isTheme(from) ? themeArea(editor, from.id) : isNote(from) ? readNoteMeta(from.meta).areaId : null
   const zone = zoneOf(editor, areaId)
-  const { x, y } = zone
-    ? findFreeSpot(zone, blocksIn(editor, zone), { w: COMMITMENT_W, h: COMMITMENT_H })
-    : { x: bounds.maxX + 24, y: bounds.y }
+  // Beside its source when the zone has no free place; the server's layout keeper then makes room.
+  const { x, y } = (zone && findFreeSpot(zone, blocksIn(editor, zone), { w: COMMITMENT_W, h: COMMITMENT_H })) ?? {
+    x: zone ? Math.min(bounds.x, zone.x + zone.w - COMMITMENT_W) : bounds.maxX + 24,
+    y: bounds.y,
+  }
   const id = createShapeId()
   editor.markHistoryStoppingPoint('make commitment')
   editor.run(() => {

@@ -9,10 +9,14 @@ describe('findFreeSpot', () => {
     expect(findFreeSpot(zone, [], { w: 400, h: 300 })).toEqual({ x: ZONE_PADDING, y: ZONE_HEADER })
   })
 
-  it('never covers what is there, and goes below everything when the zone is full', () => {
-    const notes = Array.from({ length: 12 }, (_, i) => ({ x: 32 + (i % 4) * 224, y: 206 + Math.floor(i / 4) * 224, w: 200, h: 200 }))
-    const spot = findFreeSpot(zone, notes, { w: 448, h: 268 })
+  it('never covers what is there', () => {
+    const notes = Array.from({ length: 6 }, (_, i) => ({ x: 32 + (i % 4) * 224, y: 206 + Math.floor(i / 4) * 224, w: 200, h: 200 }))
+    const spot = findFreeSpot(zone, notes, { w: 448, h: 268 })!
     expect(notes.some((n) => rectsOverlap(n, { ...spot, w: 448, h: 268 }))).toBe(false)
-    expect(spot.y).toBeGreaterThanOrEqual(206 + 3 * 224 - 24)
+  })
+
+  it('finds nothing in a full zone', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => ({ x: 32 + (i % 4) * 224, y: 206 + Math.floor(i / 4) * 224, w: 200, h: 200 }))
+    expect(findFreeSpot(zone, notes, { w: 448, h: 268 })).toBeNull()
   })
 })

@@ -1,14 +1,15 @@
 /**
  * Where a block (a new theme, a commitment) fits in a zone without covering what is there:
  * the first free place in reading order (top to bottom, then left to right) under the zone's
- * header, on a grid of GRID units; below everything when the zone is full.
+ * header, on a grid of GRID units; null when the zone is full (then the block stays where it
+ * is, and the server's layout keeper grows the zone and moves what overlaps).
  */
 import { ZONE_HEADER, ZONE_PADDING, rectsOverlap, type Rect } from './templateLayout'
 
 const GRID = 24
 const MARGIN = 16
 
-export function findFreeSpot(zone: Rect, occupied: readonly Rect[], size: { w: number; h: number }): { x: number; y: number } {
+export function findFreeSpot(zone: Rect, occupied: readonly Rect[], size: { w: number; h: number }): { x: number; y: number } | null {
   const padded = occupied.map((r) => ({ x: r.x - MARGIN, y: r.y - MARGIN, w: r.w + 2 * MARGIN, h: r.h + 2 * MARGIN }))
   const left = zone.x + ZONE_PADDING
   const right = Math.max(left, zone.x + zone.w - ZONE_PADDING - size.w)
@@ -20,6 +21,5 @@ export function findFreeSpot(zone: Rect, occupied: readonly Rect[], size: { w: n
       if (!padded.some((r) => rectsOverlap(r, candidate))) return { x, y }
     }
   }
-  const lowest = occupied.filter((r) => rectsOverlap(r, zone)).reduce((max, r) => Math.max(max, r.y + r.h), top - MARGIN)
-  return { x: left, y: lowest + MARGIN }
+  return null
 }
