@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type * as Y from 'yjs'
-import type { TLNoteShape } from '@tldraw/tlschema'
+import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
 import type { JsonObject } from '@tldraw/utils'
 import { parseDocId, privateDocPrefix } from '../board/docIds'
 import { withoutPrivateRound } from '../board/privateNotes'
@@ -222,13 +222,23 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
  * written by that person's client alone, and the server writes the reveal with its own rights,
  * so a modified client must not reach further through it than through the board: only valid
  * notes on the board's page are published, never over a record the board already has (another
- * person's note, the template; a note published by an interrupted reveal stays as it is), and
+ * person's note, the template: such a note gets a new id; a note published by an interrupted
+ * reveal stays as it is), and
  * one that names someone else as its author loses that claim.
  */
 function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string): TLNoteShape[] {
   const existing = readRecords(board)
-  return hidden.flatMap((note) => {
-    if (existing.has(note.id) || note.parentId !== BOARD_PAGE_ID) return []
+  return hidden.flatMap((hiddenNote) => {
+    if (hiddenNote.parentId !== BOARD_PAGE_ID) return []
+    let note = hiddenNote
+    const taken = existing.get(note.id)
+    if (taken) {
+      // The same note from a reveal that was interrupted: already published.
+      if (taken.typeName === 'shape' && taken.type === 'note' && JSON.stringify(taken.props) === JSON.stringify(note.props)) return []
+      // Another record holds its id — say a note another member made with an id they saw in
+      // presence, to have this one skipped and then deleted. It is published under a new id.
+      note = { ...note, id: createShapeId() }
+    }
     const meta: JsonObject = withoutPrivateRound(note.meta)
     const { createdBy } = readNoteMeta(meta)
     if (createdBy && createdBy.id !== owner) delete meta.createdBy

@@ -125,7 +125,7 @@ describe('private rounds', () => {
 })
 
 describe('a private round from a modified client', () => {
-  it('publishes only its author’s own valid new notes: none over another note or the template, none in another’s name', async () => {
+  it('publishes only its author’s own valid notes: none over another note or the template, none in another’s name', async () => {
     await command({ type: 'private.start' })
     const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
     const author = await harness.services.store.users.create({ email: 'bo@example.org', name: 'Bo', passwordHash: null })
@@ -163,12 +163,35 @@ describe('a private round from a modified client', () => {
     expect(byText('Ärlig idé')?.createdBy).toEqual({ id: author.id, name: 'Bo' })
     expect(byText('I chefens namn')).toBeDefined()
     expect(byText('I chefens namn')!.createdBy).toBeUndefined()
-    expect(byText('Någon annans idé')).toBeDefined()
-    expect(byText('Överskriven')).toBeUndefined()
-    expect(byText('Över mallen')).toBeUndefined()
+    // Notes under ids the board already has overwrite nothing: they are published under new ids.
+    expect(byText('Någon annans idé')?.id).toBe(theirs.id)
+    expect(byText('Överskriven')?.id).not.toBe(theirs.id)
+    expect(byText('Över mallen')?.id).not.toBe(areaShapeId('ekonomi'))
     expect(board.zone).toEqual(zoneBefore)
     // The refused ones are not kept back in the private document either: the round is over.
     await eventually(() => expect(noteTexts(mine.doc)).toEqual([]))
+  })
+})
+
+describe('a private note’s id taken on the board', () => {
+  it('is published under a new id: another member cannot have it skipped and deleted', async () => {
+    await command({ type: 'private.start' })
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
+    const victim = await harness.services.store.users.create({ email: 'vera@example.org', name: 'Vera', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, victim.id, 'participant')
+    const secret = buildNote({ key: 'veras-idea', text: 'Veras hemliga idé' })
+    await harness.services.sync.changeDoc(privateDocId(harness.boardId, victim.id), (doc) =>
+      putNote(doc, { ...secret, meta: { ...secret.meta, privateRound: round.id } } as TLNoteShape),
+    )
+    // Mallory saw the id in presence and makes a board note with it.
+    const mallory = await joinBoard(harness, cleanup, { role: 'participant' })
+    putNote(mallory.doc, { ...buildNote({ key: 'x', text: 'Mallorys lapp' }), id: secret.id })
+    await eventually(async () => expect(await harness.services.sync.readDoc(harness.boardId, noteTexts)).toContain('Mallorys lapp'))
+
+    await command({ type: 'private.reveal' })
+    const texts = await harness.services.sync.readDoc(harness.boardId, noteTexts)
+    expect(texts).toContain('Veras hemliga idé')
+    expect(texts).toContain('Mallorys lapp')
   })
 })
 
