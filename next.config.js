@@ -2,7 +2,7 @@
  * Sent with every page, file and API answer. The content security policy names no script or
  * style rules (Next.js and tldraw use inline ones); it keeps the board out of other sites'
  * frames, and images and fonts to this server — the app serves tldraw's own, so a note or
- * shape that points at an outside image cannot make everyone's browser fetch it.
+ * shape that points at an outside image, video or page cannot make everyone's browser fetch it.
  */
 const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
@@ -10,6 +10,11 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
+  // Video, audio, embedded pages and fetches stay on this server too: a shape that points at
+  // another site shows nothing instead of making everyone's browser call it.
+  "media-src 'self' data: blob:",
+  "frame-src 'self'",
+  "connect-src 'self'",
 ].join('; ')
 
 const SECURITY_HEADERS = [

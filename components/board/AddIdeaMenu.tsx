@@ -35,9 +35,10 @@ export function AddIdeaMenu({ editor }: { editor: Editor }) {
                 disabled={locked(area.id)}
                 onClick={() => {
                   menu.current?.removeAttribute('open')
-                  // Keys go to the canvas only while it has focus; the new note's editor needs them.
+                  // Keys go to the canvas only while it has focus; the new note's editor needs
+                  // them. The note is made once the focus has moved (next frame).
                   editor.focus()
-                  addIdea(editor, area.id)
+                  requestAnimationFrame(() => addIdea(editor, area.id))
                 }}
               >
                 {area.title[locale]}

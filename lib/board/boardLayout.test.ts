@@ -141,14 +141,14 @@ describe('arrangeBoard', () => {
     expect(positions.size).toBe(one.items.length)
   })
 
-  it('leaves pinned notes where they are and moves the others around them', () => {
+  it('leaves a pinned note where it is, moves nothing from under it, and moves the later one once it is let go', () => {
     const map = emptyMap()
     const zone = map.areas.uppdrag
-    const a: LayoutItem = { id: 'a', areaId: 'uppdrag', x: zone.x + 40, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: NOTE_SIZE, order: 2 }
-    const b: LayoutItem = { ...a, id: 'b', order: 1 }
-    const { moves } = arrangeBoard(map, [a, b], { pinned: new Set(['a']) })
-    expect(moves.has('a')).toBe(false)
-    expect(moves.has('b')).toBe(true)
+    const older: LayoutItem = { id: 'older', areaId: 'uppdrag', x: zone.x + 32, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: NOTE_SIZE, order: 1 }
+    const dragged: LayoutItem = { ...older, id: 'dragged', x: older.x + 20, order: 2 }
+    expect(arrangeBoard(map, [older, dragged], { pinned: new Set(['dragged']) }).moves.size).toBe(0)
+    const { moves } = arrangeBoard(map, [older, dragged])
+    expect([...moves.keys()]).toEqual(['dragged'])
   })
 
   it('keeps a block (a theme) whole and in its zone, and moves no note onto it', () => {
@@ -206,5 +206,14 @@ describe('arrangeBoard', () => {
     expect(bounds.w / bounds.h).toBeLessThan(2.6)
     // tldraw's smallest zoom is 5 %; fit-to-screen must stay well above it.
     expect(zoom).toBeGreaterThan(0.1)
+  })
+})
+
+describe('a long note', () => {
+  it('does not make its zone wider than the rest of its notes need', () => {
+    const notes = Array.from({ length: 60 }, (_, i) => ({ areaId: 'ekonomi' as AreaId, height: i === 7 ? 2000 : NOTE_SIZE }))
+    const withLong = layoutTemplate(notes).areas.ekonomi
+    const without = layoutTemplate(notes.map((n) => ({ ...n, height: NOTE_SIZE }))).areas.ekonomi
+    expect(withLong.w).toBeLessThanOrEqual(without.w)
   })
 })

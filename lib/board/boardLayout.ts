@@ -208,10 +208,14 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   const taken: Rect[] = []
   const todo: RegionItem[] = []
   const slack = OVERFLOW_ROWS * CELL_STEP
+  /** What is placed for good this pass; a pinned item only blocks cells, it displaces nothing. */
+  const settled: Rect[] = []
   for (const item of [...members].sort(byPrecedence)) {
     const inside = liesIn(item, size, spec.header, slack)
-    const clear = !taken.some((rect) => rectsOverlap(rect, item))
+    // A note under one someone is dragging waits: once they let go, the later of the two moves.
+    const clear = !settled.some((rect) => rectsOverlap(rect, item))
     if (inside && (clear || item.pinned || !item.movable)) {
+      if (!item.pinned) settled.push(item)
       taken.push(item)
       placed.set(item.id, { x: item.x, y: item.y })
     } else if (!item.pinned && item.movable) {
@@ -228,6 +232,7 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
       const spot = freeSpot(size, spec.header, taken, item, wasInside ? item : null)
       if (spot) {
         taken.push({ ...spot, w: item.w, h: item.h })
+        settled.push({ ...spot, w: item.w, h: item.h })
         placed.set(item.id, spot)
         break
       }
@@ -284,11 +289,14 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   const widest = Math.max(0, ...ordered.map((item) => Math.ceil((item.w + NOTE_GAP) / CELL_STEP)))
   let columns = Math.max(minColumns, widest)
   let packed = pack(ordered, columns, spec.header)
+  // A long note sets the zone's least height: widening the zone past what it needs to hold the
+  // rest beside it would only add empty space.
+  const tallest = spec.header + Math.max(0, ...ordered.map((item) => item.h)) + CELL_STEP + ZONE_PADDING
   while (
     spec.growColumns &&
     columns < Math.min(MAX_COLUMNS, Math.max(minColumns, ordered.length)) &&
     packed.rows > MIN_ROWS &&
-    packed.height > spec.aspect * widthForColumns(columns)
+    packed.height > Math.max(spec.aspect * widthForColumns(columns), tallest)
   ) {
     columns++
     packed = pack(ordered, columns, spec.header)
@@ -297,27 +305,25 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   return { size, placed: packed.placed }
 }
 
-/** Rows of items, each row as tall as its tallest item; returns the zone height it needs. */
+/**
+ * Items in reading order, each in the first free grid cell (top to bottom, then left to right)
+ * of a zone `columns` wide, so short notes fill in beside a long one instead of leaving its
+ * row empty. Returns the zone height it needs and how many rows of cells it uses.
+ */
 function pack(items: readonly RegionItem[], columns: number, header: number) {
   const placed = new Map<string, { x: number; y: number }>()
-  let column = 0
-  let y = header
-  let rowHeight = 0
-  let rows = items.length === 0 ? 0 : 1
+  const taken: Rect[] = []
+  const width = widthForColumns(columns)
+  let bottom = header
   for (const item of items) {
-    const span = Math.max(1, Math.ceil((item.w + NOTE_GAP) / CELL_STEP))
-    if (column > 0 && column + span > columns) {
-      y += rowHeight + NOTE_GAP
-      column = 0
-      rowHeight = 0
-      rows++
-    }
-    placed.set(item.id, { x: ZONE_PADDING + column * CELL_STEP, y })
-    column += span
-    rowHeight = Math.max(rowHeight, item.h)
+    const room = { w: width, h: Math.max(bottom, header) + item.h + CELL_STEP + ZONE_PADDING }
+    const spot = freeSpot(room, header, taken, item, null) ?? { x: ZONE_PADDING, y: bottom + NOTE_GAP }
+    placed.set(item.id, spot)
+    taken.push({ ...spot, w: item.w, h: item.h })
+    bottom = Math.max(bottom, spot.y + item.h)
   }
-  const height = items.length === 0 ? heightForRows(header, 1) : y + rowHeight + ZONE_PADDING
-  return { placed, height, rows }
+  const height = items.length === 0 ? heightForRows(header, 1) : bottom + ZONE_PADDING
+  return { placed, height, rows: Math.ceil((bottom - header + NOTE_GAP) / CELL_STEP) }
 }
 
 /** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */

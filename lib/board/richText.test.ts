@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plainTextFromRichText, richTextFromPlainText } from './richText'
+import { hasText, plainTextFromRichText, richTextFromPlainText } from './richText'
 
 const text = (value: string) => ({ type: 'text', text: value })
 const paragraph = (...content: object[]) => ({ type: 'paragraph', content })
@@ -59,5 +59,13 @@ describe('plainTextFromRichText', () => {
   it('reads back what richTextFromPlainText wrote', () => {
     const original = 'Första raden\n\nTredje raden'
     expect(plainTextFromRichText(richTextFromPlainText(original))).toBe(original)
+  })
+})
+
+describe('hasText', () => {
+  it('tells a note with words from an empty or blank one', () => {
+    expect(hasText(richTextFromPlainText('En idé'))).toBe(true)
+    expect(hasText(richTextFromPlainText(''))).toBe(false)
+    expect(hasText(richTextFromPlainText('   \n  '))).toBe(false)
   })
 })

@@ -43,6 +43,16 @@ export function plainTextFromRichText(richText: unknown): string {
   return lines.join('\n').trim()
 }
 
+/** Whether rich text holds any visible character; stops at the first (cheap for counting notes). */
+export function hasText(richText: unknown): boolean {
+  const walk = (node: RichNode, depth: number): boolean => {
+    if (depth > 64 || !node || typeof node !== 'object') return false
+    if (node.type === 'text' && typeof node.text === 'string') return node.text.trim() !== ''
+    return Array.isArray(node.content) && node.content.some((child) => walk(child as RichNode, depth + 1))
+  }
+  return walk(richText as RichNode, 0)
+}
+
 export function richTextFromPlainText(text: string): TLRichText {
   return toRichText(text)
 }

@@ -12,7 +12,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { votesMap } from '../../lib/board/docLayout'
+import { readRecords, sessionMap, votesMap } from '../../lib/board/docLayout'
 import { readSession } from '../../lib/board/session'
 import { startAppServer, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signedInRequest } from '../helpers/browser'
@@ -98,6 +98,37 @@ describe('a board that hides its authors', () => {
     expect(pdf.getPageCount()).toBeGreaterThan(1)
     const raw = (await response.body()).toString('latin1')
     expect(raw).not.toContain('Greta')
+  })
+})
+
+describe('an anonymous board', () => {
+  it('keeps the writer’s name out of the synced document, as a raw Yjs client reads it', async () => {
+    const anonymousId = await importWorkshop(context.request, server.url, { name: 'Helt anonym', notes: [], session: { anonymous: true, showAuthors: false } })
+    const writer = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+    await signInByApi(writer, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+    const writerPage = await writer.newPage()
+    await writerPage.goto(`${server.url}/boards/${anonymousId}`)
+    await writerPage.locator('.connection[data-state="connected"]').waitFor()
+    await writerPage.getByRole('button', { name: 'Lägg till idé i Ekonomiska resurser' }).click()
+    await writerPage.keyboard.type('Anonym idé om öppettider')
+    await writerPage.keyboard.press('Escape')
+    await writerPage.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Anonym idé om öppettider' }).waitFor()
+
+    const ticket = await api.post(`/api/boards/${anonymousId}/token`, { headers: { origin: server.url } })
+    const { token, url } = (await ticket.json()) as { token: string; url: string }
+    const client = connectClient(url, anonymousId, token, new Y.Doc())
+    try {
+      await client.synced
+      const everything = () =>
+        JSON.stringify({ records: [...readRecords(client.doc).values()], session: sessionMap(client.doc).toJSON(), votes: votesMap(client.doc).toJSON() })
+      await eventually(() => expect(everything()).toContain('Anonym idé om öppettider'), 10_000)
+      expect(everything()).not.toContain(DEMO_USERS.facilitator.name)
+      expect(everything()).not.toContain('"createdBy"')
+      expect(everything()).not.toContain('"typeName":"user"')
+    } finally {
+      client.destroy()
+      await writer.close()
+    }
   })
 })
 

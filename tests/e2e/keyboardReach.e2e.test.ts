@@ -51,6 +51,8 @@ describe('the keyboard', () => {
     ])
     await tabTo(page, named(/^Mötesplatser, IT och medier$/), { max: 10 })
     await page.keyboard.press('Enter')
+    // As a person would, type once the new note shows its caret.
+    await page.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
     await page.keyboard.type('Idé skriven med tangentbordet')
     await page.keyboard.press('Escape')
     await eventually(async () => {

@@ -14,6 +14,7 @@ import { readBoardMeta, readRecords, setRecords, writeBoardMeta, deleteRecords }
 import { buildNoteRecord } from '../../lib/board/noteRecord'
 import { noteMeta } from '../../lib/board/noteMeta'
 import { TEMPLATE_VERSION, TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
+import { writeSession } from '../../lib/board/session'
 import { sendIdea } from '../../lib/facilitation/sendIdea'
 import { createRedisFanout } from '../../server/sync/redisFanout'
 import { silentLogger } from '../../server/logger'
@@ -90,6 +91,25 @@ describe('the layout keeper', () => {
     expect(areasOf(client.doc)).toEqual(before)
   })
 
+  it('takes a note left on a locked zone’s border, with no area, into the tray', async () => {
+    const boardId = await harness.createBoard()
+    await harness.services.sync.changeDoc(boardId, (doc) => writeSession(doc, { lockedAreas: ['personal'] }))
+    const participant = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
+    const zone = readRecords(participant.doc).get(areaShapeId('personal')) as unknown as { x: number; y: number }
+    // Dragged towards the locked zone: its centre stays just outside, so it has no area.
+    const stranded = note(null, zone.x - 110, zone.y + 40)
+    participant.doc.transact(() => setRecords(participant.doc, [stranded]))
+    await eventually(() => {
+      const tray = readRecords(participant.doc).get(TRAY_SHAPE_ID) as unknown as { x: number; y: number; props: { w: number; h: number } }
+      const placed = readRecords(participant.doc).get(stranded.id) as TLNoteShape
+      expect(placed.x).toBeGreaterThanOrEqual(tray.x)
+      expect(placed.y).toBeGreaterThanOrEqual(tray.y)
+      expect(placed.x + 200).toBeLessThanOrEqual(tray.x + tray.props.w)
+      expect(placed.meta.areaId).toBeNull()
+    }, 10_000)
+    expect(layoutReportOf(participant.doc)).toEqual(cleanReport(1))
+  })
+
   it('leaves a note alone while someone edits it, and moves it once they stop', async () => {
     const boardId = await harness.createBoard()
     const editor = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
@@ -157,7 +177,10 @@ describe.runIf(requireRedis('the layout keeper on two nodes'))('the layout keepe
     await eventually(() => {
       for (const client of clients) expect(layoutReportOf(client.doc)).toEqual(cleanReport(50))
     }, 20_000)
-    // Settled: for three seconds (longer than any keeper's wait) no update is written.
+    // Both documents converge, and then for three seconds (longer than any keeper's wait) no
+    // update is written.
+    await eventually(() => expect(Y.encodeStateVector(clients[0].doc)).toEqual(Y.encodeStateVector(clients[1].doc)), 10_000)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
     const vectors = clients.map((c) => Y.encodeStateVector(c.doc))
     await new Promise((resolve) => setTimeout(resolve, 3000))
     clients.forEach((client, i) => expect(Y.encodeStateVector(client.doc)).toEqual(vectors[i]))

@@ -2,7 +2,7 @@ import { HTMLContainer, stopEventPropagation, useSvgExportContext, useValue, typ
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
-import { plainTextFromRichText } from '@/lib/board/richText'
+import { hasText } from '@/lib/board/richText'
 import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
@@ -42,7 +42,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
           (s) =>
             isNoteShape(s) &&
             readNoteMeta(s.meta).areaId === shape.props.areaId &&
-            plainTextFromRichText(s.props.richText).trim() !== '',
+            hasText(s.props.richText),
         ).length,
     [editor, shape.props.areaId],
   )

@@ -1,6 +1,7 @@
 import { HTMLContainer, useValue, type Editor } from 'tldraw'
 import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
+import { hasText } from '@/lib/board/richText'
 import { TRAY_SHAPE_TYPE, trayShapeMigrations, trayShapeProps, type TrayShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
@@ -32,7 +33,9 @@ function Tray({ shape, editor }: { shape: TrayShape; editor: Editor }) {
   const { t } = useBoardLocale(editor)
   const count = useValue(
     'notes of no area',
-    () => editor.getCurrentPageShapes().filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === null).length,
+    () =>
+      editor.getCurrentPageShapes().filter((s) => isNoteShape(s) && readNoteMeta(s.meta).areaId === null && hasText(s.props.richText))
+        .length,
     [editor],
   )
   return (
