@@ -12,6 +12,7 @@ import type { AppContext, CredentialsResult } from '../lib/runtime/appContext'
 import type { NewAuditEntry, Store } from '../lib/store/types'
 import { createBoardLifecycle, type BoardLifecycle } from './boards/boardLifecycle'
 import { createPeopleService } from './people/peopleService'
+import { createRoundService } from './rounds/roundService'
 import { touchOnWrite } from './boards/touchOnWrite'
 import { retentionChores } from './housekeeping/retention'
 import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
@@ -177,6 +178,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     snapshots,
     boards,
     people: createPeopleService({ store, sync, audit, logger }),
+    rounds: createRoundService({ store, sync, audit }),
     audit,
     async onVotingEnded(boardId, _roundId, by) {
       await snapshots.take(boardId, null, by, 'voting')

@@ -58,6 +58,10 @@ export function registerNoteTagging(
     // carry its centre out of the zone until the zone grows) keeps the one it has.
     const moved = before.x !== note.x || before.y !== note.y || before.parentId !== note.parentId
     if (!moved && Object.hasOwn(note.meta, 'areaId')) return stamped
+    // A move made for an area (the outline's *Flytta*) names the area itself, and may put the
+    // note under a full zone until the server grows it: the area it names stands.
+    const named = note.meta.areaId
+    if (typeof named === 'string' && named !== before.meta.areaId) return stamped
     const areaId = areaOf(note)
     if (note.meta.areaId === areaId) return stamped
     return { ...stamped, meta: { ...stamped.meta, areaId } }

@@ -14,6 +14,41 @@ export interface NoteMeta {
   updatedAt?: number
   /** True for the template's optional "Åtaganden ur VP 2008" notes. */
   starter?: boolean
+  /** Set on a copy promoted from a branch's board into a planning round's central board. */
+  origin?: NoteOrigin
+}
+
+/** Where a promoted copy came from, as the original was when it was promoted (issue 18). */
+export interface NoteOrigin {
+  roundId: string
+  boardId: string
+  branch: string
+  /** The original note's or theme's shape id. */
+  id: string
+  kind: 'note' | 'theme'
+  /** The original's text (a theme's title) when promoted: a later difference shows it changed. */
+  text: string
+  votes: number
+  /** The author's name, or null on an anonymous board or for a theme. */
+  author: string | null
+}
+
+function readOrigin(value: unknown): NoteOrigin | undefined {
+  if (!value || typeof value !== 'object') return undefined
+  const o = value as Record<string, unknown>
+  const strings = ['roundId', 'boardId', 'branch', 'id', 'text'] as const
+  if (!strings.every((key) => typeof o[key] === 'string')) return undefined
+  if (o.kind !== 'note' && o.kind !== 'theme') return undefined
+  return {
+    roundId: o.roundId as string,
+    boardId: o.boardId as string,
+    branch: o.branch as string,
+    id: o.id as string,
+    kind: o.kind,
+    text: o.text as string,
+    votes: typeof o.votes === 'number' && Number.isFinite(o.votes) ? Math.max(0, Math.floor(o.votes)) : 0,
+    author: typeof o.author === 'string' ? o.author : null,
+  }
 }
 
 export function noteMeta(meta: NoteMeta): JsonObject {
@@ -22,6 +57,7 @@ export function noteMeta(meta: NoteMeta): JsonObject {
   if (meta.createdBy) out.createdBy = { id: meta.createdBy.id, name: meta.createdBy.name }
   if (meta.updatedAt !== undefined) out.updatedAt = meta.updatedAt
   if (meta.starter) out.starter = true
+  if (meta.origin) out.origin = { ...meta.origin }
   return out
 }
 
@@ -38,5 +74,6 @@ export function readNoteMeta(meta: unknown): NoteMeta {
         : undefined,
     updatedAt: typeof m.updatedAt === 'number' && Number.isFinite(m.updatedAt) ? m.updatedAt : undefined,
     starter: m.starter === true ? true : undefined,
+    origin: readOrigin(m.origin),
   }
 }

@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/locales'
 import { AREAS, STEPS, type AreaId, type Perspective, type StepNumber } from '../planning/planningModel'
 import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from './areaOfPoint'
 import { readRecords } from './docLayout'
-import { readNoteMeta } from './noteMeta'
+import { readNoteMeta, type NoteOrigin } from './noteMeta'
 import { plainTextFromRichText } from './richText'
 import { isCommitmentShape, isThemeShape, type CommitmentSource, type CommitmentStatus } from './planShapes'
 
@@ -26,6 +26,8 @@ export interface NoteView {
   starter: boolean
   /** The theme the note is grouped in, or null. */
   themeId: string | null
+  /** Set on a copy promoted from a branch's board (planning rounds). */
+  origin?: NoteOrigin
 }
 
 export interface ThemeView {
@@ -139,6 +141,7 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
       updatedAt: meta.updatedAt,
       starter: meta.starter === true,
       themeId: themeIds.has(record.parentId) ? record.parentId : null,
+      ...(meta.origin ? { origin: meta.origin } : {}),
     })
   }
   // Reading order inside an area: top to bottom, then left to right.

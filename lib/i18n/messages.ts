@@ -6,6 +6,7 @@
 import { governanceEn, governanceSv } from './governanceMessages'
 import type { Locale } from './locales'
 import { planEn, planSv } from './planMessages'
+import { roundEn, roundSv } from './roundMessages'
 
 const sv = {
   'app.name': 'Strategitavlan',
@@ -393,6 +394,7 @@ const sv = {
   'outline.live.partRemoved': '{count} borttagna',
   ...planSv,
   ...governanceSv,
+  ...roundSv,
 } as const
 
 export type MessageKey = keyof typeof sv
@@ -783,6 +785,7 @@ const en: Record<MessageKey, string> = {
   'outline.live.partRemoved': '{count} removed',
   ...planEn,
   ...governanceEn,
+  ...roundEn,
 }
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en }

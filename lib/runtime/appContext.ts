@@ -11,6 +11,7 @@ import type { RoomTokens } from '../auth/roomToken'
 import type { BoardRole } from '../auth/roles'
 import type { StatementSettings } from '../docs/accessibilityStatement'
 import type { OidcConfig } from '../env'
+import type { RoundControl } from '../rounds/roundControl'
 
 export type CredentialsResult =
   | { ok: true; user: UserRecord }
@@ -105,6 +106,8 @@ export interface AppContext {
   snapshots: SnapshotControl
   boards: BoardLifecycleControl
   people: PeopleControl
+  /** Planning rounds across branches (server/rounds/roundService.ts). */
+  rounds: RoundControl
   /**
    * Records an action in the audit log. Never throws: a failed write is logged, and the action
    * it describes has already happened. No note text or passwords belong in an entry.

@@ -272,6 +272,11 @@ export const AUDIT_ACTIONS = [
   'person-removed',
   'data-exported',
   'retention-warned',
+  'round-created',
+  'round-board-added',
+  'round-facilitator-added',
+  'round-note-promoted',
+  'round-exported',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -300,6 +305,64 @@ export interface AuditStore {
   deleteBefore(before: number): Promise<number>
 }
 
+/** A board's part in a planning round: the central board the plan is built on, or a branch's. */
+export const ROUND_BOARD_KINDS = ['central', 'branch'] as const
+export type RoundBoardKind = (typeof ROUND_BOARD_KINDS)[number]
+
+/**
+ * A planning round (issue 18): one plan made from many boards — a board per branch, each run in
+ * its own workshop, rolled up into a central board.
+ */
+export interface RoundRecord {
+  id: string
+  name: string
+  /** The period the plan covers, in words ("2027", "VT 2027"). */
+  period: string
+  /** The board template version its boards were made from (lib/board/template.ts). */
+  templateVersion: number
+  createdBy: string | null
+  createdAt: number
+}
+
+export interface NewRound {
+  name: string
+  period: string
+  templateVersion: number
+  /** Becomes the round's first facilitator. */
+  createdBy: string
+}
+
+export interface RoundBoardRecord {
+  roundId: string
+  boardId: string
+  kind: RoundBoardKind
+  /** The branch (or staff group) the board is for; the central board's is the round's own name. */
+  branch: string
+  addedAt: number
+  /** When the branch marked its board done; null while it works. */
+  doneAt: number | null
+}
+
+export interface RoundStore {
+  /** Creates the round with its creator as its first facilitator. */
+  create(round: NewRound): Promise<RoundRecord>
+  get(id: string): Promise<RoundRecord | null>
+  /** Rounds this person facilitates, newest first. */
+  listForUser(userId: string): Promise<RoundRecord[]>
+  isFacilitator(roundId: string, userId: string): Promise<boolean>
+  addFacilitator(roundId: string, userId: string): Promise<void>
+  /** User ids of the round's facilitators. */
+  facilitators(roundId: string): Promise<string[]>
+  /** Adds a board to the round; a round has at most one central board, a board is in a round once. */
+  addBoard(roundId: string, board: { boardId: string; kind: RoundBoardKind; branch: string }): Promise<RoundBoardRecord>
+  /** The round's boards that are not deleted: the central one first, then branches by name. */
+  boards(roundId: string): Promise<RoundBoardRecord[]>
+  /** Marks a board of the round done (or not, with null); false when it is not in the round. */
+  setDone(roundId: string, boardId: string, at: number | null): Promise<boolean>
+  /** The rounds a board is part of. */
+  roundsOfBoard(boardId: string): Promise<RoundBoardRecord[]>
+}
+
 /** Every row of every table, by table name, for backups (binary columns as Uint8Array). */
 export type StoreDump = Record<string, Record<string, unknown>[]>
 
@@ -312,6 +375,7 @@ export interface Store {
   readonly docs: DocStore
   readonly snapshots: SnapshotStore
   readonly audit: AuditStore
+  readonly rounds: RoundStore
   /** Every row of every table (for `npm run backup`). */
   dump(): Promise<StoreDump>
   /** Fills an empty store from a dump (for `npm run restore`); refuses a store that has users or boards. */

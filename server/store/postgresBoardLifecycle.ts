@@ -54,6 +54,7 @@ export async function removeUser(client: pg.PoolClient, id: string, erasedName: 
   )
   if (result.rowCount !== 1) return false
   await client.query('DELETE FROM board_members WHERE user_id = $1', [id])
+  await client.query('DELETE FROM round_facilitators WHERE user_id = $1', [id])
   await client.query('UPDATE board_snapshots SET created_by_name = $1 WHERE created_by = $2', [erasedName, id])
   await client.query('UPDATE audit_log SET actor_name = $1 WHERE actor_id = $2', [erasedName, id])
   return true

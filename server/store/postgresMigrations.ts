@@ -130,4 +130,35 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     CREATE INDEX audit_log_actor ON audit_log(actor_id);
     `,
   },
+  {
+    name: 'planning rounds',
+    // See the SQLite store's migration 6.
+    sql: `
+    CREATE TABLE rounds (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      period TEXT NOT NULL,
+      template_version INTEGER NOT NULL,
+      created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+      created_at BIGINT NOT NULL
+    );
+    CREATE TABLE round_facilitators (
+      round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      PRIMARY KEY (round_id, user_id)
+    );
+    CREATE INDEX round_facilitators_user ON round_facilitators(user_id);
+    CREATE TABLE round_boards (
+      round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL CHECK (kind IN ('central', 'branch')),
+      branch TEXT NOT NULL,
+      added_at BIGINT NOT NULL,
+      done_at BIGINT,
+      PRIMARY KEY (round_id, board_id)
+    );
+    CREATE UNIQUE INDEX round_boards_central ON round_boards(round_id) WHERE kind = 'central';
+    CREATE INDEX round_boards_board ON round_boards(board_id);
+    `,
+  },
 ]

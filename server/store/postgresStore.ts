@@ -20,6 +20,7 @@ import { openPostgresSnapshotStore } from './postgresSnapshotStore'
 import { openPostgresAuditStore } from './postgresAuditStore'
 import { openPostgresBoardLifecycle, removeUser } from './postgresBoardLifecycle'
 import { openPostgresDump } from './postgresDump'
+import { openPostgresRoundStore } from './postgresRoundStore'
 import { compareMembers, compareUsers, newBoardRecord, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
 
 export interface PostgresStoreOptions {
@@ -240,6 +241,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     guests,
     snapshots: openPostgresSnapshotStore(pool),
     audit: openPostgresAuditStore(pool),
+    rounds: openPostgresRoundStore(pool, transaction),
     ...openPostgresDump(pool, transaction),
     docs: {
       async loadDoc(docId) {

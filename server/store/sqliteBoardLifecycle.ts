@@ -70,6 +70,7 @@ export function userRemoval(db: Database.Database): (id: string, erasedName: str
        sessions_valid_after = ?, removed_at = ? WHERE id = ? AND removed_at IS NULL`,
     ),
     roles: db.prepare('DELETE FROM board_members WHERE user_id = ?'),
+    rounds: db.prepare('DELETE FROM round_facilitators WHERE user_id = ?'),
     snapshots: db.prepare('UPDATE board_snapshots SET created_by_name = ? WHERE created_by = ?'),
     audit: db.prepare('UPDATE audit_log SET actor_name = ? WHERE actor_id = ?'),
   }
@@ -77,6 +78,7 @@ export function userRemoval(db: Database.Database): (id: string, erasedName: str
     // The email column is unique and required: a removed account holds a placeholder no one can type.
     if (q.tombstone.run(`removed:${id}`, at, at, id).changes !== 1) return false
     q.roles.run(id)
+    q.rounds.run(id)
     q.snapshots.run(erasedName, id)
     q.audit.run(erasedName, id)
     return true

@@ -18,6 +18,7 @@ import { openSqliteBoardLifecycle, userRemoval } from './sqliteBoardLifecycle'
 import { openSqliteDump } from './sqliteDump'
 import { openSqliteInviteStores } from './sqliteInviteStore'
 import { openSqliteSnapshotStore } from './sqliteSnapshotStore'
+import { openSqliteRoundStore } from './sqliteRoundStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 
 interface UserRow {
@@ -240,6 +241,7 @@ export function openSqliteStore(file: string): Store {
     guests,
     snapshots,
     audit: openSqliteAuditStore(db),
+    rounds: openSqliteRoundStore(db),
     ...openSqliteDump(db),
     docs: {
       async loadDoc(docId) {

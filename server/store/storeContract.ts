@@ -14,6 +14,7 @@ import type { NewUser, StoredDoc, Store, UserRecord } from '../../lib/store/type
 import { describeInviteContract } from './inviteContract'
 import { describeLifecycleContract } from './lifecycleContract'
 import { describeSnapshotContract } from './snapshotContract'
+import { describeRoundContract } from './roundContract'
 
 export interface OpenedStore {
   store: Store
@@ -396,4 +397,5 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
   describeInviteContract(name, open)
   describeSnapshotContract(name, open)
   describeLifecycleContract(name, open)
+  describeRoundContract(name, open)
 }

@@ -102,10 +102,17 @@ describe('running a workshop', () => {
     })
     expect(third.status()).toBe(409)
 
-    // Everyone sees the count on the note.
-    await expect.poll(() => note(facilitator, 'Nya intäktskällor').locator('.note-votes').getAttribute('data-votes')).toBe('2')
+    // By default the tally stays hidden while the round runs (no bandwagon), even from the
+    // facilitator, and shows on the notes when the facilitator shows the results.
+    const facilitatorCount = note(facilitator, 'Nya intäktskällor').locator('.note-votes')
+    await facilitatorCount.waitFor({ state: 'attached' })
+    expect(await facilitatorCount.getAttribute('data-votes')).toBeNull()
     await facilitate('Avsluta röstning')
     await expect.poll(() => participant.getByTestId('voting-status').textContent()).toBe('Röstningen är avslutad')
+    expect(await facilitatorCount.getAttribute('data-votes')).toBeNull()
+    await (await facilitatorPanel()).getByLabel('Visa rösterna på lapparna').check()
+    await expect.poll(() => facilitatorCount.getAttribute('data-votes')).toBe('2')
+    await expect.poll(() => note(participant, 'Nya intäktskällor').locator('.note-votes').getAttribute('data-votes')).toBe('2')
 
     await facilitator.getByRole('button', { name: 'Resultat' }).click()
     const results = facilitator.getByRole('dialog', { name: 'Resultat per område' })

@@ -1,0 +1,67 @@
+/**
+ * The one wrapper around planning round route handlers: checks the Origin of state-changing
+ * requests, loads the signed-in staff member (guests have no rounds), validates the JSON body
+ * with zod, and answers the round service's refusals with their status. The service itself
+ * checks who may do what (lib/rounds/roundControl.ts).
+ */
+import type { z } from 'zod'
+import { isWellFormedId } from '@/lib/ids'
+import { isRoundError, type RoundActor } from '@/lib/rounds/roundControl'
+import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
+import { isSameOrigin, jsonError } from './http'
+import { getSessionUser } from './session'
+
+export interface RoundRouteContext<Body, Params> {
+  request: Request
+  actor: RoundActor
+  body: Body
+  params: Params
+  app: AppContext
+}
+
+const MAX_BODY_BYTES = 64 * 1024
+
+export function roundRoute<Params extends Record<string, string>, Schema extends z.ZodType | undefined = undefined>(
+  options: { body?: Schema },
+  handler: (context: RoundRouteContext<Schema extends z.ZodType ? z.infer<Schema> : undefined, Params>) => Promise<Response>,
+) {
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+    const mutating = !['GET', 'HEAD'].includes(request.method)
+    if (mutating && !isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')
+    const user = await getSessionUser()
+    if (!user) return jsonError(401, 'not signed in')
+    if (user.kind !== 'staff') return jsonError(403, 'guests have no planning rounds')
+    const resolved = await params
+    for (const [key, value] of Object.entries(resolved)) {
+      if (key.endsWith('Id') && !isWellFormedId(value)) return jsonError(404, `no such ${key.slice(0, -2)}`)
+    }
+    let body: unknown = undefined
+    if (options.body) {
+      const text = await request.text()
+      if (text.length > MAX_BODY_BYTES) return jsonError(413, 'body too large')
+      let json: unknown
+      try {
+        json = text ? JSON.parse(text) : {}
+      } catch {
+        return jsonError(400, 'body must be JSON')
+      }
+      const parsed = options.body.safeParse(json)
+      if (!parsed.success) {
+        return jsonError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+      }
+      body = parsed.data
+    }
+    try {
+      return await handler({
+        request,
+        actor: { id: user.id, name: user.name },
+        body: body as Schema extends z.ZodType ? z.infer<Schema> : undefined,
+        params: resolved,
+        app: getAppContext(),
+      })
+    } catch (error) {
+      if (isRoundError(error)) return jsonError(error.status, error.message)
+      throw error
+    }
+  }
+}
