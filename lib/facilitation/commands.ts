@@ -228,6 +228,7 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
  */
 function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string): TLNoteShape[] {
   const existing = readRecords(board)
+  const { anonymous } = readSession(board)
   return hidden.flatMap((hiddenNote) => {
     if (hiddenNote.parentId !== BOARD_PAGE_ID) return []
     let note = hiddenNote
@@ -241,7 +242,8 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
     }
     const meta: JsonObject = withoutPrivateRound(note.meta)
     const { createdBy } = readNoteMeta(meta)
-    if (createdBy && createdBy.id !== owner) delete meta.createdBy
+    // On an anonymous board no note carries an author (server/sync/authorship.ts).
+    if (anonymous || (createdBy && createdBy.id !== owner)) delete meta.createdBy
     const published = { ...note, meta }
     try {
       boardSchema.types.shape.validate(published)
