@@ -86,6 +86,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       }
       return roleOfUserId(store, principal.userId, principal.boardId)
     },
+    revalidateEveryMs: env.SYNC_REVALIDATE_MS,
     logger,
     limits: {
       maxMessageBytes: env.SYNC_MAX_MESSAGE_BYTES,
