@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   ROOM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   /** How long a room with no clients stays in memory before it is written and unloaded. */
   ROOM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often the sync server re-checks each open socket's access (a removed member's goes). */
+  SYNC_REVALIDATE_MS: z.coerce.number().int().min(50).max(5000).default(2000),
   /** Messages one socket may send per second, on average (bursts of twice that pass). */
   SYNC_MAX_MESSAGES_PER_SECOND: z.coerce.number().min(1).default(200),
   /** Bytes one socket may send per second, on average (a burst may reach two seconds' worth, or two full-size messages). */

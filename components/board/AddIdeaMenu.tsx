@@ -3,7 +3,7 @@
 import { useRef } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import { useI18n } from '@/components/i18n/I18nProvider'
-import { AREAS, STEPS } from '@/lib/planning/planningModel'
+import { STEPS, areasOfStep } from '@/lib/planning/planningModel'
 import { addIdea } from './addIdea'
 import { useBoardSessionContext } from './BoardSessionContext'
 
@@ -27,7 +27,7 @@ export function AddIdeaMenu({ editor }: { editor: Editor }) {
         {STEPS.map((step) => (
           <div key={step.number} className="menu__group">
             <span className="menu__heading">{t('board.stepLabel', { number: step.number })}</span>
-            {AREAS.filter((area) => area.step === step.number).map((area) => (
+            {areasOfStep(step.number).map((area) => (
               <button
                 key={area.id}
                 type="button"

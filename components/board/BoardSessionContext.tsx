@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { BoardRole } from '@/lib/auth/roles'
-import { DEFAULT_SESSION, type SessionState } from '@/lib/board/session'
+import type { SessionState } from '@/lib/board/session'
 
 export interface BoardSessionValue {
   boardId: string
@@ -31,11 +31,4 @@ export const BoardSessionProvider = BoardSessionContext.Provider
  */
 export function useBoardSessionContext(): BoardSessionValue | null {
   return useContext(BoardSessionContext)
-}
-
-export const NO_SESSION: Pick<BoardSessionValue, 'session' | 'tally' | 'myVotes' | 'remainingVotes'> = {
-  session: DEFAULT_SESSION,
-  tally: new Map(),
-  myVotes: {},
-  remainingVotes: 0,
 }

@@ -154,7 +154,15 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
         // Presence needs the server; it starts whenever the connection does.
         void connection.ready.then((provider) => {
           if (cancelled) return
-          const presence = bindPresence({ store, awareness: provider.awareness, user: currentUser })
+          const presence = bindPresence({
+            store,
+            awareness: provider.awareness,
+            user: currentUser,
+            unshared: (id) => {
+              const record = store.get(id)
+              return record !== undefined && isPrivateNote(record)
+            },
+          })
           disposers.push(() => presence.dispose())
           const me: MemberPresence = { id: user.id, name: user.name, role: user.role, label: user.label }
           provider.awareness.setLocalStateField('member', me)

@@ -38,7 +38,6 @@ export function getAuthOptions(): NextAuthOptions {
 /** A display name as a guest typed it: trimmed, single-spaced, no control characters, ≤ 60. */
 export function cleanDisplayName(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  // eslint-disable-next-line no-control-regex
   const name = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, '').replace(/\s+/g, ' ').trim()
   return name.length >= 1 && name.length <= 60 ? name : null
 }

@@ -1,12 +1,10 @@
 /**
  * A board's document has a size limit, and each person (and each invite link's guests) a share
  * of it (server/sync/docShares.ts). The sync server closes a socket whose update would pass
- * either with 4413; the server's own writes (notes from phones, the reveal) are refused with a
- * {@link DocFullError}, which routes answer with 413.
+ * either with `CloseCode.docTooLarge` (4413, lib/sync/closeCodes.ts); the server's own writes
+ * (notes from phones, the reveal) are refused with a {@link DocFullError}, which routes answer
+ * with 413.
  */
-
-/** The close code of an update refused for the document's or the sender's share's size. */
-export const DOC_FULL_CLOSE_CODE = 4413
 
 /** Thrown by a server-side write that would grow a document beyond its limit. */
 export class DocFullError extends Error {

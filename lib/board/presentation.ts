@@ -7,7 +7,7 @@
  * Which frame is showing lives in the facilitation state (`SessionState.presentation`), as a
  * frame key and a page, so a late joiner or a reload lands on the same frame.
  */
-import { AREAS, STEPS, type AreaId, type StepNumber } from '../planning/planningModel'
+import { STEPS, areasOfStep, type AreaId, type StepNumber } from '../planning/planningModel'
 
 /** Notes on one page of an area frame: three rows of four, readable from the back of the room. */
 export const NOTES_PER_PAGE = 12
@@ -32,7 +32,7 @@ export const PRESENTATION_FRAMES: readonly PresentationFrame[] = [
   { key: 'intro', kind: 'intro' },
   ...STEPS.flatMap((step): PresentationFrame[] => [
     { key: `step-${step.number}`, kind: 'step', step: step.number },
-    ...AREAS.filter((area) => area.step === step.number).map(
+    ...areasOfStep(step.number).map(
       (area): PresentationFrame => ({ key: `area-${area.id}`, kind: 'area', step: step.number, areaId: area.id }),
     ),
   ]),

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { Locale } from '../i18n/locales'
-import { AREAS, STEPS, type AreaId, type Perspective, type StepNumber } from '../planning/planningModel'
+import { STEPS, areasOfStep, type AreaId, type Perspective, type StepNumber } from '../planning/planningModel'
 import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from './areaOfPoint'
 import { readRecords } from './docLayout'
 import { readNoteMeta, type NoteOrigin } from './noteMeta'
@@ -161,7 +161,7 @@ export function readBoardRecords(records: Iterable<TLRecord>, locale: Locale): B
       number: step.number,
       perspective: step.perspective,
       title: step.title[locale],
-      areas: AREAS.filter((a) => a.step === step.number).map((area) => ({
+      areas: areasOfStep(step.number).map((area) => ({
         id: area.id,
         title: area.title[locale],
         question: area.question[locale],

@@ -11,6 +11,7 @@ import {
   InstancePresenceRecordType,
   createPresenceStateDerivation,
   type TLInstancePresence,
+  type TLShapeId,
   type TLStore,
   type TLUser,
 } from '@tldraw/tlschema'
@@ -34,11 +35,14 @@ export function bindPresence({
   awareness,
   user,
   throttleMs = 50,
+  unshared,
 }: {
   store: TLStore
   awareness: Awareness
   user: Signal<TLUser | null>
   throttleMs?: number
+  /** Shapes whose ids must not leave this device in presence (private-round notes). */
+  unshared?: (id: TLShapeId) => boolean
 }): PresenceBinding {
   const ownId = InstancePresenceRecordType.createId(String(awareness.clientID))
   const $presence = createPresenceStateDerivation(user, { instanceId: ownId })(store)
@@ -49,7 +53,12 @@ export function bindPresence({
   const publish = () => {
     timer = null
     lastSent = Date.now()
-    awareness.setLocalStateField('presence', $presence.get())
+    const presence = $presence.get()
+    // Selecting one's own private note must not tell the room its id.
+    awareness.setLocalStateField(
+      'presence',
+      presence && unshared ? { ...presence, selectedShapeIds: presence.selectedShapeIds.filter((id) => !unshared(id)) } : presence,
+    )
   }
   const stopReacting = react('publish presence', () => {
     $presence.get()

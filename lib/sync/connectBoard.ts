@@ -8,7 +8,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles'
-import { DOC_FULL_CLOSE_CODE } from '../board/docFull'
+import { CloseCode } from './closeCodes'
 
 export interface RoomTicket {
   token: string
@@ -72,7 +72,25 @@ export interface ConnectBoardOptions {
   maxBackoffMs?: number
   /** Called with every ticket obtained (e.g. to follow a role change). */
   onTicket?(ticket: RoomTicket): void
+  /** Pauses other than the defaults ({@link CONNECT_TIMING}); tests shorten them. */
+  timing?: Partial<ConnectTiming>
 }
+
+/** The pauses connectBoard waits. Backoff pauses double up to `maxPauseMs`, each ±50 %. */
+export const CONNECT_TIMING = {
+  /** The first pause after a ticket request failed for a passing reason (network, 5xx). */
+  ticketRetryMs: 1000,
+  /** The first pause after the server refused the socket (so a persistent 4401 cannot spin). */
+  refusedRetryMs: 250,
+  /** The longest backoff pause. */
+  maxPauseMs: 30_000,
+  /** How often an offline device checks whether it is back online, should no event say so. */
+  offlineCheckMs: 5000,
+  /** A token is renewed at half its life, but never sooner than this. */
+  minRenewMs: 1000,
+} as const
+
+export type ConnectTiming = { [K in keyof typeof CONNECT_TIMING]: number }
 
 /**
  * The stock provider re-broadcasts every awareness change it sees, other clients' included, so
@@ -89,12 +107,10 @@ function speakOnlyForSelf(provider: WebsocketProvider) {
   })
 }
 
-/** How often an offline device checks whether it is back online, should no event say so. */
-const OFFLINE_CHECK_MS = 5000
-
 export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   const { boardId, doc } = options
   const isOnline = options.isOnline ?? (() => true)
+  const timing: ConnectTiming = { ...CONNECT_TIMING, ...options.timing }
   const listeners = new Set<(state: ConnectionState) => void>()
   let state: ConnectionState = 'connecting'
   let provider: WebsocketProvider | null = null
@@ -104,9 +120,9 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   /** Ends the backoff pause under way, if any. */
   let endPause: (() => void) | null = null
-  let retryDelay = 1000
-  /** Backoff for reconnecting after the server refused us (so a persistent 4401 cannot spin). */
-  let refusedDelay = 250
+  let retryDelay = timing.ticketRetryMs
+  /** Backoff for reconnecting after the server refused us. */
+  let refusedDelay = timing.refusedRetryMs
 
   const setState = (next: ConnectionState) => {
     if (next === state) return
@@ -151,7 +167,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
         const ticket = await options.fetchTicket()
         // Destroyed while the request was out: the answer must not open or renew anything.
         if (destroyed) return null
-        retryDelay = 1000
+        retryDelay = timing.ticketRetryMs
         options.onTicket?.(ticket)
         return ticket
       } catch (error) {
@@ -162,7 +178,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
         }
         setState(isOnline() ? 'reconnecting' : 'offline')
         await pause(retryDelay * (0.5 + Math.random()))
-        retryDelay = Math.min(retryDelay * 2, 30_000)
+        retryDelay = Math.min(retryDelay * 2, timing.maxPauseMs)
       }
     }
   }
@@ -170,7 +186,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
   const scheduleRenewal = (ticket: RoomTicket) => {
     if (renewTimer) clearTimeout(renewTimer)
     // Renew at half-life so a reconnect always finds a valid token in `params`.
-    const delay = Math.max(1000, (ticket.expiresAt - Date.now()) / 2)
+    const delay = Math.max(timing.minRenewMs, (ticket.expiresAt - Date.now()) / 2)
     renewTimer = setTimeout(async () => {
       const next = await getTicket()
       if (!next || !provider) return
@@ -207,13 +223,13 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       if (!synced) return
       everConnected = true
       markSynced()
-      refusedDelay = 250
+      refusedDelay = timing.refusedRetryMs
       setState('connected')
     })
     provider.on('closed', async ({ code }: { code: number; reason: string }) => {
-      if (code === 4403) return setState('forbidden')
-      if (code === 4404) return setState('not-found')
-      if (code === DOC_FULL_CLOSE_CODE) {
+      if (code === CloseCode.forbidden) return setState('forbidden')
+      if (code === CloseCode.notFound) return setState('not-found')
+      if (code === CloseCode.docTooLarge) {
         // Reconnecting would send the same refused change again at once, and be refused again,
         // forever. The board says so and waits until the person asks to try again (retryNow),
         // after they or the facilitator made room.
@@ -229,7 +245,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       // 4401 (stale token) and any other permanent close: a fresh ticket decides.
       setState('reconnecting')
       await pause(refusedDelay * (0.5 + Math.random()))
-      refusedDelay = Math.min(refusedDelay * 2, 30_000)
+      refusedDelay = Math.min(refusedDelay * 2, timing.maxPauseMs)
       const next = await getTicket()
       if (!next || !provider || destroyed) return
       provider.params = { token: next.token }
@@ -269,7 +285,7 @@ export function connectBoard(options: ConnectBoardOptions): BoardConnection {
       if (offlineCheck) clearInterval(offlineCheck)
       offlineCheck = setInterval(() => {
         if (isOnline()) resume()
-      }, OFFLINE_CHECK_MS)
+      }, timing.offlineCheckMs)
     },
     destroy() {
       destroyed = true

@@ -9,7 +9,7 @@ import type { BoardLifecycleControl, AuditActor } from '../../lib/runtime/appCon
 import type { NewAuditEntry, Store } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { Fanout } from '../sync/fanout'
-import { CloseCode } from '../sync/protocol'
+import { Closes } from '../../lib/sync/closeCodes'
 import type { SyncServer } from '../sync/createSyncServer'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -37,7 +37,7 @@ export function createBoardLifecycle(options: BoardLifecycleOptions): BoardLifec
 
   async function purge(boardId: string, by: AuditActor | null, reason: string) {
     // Rooms first: a room unloading after the purge would write its document back.
-    await options.sync.evict(boardId, CloseCode.notFound, 'board deleted')
+    await options.sync.evict(boardId, Closes.boardDeleted.code, Closes.boardDeleted.reason)
     await store.boards.purge(boardId)
     try {
       await options.fanout.forgetBoard(boardId)
@@ -57,7 +57,7 @@ export function createBoardLifecycle(options: BoardLifecycleOptions): BoardLifec
       await store.boards.setDeleted(boardId, now())
       await options.audit({ actor: by, action: 'board-deleted', boardId, targetId: null, detail: reason ?? null })
       if (graceMs === 0) await purge(boardId, by, reason ?? 'deleted')
-      else await options.sync.evict(boardId, CloseCode.notFound, 'board deleted')
+      else await options.sync.evict(boardId, Closes.boardDeleted.code, Closes.boardDeleted.reason)
       return true
     },
     async restore(boardId, by) {

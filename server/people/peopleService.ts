@@ -17,7 +17,7 @@ import type { PeopleControl } from '../../lib/runtime/appContext'
 import type { BoardRecord, NewAuditEntry, Store } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { SyncServer } from '../sync/createSyncServer'
-import { CloseCode } from '../sync/protocol'
+import { Closes } from '../../lib/sync/closeCodes'
 
 /** What stands where a removed person's name stood, in the board's language. */
 export const ERASED_NAME: Record<Locale, string> = { sv: 'borttagen användare', en: 'removed user' }
@@ -147,7 +147,7 @@ export function createPeopleService(options: PeopleServiceOptions): PeopleContro
       const guest = guestId ? await store.guests.get(guestId) : null
       if (guestId ? !guest : !(await store.users.get(personId))) return false
       // First out of every room, so that nothing they still send lands after the erasure.
-      sync.disconnect((principal) => principal.userId === personId, CloseCode.forbidden, 'account removed')
+      sync.disconnect((principal) => principal.userId === personId, Closes.accountRemoved.code, Closes.accountRemoved.reason)
       const anonymousVoter = `removed-${randomBytes(9).toString('base64url')}`
       for (const board of await boardsFor(personId, guest?.boardId ?? null)) {
         for (const docId of await docsOf(board)) {
@@ -169,7 +169,7 @@ export function createPeopleService(options: PeopleServiceOptions): PeopleContro
     async endSessions(personId, by) {
       if (guestIdOf(personId) || !(await store.users.get(personId))) return false
       await store.users.endSessions(personId, Date.now())
-      sync.disconnect((principal) => principal.userId === personId, CloseCode.unauthenticated, 'signed out everywhere')
+      sync.disconnect((principal) => principal.userId === personId, Closes.signedOutEverywhere.code, Closes.signedOutEverywhere.reason)
       await options.audit({ actor: by, action: 'sessions-ended', boardId: null, targetId: personId, detail: null })
       return true
     },

@@ -18,9 +18,18 @@ export function openSqliteAuditStore(db: Database.Database): AuditStore {
     async list(options = {}) {
       const where: string[] = []
       const params: (string | number)[] = []
-      if (options.before !== undefined) where.push('seq < ?') && params.push(options.before)
-      if (options.actorId !== undefined) where.push('actor_id = ?') && params.push(options.actorId)
-      if (options.boardId !== undefined) where.push('board_id = ?') && params.push(options.boardId)
+      if (options.before !== undefined) {
+        where.push('seq < ?')
+        params.push(options.before)
+      }
+      if (options.actorId !== undefined) {
+        where.push('actor_id = ?')
+        params.push(options.actorId)
+      }
+      if (options.boardId !== undefined) {
+        where.push('board_id = ?')
+        params.push(options.boardId)
+      }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`
       params.push(options.limit ?? 100)
       return db.prepare<(string | number)[], AuditRow>(sql).all(...params).map(toAuditEntry)

@@ -31,6 +31,7 @@ import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
 import { refusedRecord } from './recordGuard'
+import { authorshipRewrite, boardIsAnonymous } from './authorship'
 import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import type { AwarenessThrottle } from './awarenessThrottle'
@@ -215,6 +216,11 @@ export class Room implements LinkedRoom {
           }
           return locked !== null && locked(key, value)
         }
+      },
+      // Authorship is the token's (./authorship.ts), in every room.
+      rewrites: (origin) => {
+        const { principal } = origin as Connection
+        return authorshipRewrite({ id: principal.userId, name: principal.name }, () => board && boardIsAnonymous(this.doc))
       },
       onForeignEntry: (origin) => {
         ;(origin as Connection).violation ??= 'not a record entry'

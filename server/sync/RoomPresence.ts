@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws'
 import { AwarenessThrottle, encodeEntries, type AwarenessEntry } from './awarenessThrottle'
 import { RefusedError, Refusals, type SyncLimits } from './connectionLimits'
 import { CloseCode, ProtocolError, encodeAwareness } from './protocol'
+import { recordsArray } from '../../lib/board/docLayout'
 import type { Connection } from './Room'
 
 /** What presence needs of its room. */
@@ -21,6 +22,9 @@ export interface PresenceHost {
   closeConnection(connection: Connection, code: number, reason: string): void
 }
 
+/** How many awareness ids' first claimants a room remembers (each page load makes one). */
+const FIRST_CLAIMS_KEPT = 50_000
+
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
 
@@ -30,9 +34,42 @@ export class RoomPresence {
     private readonly limits: SyncLimits,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
+    this.records = recordsArray(doc) as unknown as Y.Array<unknown>
+    this.records.observe(this.countKeys)
     // The server is not a participant: it announces no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onUpdate)
+  }
+
+  /** The room's record array, and how many entries each key has in it (YKeyValue may hold two briefly). */
+  private readonly records: Y.Array<unknown>
+  private readonly keys = new Map<string, number>()
+
+  private countKeys = (event: Y.YArrayEvent<unknown>) => {
+    for (const item of event.changes.added) {
+      for (const entry of item.content.getContent()) {
+        const key = keyOf(entry)
+        if (key !== null) this.keys.set(key, (this.keys.get(key) ?? 0) + 1)
+      }
+    }
+    for (const item of event.changes.deleted) {
+      for (const entry of item.content.getContent()) {
+        const key = keyOf(entry)
+        if (key === null) continue
+        const left = (this.keys.get(key) ?? 0) - 1
+        if (left > 0) this.keys.set(key, left)
+        else this.keys.delete(key)
+      }
+    }
+  }
+
+  /** The first person to claim each awareness id in this room (while it is loaded), oldest first. */
+  private readonly firstClaims = new Map<number, string>()
+
+  private remember(clientId: number, userId: string) {
+    if (this.firstClaims.has(clientId)) return
+    this.firstClaims.set(clientId, userId)
+    if (this.firstClaims.size > FIRST_CLAIMS_KEPT) this.firstClaims.delete(this.firstClaims.keys().next().value as number)
   }
 
   /** The throttle a new socket's presence goes through. */
@@ -102,6 +139,7 @@ export class RoomPresence {
   }
 
   destroy(): void {
+    this.records.unobserve(this.countKeys)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
   }
@@ -126,8 +164,7 @@ export class RoomPresence {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
-      const state = decoding.readVarString(decoder)
-      JSON.parse(state)
+      const state = this.asTokenSays(connection, decoding.readVarString(decoder))
       let owner: Connection | undefined
       for (const other of this.host.connections.values()) {
         if (other !== connection && other.awarenessIds.has(clientId)) {
@@ -137,12 +174,26 @@ export class RoomPresence {
       }
       // A socket on another node may own it too: then the same rules hold, by user.
       const remoteOwner = owner ? undefined : this.host.remoteOwner(clientId)
-      if (!owner && remoteOwner === undefined) {
+      if (remoteOwner !== undefined) this.remember(clientId, remoteOwner)
+      const me = connection.principal.userId
+      // Whoever first claimed the id here keeps it after their socket is gone: a reconnecting
+      // client must find its id free, not squatted by someone who saw it in presence.
+      const firstClaim = this.firstClaims.get(clientId)
+      const ownerUser = owner ? owner.principal.userId : (remoteOwner ?? firstClaim)
+      if (ownerUser === undefined) {
+        kept.push({ clientId, clock, state })
+        continue
+      }
+      if (owner && ownerUser !== me && firstClaim === me) {
+        // Someone else holds this person's id (it came to them through a path the first claim
+        // did not see, such as another node): the person takes it back, the holder goes.
+        owner.awarenessIds.delete(clientId)
+        this.host.closeConnection(owner, CloseCode.malformed, 'awareness update for another connection')
         kept.push({ clientId, clock, state })
         continue
       }
       if (clock <= (this.awareness.meta.get(clientId)?.clock ?? 0)) continue
-      if ((owner ? owner.principal.userId : remoteOwner) !== connection.principal.userId) {
+      if (ownerUser !== me) {
         throw new ProtocolError('awareness update for another connection')
       }
       // The same person's client came back on a new socket (here, or moved here from another
@@ -158,6 +209,43 @@ export class RoomPresence {
     return kept
   }
 
+  /**
+   * A presence state with the identity the room token gives: the `member` entry (*Här nu*: id,
+   * name, role) and tldraw's presence record (`userId`, `userName`, shown at cursors) name the
+   * socket's own person, whatever the client wrote. Returns the state, re-encoded if changed.
+   */
+  private asTokenSays(connection: Connection, state: string): string {
+    const parsed: unknown = JSON.parse(state)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return state
+    const { userId, name, role } = connection.principal
+    const fields = parsed as Record<string, unknown>
+    let changed = false
+    const correct = (field: string, wanted: Record<string, unknown>) => {
+      const value = fields[field]
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return
+      const current = value as Record<string, unknown>
+      if (Object.entries(wanted).every(([key, want]) => current[key] === want)) return
+      // (`selectedShapeIds` is a fresh array, so it always counts as a change.)
+      fields[field] = { ...current, ...wanted }
+      changed = true
+    }
+    correct('member', { id: userId, name, role })
+    const presence = fields.presence as Record<string, unknown> | null | undefined
+    if (typeof presence === 'object' && presence !== null) {
+      // A selection names only records of this document: the ids of someone's private-round
+      // notes (in their private document) never go out to the room.
+      const selected = presence.selectedShapeIds
+      if (Array.isArray(selected)) {
+        const shared = selected.filter((id) => typeof id === 'string' && this.keys.has(id))
+        if (shared.length !== selected.length) correct('presence', { selectedShapeIds: shared })
+      }
+      // tldraw's user ids are `user:<id>` (createUserId); a bare id is accepted as the same person.
+      const ownUserId = presence.userId === userId ? userId : `user:${userId}`
+      correct('presence', { userId: ownUserId, userName: name })
+    }
+    return changed ? JSON.stringify(fields) : state
+  }
+
   private onUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -166,7 +254,10 @@ export class RoomPresence {
     if (connection) {
       // A client that comes back with the id it had before shows up as `updated`, not `added`:
       // the awareness keeps a departed client's clock. It owns that id again all the same.
-      for (const id of [...added, ...updated]) connection.awarenessIds.add(id)
+      for (const id of [...added, ...updated]) {
+        connection.awarenessIds.add(id)
+        this.remember(id, connection.principal.userId)
+      }
       for (const id of removed) connection.awarenessIds.delete(id)
     }
     const changed = [...added, ...updated, ...removed]
@@ -175,4 +266,9 @@ export class RoomPresence {
     // own state as a sign of life.
     for (const other of this.host.connections.values()) this.sendPresence(other, message)
   }
+}
+
+function keyOf(entry: unknown): string | null {
+  const key = typeof entry === 'object' && entry !== null ? (entry as { key?: unknown }).key : undefined
+  return typeof key === 'string' ? key : null
 }

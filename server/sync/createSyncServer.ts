@@ -15,6 +15,7 @@ import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { Fanout } from './fanout'
 import { DEFAULT_SYNC_LIMITS, Refusals, type SyncLimits } from './connectionLimits'
+import { Closes } from '../../lib/sync/closeCodes'
 import { CloseCode } from './protocol'
 import { SendQueues } from './sendQueues'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
@@ -148,8 +149,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   /** Why a principal whose current role is `role` may not stay, or null when they may. */
   function refusalFor(principal: Principal, role: BoardRole | null): SyncRefusal | null {
-    if (role === null) return new SyncRefusal(CloseCode.forbidden, 'access revoked')
-    if (role !== principal.role) return new SyncRefusal(CloseCode.unauthenticated, 'role changed')
+    if (role === null) return new SyncRefusal(Closes.accessRevoked.code, Closes.accessRevoked.reason)
+    if (role !== principal.role) return new SyncRefusal(Closes.roleChanged.code, Closes.roleChanged.reason)
     return null
   }
 

@@ -7,14 +7,20 @@
  * notes move to free places in their own zones, full zones grow and the map re-flows.
  *
  * Notes a client changed in the last `pinMs` are left alone (nobody's note jumps while they
- * type or drag); the keeper looks again once they are quiet. Its result is a fixed point of
+ * type or drag); the keeper looks again once they are quiet. A note still empty is left alone
+ * for `blankPinMs`: it was just made (Lägg till idé) and its author is about to type, and a
+ * move written then, at the same moment as their first keys, could win over them — records are
+ * written whole, so the text would be lost and the note, empty, deleted at Esc. Its result is a fixed point of
  * the layout — a second pass over it changes nothing — so the keepers of one board on several
  * nodes agree once their documents have converged, and each writes nothing the other has not.
  */
 import type * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
 import { arrangeRecords } from '../../lib/board/arrangeRecords'
 import { readRecords, recordsArray, setRecords, type RecordEntry } from '../../lib/board/docLayout'
 import { migrateTemplate } from '../../lib/board/templateMigration'
+import { isNoteShape } from '../../lib/board/areaOfPoint'
+import { plainTextFromRichText } from '../../lib/board/richText'
 
 export const LAYOUT_KEEPER_ORIGIN = Symbol('layout keeper')
 
@@ -25,9 +31,11 @@ export interface LayoutKeeperOptions {
   maxWaitMs: number
   /** How long after a client's change its record is left alone (ms). */
   pinMs: number
+  /** How long after a client's change a note with no text yet is left alone (ms). */
+  blankPinMs: number
 }
 
-export const DEFAULT_LAYOUT_KEEPER: LayoutKeeperOptions = { quietMs: 600, maxWaitMs: 3000, pinMs: 1500 }
+export const DEFAULT_LAYOUT_KEEPER: LayoutKeeperOptions = { quietMs: 600, maxWaitMs: 3000, pinMs: 1500, blankPinMs: 30_000 }
 
 export interface LayoutKeeper {
   /** Runs a pass now (tests, and a room about to be written out). Returns records changed. */
@@ -40,7 +48,7 @@ export function attachLayoutKeeper(
   options: Partial<LayoutKeeperOptions> = {},
   onArranged: (changed: number) => void = () => {},
 ): LayoutKeeper {
-  const { quietMs, maxWaitMs, pinMs } = { ...DEFAULT_LAYOUT_KEEPER, ...options }
+  const { quietMs, maxWaitMs, pinMs, blankPinMs } = { ...DEFAULT_LAYOUT_KEEPER, ...options }
   const records = recordsArray(doc)
   /** When a client last changed each record (performance.now()). */
   const changedAt = new Map<string, number>()
@@ -72,9 +80,10 @@ export function attachLayoutKeeper(
   function arrange(): number {
     if (stopped) return 0
     const now = performance.now()
+    const all = readRecords(doc)
     const pinned = new Set<string>()
     for (const [key, at] of changedAt) {
-      if (now - at < pinMs) pinned.add(key)
+      if (now - at < pinMs || (now - at < blankPinMs && isBlankNote(all.get(key)))) pinned.add(key)
       else changedAt.delete(key)
     }
     let changed = 0
@@ -107,4 +116,8 @@ export function attachLayoutKeeper(
       records.unobserve(observer)
     },
   }
+}
+
+function isBlankNote(record: TLRecord | undefined): boolean {
+  return isNoteShape(record) && plainTextFromRichText(record.props.richText).trim() === ''
 }

@@ -1,6 +1,6 @@
 /**
- * The standard y-websocket wire protocol (y-protocols), plus the close codes this server uses.
- * Codes 4400–4499 tell the stock client not to reconnect: the same request would fail again.
+ * The standard y-websocket wire protocol (y-protocols). Its close codes are in
+ * lib/sync/closeCodes.ts, shared with the client and the route handlers.
  */
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -11,33 +11,10 @@ export class ProtocolError extends Error {}
 
 export const messageSync = 0
 export const messageAwareness = 1
-export const messageAuth = 2
 export const messageQueryAwareness = 3
 
-export const CloseCode = {
-  /** A message could not be decoded or applied. */
-  malformed: 4400,
-  /** No valid room token (missing, forged or expired). The client should get a new one. */
-  unauthenticated: 4401,
-  /** A valid token that does not allow this board or this action. */
-  forbidden: 4403,
-  /** The board does not exist. */
-  notFound: 4404,
-  /** An update that would grow the document beyond its limit. */
-  docTooLarge: 4413,
-  /** Too many messages or bytes per second from this socket, or the room is full. */
-  rateLimited: 4429,
-  /** A rule broken that is not about the wire format (e.g. speaking for too many presence ids). */
-  policy: 1008,
-  /** A frame over the size limit (sent by the socket library itself). */
-  messageTooBig: 1009,
-  /** The room could not persist an update; reconnecting re-sends it. */
-  serverError: 1011,
-  /** The server is shutting down or restarting; reconnect later. */
-  restarting: 1012,
-  /** The client read too slowly (its unsent backlog passed the limit); reconnect and re-sync. */
-  tryAgainLater: 1013,
-} as const
+/** The close codes live in lib/ because the client acts on them too. */
+export { CloseCode } from '../../lib/sync/closeCodes'
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()

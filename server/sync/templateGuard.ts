@@ -33,6 +33,13 @@ export interface TemplateGuardOptions {
    * change while one judge is in use, so it may keep what it reads.
    */
   protects?(origin: unknown): RecordJudge
+  /**
+   * What a restricted origin's added entries become (see ./authorship.ts): asked with a record's
+   * key, the value the change adds and the value the key held before (the last accepted one,
+   * also after a delete), it answers a replacement value, or null to keep the entry. The
+   * replacement takes the entry's place in the guard's follow-up transaction.
+   */
+  rewrites?(origin: unknown): (key: string, value: unknown, previous: unknown) => unknown
   /** Called when a restricted change added something that is no record entry (it is removed). */
   onForeignEntry?(origin: unknown): void
   /** Called after a restricted change was undone, with the template keys it touched. */
@@ -50,6 +57,9 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
   const judge = options.protects ?? templateOnly
   /** The winning entry of each key after the last accepted change. */
   const accepted = new Map<string, RecordEntry>()
+  /** The last accepted value of keys since deleted (an undo may bring one back), oldest first. */
+  const departed = new Map<string, unknown>()
+  const DEPARTED_KEPT = 20_000
   /** Whether a change's entry touches a protected record, judged by `protects`. */
   const guards = (protects: RecordJudge) => (entry: RecordEntry, added: boolean) =>
     protects(entry.key, entry.val, added) ||
@@ -80,6 +90,9 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
     const restricted = options.isRestricted(transaction.origin)
     // One judge per change: what it reads of the doc holds until the guard's own transaction.
     const isGuarded = restricted ? guards(judge(transaction.origin)) : () => false
+    const rewrite = restricted && options.rewrites ? options.rewrites(transaction.origin) : null
+    /** Replacement values for entries the change added, by key (the entry itself is in `added`). */
+    const rewritten = new Map<string, unknown>()
     for (const item of event.changes.added) {
       for (const entry of item.content.getContent()) {
         if (!isEntry(entry)) {
@@ -94,6 +107,15 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
         if (restricted && isGuarded(entry, true)) {
           added.add(entry)
           touched.add(entry.key)
+          continue
+        }
+        if (rewrite) {
+          const previous = accepted.has(entry.key) ? accepted.get(entry.key)!.val : departed.get(entry.key)
+          const replacement = rewrite(entry.key, entry.val, previous)
+          if (replacement !== null && replacement !== undefined) {
+            added.add(entry)
+            rewritten.set(entry.key, replacement)
+          }
         }
       }
     }
@@ -112,8 +134,15 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
       const current = winners(new Set(kept))
       for (const key of kept) {
         const entry = current.get(key)
-        if (entry) accepted.set(key, entry)
-        else accepted.delete(key)
+        if (entry) {
+          accepted.set(key, entry)
+          departed.delete(key)
+        } else if (accepted.has(key)) {
+          departed.delete(key)
+          departed.set(key, accepted.get(key)!.val)
+          if (departed.size > DEPARTED_KEPT) departed.delete(departed.keys().next().value as string)
+          accepted.delete(key)
+        }
       }
     }
     if (touched.size === 0 && added.size === 0) return
@@ -130,8 +159,11 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
       if (restore.length > 0) {
         records.push(restore.map((key) => ({ key, val: accepted.get(key)!.val })))
       }
+      // A rewritten entry is the client's own, corrected.
+      const replacements = [...rewritten].filter(([key]) => !touched.has(key))
+      if (replacements.length > 0) records.push(replacements.map(([key, val]) => ({ key, val }) as RecordEntry))
     }, TEMPLATE_GUARD_ORIGIN)
-    options.onRevert?.(transaction.origin, [...touched])
+    if (touched.size > 0) options.onRevert?.(transaction.origin, [...touched])
   }
 
   records.observe(observer)

@@ -3,8 +3,6 @@
  * "Ekonomiska resurser", the other sees it with its text and area; it survives a reload, moves
  * to another area and is re-tagged; and no request leaves this machine.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
@@ -110,13 +108,6 @@ describe('two people on one board', () => {
       const relationer = board.steps.flatMap((s) => s.areas).find((a) => a.id === 'relationer')!
       if (!relationer.notes.some((n) => n.text === IDEA)) throw new Error('move not stored yet')
     })
-
-    // A picture of the real board for the docs, from the participant's screen.
-    await participant.page.getByRole('button', { name: 'Visa hela tavlan' }).click()
-    await participant.page.waitForTimeout(800)
-    const docsDir = path.resolve(import.meta.dirname, '../../docs')
-    fs.mkdirSync(docsDir, { recursive: true })
-    await participant.page.screenshot({ path: path.join(docsDir, 'screenshot-board.png') })
 
     expect(foreignRequests).toEqual([])
     await facilitator.context.close()

@@ -100,6 +100,8 @@ describe('a board that holds a workshop', () => {
     const add = facilitator.getByRole('button', { name: 'Lägg till idé i Uppdrag' })
     for (let i = 1; i <= 8; i++) {
       await clickInView(facilitator, add)
+      // As a person would, type once the new note shows its caret.
+      await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
       await facilitator.keyboard.type(`Uppdragsidé ${i}`)
     }
     await facilitator.keyboard.press('Escape')
@@ -176,8 +178,11 @@ describe('a board that holds a workshop', () => {
     if (!(await tidyPanel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
     await tidyPanel.getByLabel('Område att städa').selectOption({ label: 'Ekonomiska resurser' })
     await tidyPanel.getByRole('button', { name: 'Städa området' }).click()
+    const positions = (s: typeof before) => Object.fromEntries(s.notes.map((n) => [n.id, [n.x, n.y]]))
+    // Waits for the tidy itself to reach the server: the board before it was clean too.
     await eventually(async () => {
       const after = await stored(boardId)
+      expect(positions(after)).not.toEqual(positions(before))
       expect(after.report).toEqual(cleanReport(60))
       expect(after.notes.every((n) => n.areaId === 'ekonomi')).toBe(true)
     }, 15_000)
@@ -186,7 +191,6 @@ describe('a board that holds a workshop', () => {
     await facilitator.getByTestId('quick-actions.undo').click()
     await eventually(async () => {
       const undone = await stored(boardId)
-      const positions = (s: typeof before) => Object.fromEntries(s.notes.map((n) => [n.id, [n.x, n.y]]))
       expect(positions(undone)).toEqual(positions(before))
       expect(positions(undone)).not.toEqual(positions(tidied))
       expect(undone.notes.every((n) => n.areaId === 'ekonomi')).toBe(true)
@@ -199,19 +203,27 @@ describe('a board that holds a workshop', () => {
  * 1's zones grow upwards as they fill, carrying their header out of a close view).
  */
 async function clickInView(on: Page, button: Locator) {
-  const box = await button.boundingBox()
-  const canvas = (await on.locator('.tl-canvas').boundingBox())!
-  const visible =
-    box &&
-    box.y >= canvas.y &&
-    box.x >= canvas.x &&
-    box.y + box.height <= canvas.y + canvas.height &&
-    box.x + box.width <= canvas.x + canvas.width
-  if (!visible) {
+  // On the canvas and not under the toolbars, which lie over its edges; the map may still be
+  // moving as a zone grows, so look again and fit the board until the button can be clicked.
+  for (let attempt = 1; ; attempt++) {
+    const canvas = (await on.locator('.tl-canvas').boundingBox())!
+    const inView = await button.evaluate((el, c) => {
+      const r = el.getBoundingClientRect()
+      const inside = r.y >= c.y && r.x >= c.x && r.y + r.height <= c.y + c.height && r.x + r.width <= c.x + c.width
+      return inside && el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))
+    }, canvas)
+    if (inView) {
+      try {
+        await button.click({ timeout: 3000 })
+        return
+      } catch (error) {
+        if (attempt >= 5) throw error
+      }
+    }
+    if (attempt >= 5) return await button.click()
     await on.getByRole('button', { name: 'Visa hela tavlan' }).click()
     await on.waitForTimeout(400)
   }
-  await button.click()
 }
 
 async function signedInPhone(email: string) {

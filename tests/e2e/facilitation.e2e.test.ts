@@ -109,8 +109,12 @@ describe('running a workshop', () => {
     expect(await facilitatorCount.getAttribute('data-votes')).toBeNull()
     await facilitate('Avsluta röstning')
     await expect.poll(() => participant.getByTestId('voting-status').textContent()).toBe('Röstningen är avslutad')
-    expect(await facilitatorCount.getAttribute('data-votes')).toBeNull()
-    await (await facilitatorPanel()).getByLabel('Visa rösterna på lapparna').check()
+    // An ended round leaves nothing on the notes until its results are shown.
+    await expect.poll(() => facilitatorCount.count()).toBe(0)
+    // The box shows the board's state, so it ticks once the server has taken the change.
+    const showVotes = (await facilitatorPanel()).getByLabel('Visa rösterna på lapparna')
+    await showVotes.click()
+    await expect.poll(() => showVotes.isChecked()).toBe(true)
     await expect.poll(() => facilitatorCount.getAttribute('data-votes')).toBe('2')
     await expect.poll(() => note(participant, 'Nya intäktskällor').locator('.note-votes').getAttribute('data-votes')).toBe('2')
 

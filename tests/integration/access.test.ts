@@ -24,13 +24,17 @@ import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncH
 
 /** What the server promises: a revoked socket is closed within this long. */
 const REVOCATION_DEADLINE_MS = 5000
+/** The harness re-checks access this often (2 s in production), so a full round is short. */
+const REVALIDATE_MS = 200
+/** Long enough for a full re-check round to have run on every node. */
+const FULL_ROUND_MS = 2 * REVALIDATE_MS + 100
 
 const cleanup = createCleanup()
 let harness: SyncHarness
 let people = 0
 
 beforeAll(async () => {
-  harness = await startSyncHarness()
+  harness = await startSyncHarness({ SYNC_REVALIDATE_MS: String(REVALIDATE_MS) })
 })
 
 afterAll(() => harness.close())
@@ -74,7 +78,7 @@ async function closedAfter(client: BoardClient, change: () => Promise<unknown>) 
 
 /** Waits out a full re-check round and then proves the clients are still live on the board. */
 async function expectStillOnBoard(boardId: string, writer: BoardClient, readers: BoardClient[], text: string) {
-  await new Promise((resolve) => setTimeout(resolve, 2500))
+  await new Promise((resolve) => setTimeout(resolve, FULL_ROUND_MS))
   for (const client of [writer, ...readers]) {
     expect(client.closeCodes).toEqual([])
     expect(client.provider.wsconnected).toBe(true)
@@ -190,7 +194,7 @@ describe('revocation while connected', () => {
     await eventually(() => expect(member.client.provider.wsconnected).toBe(true))
     addNote(facilitator.doc, 'seen', 'Syns för observatören')
     await eventually(() => expect(noteTexts(member.client.doc)).toContain('Syns för observatören'))
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await new Promise((resolve) => setTimeout(resolve, FULL_ROUND_MS))
     expect(member.client.provider.wsconnected).toBe(true)
     expect(member.client.closeCodes).toEqual([4401])
   })
@@ -232,7 +236,7 @@ describe('across nodes', () => {
     const { closed, ms } = await closedAfter(removed.client, () => harness.services.store.boards.removeMember(board, removed.user.id))
     expect(closed).toEqual({ code: 4403, reason: 'access revoked' })
     expect(ms).toBeLessThan(REVOCATION_DEADLINE_MS)
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await new Promise((resolve) => setTimeout(resolve, FULL_ROUND_MS))
     expect(staying.client.closeCodes).toEqual([])
     expect(otherNode.services.sync.room(board)?.connections.size).toBe(1)
   })

@@ -1,7 +1,9 @@
 /**
  * connectBoard against the real sync server: the connection states a board screen shows, room
  * tokens renewed before they expire and fetched anew when the server refuses one, and nothing
- * left running after destroy(). Only `fetchTicket` (the documented seam) is ours.
+ * left running after destroy(). Only `fetchTicket` (the documented seam) is ours, and the
+ * pauses: each test scales connectBoard's timing down (`timing`) instead of waiting out the
+ * production backoff, and short-lived tokens are minted directly instead of waiting out a TTL.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WS from 'ws'
@@ -9,9 +11,18 @@ import * as Y from 'yjs'
 import { createBoardDoc } from '../../lib/board/createBoardDoc'
 import { openRecordStore, readRecords } from '../../lib/board/docLayout'
 import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
-import { TicketError, connectBoard, type ConnectBoardOptions, type ConnectionState, type RoomTicket } from '../../lib/sync/connectBoard'
+import { createRoomTokens } from '../../lib/auth/roomToken'
+import {
+  CONNECT_TIMING,
+  TicketError,
+  connectBoard,
+  type ConnectBoardOptions,
+  type ConnectTiming,
+  type ConnectionState,
+  type RoomTicket,
+} from '../../lib/sync/connectBoard'
 import { createCleanup } from '../helpers/cleanup'
-import { connectClient, eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
+import { TEST_SECRET, connectClient, eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 /** The shortest room token lifetime the server accepts (lib/env.ts). */
 const TTL_SECONDS = 10
@@ -26,6 +37,16 @@ afterAll(() => harness.close())
 afterEach(() => cleanup.run())
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** connectBoard's pauses a tenth of the production ones, unless a test says otherwise. */
+const FAST: ConnectTiming = Object.fromEntries(Object.entries(CONNECT_TIMING).map(([k, ms]) => [k, ms / 10])) as ConnectTiming
+
+/** A real room token for the harness's facilitator that expires within 2 s (1–2 s: whole seconds). */
+async function shortLivedTicket(boardId: string): Promise<RoomTicket> {
+  const tokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 2 })
+  const { token, expiresAt } = await tokens.mint({ userId: harness.userId, name: 'Test Facilitator', boardId, role: 'facilitator' })
+  return { token, url: harness.syncUrl, expiresAt }
+}
 
 interface TicketDesk {
   /** Tickets handed out so far, with the time each was asked for. */
@@ -53,9 +74,9 @@ function ticketDesk(boardId: string, answers: Record<number, () => Promise<RoomT
   return desk
 }
 
-function open(boardId: string, fetchTicket: ConnectBoardOptions['fetchTicket']) {
+function open(boardId: string, fetchTicket: ConnectBoardOptions['fetchTicket'], timing: Partial<ConnectTiming> = FAST) {
   const doc = new Y.Doc()
-  const connection = connectBoard({ boardId, doc, fetchTicket, WebSocketPolyfill: WS as unknown as typeof WebSocket })
+  const connection = connectBoard({ boardId, doc, fetchTicket, timing, WebSocketPolyfill: WS as unknown as typeof WebSocket })
   const states: ConnectionState[] = [connection.getState()]
   connection.onState((state) => states.push(state))
   cleanup.add(() => {
@@ -102,20 +123,20 @@ describe('connecting', () => {
 
   it('retryNow() ends a long backoff pause at once, as when the device comes back online', async () => {
     const boardId = await harness.createBoard()
-    // Down long enough for the pause to grow past 4 s (1 s, 2 s, 4 s …, each ±50 %).
-    const failing = Object.fromEntries([0, 1, 2].map((n) => [n, () => Promise.reject(new TicketError(503))]))
-    const desk = ticketDesk(boardId, failing)
-    const { connection } = open(boardId, desk.fetchTicket)
-    await eventually(() => expect(desk.asked).toBe(3), 15_000)
-    // The third failure started a pause of at least 2 s; without retryNow() nothing is asked.
+    // The first pause after a failure is 4 s ±50 % here, as long as the production backoff's
+    // third (1 s, 2 s, 4 s …).
+    const desk = ticketDesk(boardId, { 0: () => Promise.reject(new TicketError(503)) })
+    const { connection } = open(boardId, desk.fetchTicket, { ...FAST, ticketRetryMs: 4000 })
+    await eventually(() => expect(desk.asked).toBe(1))
+    // The failure started a pause of at least 2 s; without retryNow() nothing is asked.
     await sleep(300)
-    expect(desk.asked).toBe(3)
+    expect(desk.asked).toBe(1)
     const woken = Date.now()
     connection.retryNow()
     await eventually(() => expect(connection.getState()).toBe('connected'), 5000)
     expect(Date.now() - woken).toBeLessThan(1500)
-    expect(desk.asked).toBe(4)
-  }, 30_000)
+    expect(desk.asked).toBe(2)
+  })
 
   it('goneOffline() drops the socket and shows offline at once; retryNow() brings it back', async () => {
     const boardId = await harness.createBoard()
@@ -126,6 +147,7 @@ describe('connecting', () => {
       doc,
       fetchTicket: ticketDesk(boardId).fetchTicket,
       isOnline: () => online,
+      timing: FAST,
       WebSocketPolyfill: WS as unknown as typeof WebSocket,
     })
     cleanup.add(() => {
@@ -143,8 +165,8 @@ describe('connecting', () => {
     connection.goneOffline()
     expect(connection.getState()).toBe('offline')
     await eventually(() => expect(connectionsTo(boardId)).toBe(0), 5000)
-    // No attempts while the device says it is offline.
-    await sleep(1000)
+    // No attempts while the device says it is offline (through two of its slow checks).
+    await sleep(2.5 * FAST.offlineCheckMs)
     expect(connectionsTo(boardId)).toBe(0)
     expect(connection.getState()).toBe('offline')
 
@@ -158,8 +180,8 @@ describe('connecting', () => {
     connection.goneOffline()
     await eventually(() => expect(connectionsTo(boardId)).toBe(0), 5000)
     online = true
-    await eventually(() => expect(connection.getState()).toBe('connected'), 10_000)
-  }, 30_000)
+    await eventually(() => expect(connection.getState()).toBe('connected'), 2 * FAST.offlineCheckMs + 5000)
+  })
 
   it.each([
     [401, 'signed-out'],
@@ -202,8 +224,8 @@ describe('room tokens', () => {
       asked++
       return { token: 'not.a.token', url: harness.syncUrl, expiresAt: Date.now() + 60_000 }
     })
-    await sleep(3000)
-    // Pauses of at least 125, 250, 500 and 1000 ms (half of 250 ms doubling) fit 5 tickets into 3 s.
+    await sleep(300)
+    // Pauses of at least 12.5, 25, 50 and 100 ms (half of 25 ms doubling) fit 5 tickets into 300 ms.
     expect(asked).toBeGreaterThanOrEqual(2)
     expect(asked).toBeLessThanOrEqual(5)
     expect(states).not.toContain('connected')
@@ -213,7 +235,8 @@ describe('room tokens', () => {
     'renews the token before it expires, so a reconnect after expiry is let in without a refusal',
     async () => {
       const boardId = await harness.createBoard()
-      const desk = ticketDesk(boardId)
+      // The first token lives 1–2 s; it is renewed at half-life, with a token for the full TTL.
+      const desk = ticketDesk(boardId, { 0: () => shortLivedTicket(boardId) })
       const { doc, connection } = open(boardId, desk.fetchTicket)
       const closes: number[] = []
       const provider = await connection.ready
@@ -221,7 +244,7 @@ describe('room tokens', () => {
       await eventually(() => expect(connection.getState()).toBe('connected'))
 
       const first = desk.issued[0]!
-      await eventually(() => expect(desk.issued.length).toBeGreaterThanOrEqual(2), TTL_SECONDS * 1000)
+      await eventually(() => expect(desk.issued.length).toBeGreaterThanOrEqual(2), 3000)
       expect(desk.issued[1]!.askedAt).toBeLessThan(first.expiresAt)
 
       // Past the first token's expiry, the server restarts the connection.
@@ -239,16 +262,15 @@ describe('room tokens', () => {
       putNote(other.doc, 'late')
       await eventually(() => expect(readRecords(doc).has('shape:late')).toBe(true))
     },
-    (TTL_SECONDS + 15) * 1000,
   )
 })
 
 describe('destroy', () => {
   it('closes the socket and stops renewing the token', async () => {
     const boardId = await harness.createBoard()
-    // A ticket said to expire in 2 s would be renewed after 1 s.
+    // A ticket said to expire in 1 s would be renewed after 500 ms.
     const desk = ticketDesk(boardId, {
-      0: async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 2000 }),
+      0: async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 1000 }),
     })
     const { connection } = open(boardId, desk.fetchTicket)
     await eventually(() => expect(connection.getState()).toBe('connected'))
@@ -256,7 +278,7 @@ describe('destroy', () => {
 
     connection.destroy()
     await eventually(() => expect(connectionsTo(boardId)).toBe(0))
-    await sleep(1500)
+    await sleep(800)
     expect(desk.issued).toHaveLength(1)
     expect(connection.provider?.wsconnected).toBe(false)
   })
@@ -278,7 +300,7 @@ describe('destroy', () => {
   it('destroyed while a renewal is on its way, it drops the late ticket and asks for no other', async () => {
     const boardId = await harness.createBoard()
     let answerRenewal: ((ticket: RoomTicket) => void) | null = null
-    const shortTicket = async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 2000 })
+    const shortTicket = async () => ({ token: await harness.mintToken({ boardId }), url: harness.syncUrl, expiresAt: Date.now() + 400 })
     const desk = ticketDesk(boardId, {
       0: shortTicket,
       1: () => new Promise<RoomTicket>((resolve) => (answerRenewal = resolve)),
@@ -289,7 +311,7 @@ describe('destroy', () => {
     connection.destroy()
     const late = await shortTicket()
     answerRenewal!(late)
-    await sleep(1500)
+    await sleep(600)
     expect(connection.provider?.params).toEqual({ token: desk.issued[0]!.token })
     expect(desk.asked).toBe(2)
   })

@@ -35,8 +35,9 @@ afterAll(() => harness.close())
 afterEach(() => cleanup.run())
 
 let serial = 0
-function note(areaId: AreaId | null, x: number, y: number, text = `Idé ${++serial}`): TLNoteShape {
-  return buildNoteRecord({ id: createShapeId(`n-${serial}-${Math.random().toString(36).slice(2)}`), x, y, text, meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + serial }) })
+function note(areaId: AreaId | null, x: number, y: number, text?: string): TLNoteShape {
+  const n = ++serial
+  return buildNoteRecord({ id: createShapeId(`n-${n}-${Math.random().toString(36).slice(2)}`), x, y, text: text ?? `Idé ${n}`, meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n }) })
 }
 
 function areasOf(doc: Y.Doc): Map<string, AreaId | null> {
@@ -128,6 +129,32 @@ describe('the layout keeper', () => {
       expect({ x: now.x, y: now.y }).toEqual({ x: dragged.x, y: dragged.y })
     }
     await eventually(() => expect(layoutReportOf(editor.doc)).toEqual(cleanReport(2)), 10_000)
+  })
+
+  it('leaves a new, still empty note where its author made it, so the keys they type first are never overwritten', async () => {
+    const boardId = await harness.createBoard()
+    const author = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
+    const zone = readRecords(author.doc).get(areaShapeId('uppdrag')) as unknown as { x: number; y: number }
+    const first = note('uppdrag', zone.x + 32, zone.y + 206)
+    author.doc.transact(() => setRecords(author.doc, [first]))
+    await eventually(() => expect(layoutReportOf(author.doc)).toEqual(cleanReport(1)), 10_000)
+
+    // A new note, empty and on top of the other, whose author is slow to start typing.
+    const fresh = note('uppdrag', zone.x + 40, zone.y + 210, '')
+    author.doc.transact(() => setRecords(author.doc, [fresh]))
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    // (The zone itself may have shifted as the map settled: the note stays where it was in it.)
+    const zoneNow = readRecords(author.doc).get(areaShapeId('uppdrag')) as unknown as { x: number; y: number }
+    const waiting = readRecords(author.doc).get(fresh.id) as TLNoteShape
+    expect({ x: waiting.x - zoneNow.x, y: waiting.y - zoneNow.y }).toEqual({ x: fresh.x - zone.x, y: fresh.y - zone.y })
+
+    // Once it holds text, it goes to a free place like any other, text and all.
+    const written = { ...note('uppdrag', fresh.x, fresh.y, 'Skrivet till slut'), id: fresh.id, meta: fresh.meta }
+    author.doc.transact(() => setRecords(author.doc, [written]))
+    await eventually(() => expect(layoutReportOf(author.doc)).toEqual(cleanReport(2)), 10_000)
+    const settled = readBoard(author.doc, 'sv').steps.flatMap((step) => step.areas).find((area) => area.id === 'uppdrag')!
+    expect(settled.notes.map((n) => n.text)).toHaveLength(2)
+    expect(settled.notes.map((n) => n.text)).toContain('Skrivet till slut')
   })
 
   it('brings a board from before the tray up to the current template when it loads', async () => {

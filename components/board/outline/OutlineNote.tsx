@@ -4,7 +4,7 @@ import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { NoteView } from '@/lib/board/readModel'
 import type { MessageKey } from '@/lib/i18n/messages'
 import { useI18n } from '@/components/i18n/I18nProvider'
-import { AREAS, STEPS, type AreaId } from '@/lib/planning/planningModel'
+import { STEPS, areasOfStep, type AreaId } from '@/lib/planning/planningModel'
 import { spokenNoteText } from './noteChanges'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
@@ -176,7 +176,7 @@ export function OutlineNote(props: OutlineNoteProps) {
             <span>{t('outline.moveTo')}</span>
             <select value={target} autoFocus onChange={(e) => setTarget(e.target.value as AreaId)}>
               {STEPS.map((step) => {
-                const areas = AREAS.filter((a) => a.step === step.number && props.moveTargets.includes(a.id))
+                const areas = areasOfStep(step.number).filter((a) => props.moveTargets.includes(a.id))
                 return areas.length === 0 ? null : (
                   <optgroup key={step.number} label={t('outline.stepHeading', { number: step.number, title: step.title[locale] })}>
                     {areas.map((area) => (

@@ -7,6 +7,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { BOARD_ROLES } from '@/lib/auth/roles'
+import { Closes } from '@/lib/sync/closeCodes'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { actorOf } from '@/app/_lib/session'
 import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
@@ -31,7 +32,7 @@ export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, asyn
   }
   await app.store.boards.setRole(board.id, user.id, body.role)
   // A changed role takes effect at once: the socket reconnects with a token for the new role.
-  app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, 4401, 'role changed')
+  app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, Closes.roleChanged.code, Closes.roleChanged.reason)
   await app.audit({ actor: actorOf(by), action: 'board-shared', boardId: board.id, targetId: user.id, detail: body.role })
   return NextResponse.json({ member: { userId: user.id, name: user.name, email: user.email, role: body.role } }, { status: 201 })
 })

@@ -4,6 +4,7 @@
  */
 import { NextResponse } from 'next/server'
 import { guestUserId } from '@/lib/auth/boardAccess'
+import { Closes } from '@/lib/sync/closeCodes'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { actorOf } from '@/app/_lib/session'
 import { jsonError } from '@/app/_lib/http'
@@ -17,7 +18,7 @@ export const DELETE = boardRoute<{ boardId: string; inviteId: string }>(
     if (!invite || invite.boardId !== board.id) return jsonError(404, 'no such invite')
     await app.store.invites.revoke(invite.id)
     const guests = new Set((await app.store.guests.listForInvite(invite.id)).map((g) => guestUserId(g.id)))
-    app.sync.disconnect((who) => guests.has(who.userId), 4403, 'access revoked')
+    app.sync.disconnect((who) => guests.has(who.userId), Closes.accessRevoked.code, Closes.accessRevoked.reason)
     await app.audit({ actor: actorOf(user), action: 'invite-revoked', boardId: board.id, targetId: invite.id, detail: null })
     return new NextResponse(null, { status: 204 })
   },

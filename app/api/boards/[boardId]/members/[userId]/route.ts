@@ -7,6 +7,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { BOARD_ROLES } from '@/lib/auth/roles'
+import { Closes } from '@/lib/sync/closeCodes'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { wouldLeaveNoFacilitator } from '@/app/_lib/facilitators'
 import { jsonError } from '@/app/_lib/http'
@@ -25,7 +26,7 @@ export const PATCH = boardRoute<Params, z.ZodType<{ role: (typeof BOARD_ROLES)[n
       return jsonError(409, 'a board needs at least one facilitator')
     }
     await app.store.boards.setRole(board.id, params.userId, body.role)
-    app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id && who.role !== body.role, 4401, 'role changed')
+    app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id && who.role !== body.role, Closes.roleChanged.code, Closes.roleChanged.reason)
     return NextResponse.json({ role: body.role })
   },
 )
@@ -35,7 +36,7 @@ export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ us
     return jsonError(409, 'a board needs at least one facilitator')
   }
   if (!(await app.store.boards.removeMember(board.id, params.userId))) return jsonError(404, 'not a member of this board')
-  app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, 4403, 'access revoked')
+  app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, Closes.accessRevoked.code, Closes.accessRevoked.reason)
   await app.audit({ actor: actorOf(user), action: 'member-removed', boardId: board.id, targetId: params.userId, detail: null })
   return new NextResponse(null, { status: 204 })
 })
