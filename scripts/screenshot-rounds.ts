@@ -9,17 +9,13 @@ import path from 'node:path'
 import { AREA_IDS } from '../lib/planning/planningModel'
 import { IDEA_GROUPS } from '../lib/themes/testing/swedishIdeas'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { startAppServer } from '../tests/helpers/appServer'
-import { launchBrowser, signInByApi } from '../tests/helpers/browser'
+import { signInByApi } from '../tests/helpers/browser'
+import { startScreenshotApp } from './lib/screenshotApp'
 
 const BRANCHES = ['Axelsberg', 'Bredäng', 'Hägersten', 'Skärholmen', 'Västertorp', 'Östermalm']
 
 async function main() {
-  const buildModule = './lib/ensureBuild.mjs'
-  const { ensureBuild } = (await import(buildModule)) as { ensureBuild(): number }
-  if (ensureBuild() !== 0) throw new Error('the build failed')
-  const server = await startAppServer()
-  const browser = await launchBrowser()
+  const { server, browser, stop } = await startScreenshotApp()
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
     await signInByApi(context, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
@@ -49,8 +45,7 @@ async function main() {
     await page.screenshot({ path: file, fullPage: true })
     console.log(`wrote ${file}`)
   } finally {
-    await browser.close()
-    await server.stop()
+    await stop()
   }
 }
 
