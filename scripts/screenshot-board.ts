@@ -6,17 +6,13 @@
  */
 import path from 'node:path'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { startAppServer } from '../tests/helpers/appServer'
-import { launchBrowser, signInThroughForm } from '../tests/helpers/browser'
+import { signInThroughForm } from '../tests/helpers/browser'
+import { startScreenshotApp } from './lib/screenshotApp'
 
 const IDEA = 'Sök EU-medel för meröppna filialer'
 
 async function main() {
-  const buildModule = './lib/ensureBuild.mjs'
-  const { ensureBuild } = (await import(buildModule)) as { ensureBuild(): number }
-  if (ensureBuild() !== 0) throw new Error('the build failed')
-  const server = await startAppServer()
-  const browser = await launchBrowser()
+  const { server, browser, stop } = await startScreenshotApp()
   try {
     const open = async (email: string) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
@@ -40,8 +36,7 @@ async function main() {
     await participant.screenshot({ path: file })
     console.log(`wrote ${file}`)
   } finally {
-    await browser.close()
-    await server.stop()
+    await stop()
   }
 }
 

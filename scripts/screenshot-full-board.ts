@@ -11,8 +11,8 @@ import path from 'node:path'
 import { AREAS, type AreaId } from '../lib/planning/planningModel'
 import type { TemplateNote } from '../lib/board/template'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { startAppServer } from '../tests/helpers/appServer'
-import { launchBrowser, signInThroughForm } from '../tests/helpers/browser'
+import { signInThroughForm } from '../tests/helpers/browser'
+import { startScreenshotApp } from './lib/screenshotApp'
 import { importWorkshop } from '../tests/helpers/importWorkshop'
 
 const IDEAS = [
@@ -51,11 +51,7 @@ function workshop(): TemplateNote[] {
 }
 
 async function main() {
-  const buildModule = './lib/ensureBuild.mjs'
-  const { ensureBuild } = (await import(buildModule)) as { ensureBuild(): number }
-  if (ensureBuild() !== 0) throw new Error('the build failed')
-  const server = await startAppServer()
-  const browser = await launchBrowser()
+  const { server, browser, stop } = await startScreenshotApp()
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
@@ -90,8 +86,7 @@ async function main() {
     await page.screenshot({ path: path.join(docs, 'screenshot-busy-area.png') })
     console.log(`busiest area at ${(await page.getByTestId('minimap.zoom-menu-button').textContent())?.trim()}`)
   } finally {
-    await browser.close()
-    await server.stop()
+    await stop()
   }
 }
 

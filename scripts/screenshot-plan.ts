@@ -9,16 +9,12 @@ import path from 'node:path'
 import type { TemplateNote } from '../lib/board/template'
 import { IDEA_GROUPS } from '../lib/themes/testing/swedishIdeas'
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { startAppServer } from '../tests/helpers/appServer'
-import { launchBrowser, signInThroughForm } from '../tests/helpers/browser'
+import { signInThroughForm } from '../tests/helpers/browser'
+import { startScreenshotApp } from './lib/screenshotApp'
 import { importWorkshop } from '../tests/helpers/importWorkshop'
 
 async function main() {
-  const buildModule = './lib/ensureBuild.mjs'
-  const { ensureBuild } = (await import(buildModule)) as { ensureBuild(): number }
-  if (ensureBuild() !== 0) throw new Error('the build failed')
-  const server = await startAppServer()
-  const browser = await launchBrowser()
+  const { server, browser, stop } = await startScreenshotApp()
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
@@ -73,8 +69,7 @@ async function main() {
     await page.waitForTimeout(800)
     await page.screenshot({ path: path.resolve(import.meta.dirname, '..', 'docs', 'screenshot-plan.png') })
   } finally {
-    await browser.close()
-    await server.stop()
+    await stop()
   }
 }
 
