@@ -1,30 +1,20 @@
+import { readFileSync } from 'node:fs'
+
 /**
  * Sent with every page, file and API answer. The content security policy names no script or
  * style rules (Next.js and tldraw use inline ones); it keeps the board out of other sites'
  * frames, and images and fonts to this server — the app serves tldraw's own, so a note or
  * shape that points at an outside image, video or page cannot make everyone's browser fetch it.
  */
-const CONTENT_SECURITY_POLICY = [
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  // Video, audio, embedded pages and fetches stay on this server too: a shape that points at
-  // another site shows nothing instead of making everyone's browser call it.
-  "media-src 'self' data: blob:",
-  "frame-src 'self'",
-  "connect-src 'self'",
-].join('; ')
-
-const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },
-  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  // Invite links carry their secret in the path: never send it to another site.
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-]
+// The headers themselves live in lib/http/securityHeaders.json, which the Node server also
+// sends with the answers it gives before Next.js sees a request (/api/health, /metrics):
+// - Content-Security-Policy: frame-ancestors, base-uri and object-src; images, fonts, video,
+//   audio, embedded pages and fetches from this server only, so a shape that points at another
+//   site shows nothing instead of making everyone's browser call it;
+// - X-Frame-Options, nosniff, Permissions-Policy;
+// - Referrer-Policy: same-origin (invite links carry their secret in the path: never send it to
+//   another site).
+const SECURITY_HEADERS = JSON.parse(readFileSync(new URL('./lib/http/securityHeaders.json', import.meta.url), 'utf8'))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -16,6 +16,7 @@ import { createRoundService } from './rounds/roundService'
 import { touchOnWrite } from './boards/touchOnWrite'
 import { retentionChores } from './housekeeping/retention'
 import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
+import { Redis } from 'ioredis'
 import { createLoginLimiter } from './auth/loginLimiter'
 import type { Logger } from './logger'
 import { createHealthChecks, type HealthChecks } from './observability/health'
@@ -47,6 +48,8 @@ export interface Services {
   boards: BoardLifecycle
   /** Purges, retention and other periodic chores. */
   housekeeping: Housekeeping
+  /** Closes what the services opened besides the store and the fan-out (the limiter's Redis). */
+  closeExtras(): Promise<void>
   context: AppContext
 }
 
@@ -114,12 +117,18 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     }
   }
 
-  const loginLimiter = createLoginLimiter()
+  // With REDIS_URL every node counts the same sign-in attempts (server/auth/loginLimiter.ts).
+  const loginRedis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { connectionName: 'login-limiter', commandTimeout: 2000, maxRetriesPerRequest: 1 })
+    : undefined
+  loginRedis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'login limiter: Redis unavailable'))
+  const loginLimiter = createLoginLimiter({ redis: loginRedis })
   // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
   await verifyAgainstDummy('')
+  await loginLimiter.warm().catch((error: Error) => logger.warn({ err: error.message }, 'login limiter: could not warm up'))
 
   async function verifyCredentials(email: string, password: string, clientIp: string): Promise<CredentialsResult> {
-    const attempt = loginLimiter.attempt(normalizeEmail(email), clientIp)
+    const attempt = await loginLimiter.attempt(normalizeEmail(email), clientIp)
     if (!attempt.allowed) return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds }
     const user = await store.users.findByEmail(email)
     // An unknown email (or an account without a password) still costs one argon2 verification,
@@ -130,7 +139,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       if (user) await audit({ actor: null, action: 'sign-in-failed', boardId: null, targetId: user.id, detail: null })
       return { ok: false, reason: 'invalid' }
     }
-    attempt.succeeded()
+    await attempt.succeeded()
     return { ok: true, user }
   }
 
@@ -184,5 +193,8 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       await snapshots.take(boardId, null, by, 'voting')
     },
   }
-  return { store, roomTokens, sync, health, metrics, fanout, snapshots, boards, housekeeping, context }
+  const closeExtras = async () => {
+    if (loginRedis && loginRedis.status !== 'end') await loginRedis.quit().catch(() => loginRedis.disconnect())
+  }
+  return { store, roomTokens, sync, health, metrics, fanout, snapshots, boards, housekeeping, context, closeExtras }
 }

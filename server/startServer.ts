@@ -104,6 +104,7 @@ export async function startServer({ env, logger, services, dev = false, web = tr
         services.housekeeping.stop()
         await services.sync.close()
         await services.fanout.close()
+        await services.closeExtras()
         server.closeAllConnections()
         await stopped
         await app?.close()

@@ -3,7 +3,7 @@
  * requests and that the signed-in person is a staff administrator.
  */
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
-import { isSameOrigin, jsonError } from './http'
+import { isMalformedPathValue, isSameOrigin, jsonError } from './http'
 import { getSessionUser, type SessionUser } from './session'
 
 type Admin = Extract<SessionUser, { kind: 'staff' }>
@@ -16,6 +16,8 @@ export function adminRoute<Params>(
     const user = await getSessionUser()
     if (!user) return jsonError(401, 'not signed in')
     if (user.kind !== 'staff' || !user.isAdmin) return jsonError(403, 'administrators only')
-    return handler({ request, admin: user, params: await params, app: getAppContext() })
+    const resolved = await params
+    if (Object.values(resolved as object).some(isMalformedPathValue)) return jsonError(400, 'malformed id')
+    return handler({ request, admin: user, params: resolved, app: getAppContext() })
   }
 }

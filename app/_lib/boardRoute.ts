@@ -10,7 +10,7 @@ import { isDocFullError } from '@/lib/board/docFull'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
-import { isSameOrigin, jsonError } from './http'
+import { isMalformedPathValue, isSameOrigin, jsonError } from './http'
 import { getSessionUser, viewerOf, type SessionUser } from './session'
 
 export interface BoardRouteContext<Body, Params> {
@@ -43,6 +43,7 @@ export function boardRoute<Params extends { boardId: string }, Schema extends z.
     const user = await getSessionUser()
     if (!user) return jsonError(401, 'not signed in')
     const resolved = await params
+    if (Object.values(resolved).some(isMalformedPathValue)) return jsonError(400, 'malformed id')
     if (!isWellFormedId(resolved.boardId)) return jsonError(404, 'no such board')
     const app = getAppContext()
     const board = await app.store.boards.get(resolved.boardId)

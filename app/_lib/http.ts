@@ -2,6 +2,15 @@
 import { NextResponse } from 'next/server'
 import { getAppContext } from '@/lib/runtime/appContext'
 
+/**
+ * Whether a value from the path can be no id of ours: ids reach the store as they are, and a
+ * NUL byte (which PostgreSQL cannot hold in text) or another control character would make it
+ * answer 500. Such requests answer 400 instead.
+ */
+export function isMalformedPathValue(value: unknown): boolean {
+  return typeof value !== 'string' || value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)
+}
+
 export function jsonError(status: number, error: string) {
   return NextResponse.json({ error }, { status })
 }

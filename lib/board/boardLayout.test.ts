@@ -72,6 +72,28 @@ const emptyMap = (): MapRects => {
 }
 
 describe('arrangeBoard', () => {
+  it('gets through a flood of 2,600 notes with no area and notes of absurd size, leaving the absurd ones alone', () => {
+    const map = emptyMap()
+    // Every stray dropped on one spot over the step cards, as one hostile client might.
+    const strays: LayoutItem[] = Array.from({ length: 2600 }, (_, i) => ({ id: `s${i}`, areaId: null, x: map.steps[1].x, y: map.steps[1].y, w: NOTE_SIZE, h: NOTE_SIZE, order: i }))
+    const zone = map.areas.ekonomi
+    const giant: LayoutItem = { id: 'giant', areaId: 'ekonomi', x: zone.x + 16, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: 1e9, order: 0 }
+    const wide: LayoutItem = { id: 'wide', areaId: 'ekonomi', x: zone.x + 16, y: zone.y + ZONE_HEADER, w: 1e12, h: NOTE_SIZE, order: 1 }
+    const ideas: LayoutItem[] = Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, areaId: 'ekonomi', x: zone.x, y: zone.y, w: NOTE_SIZE, h: NOTE_SIZE, order: 10 + i }))
+    const { map: after, items, result } = apply([...strays, giant, wide, ...ideas], map)
+    expect(result.moves.has('giant')).toBe(false)
+    expect(result.moves.has('wide')).toBe(false)
+    // The zone holds its ideas at a size the layout would make, not a billion units tall.
+    const placed = items.filter((item) => item.id.startsWith('e'))
+    expect(problems(after, placed)).toEqual([])
+    expect(after.areas.ekonomi.h).toBeLessThan(10 * NOTE_SIZE)
+    // The tray takes strays up to its limit; none is left on the step cards or the map.
+    const inTray = items.filter((item) => item.id.startsWith('s') && inside(after.tray, item))
+    expect(inTray.length).toBeGreaterThan(1000)
+    expect(problems(after, inTray)).toEqual([])
+  })
+
+
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('keeps every rule through random additions, deletions, long texts and moves (seed %i)', (seed) => {
     const rnd = random(seed)
     let map = emptyMap()

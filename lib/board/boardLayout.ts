@@ -75,6 +75,12 @@ const TOP_ASPECT = 1
 const MIN_ROWS = 3
 const MAX_COLUMNS = 40
 const MAX_ROWS = 400
+/**
+ * Items taller or wider than this take no part in the layout: neither moved nor in anyone's
+ * way. No note or theme a person makes comes near it; a hostile client's note with a height of
+ * a billion units would otherwise make every zone it touches that tall to search.
+ */
+const MAX_ITEM_SIDE = 100 * CELL_STEP
 /** Rows below a zone where the browser puts notes for a full zone; the zone grows to take them in. */
 const OVERFLOW_ROWS = 3
 const EPSILON = 0.5
@@ -103,7 +109,48 @@ const byPrecedence = (a: RegionItem, b: RegionItem) =>
   Number(b.pinned) - Number(a.pinned) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 const finite = (item: LayoutItem) =>
-  [item.x, item.y, item.w, item.h, item.order].every(Number.isFinite) && item.w > 0 && item.h > 0
+  [item.x, item.y, item.w, item.h, item.order].every(Number.isFinite) &&
+  item.w > 0 &&
+  item.h > 0 &&
+  item.w <= MAX_ITEM_SIDE &&
+  item.h <= MAX_ITEM_SIDE
+
+/** A zone's size as the document gives it, within what the layout itself would ever make. */
+function boundedSize(size: Size, header: number): Size {
+  const w = Number.isFinite(size.w) ? size.w : 0
+  const h = Number.isFinite(size.h) ? size.h : 0
+  return { w: Math.min(w, widthForColumns(MAX_COLUMNS)), h: Math.min(h, heightForRows(header, MAX_ROWS) + MAX_ITEM_SIDE) }
+}
+
+/**
+ * The rects taken in a zone, indexed by bands of one grid row, so that whether a cell is free
+ * is answered from the few rects in its rows rather than from all of them: a zone or tray of
+ * thousands of notes (a flood from one client, say) is then searched in time linear in its
+ * cells, not in cells times notes.
+ */
+class Taken {
+  private readonly bands = new Map<number, Rect[]>()
+
+  constructor(rects: Iterable<Rect> = []) {
+    for (const rect of rects) this.add(rect)
+  }
+
+  add(rect: Rect): void {
+    for (let band = Math.floor(rect.y / CELL_STEP); band <= Math.floor((rect.y + rect.h) / CELL_STEP); band++) {
+      const list = this.bands.get(band)
+      if (list) list.push(rect)
+      else this.bands.set(band, [rect])
+    }
+  }
+
+  overlaps(cell: Rect): boolean {
+    for (let band = Math.floor(cell.y / CELL_STEP); band <= Math.floor((cell.y + cell.h) / CELL_STEP); band++) {
+      const list = this.bands.get(band)
+      if (list && list.some((rect) => rectsOverlap(rect, cell))) return true
+    }
+    return false
+  }
+}
 
 export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], options: ArrangeOptions = {}): Arrangement {
   const pinned = options.pinned ?? new Set<string>()
@@ -117,13 +164,13 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
     const zone = map.areas[area.id]
     const members = all.filter((item) => item.areaId === area.id).map((item) => relative(item, zone))
     const aspect = TOP_AREAS.includes(area.id) ? TOP_ASPECT : SIDE_ASPECT
-    const spec: RegionSpec = { size: { w: zone.w, h: zone.h }, header: ZONE_HEADER, base: baseAreaSize(area.id), growColumns: true, aspect }
+    const spec: RegionSpec = { size: boundedSize(zone, ZONE_HEADER), header: ZONE_HEADER, base: baseAreaSize(area.id), growColumns: true, aspect }
     results[area.id] = tidies(area.id) ? tidyRegion(spec, members) : keepRegion(spec, members)
   }
 
   const strays = all.filter((item) => item.areaId === null)
   const inTray = (item: LayoutItem) => centreInside(item, map.tray)
-  const traySpec = (size: Size): RegionSpec => ({ size, header: TRAY_HEADER, base: baseTraySize(), growColumns: false, aspect: 0 })
+  const traySpec = (size: Size): RegionSpec => ({ size: boundedSize(size, TRAY_HEADER), header: TRAY_HEADER, base: baseTraySize(), growColumns: false, aspect: 0 })
   const trayMembers = strays.filter((item) => tidyAll || inTray(item)).map((item) => relative(item, map.tray))
   let tray = tidyAll ? tidyRegion(traySpec(map.tray), trayMembers) : keepRegion(traySpec(map.tray), trayMembers)
 
@@ -137,13 +184,13 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
   // Strays left in the open stay where a person put them, unless they cover something.
   if (!tidyAll) {
     const free = strays.filter((item) => !inTray(item)).sort(byPrecedence)
-    const taken: Rect[] = []
+    const taken = new Taken()
     const shapes = mapShapes(next)
-    const occupied = (rect: Rect) => [...shapes, ...taken].some((other) => rectsOverlap(other, rect))
+    const occupied = (rect: Rect) => shapes.some((other) => rectsOverlap(other, rect)) || taken.overlaps(rect)
     const toTray: RegionItem[] = []
     for (const item of free) {
       if (!item.pinned && item.movable && occupied(item)) toTray.push(item)
-      else taken.push(item)
+      else taken.add(item)
     }
     if (toTray.length > 0) {
       // Placed from outside the tray: in reading order after what it holds.
@@ -205,41 +252,66 @@ function liesIn(item: Rect, size: Size, header: number, slackBelow: number): boo
 function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionResult {
   const size = { ...spec.size }
   const placed = new Map<string, { x: number; y: number }>()
-  const taken: Rect[] = []
+  const taken = new Taken()
   const todo: RegionItem[] = []
   const slack = OVERFLOW_ROWS * CELL_STEP
   /** What is placed for good this pass; a pinned item only blocks cells, it displaces nothing. */
-  const settled: Rect[] = []
+  const settled = new Taken()
+  let bottom = 0
   for (const item of [...members].sort(byPrecedence)) {
     const inside = liesIn(item, size, spec.header, slack)
     // A note under one someone is dragging waits: once they let go, the later of the two moves.
-    const clear = !settled.some((rect) => rectsOverlap(rect, item))
+    const clear = !settled.overlaps(item)
     if (inside && (clear || item.pinned || !item.movable)) {
-      if (!item.pinned) settled.push(item)
-      taken.push(item)
+      if (!item.pinned) settled.add(item)
+      taken.add(item)
+      bottom = Math.max(bottom, item.y + item.h + ZONE_PADDING)
       placed.set(item.id, { x: item.x, y: item.y })
     } else if (!item.pinned && item.movable) {
       todo.push(item)
     }
   }
-  for (const rect of taken) size.h = Math.max(size.h, rect.y + rect.h + ZONE_PADDING)
+  size.h = Math.max(size.h, bottom)
   size.w = Math.max(size.w, spec.base.w)
   size.h = Math.max(size.h, spec.base.h)
 
+  // Cells only fill as items are placed, so the search in reading order for an item of a size
+  // goes on from where it last found one (until the zone widens, which frees cells above);
+  // and once an item finds no room even in a zone grown to its limit, no item as large will.
+  const resume = new Map<string, { x: number; y: number }>()
+  let resumeWidth = size.w
+  let noRoomFor: Rect | null = null
   for (const item of todo) {
+    if (noRoomFor && item.w >= noRoomFor.w && item.h >= noRoomFor.h) continue
     const wasInside = centreInside(item, { x: 0, y: spec.header, w: size.w, h: size.h - spec.header })
+    const kind = `${item.w}×${item.h}`
     for (let attempt = 0; ; attempt++) {
-      const spot = freeSpot(size, spec.header, taken, item, wasInside ? item : null)
+      if (size.w !== resumeWidth) {
+        resume.clear()
+        resumeWidth = size.w
+      }
+      const spot = freeSpot(size, spec.header, taken, item, wasInside ? item : null, resume.get(kind))
       if (spot) {
-        taken.push({ ...spot, w: item.w, h: item.h })
-        settled.push({ ...spot, w: item.w, h: item.h })
+        taken.add({ ...spot, w: item.w, h: item.h })
+        settled.add({ ...spot, w: item.w, h: item.h })
         placed.set(item.id, spot)
+        if (!wasInside) resume.set(kind, spot)
         break
       }
-      if (!grow(size, spec, item) || attempt > MAX_COLUMNS + MAX_ROWS) break
+      if (!wasInside) resume.set(kind, { x: size.w, y: lastRowTop(size, spec.header, item) })
+      if (!grow(size, spec, item) || attempt > MAX_COLUMNS + MAX_ROWS) {
+        noRoomFor = item
+        break
+      }
     }
   }
   return { size, placed }
+}
+
+/** The top of the last row of cells where `item` fits in a zone of `size` (where a search that found nothing ended). */
+function lastRowTop(size: Size, header: number, item: Rect): number {
+  const rows = Math.floor((size.h - ZONE_PADDING + EPSILON - item.h - header) / CELL_STEP)
+  return header + Math.max(0, rows) * CELL_STEP
 }
 
 /** Makes a full zone one row taller, or one column wider when it would get too tall; false at the limits. */
@@ -261,13 +333,20 @@ function grow(size: Size, spec: RegionSpec, item: Rect): boolean {
  * A free grid cell for `item` in a zone of `size`: the nearest to `near` when given, else the
  * first in reading order; null when none is free.
  */
-function freeSpot(size: Size, header: number, taken: readonly Rect[], item: Rect, near: Rect | null): { x: number; y: number } | null {
+function freeSpot(
+  size: Size,
+  header: number,
+  taken: Taken,
+  item: Rect,
+  near: Rect | null,
+  from: { x: number; y: number } = { x: ZONE_PADDING, y: header },
+): { x: number; y: number } | null {
   let best: { x: number; y: number } | null = null
   let bestDistance = Number.POSITIVE_INFINITY
-  for (let y = header; y + item.h <= size.h - ZONE_PADDING + EPSILON; y += CELL_STEP) {
-    for (let x = ZONE_PADDING; x + item.w <= size.w - ZONE_PADDING + EPSILON; x += CELL_STEP) {
+  for (let y = near ? header : from.y; y + item.h <= size.h - ZONE_PADDING + EPSILON; y += CELL_STEP) {
+    for (let x = !near && y === from.y ? from.x : ZONE_PADDING; x + item.w <= size.w - ZONE_PADDING + EPSILON; x += CELL_STEP) {
       const cell = { x, y, w: item.w, h: item.h }
-      if (taken.some((rect) => rectsOverlap(rect, cell))) continue
+      if (taken.overlaps(cell)) continue
       if (!near) return { x, y }
       const distance = Math.hypot(x - near.x, y - near.y)
       if (distance < bestDistance) {
@@ -312,14 +391,19 @@ function tidyRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
  */
 function pack(items: readonly RegionItem[], columns: number, header: number) {
   const placed = new Map<string, { x: number; y: number }>()
-  const taken: Rect[] = []
+  const taken = new Taken()
   const width = widthForColumns(columns)
   let bottom = header
+  // As in keepRegion: the search for an item of a size goes on from where the last one went.
+  const resume = new Map<string, { x: number; y: number }>()
   for (const item of items) {
     const room = { w: width, h: Math.max(bottom, header) + item.h + CELL_STEP + ZONE_PADDING }
-    const spot = freeSpot(room, header, taken, item, null) ?? { x: ZONE_PADDING, y: bottom + NOTE_GAP }
+    const kind = `${item.w}×${item.h}`
+    const found = freeSpot(room, header, taken, item, null, resume.get(kind))
+    if (found) resume.set(kind, found)
+    const spot = found ?? { x: ZONE_PADDING, y: bottom + NOTE_GAP }
     placed.set(item.id, spot)
-    taken.push({ ...spot, w: item.w, h: item.h })
+    taken.add({ ...spot, w: item.w, h: item.h })
     bottom = Math.max(bottom, spot.y + item.h)
   }
   const height = items.length === 0 ? heightForRows(header, 1) : bottom + ZONE_PADDING
@@ -328,7 +412,7 @@ function pack(items: readonly RegionItem[], columns: number, header: number) {
 
 /** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */
 export function spotForNewNote(zone: Rect, taken: readonly Rect[], size: Size = { w: NOTE_SIZE, h: NOTE_SIZE }): { x: number; y: number } {
-  const relTaken = taken.map((rect) => ({ ...rect, x: rect.x - zone.x, y: rect.y - zone.y }))
+  const relTaken = new Taken(taken.map((rect) => ({ ...rect, x: rect.x - zone.x, y: rect.y - zone.y })))
   const room = { w: zone.w, h: Math.max(zone.h, heightForRows(ZONE_HEADER, 1)) + (OVERFLOW_ROWS + 1) * CELL_STEP }
   const spot = freeSpot(room, ZONE_HEADER, relTaken, { x: 0, y: 0, ...size }, null)
   return spot ? { x: zone.x + spot.x, y: zone.y + spot.y } : { x: zone.x + ZONE_PADDING, y: zone.y + zone.h }

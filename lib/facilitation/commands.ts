@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type * as Y from 'yjs'
-import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
+import { createShapeId, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import type { JsonObject } from '@tldraw/utils'
 import { parseDocId, privateDocPrefix } from '../board/docIds'
 import { withoutPrivateRound } from '../board/privateNotes'
@@ -21,6 +21,10 @@ import type { SyncControl } from '../runtime/appContext'
 import type { DocStore } from '../store/types'
 import { BOARD_PAGE_ID, deleteRecords, readRecords, setRecords } from '../board/docLayout'
 import { arrangeRecords } from '../board/arrangeRecords'
+import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from '../board/areaOfPoint'
+import { spotForNewNote } from '../board/boardLayout'
+import { NOTE_SIZE, type Rect } from '../board/templateLayout'
+import { TRAY_SHAPE_ID } from '../board/template'
 
 const minutes = z.number().min(0.25).max(240)
 
@@ -228,7 +232,19 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
  */
 function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string): TLNoteShape[] {
   const existing = readRecords(board)
-  const { anonymous } = readSession(board)
+  const { anonymous, lockedAreas } = readSession(board)
+  const zones = lockedAreas.length > 0 ? zonesOf(existing.values()) : []
+  const tray = existing.get(TRAY_SHAPE_ID) as (TLShape & { props: { w?: unknown; h?: unknown } }) | undefined
+  /** What already lies in the tray's rectangle, and what this reveal puts there. */
+  const inTray: Rect[] = []
+  if (tray) {
+    for (const record of existing.values()) {
+      if (!isNoteShape(record)) continue
+      inTray.push({ x: record.x, y: record.y, w: NOTE_SIZE * (record.props.scale || 1), h: (NOTE_SIZE + record.props.growY) * (record.props.scale || 1) })
+    }
+  }
+  const trayRect =
+    tray && typeof tray.props.w === 'number' && typeof tray.props.h === 'number' ? { x: tray.x, y: tray.y, w: tray.props.w, h: tray.props.h } : null
   return hidden.flatMap((hiddenNote) => {
     if (hiddenNote.parentId !== BOARD_PAGE_ID) return []
     let note = hiddenNote
@@ -244,7 +260,16 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
     const { createdBy } = readNoteMeta(meta)
     // On an anonymous board no note carries an author (server/sync/authorship.ts).
     if (anonymous || (createdBy && createdBy.id !== owner)) delete meta.createdBy
-    const published = { ...note, meta }
+    let published = { ...note, meta }
+    // A locked area takes no new notes, the reveal's neither: a note for one (by its tag or where
+    // it lies) goes to the tray, *Utanför områdena*, for the facilitator to place.
+    const placed = zones.length > 0 ? areaOfPoint(zones, noteCentre(published)) : null
+    const tagged = readNoteMeta(meta).areaId
+    if ((tagged && lockedAreas.includes(tagged)) || (placed && lockedAreas.includes(placed))) {
+      const spot = trayRect ? spotForNewNote(trayRect, inTray) : { x: -1e6, y: -1e6 }
+      inTray.push({ ...spot, w: NOTE_SIZE, h: NOTE_SIZE + published.props.growY })
+      published = { ...published, ...spot, rotation: 0, props: { ...published.props, scale: 1 }, meta: { ...meta, areaId: null } }
+    }
     try {
       boardSchema.types.shape.validate(published)
     } catch {

@@ -1,119 +1,130 @@
 import { describe, expect, it } from 'vitest'
-import { addressKey, createLoginLimiter, type LoginAttempt } from './loginLimiter'
+import { addressKey, createLoginLimiter, type LoginAttempt, type LoginLimiter, type LoginLimits } from './loginLimiter'
 
-const MINUTE = 60_000
-
-function limiterWithClock(limits = { accountFailures: 3, addressFailures: 5, windowMs: 15 * MINUTE }) {
-  let time = 1_000_000
-  const limiter = createLoginLimiter({ ...limits, now: () => time })
-  return {
-    limiter,
-    advance(ms: number) {
-      time += ms
+/** A limiter in memory whose address delays are recorded instead of waited. */
+function testLimiter(limits: Partial<LoginLimits> = {}) {
+  const delays: number[] = []
+  const limiter = createLoginLimiter({
+    accountFailures: 3,
+    addressFailures: 5,
+    windowMs: 15 * 60_000,
+    ...limits,
+    sleep: async (ms) => {
+      delays.push(ms)
     },
-  }
+  })
+  return { limiter, delays }
 }
 
-/** `count` failed attempts (attempts that never report success). */
-function fail(limiter: ReturnType<typeof createLoginLimiter>, account: string, address: string, count: number) {
+/** `count` failed attempts (attempts that never report success), one after another. */
+async function fail(limiter: LoginLimiter, account: string, address: string, count: number) {
   const outcomes: LoginAttempt[] = []
-  for (let i = 0; i < count; i++) outcomes.push(limiter.attempt(account, address))
+  for (let i = 0; i < count; i++) outcomes.push(await limiter.attempt(account, address))
   return outcomes
 }
 
+async function succeed(limiter: LoginLimiter, account: string, address: string) {
+  const attempt = await limiter.attempt(account, address)
+  if (!attempt.allowed) throw new Error(`${account} from ${address} was refused`)
+  await attempt.succeeded()
+}
+
 describe('the login limiter', () => {
-  it('allows failures up to the account’s limit and refuses the next', () => {
-    const { limiter } = limiterWithClock()
-    expect(fail(limiter, 'anna@example.se', '10.0.0.1', 3).every((a) => a.allowed)).toBe(true)
-    const refused = limiter.attempt('anna@example.se', '10.0.0.2')
-    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 })
-  })
-
-  it('limits an account from every address, and leaves other accounts alone', () => {
-    const { limiter } = limiterWithClock()
-    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) limiter.attempt('anna@example.se', address)
-    expect(limiter.attempt('anna@example.se', '10.0.0.4').allowed).toBe(false)
-    expect(limiter.attempt('bertil@example.se', '10.0.0.4').allowed).toBe(true)
-  })
-
-  it('limits an address across accounts, and leaves other addresses alone', () => {
-    const { limiter } = limiterWithClock()
-    for (let i = 0; i < 5; i++) limiter.attempt(`user${i}@example.se`, '10.0.0.9')
-    const refused = limiter.attempt('fresh@example.se', '10.0.0.9')
+  it('allows failures up to the account’s limit and refuses the next, saying how long to wait', async () => {
+    const { limiter } = testLimiter()
+    expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 3)).every((a) => a.allowed)).toBe(true)
+    const refused = await limiter.attempt('anna@example.se', '10.0.0.2')
     expect(refused.allowed).toBe(false)
-    expect(limiter.attempt('fresh@example.se', '10.0.0.10').allowed).toBe(true)
+    const { retryAfterSeconds } = refused as { retryAfterSeconds: number }
+    expect(retryAfterSeconds).toBeGreaterThan(14 * 60)
+    expect(retryAfterSeconds).toBeLessThanOrEqual(15 * 60)
   })
 
-  it('says how long to wait, counting from the oldest failure in the window', () => {
-    const { limiter, advance } = limiterWithClock()
-    limiter.attempt('anna@example.se', '10.0.0.1')
-    advance(5 * MINUTE)
-    fail(limiter, 'anna@example.se', '10.0.0.1', 2)
-    advance(MINUTE)
-    expect(limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 9 * 60 })
+  it('limits an account from every address, and leaves other accounts alone', async () => {
+    const { limiter } = testLimiter()
+    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) await limiter.attempt('anna@example.se', address)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.4')).allowed).toBe(false)
+    expect((await limiter.attempt('bertil@example.se', '10.0.0.4')).allowed).toBe(true)
   })
 
-  it('allows attempts again once the oldest failure leaves the window', () => {
-    const { limiter, advance } = limiterWithClock()
-    limiter.attempt('anna@example.se', '10.0.0.1')
-    advance(5 * MINUTE)
-    fail(limiter, 'anna@example.se', '10.0.0.1', 2)
-    advance(10 * MINUTE - 1)
-    expect(limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 1 })
-    advance(1)
-    expect(limiter.attempt('anna@example.se', '10.0.0.1').allowed).toBe(true)
-    // That attempt failed too, so the account is at its limit again until the next one expires.
-    expect(limiter.attempt('anna@example.se', '10.0.0.1').allowed).toBe(false)
+  it('counts parallel guesses: no more than the limit get through at once', async () => {
+    const { limiter } = testLimiter()
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => limiter.attempt('anna@example.se', `10.0.1.${Math.random()}`)))
+    expect(outcomes.filter((a) => a.allowed)).toHaveLength(3)
   })
 
-  it('does not count refused attempts', () => {
-    const { limiter, advance } = limiterWithClock()
-    fail(limiter, 'anna@example.se', '10.0.0.1', 3)
-    advance(5 * MINUTE)
-    expect(fail(limiter, 'anna@example.se', '10.0.0.1', 20).some((a) => a.allowed)).toBe(false)
-    advance(10 * MINUTE)
-    expect(fail(limiter, 'anna@example.se', '10.0.0.1', 3).every((a) => a.allowed)).toBe(true)
+  it('never refuses an address past its limit: every attempt from it waits a short delay, right or wrong', async () => {
+    const { limiter, delays } = testLimiter()
+    for (let i = 0; i < 5; i++) await limiter.attempt(`user${i}@example.se`, '10.0.0.9')
+    expect(delays).toEqual([])
+    const next = await limiter.attempt('fresh@example.se', '10.0.0.9')
+    expect(next.allowed).toBe(true)
+    expect(delays).toEqual([1000])
+    // Other addresses are not slowed.
+    expect((await limiter.attempt('fresh@example.se', '10.0.0.10')).allowed).toBe(true)
+    expect(delays).toEqual([1000])
   })
 
-  it('starts an account over after a successful sign-in', () => {
-    const { limiter } = limiterWithClock()
-    fail(limiter, 'anna@example.se', '10.0.0.1', 2)
-    const success = limiter.attempt('anna@example.se', '10.0.0.1')
-    if (!success.allowed) throw new Error('expected the third attempt to be allowed')
-    success.succeeded()
-    expect(fail(limiter, 'anna@example.se', '10.0.0.1', 3).every((a) => a.allowed)).toBe(true)
-    expect(limiter.attempt('anna@example.se', '10.0.0.1').allowed).toBe(false)
+  it('an account locked by guesses from elsewhere still signs in from an address it signed in from before', async () => {
+    const { limiter } = testLimiter()
+    await succeed(limiter, 'anna@example.se', '10.0.0.1')
+    await fail(limiter, 'anna@example.se', '10.6.6.6', 3)
+    expect((await limiter.attempt('anna@example.se', '10.6.6.7')).allowed).toBe(false)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
   })
 
-  it('does not count successful sign-ins against their address', () => {
-    const { limiter } = limiterWithClock()
-    for (let i = 0; i < 20; i++) {
-      const attempt = limiter.attempt(`staff${i}@example.se`, '10.0.0.1')
-      if (!attempt.allowed) throw new Error(`sign-in ${i} was refused`)
-      attempt.succeeded()
-    }
-    expect(fail(limiter, 'typo@example.se', '10.0.0.1', 3).every((a) => a.allowed)).toBe(true)
+  it('allows attempts again once the window has passed', async () => {
+    const { limiter } = testLimiter({ windowMs: 1000 })
+    await fail(limiter, 'anna@example.se', '10.0.0.1', 3)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
   })
 
-  it('keeps an address’s failures when one of its accounts signs in', () => {
-    const { limiter } = limiterWithClock()
-    for (let i = 0; i < 4; i++) limiter.attempt(`guess${i}@example.se`, '10.0.0.1')
-    const own = limiter.attempt('attacker@example.se', '10.0.0.1')
-    if (!own.allowed) throw new Error('expected the fifth attempt to be allowed')
-    own.succeeded()
-    limiter.attempt('guess5@example.se', '10.0.0.1')
-    expect(limiter.attempt('guess6@example.se', '10.0.0.1').allowed).toBe(false)
+  it('does not count refused attempts against the address', async () => {
+    const { limiter, delays } = testLimiter()
+    await fail(limiter, 'anna@example.se', '10.0.0.1', 3)
+    expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 20)).some((a) => a.allowed)).toBe(false)
+    // Three failures count against the address; the refused twenty do not.
+    await fail(limiter, 'bertil@example.se', '10.0.0.1', 2)
+    expect(delays).toEqual([])
   })
 
-  it('uses ten failures per account and thirty per address in fifteen minutes by default', () => {
-    let time = 0
-    const limiter = createLoginLimiter({ now: () => time })
-    expect(fail(limiter, 'anna@example.se', '10.0.0.1', 10).every((a) => a.allowed)).toBe(true)
-    expect(limiter.attempt('anna@example.se', '10.0.0.2')).toEqual({ allowed: false, retryAfterSeconds: 900 })
-    for (let i = 0; i < 20; i++) limiter.attempt(`user${i}@example.se`, '10.0.0.1')
-    expect(limiter.attempt('other@example.se', '10.0.0.1').allowed).toBe(false)
-    time += 15 * MINUTE
-    expect(limiter.attempt('anna@example.se', '10.0.0.1').allowed).toBe(true)
+  it('starts an account over after a successful sign-in', async () => {
+    const { limiter } = testLimiter()
+    await fail(limiter, 'anna@example.se', '10.0.0.1', 2)
+    await succeed(limiter, 'anna@example.se', '10.0.0.1')
+    expect((await fail(limiter, 'anna@example.se', '10.0.0.2', 3)).every((a) => a.allowed)).toBe(true)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.2')).allowed).toBe(false)
+  })
+
+  it('does not count successful sign-ins against their address', async () => {
+    const { limiter, delays } = testLimiter()
+    for (let i = 0; i < 20; i++) await succeed(limiter, `staff${i}@example.se`, '10.0.0.1')
+    await fail(limiter, 'typo@example.se', '10.0.0.1', 3)
+    expect(delays).toEqual([])
+  })
+
+  it('keeps an address’s failures when one of its accounts signs in', async () => {
+    const { limiter, delays } = testLimiter()
+    for (let i = 0; i < 4; i++) await limiter.attempt(`guess${i}@example.se`, '10.0.0.1')
+    await succeed(limiter, 'attacker@example.se', '10.0.0.1')
+    await limiter.attempt('guess5@example.se', '10.0.0.1')
+    expect(delays).toEqual([])
+    await limiter.attempt('guess6@example.se', '10.0.0.1')
+    expect(delays).toEqual([1000])
+  })
+
+  it('uses ten failures per account, thirty per address and fifteen minutes by default', async () => {
+    const delays: number[] = []
+    const limiter = createLoginLimiter({ sleep: async (ms) => void delays.push(ms) })
+    expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 10)).every((a) => a.allowed)).toBe(true)
+    const refused = await limiter.attempt('anna@example.se', '10.0.0.2')
+    expect(refused.allowed === false && refused.retryAfterSeconds).toBeGreaterThan(14 * 60)
+    for (let i = 0; i < 20; i++) await limiter.attempt(`user${i}@example.se`, '10.0.0.1')
+    expect(delays).toEqual([])
+    expect((await limiter.attempt('other@example.se', '10.0.0.1')).allowed).toBe(true)
+    expect(delays).toEqual([1000])
   })
 })
 

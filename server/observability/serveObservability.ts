@@ -6,6 +6,10 @@ import type http from 'node:http'
 import type { Logger } from '../logger'
 import type { HealthChecks } from './health'
 import type { Metrics } from './metrics'
+import securityHeaders from '../../lib/http/securityHeaders.json'
+
+/** The headers every answer of the site carries (next.config.js sends the same ones). */
+const SECURITY_HEADERS: Record<string, string> = Object.fromEntries(securityHeaders.map(({ key, value }) => [key, value]))
 
 export const HEALTH_PATH = '/api/health'
 export const METRICS_PATH = '/metrics'
@@ -25,17 +29,17 @@ export function serveObservability(
   const path = (req.url ?? '').split('?')[0]
   if (path !== HEALTH_PATH && path !== METRICS_PATH) return false
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end()
+    res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end()
     return true
   }
   const answer = path === HEALTH_PATH ? healthAnswer(health) : metricsAnswer(metrics)
   answer
     .then(({ status, type, body }) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body)
+      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body)
     })
     .catch((error: Error) => {
       logger.error({ err: error.message, path }, 'observability endpoint failed')
-      if (!res.headersSent) res.writeHead(500).end()
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end()
     })
   return true
 }

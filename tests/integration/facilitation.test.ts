@@ -7,10 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { privateDocId } from '../../lib/board/docIds'
 import { readSession, timerRemainingMs } from '../../lib/board/session'
 import { castVote, tallyVotes } from '../../lib/board/votes'
-import type { TLNoteShape } from '@tldraw/tlschema'
+import type { TLNoteShape, TLShape } from '@tldraw/tlschema'
 import { metaMap, readBoardMeta, readRecords, sessionMap } from '../../lib/board/docLayout'
 import { boardSchema } from '../../lib/board/schema'
-import { areaShapeId } from '../../lib/board/template'
+import { TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
+import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from '../../lib/board/areaOfPoint'
+import { plainTextFromRichText } from '../../lib/board/richText'
 import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
 import { voterKeyFor } from '../../lib/facilitation/voterKey'
 import { joinBoard, joinWithToken } from '../helpers/boardClients'
@@ -18,6 +20,8 @@ import { addNote, buildNote, loadStoredDoc, notesOf, noteTexts, putNote } from '
 import { createCleanup } from '../helpers/cleanup'
 import { openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
 import { eventually, startSyncHarness, TEST_SECRET, type SyncHarness } from '../helpers/syncHarness'
+
+const notesOfText = (note: TLNoteShape) => plainTextFromRichText(note.props.richText)
 
 const cleanup = createCleanup()
 let harness: SyncHarness
@@ -121,6 +125,55 @@ describe('private rounds', () => {
     expect(board.texts.filter((t) => t === hiddenText)).toHaveLength(1)
     expect(board.session.privateRound).toMatchObject({ id: round.id, active: false })
     expect(board.session.privateRound!.revealedAt).not.toBeNull()
+  })
+})
+
+describe('a private round and a locked area', () => {
+  it('publishes no note into a locked area: such notes go to the tray, the others to their zones', async () => {
+    const author = await harness.services.store.users.create({ email: 'lo@example.org', name: 'Lo', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, author.id, 'participant')
+    const zoneOf = async (area: string) =>
+      harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).get(areaShapeId(area as 'ekonomi')) as TLShape & { props: { w: number; h: number } })
+    const economy = await zoneOf('ekonomi')
+    await command({ type: 'private.start' })
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
+    await command({ type: 'area.lock', areaId: 'ekonomi', locked: true })
+    const mine = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      privateDocId(harness.boardId, author.id),
+      await harness.mintToken({ userId: author.id, name: 'Lo', role: 'participant' }),
+    )
+    const hide = (note: TLNoteShape, areaId: string | null) =>
+      putNote(mine.doc, { ...note, meta: { ...note.meta, areaId, privateRound: round.id } } as TLNoteShape)
+    // Tagged for the locked area; lying in it untagged; and one for an open area.
+    hide(buildNote({ key: 'tagged-locked', text: 'Märkt låst', x: -5000, y: -5000 }), 'ekonomi')
+    hide(buildNote({ key: 'lying-locked', text: 'Ligger i låst', x: economy.x + 20, y: economy.y + 20 }), null)
+    hide(buildNote({ key: 'open', text: 'Öppen' }), 'besokare')
+    await eventually(async () =>
+      expect(noteTexts(await loadStoredDoc(harness.services.store.docs, privateDocId(harness.boardId, author.id)))).toHaveLength(3),
+    )
+
+    await command({ type: 'private.reveal' })
+    const board = await harness.services.sync.readDoc(harness.boardId, (doc) => ({
+      records: readRecords(doc),
+      zones: zonesOf(readRecords(doc).values()),
+    }))
+    const noteByText = (text: string) =>
+      [...board.records.values()].find((r) => isNoteShape(r) && notesOfText(r) === text) as TLNoteShape | undefined
+    const tray = board.records.get(TRAY_SHAPE_ID) as TLShape & { props: { w: number; h: number } }
+    for (const text of ['Märkt låst', 'Ligger i låst']) {
+      const note = noteByText(text)!
+      expect(note, text).toBeDefined()
+      expect(note.meta.areaId, text).toBeNull()
+      const centre = noteCentre(note)
+      expect(areaOfPoint(board.zones, centre), text).not.toBe('ekonomi')
+      expect(centre.x, text).toBeGreaterThanOrEqual(tray.x)
+      expect(centre.x, text).toBeLessThanOrEqual(tray.x + tray.props.w)
+      expect(centre.y, text).toBeGreaterThanOrEqual(tray.y)
+      expect(centre.y, text).toBeLessThanOrEqual(tray.y + tray.props.h)
+    }
+    expect(noteByText('Öppen')?.meta.areaId).toBe('besokare')
   })
 })
 

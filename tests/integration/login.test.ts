@@ -8,6 +8,7 @@ import { hashPassword } from '../../lib/auth/password'
 import type { CredentialsResult } from '../../lib/runtime/appContext'
 import { silentLogger } from '../../server/logger'
 import { createServices, type Services } from '../../server/services'
+import { requireRedis, startRedis } from '../helpers/redisServer'
 import { testEnv } from '../helpers/syncHarness'
 
 const PASSWORD = 'rätt häftapparat batteri'
@@ -135,13 +136,55 @@ describe('rate limits', () => {
     expect(await verify(email, PASSWORD)).toMatchObject({ ok: false, reason: 'rate-limited' })
   })
 
-  it('after thirty failures from one address, it is refused for every account; other addresses are not', async () => {
+  it('thirty failures from one address never lock a correct password out of it: attempts from it are only slowed', async () => {
     const address = '203.0.113.77'
     for (let i = 0; i < 30; i++) {
       expect(await verify(`spray.${i}@bibliotek.example.se`, 'Sommar2024!', address)).toEqual({ ok: false, reason: 'invalid' })
     }
+    // A colleague at the same branch signs in with the right password, after a short delay.
     const email = await newAccount('colleague')
-    expect(await verify(email, PASSWORD, address)).toMatchObject({ ok: false, reason: 'rate-limited' })
-    expect((await verify(email, PASSWORD, '203.0.113.78')).ok).toBe(true)
+    const slowed = await timed(() => verify(email, PASSWORD, address))
+    expect(slowed.result.ok).toBe(true)
+    expect(slowed.ms).toBeGreaterThanOrEqual(950)
+    // Another address is not slowed.
+    const elsewhere = await timed(() => verify(email, PASSWORD, '203.0.113.78'))
+    expect(elsewhere.result.ok).toBe(true)
+    expect(elsewhere.ms).toBeLessThan(900)
+  })
+
+  it('an account locked by guesses from elsewhere still signs in from where it signed in before', async () => {
+    const email = await newAccount('targeted')
+    const home = freshAddress()
+    expect((await verify(email, PASSWORD, home)).ok).toBe(true)
+    for (let i = 0; i < 10; i++) expect((await verify(email, `gissning ${i}`)).ok).toBe(false)
+    expect(await verify(email, PASSWORD)).toMatchObject({ ok: false, reason: 'rate-limited' })
+    expect((await verify(email, PASSWORD, home)).ok).toBe(true)
+  })
+})
+
+describe.runIf(requireRedis('the Redis-backed login limiter test'))('rate limits with REDIS_URL', () => {
+  it('every node counts the same failures: ten spread over two nodes lock the account on both', async () => {
+    const redis = await startRedis()
+    const nodes = await Promise.all([0, 1].map(() => createServices(testEnv({ REDIS_URL: redis.url }), silentLogger)))
+    try {
+      const email = `delad.${++counter}@bibliotek.example.se`
+      const passwordHash = await hashPassword(PASSWORD)
+      for (const node of nodes) await node.store.users.create({ email, name: 'Delad', passwordHash })
+      for (let i = 0; i < 10; i++) {
+        expect(await nodes[i % 2].context.verifyCredentials(email, `gissning ${i}`, freshAddress())).toEqual({ ok: false, reason: 'invalid' })
+      }
+      for (const node of nodes) {
+        expect(await node.context.verifyCredentials(email, PASSWORD, freshAddress())).toMatchObject({ ok: false, reason: 'rate-limited' })
+      }
+      // The counts live in Redis, not in the nodes' memory.
+      expect(redis.cli('--scan', '--pattern', 'strategitavlan:login:account*')).toContain('strategitavlan:login:account')
+    } finally {
+      for (const node of nodes) {
+        await node.fanout.close()
+        await node.closeExtras()
+        await node.store.close()
+      }
+      await redis.stop()
+    }
   })
 })

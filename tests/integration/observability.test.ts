@@ -28,6 +28,22 @@ function sample(text: string, series: string): number {
   return Number(line.slice(series.length + 1))
 }
 
+describe('security headers', () => {
+  it('/api/health and /metrics carry the headers every page of the site carries', async () => {
+    const harness = await startHarness()
+    const configPath: string = '../../next.config.js'
+    const { default: nextConfig } = (await import(configPath)) as { default: { headers(): Promise<{ headers: { key: string; value: string }[] }[]> } }
+    const [{ headers: sitewide }] = await nextConfig.headers()
+    expect(sitewide.map(({ key }) => key)).toEqual(
+      expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy']),
+    )
+    for (const [path, init] of [['/api/health'], ['/metrics'], ['/metrics', { method: 'POST' }]] as [string, RequestInit?][]) {
+      const response = await get(harness, path, init)
+      for (const { key, value } of sitewide) expect([path, init?.method, key, response.headers.get(key)]).toEqual([path, init?.method, key, value])
+    }
+  })
+})
+
 describe('GET /api/health', () => {
   it('answers 200 with the database’s check when it answers', async () => {
     const harness = await startHarness()

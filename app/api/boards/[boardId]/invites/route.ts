@@ -9,7 +9,7 @@ import { hashInviteToken, newInviteToken } from '@/lib/auth/inviteToken'
 import { BOARD_ROLES } from '@/lib/auth/roles'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { actorOf } from '@/app/_lib/session'
-import { publicOrigin } from '@/app/_lib/http'
+import { jsonError, publicOrigin } from '@/app/_lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -29,6 +29,9 @@ const NewInvite = z.object({
 })
 
 export const POST = boardRoute({ roles: ['facilitator'], body: NewInvite }, async ({ request, user, board, body, app }) => {
+  // An invite names the staff account that made it: a guest facilitator (who came by a link
+  // themselves) cannot hand out links of their own.
+  if (user.kind !== 'staff') return jsonError(403, 'only staff accounts can create invite links')
   const token = newInviteToken()
   const invite = await app.store.invites.create({
     boardId: board.id,
