@@ -5,8 +5,8 @@
  * and by where it actually lies, before and after the change.
  */
 import type * as Y from 'yjs'
-import type { TLRecord } from '@tldraw/tlschema'
-import { areaOfPoint, isNoteShape, noteCentre, zonesOf, type AreaZone } from '../../lib/board/areaOfPoint'
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import { areaOfPoint, isNoteShape, zonesOf, type AreaZone } from '../../lib/board/areaOfPoint'
 import { readRecords } from '../../lib/board/docLayout'
 import { readNoteMeta } from '../../lib/board/noteMeta'
 import { isCommitmentShape } from '../../lib/board/planShapes'
@@ -23,6 +23,7 @@ export function facilitatorOnlyRecords(doc: Y.Doc): () => (key: string, value: u
     // Read on first need: the doc does not change while the guard judges one change.
     let locked: readonly AreaId[] | undefined
     let zones: AreaZone[] | undefined
+    let records: ReadonlyMap<string, TLRecord> | undefined
     return (key, value) => {
       if (isTemplateRecordId(key)) return true
       const record = value as TLRecord | undefined
@@ -32,10 +33,40 @@ export function facilitatorOnlyRecords(doc: Y.Doc): () => (key: string, value: u
       if (locked.length === 0) return false
       const tagged = readNoteMeta(record.meta).areaId
       if (tagged && locked.includes(tagged)) return true
-      if (!record.parentId.startsWith('page:')) return false
-      zones ??= zonesOf(readRecords(doc).values())
-      const placed = areaOfPoint(zones, noteCentre(record))
+      records ??= readRecords(doc)
+      zones ??= zonesOf(records.values())
+      const centre = drawnCentre(record, records)
+      // A note whose parents cannot be followed to the page is nowhere one can see: judged by its tag.
+      if (centre === null) return false
+      const placed = areaOfPoint(zones, centre)
       return placed !== null && locked.includes(placed)
     }
   }
+}
+
+/**
+ * Where a note is drawn: the centre of its box in page space, after its own rotation (tldraw
+ * rotates a shape about its top-left corner) and its parents' (a frame or group moves and
+ * turns what it holds). Null when a parent is missing or the chain does not reach the page.
+ */
+export function drawnCentre(note: TLShape<'note'>, records: ReadonlyMap<string, TLRecord>): { x: number; y: number } | null {
+  const scale = note.props.scale || 1
+  let point = rotate({ x: 100 * scale, y: ((200 + note.props.growY) * scale) / 2 }, note.rotation)
+  point = { x: point.x + note.x, y: point.y + note.y }
+  let parentId: string = note.parentId
+  for (let depth = 0; !parentId.startsWith('page:'); depth++) {
+    const parent = records.get(parentId)
+    if (depth > 32 || !parent || parent.typeName !== 'shape') return null
+    const turned = rotate(point, parent.rotation)
+    point = { x: turned.x + parent.x, y: turned.y + parent.y }
+    parentId = parent.parentId
+  }
+  return point
+}
+
+function rotate(point: { x: number; y: number }, angle: number): { x: number; y: number } {
+  if (!angle) return point
+  const cos = Math.cos(angle)
+  const sin = Math.sin(angle)
+  return { x: point.x * cos - point.y * sin, y: point.x * sin + point.y * cos }
 }

@@ -128,6 +128,40 @@ describe('private rounds', () => {
   })
 })
 
+describe('a locked area on every path', () => {
+  it('holds against a note rotated so that it is drawn inside, and a note in a participant’s frame inside', async () => {
+    const participant = await joinBoard(harness, cleanup, { role: 'participant' })
+    await command({ type: 'area.lock', areaId: 'ekonomi', locked: true })
+    await eventually(() => expect(readSession(participant.doc).lockedAreas).toEqual(['ekonomi']))
+    const zone = readRecords(participant.doc).get(areaShapeId('ekonomi')) as TLShape & { props: { w: number; h: number } }
+    // Turned half a circle about its top-left corner: its own centre lies outside the zone, the
+    // box it is drawn as inside.
+    const turned = { ...buildNote({ key: 'turned', text: 'Vriden', x: zone.x + zone.props.w + 40, y: zone.y + zone.props.h + 40 }), rotation: Math.PI }
+    expect(areaOfPoint(zonesOf(readRecords(participant.doc).values()), noteCentre(turned))).not.toBe('ekonomi')
+    putNote(participant.doc, turned)
+    // A frame of the participant's own over the zone, and a note in it.
+    const frame = {
+      ...buildNote({ key: 'frame', text: '', x: zone.x + 10, y: zone.y + 10 }),
+      type: 'frame',
+      props: { w: 400, h: 400, name: 'Min ram', color: 'black' },
+      meta: {},
+    } as unknown as TLNoteShape
+    boardSchema.types.shape.validate(frame)
+    putNote(participant.doc, frame)
+    putNote(participant.doc, { ...buildNote({ key: 'framed', text: 'I ramen', x: 20, y: 20 }), parentId: frame.id as unknown as TLNoteShape['parentId'] })
+    // An honest note elsewhere shows when the room has dealt with all of it.
+    putNote(participant.doc, buildNote({ key: 'elsewhere', text: 'Annanstans', x: -4000, y: -4000 }))
+    const room = () => harness.services.sync.room(harness.boardId)!.doc
+    await eventually(() => expect(noteTexts(room())).toContain('Annanstans'))
+    await eventually(() => {
+      const ids = [...readRecords(room()).keys()]
+      expect(ids).not.toContain('shape:turned')
+      expect(ids).not.toContain('shape:framed')
+    })
+    await eventually(() => expect(readRecords(participant.doc).has('shape:framed')).toBe(false))
+  })
+})
+
 describe('a private round and a locked area', () => {
   it('publishes no note into a locked area: such notes go to the tray, the others to their zones', async () => {
     const author = await harness.services.store.users.create({ email: 'lo@example.org', name: 'Lo', passwordHash: null })
