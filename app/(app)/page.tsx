@@ -79,6 +79,9 @@ export default async function HomePage() {
       <AppHeader userName={user.name} isAdmin={user.isAdmin} />
       <main id="main" className="home">
         <h1>{t('home.title')}</h1>
+        <p>
+          <Link href="/rounds">{t('round.nav')}</Link>
+        </p>
         {boards.length === 0 ? <p className="muted">{t('home.empty')}</p> : <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} retention={app.retention} />}
         {archived.length > 0 && (
           <details>

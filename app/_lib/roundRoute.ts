@@ -25,13 +25,14 @@ export function roundRoute<Params extends Record<string, string>, Schema extends
   options: { body?: Schema },
   handler: (context: RoundRouteContext<Schema extends z.ZodType ? z.infer<Schema> : undefined, Params>) => Promise<Response>,
 ) {
-  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+  return async (request: Request, context?: { params?: Promise<Params> }): Promise<Response> => {
     const mutating = !['GET', 'HEAD'].includes(request.method)
     if (mutating && !isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')
     const user = await getSessionUser()
     if (!user) return jsonError(401, 'not signed in')
     if (user.kind !== 'staff') return jsonError(403, 'guests have no planning rounds')
-    const resolved = await params
+    // A route without dynamic segments (/api/rounds) is given no params.
+    const resolved = ((await context?.params) ?? {}) as Params
     for (const [key, value] of Object.entries(resolved)) {
       if (key.endsWith('Id') && !isWellFormedId(value)) return jsonError(404, `no such ${key.slice(0, -2)}`)
     }

@@ -29,6 +29,11 @@ export function PlanDocument({ plan }: { plan: Plan }) {
             .join('; ')}
         </div>
       )}
+      {c.branches.length > 0 && (
+        <div className={styles.basis} data-testid="supported-by">
+          {t('plan.supportedBy')}: <span dir="auto">{c.branches.join(', ')}</span>
+        </div>
+      )}
     </li>
   )
   return (

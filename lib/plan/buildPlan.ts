@@ -22,6 +22,11 @@ export interface PlanCommitment {
   sources: CommitmentSource[]
   status: CommitmentStatus | ''
   statusComment: string
+  /**
+   * In a planning round's central board: the branches whose ideas support the commitment (its
+   * sources, or their notes, promoted from branch boards), in Swedish alphabetical order.
+   */
+  branches: string[]
 }
 
 export interface PlanTheme {
@@ -67,8 +72,19 @@ export interface PlanOptions {
   continues?: { boardId: string; name: string } | null
 }
 
-function toCommitment(c: CommitmentView): PlanCommitment {
-  return { id: c.id, text: c.text, owner: c.owner, due: c.due, indicator: c.indicator, sources: c.sources, status: c.status, statusComment: c.statusComment }
+function toCommitment(c: CommitmentView, branchesOf: (sourceId: string) => string[]): PlanCommitment {
+  const branches = [...new Set(c.sources.flatMap((source) => branchesOf(source.id)))].sort((a, b) => a.localeCompare(b, 'sv'))
+  return {
+    id: c.id,
+    text: c.text,
+    owner: c.owner,
+    due: c.due,
+    indicator: c.indicator,
+    sources: c.sources,
+    status: c.status,
+    statusComment: c.statusComment,
+    branches,
+  }
 }
 
 /** Most votes first; equal votes keep the read model's reading order. */
@@ -84,6 +100,15 @@ export function buildPlan(view: BoardView, votes: ReadonlyMap<string, number>, o
   for (const step of view.steps) for (const area of step.areas) for (const note of area.notes) notesById.set(note.id, note)
   for (const note of view.unplaced) notesById.set(note.id, note)
   const votesOf = (id: string) => votes.get(id) ?? 0
+  // A source is a note (promoted from a branch, or holding a copy's theme) or a theme of them.
+  const themeNotes = new Map<string, string[]>()
+  for (const step of view.steps) for (const area of step.areas) for (const theme of area.themes) themeNotes.set(theme.id, theme.noteIds)
+  for (const theme of view.unplacedThemes) themeNotes.set(theme.id, theme.noteIds)
+  const branchesOf = (sourceId: string): string[] =>
+    [sourceId, ...(themeNotes.get(sourceId) ?? [])].flatMap((id) => {
+      const origin = notesById.get(id)?.origin
+      return origin ? [origin.branch] : []
+    })
 
   const steps = view.steps.map((step) => ({
     number: step.number,
@@ -110,8 +135,8 @@ export function buildPlan(view: BoardView, votes: ReadonlyMap<string, number>, o
         id: area.id,
         title: area.title,
         question: area.question,
-        commitments: area.commitments.filter((c) => !c.carried).map(toCommitment),
-        previous: area.commitments.filter((c) => c.carried).map(toCommitment),
+        commitments: area.commitments.filter((c) => !c.carried).map((c) => toCommitment(c, branchesOf)),
+        previous: area.commitments.filter((c) => c.carried).map((c) => toCommitment(c, branchesOf)),
         themes,
         topIdeas,
       }

@@ -35,6 +35,7 @@ export function planToDocx(plan: Plan): Promise<Buffer> {
     if (basis.length > 0) {
       details.push(`${t('plan.basedOn')}: ${basis.map((s) => (s.votes > 0 ? `${s.text} (${votesLabel(t, s.votes)})` : s.text)).join('; ')}`)
     }
+    if (c.branches.length > 0) details.push(`${t('plan.supportedBy')}: ${c.branches.join(', ')}`)
     for (const line of details) children.push(new Paragraph({ bullet: { level: 1 }, children: runs(line) }))
   }
 

@@ -44,6 +44,7 @@ export function planToMarkdown(plan: Plan): string {
       const list = basis.map((s) => (s.votes > 0 ? `${s.text} (${votesLabel(t, s.votes)})` : s.text)).join('; ')
       out.push(`  - ${t('plan.basedOn')}: ${escapeMarkdownLine(oneLine(list))}`)
     }
+    if (c.branches.length > 0) out.push(`  - ${t('plan.supportedBy')}: ${escapeMarkdownLine(oneLine(c.branches.join(', ')))}`)
   }
 
   for (const step of plan.steps) {

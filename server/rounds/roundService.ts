@@ -58,13 +58,15 @@ export function createRoundService(options: RoundServiceOptions): RoundControl {
 
   /** The round's boards this facilitator holds a role on (all of them, unless a role was taken away). */
   async function visibleBoards(by: RoundActor, roundId: string): Promise<RoundBoard[]> {
-    const out: RoundBoard[] = []
-    for (const entry of await store.rounds.boards(roundId)) {
-      if (!(await store.boards.roleOf(entry.boardId, by.id))) continue
-      const board = await store.boards.get(entry.boardId)
-      if (board) out.push({ ...entry, board })
-    }
-    return out
+    const entries = await store.rounds.boards(roundId)
+    const found = await Promise.all(
+      entries.map(async (entry) => {
+        if (!(await store.boards.roleOf(entry.boardId, by.id))) return null
+        const board = await store.boards.get(entry.boardId)
+        return board ? { ...entry, board } : null
+      }),
+    )
+    return found.filter((entry): entry is RoundBoard => entry !== null)
   }
 
   async function digests(boards: readonly RoundBoard[]): Promise<Map<string, BoardDigest>> {
