@@ -111,8 +111,21 @@ export function voterStanding(
   seal?: VoteSeal,
 ): { mine: Record<string, number>; remaining: number } {
   const mine = votesOf(doc, round.id, voterKey, seal)
-  const used = Object.values(mine).reduce((a, b) => a + b, 0)
-  return { mine, remaining: Math.max(0, round.votesPerPerson - used) }
+  return { mine, remaining: Math.max(0, round.votesPerPerson - votesSpent(mine, readRecords(doc))) }
+}
+
+/**
+ * How many of a voter's votes are spent: those on notes and themes still on the board. A vote
+ * on a note someone deleted comes back to its voter (it stays in the doc, counting for nothing:
+ * the tally shows only what is on the board).
+ */
+function votesSpent(mine: Record<string, number>, records: ReadonlyMap<string, unknown>): number {
+  let used = 0
+  for (const [noteId, n] of Object.entries(mine)) {
+    const record = records.get(noteId) as Parameters<typeof isNoteShape>[0]
+    if (isNoteShape(record) || isThemeShape(record)) used += n
+  }
+  return used
 }
 
 /**
@@ -143,7 +156,7 @@ export function castVote(
   const sealing = round.hideTally ? seal : undefined
   if (round.hideTally && !sealing) throw new Error('a round that hides its tally needs the seal')
   const mine = votesOf(doc, round.id, vote.voterKey, sealing)
-  const used = Object.values(mine).reduce((a, b) => a + b, 0)
+  const used = votesSpent(mine, records)
   const current = mine[vote.noteId] ?? 0
   if (vote.delta > 0 && used >= round.votesPerPerson) return summary(false, 'limit')
   if (vote.delta < 0 && current === 0) return summary(false, 'none-to-remove')

@@ -8,13 +8,14 @@ import { privateDocId } from '../../lib/board/docIds'
 import { readSession, timerRemainingMs } from '../../lib/board/session'
 import { castVote, tallyVotes } from '../../lib/board/votes'
 import type { TLNoteShape, TLShape } from '@tldraw/tlschema'
-import { metaMap, readBoardMeta, readRecords, sessionMap } from '../../lib/board/docLayout'
+import { metaMap, openRecordStore, readBoardMeta, readRecords, sessionMap } from '../../lib/board/docLayout'
 import { boardSchema } from '../../lib/board/schema'
 import { TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
 import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from '../../lib/board/areaOfPoint'
 import { plainTextFromRichText } from '../../lib/board/richText'
 import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
 import { voterKeyFor } from '../../lib/facilitation/voterKey'
+import { voteSealFor } from '../../lib/facilitation/voteSeal'
 import { joinBoard, joinWithToken } from '../helpers/boardClients'
 import { addNote, buildNote, loadStoredDoc, notesOf, noteTexts, putNote } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
@@ -46,7 +47,8 @@ function command(command: FacilitationCommand, now?: () => number) {
 function vote(voter: string, noteId: string, delta: 1 | -1 = 1) {
   return harness.services.sync.changeDoc(harness.boardId, (doc) => {
     const round = readSession(doc).voting
-    return castVote(doc, round, { voterKey: voterKeyFor(round!, voter, TEST_SECRET), voterName: voter, noteId, delta })
+    const seal = round?.hideTally ? voteSealFor(round.id, TEST_SECRET) : undefined
+    return castVote(doc, round, { voterKey: voterKeyFor(round!, voter, TEST_SECRET), voterName: voter, noteId, delta }, seal)
   })
 }
 
@@ -83,6 +85,27 @@ describe('dot voting', () => {
     expect(await vote('v', note.id, -1)).toMatchObject({ ok: true, remaining: 2, mine: {} })
     await command({ type: 'voting.end' })
     expect(await vote('v', note.id)).toMatchObject({ ok: false, reason: 'round-ended' })
+  })
+})
+
+describe('votes on a deleted note', () => {
+  it('come back to their voters when someone deletes the note, in open and sealed rounds', async () => {
+    for (const hideTally of [false, true]) {
+      const [spent, other] = [`spent-${hideTally}`, `other-${hideTally}`].map((key) => buildNote({ key, text: `Idé ${key}` }))
+      await harness.services.sync.changeDoc(harness.boardId, (doc) => [spent, other].forEach((n) => putNote(doc, n)))
+      await command({ type: 'voting.start', votesPerPerson: 2, areas: null, anonymous: false, hideTally })
+      expect(await vote('v', spent.id)).toMatchObject({ ok: true, remaining: 1 })
+      expect(await vote('v', spent.id)).toMatchObject({ ok: true, remaining: 0 })
+      expect(await vote('v', other.id)).toMatchObject({ ok: false, reason: 'limit' })
+      // Another member deletes the note, as any participant may, through the sync server.
+      const deleter = await joinBoard(harness, cleanup, { role: 'participant' })
+      openRecordStore(deleter.doc).delete(spent.id)
+      await eventually(async () => expect(await harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).has(spent.id))).toBe(false))
+      expect(await vote('v', other.id)).toMatchObject({ ok: true, remaining: 1 })
+      expect(await vote('v', other.id)).toMatchObject({ ok: true, remaining: 0 })
+      expect(await vote('v', other.id)).toMatchObject({ ok: false, reason: 'limit' })
+      await command({ type: 'voting.end' })
+    }
   })
 })
 
