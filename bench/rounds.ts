@@ -61,6 +61,7 @@ async function main() {
     overrides.DATABASE_URL = schema.url
     dropSchema = schema.drop
   }
+  const loadBefore = os.loadavg()
   const h = await startSyncHarness(overrides)
   try {
     const lead = { id: h.userId, name: 'Test Facilitator' }
@@ -130,7 +131,8 @@ async function main() {
       `One round, a central board and ${BOARDS} branch boards of ${NOTES} notes each (${BOARDS * NOTES} in all, 60 votes per board), read`,
       'through the round service in the server process, as the API routes call it. *Cold*: no room open, every',
       'board loaded from the store (as on a node that has none of them open); *warm*: the rooms just opened.',
-      `Median of ${RUNS} runs (min–max). Seeding the round took ${Math.round(seedMs)} ms.`,
+      `Median of ${RUNS} runs (min–max). Seeding the round took ${Math.round(seedMs)} ms. Load average (1/5/15 min)`,
+      `${loadBefore.map((n) => n.toFixed(1)).join(' / ')} at the start and ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} at the end: above 2 means other work shared the two cores.`,
       '',
       '| request | time |',
       '|---|---|',
