@@ -129,6 +129,10 @@ export function createPeopleService(options: PeopleServiceOptions): PeopleContro
               expiresAt: i.expiresAt,
               revokedAt: i.revokedAt,
             })),
+        // Planning rounds the person facilitates (issue 18); guests facilitate none.
+        roundsFacilitated: guestId
+          ? []
+          : (await store.rounds.listForUser(personId)).map((r) => ({ id: r.id, name: r.name, period: r.period, createdAt: r.createdAt, createdByThem: r.createdBy === personId })),
         snapshotsTaken: (await store.snapshots.listCreatedBy(personId)).map((s) => ({
           id: s.id,
           boardId: s.boardId,

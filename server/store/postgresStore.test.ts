@@ -6,7 +6,7 @@ import type { Store } from '../../lib/store/types'
 import { createTestSchema, findTestPostgres, postgresRequired, type TestSchema } from '../../tests/helpers/testPostgres'
 import { POSTGRES_MIGRATIONS } from './postgresMigrations'
 import { openPostgresStore } from './postgresStore'
-import { describeStoreContract } from './storeContract'
+import { describeStoreContract } from './testing/storeContract'
 
 const postgres = await findTestPostgres()
 

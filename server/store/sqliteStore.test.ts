@@ -8,7 +8,7 @@ import { createBoardState } from '../../lib/board/createBoardDoc'
 import { readBoard } from '../../lib/board/readModel'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 import { openSqliteStore } from './sqliteStore'
-import { describeStoreContract } from './storeContract'
+import { describeStoreContract } from './testing/storeContract'
 
 async function tempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'strategitavlan-store-'))

@@ -193,6 +193,9 @@ describe('who sees what in a round', () => {
     for (const b of await store.rounds.boards(created.round.id)) expect(await store.boards.roleOf(b.boardId, second.id)).toBe('facilitator')
     expect(await store.boards.roleOf(added.boardId, branchLead.id)).toBeNull()
     expect((await rounds.overview({ id: second.id, name: second.name }, created.round.id)).boards).toHaveLength(7)
+    // Their data export names the round they facilitate.
+    const data = (await h.services.context.people.exportData(second.id, lead)) as { roundsFacilitated: unknown[] }
+    expect(data.roundsFacilitated).toEqual([{ id: created.round.id, name: 'Verksamhetsplan 2027', period: '2027', createdAt: created.round.createdAt, createdByThem: false }])
   })
 
   it('nobody reaches a board through a round that they were not given', async () => {

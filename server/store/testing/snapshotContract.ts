@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createBoardDoc } from '../../lib/board/createBoardDoc'
-import { readBoard } from '../../lib/board/readModel'
-import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
-import { openRecordStore } from '../../lib/board/docLayout'
-import type { BoardRecord, NewSnapshot, Store, UserRecord } from '../../lib/store/types'
+import { createBoardDoc } from '../../../lib/board/createBoardDoc'
+import { readBoard } from '../../../lib/board/readModel'
+import { makeNoteShape } from '../../../lib/board/testing/makeNoteShape'
+import { openRecordStore } from '../../../lib/board/docLayout'
+import type { BoardRecord, NewSnapshot, Store, UserRecord } from '../../../lib/store/types'
 import { boardFixture } from './contractFixture'
-import type { OpenedStore } from './storeContract'
+import type { OpenedStore } from './contractFixture'
 
 export function describeSnapshotContract(name: string, open: () => Promise<OpenedStore>): void {
   describe(`${name} store contract: snapshots`, () => {

@@ -3,9 +3,9 @@
  * for every implementation.
  */
 import { describe, expect, it } from 'vitest'
-import type { BoardRecord, Store, UserRecord } from '../../lib/store/types'
+import type { BoardRecord, Store, UserRecord } from '../../../lib/store/types'
 import { boardFixture } from './contractFixture'
-import type { OpenedStore } from './storeContract'
+import type { OpenedStore } from './contractFixture'
 
 export function describeRoundContract(name: string, open: () => Promise<OpenedStore>): void {
   describe(`${name} store contract: planning rounds`, () => {

@@ -5,22 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { privateDocId, privateDocPrefix } from '../../lib/board/docIds'
-import { createBoardDoc, createBoardState } from '../../lib/board/createBoardDoc'
-import { openRecordStore, readRecords } from '../../lib/board/docLayout'
-import { readBoard } from '../../lib/board/readModel'
-import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
-import type { NewUser, StoredDoc, Store, UserRecord } from '../../lib/store/types'
+import { privateDocId, privateDocPrefix } from '../../../lib/board/docIds'
+import { createBoardDoc, createBoardState } from '../../../lib/board/createBoardDoc'
+import { openRecordStore, readRecords } from '../../../lib/board/docLayout'
+import { readBoard } from '../../../lib/board/readModel'
+import { makeNoteShape } from '../../../lib/board/testing/makeNoteShape'
+import type { NewUser, StoredDoc, Store, UserRecord } from '../../../lib/store/types'
 import { describeInviteContract } from './inviteContract'
 import { describeLifecycleContract } from './lifecycleContract'
 import { describeSnapshotContract } from './snapshotContract'
 import { describeRoundContract } from './roundContract'
-
-export interface OpenedStore {
-  store: Store
-  /** Closes the store and removes whatever opening it created. */
-  cleanup(): Promise<void>
-}
+import type { OpenedStore } from './contractFixture'
 
 const anna: NewUser = { email: 'anna.lind@bibliotek.example.se', name: 'Anna Lind', passwordHash: 'hash-a' }
 const bertil: NewUser = { email: 'bertil@bibliotek.example.se', name: 'Bertil Ek', passwordHash: null }

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { privateDocId } from '../../lib/board/docIds'
-import type { BoardRecord, Store, StoreDump, UserRecord } from '../../lib/store/types'
+import { privateDocId } from '../../../lib/board/docIds'
+import type { BoardRecord, Store, StoreDump, UserRecord } from '../../../lib/store/types'
 import { boardFixture } from './contractFixture'
-import type { OpenedStore } from './storeContract'
+import type { OpenedStore } from './contractFixture'
 
 /** Every value in every row of the dump, as text, with the table it sits in. */
 function cells(dump: StoreDump): { table: string; text: string }[] {

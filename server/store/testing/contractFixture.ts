@@ -3,9 +3,15 @@
  * facilitator (Anna Lind) and one board of hers ("Tavla"), closed again after it.
  */
 import { afterEach, beforeEach } from 'vitest'
-import { createBoardState } from '../../lib/board/createBoardDoc'
-import type { BoardRecord, Store, UserRecord } from '../../lib/store/types'
-import type { OpenedStore } from './storeContract'
+import { createBoardState } from '../../../lib/board/createBoardDoc'
+import type { BoardRecord, Store, UserRecord } from '../../../lib/store/types'
+
+/** A store opened for one test, and how to close it again. */
+export interface OpenedStore {
+  store: Store
+  /** Closes the store and removes whatever opening it created. */
+  cleanup(): Promise<void>
+}
 
 export interface BoardFixture {
   store: Store

@@ -4,11 +4,11 @@
  * {@link describeStoreContract} for every implementation.
  */
 import { describe, expect, it } from 'vitest'
-import { guestUserId, roleOfUserId } from '../../lib/auth/boardAccess'
-import { hashInviteToken, newInviteToken } from '../../lib/auth/inviteToken'
-import type { BoardRecord, NewInvite, Store, UserRecord } from '../../lib/store/types'
+import { guestUserId, roleOfUserId } from '../../../lib/auth/boardAccess'
+import { hashInviteToken, newInviteToken } from '../../../lib/auth/inviteToken'
+import type { BoardRecord, NewInvite, Store, UserRecord } from '../../../lib/store/types'
 import { boardFixture } from './contractFixture'
-import type { OpenedStore } from './storeContract'
+import type { OpenedStore } from './contractFixture'
 
 const DAY = 24 * 60 * 60 * 1000
 
