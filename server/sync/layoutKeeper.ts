@@ -56,10 +56,11 @@ export function attachLayoutKeeper(
   let waitingSince: number | null = null
   let stopped = false
 
-  const schedule = (delay: number) => {
+  /** Looks after `delay`; a busy board waits at most `maxWaitMs` unless `patient` (pins to run out). */
+  const schedule = (delay: number, patient = false) => {
     const now = performance.now()
-    waitingSince ??= now
-    const due = Math.min(now + delay, waitingSince + maxWaitMs)
+    if (!patient) waitingSince ??= now
+    const due = waitingSince === null ? now + delay : Math.min(now + delay, waitingSince + maxWaitMs)
     if (timer) clearTimeout(timer)
     timer = setTimeout(run, Math.max(0, due - now))
     timer.unref?.()
@@ -82,9 +83,14 @@ export function attachLayoutKeeper(
     const now = performance.now()
     const all = readRecords(doc)
     const pinned = new Set<string>()
+    /** When the first pin runs out: the keeper looks again then (a change looks sooner). */
+    let nextLook = Number.POSITIVE_INFINITY
     for (const [key, at] of changedAt) {
-      if (now - at < pinMs || (now - at < blankPinMs && isBlankNote(all.get(key)))) pinned.add(key)
-      else changedAt.delete(key)
+      const until = at + (isBlankNote(all.get(key)) ? Math.max(pinMs, blankPinMs) : pinMs)
+      if (now < until) {
+        pinned.add(key)
+        nextLook = Math.min(nextLook, until)
+      } else changedAt.delete(key)
     }
     let changed = 0
     doc.transact(() => {
@@ -93,7 +99,7 @@ export function attachLayoutKeeper(
       setRecords(doc, records)
       changed += records.length
     }, LAYOUT_KEEPER_ORIGIN)
-    if (pinned.size > 0) schedule(pinMs)
+    if (pinned.size > 0) schedule(Math.max(pinMs, nextLook - now), true)
     return changed
   }
 

@@ -185,6 +185,31 @@ describe('a locked area on every path', () => {
   })
 })
 
+describe('a private round on an anonymous board', () => {
+  it('publishes its notes without their authors', async () => {
+    const author = await harness.services.store.users.create({ email: 'mo@example.org', name: 'Mo', passwordHash: null })
+    await harness.services.store.boards.setRole(harness.boardId, author.id, 'participant')
+    await command({ type: 'private.start' })
+    const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
+    const mine = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      privateDocId(harness.boardId, author.id),
+      await harness.mintToken({ userId: author.id, name: 'Mo', role: 'participant' }),
+    )
+    const note = buildNote({ key: 'signed', text: 'Med namn' })
+    putNote(mine.doc, { ...note, meta: { ...note.meta, createdBy: { id: author.id, name: 'Mo' }, privateRound: round.id } } as TLNoteShape)
+    await eventually(async () =>
+      expect(noteTexts(await loadStoredDoc(harness.services.store.docs, privateDocId(harness.boardId, author.id)))).toContain('Med namn'),
+    )
+    await command({ type: 'board.anonymous', anonymous: true })
+    await command({ type: 'private.reveal' })
+    const published = await harness.services.sync.readDoc(harness.boardId, (doc) => notesOf(doc).find((n) => n.text === 'Med namn'))
+    expect(published).toBeDefined()
+    expect(published!.createdBy).toBeUndefined()
+  })
+})
+
 describe('a private round and a locked area', () => {
   it('publishes no note into a locked area: such notes go to the tray, the others to their zones', async () => {
     const author = await harness.services.store.users.create({ email: 'lo@example.org', name: 'Lo', passwordHash: null })

@@ -184,7 +184,8 @@ describe('fuzzing a live room', () => {
 
     // Still serving: a newcomer gets the same board.
     const newcomer = await joinBoard(harness, cleanup)
-    expect(Y.encodeStateVector(newcomer.doc)).toEqual(Y.encodeStateVector(room.doc))
+    // (The server's layout keeper may still write once the board is quiet: the newcomer gets that too.)
+    await eventually(() => expect(Y.encodeStateVector(newcomer.doc)).toEqual(Y.encodeStateVector(room.doc)))
     // Memory: the rejected frames are not kept anywhere.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024)
     expect(Y.encodeStateAsUpdate(room.doc).byteLength).toBeLessThan(4 * 1024 * 1024)
