@@ -10,7 +10,7 @@ import { isDocFullError } from '@/lib/board/docFull'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
-import { isMalformedPathValue, isSameOrigin, jsonError } from './http'
+import { isMalformedPathValue, isSameOrigin, jsonError, readJsonBody } from './http'
 import { getSessionUser, viewerOf, type SessionUser } from './session'
 
 export interface BoardRouteContext<Body, Params> {
@@ -53,19 +53,9 @@ export function boardRoute<Params extends { boardId: string }, Schema extends z.
     if (options.roles && !options.roles.includes(role)) return jsonError(403, `needs role ${options.roles.join(' or ')}`)
     let body: unknown = undefined
     if (options.body) {
-      const text = await request.text()
-      if (text.length > MAX_BODY_BYTES) return jsonError(413, 'body too large')
-      let json: unknown
-      try {
-        json = text ? JSON.parse(text) : {}
-      } catch {
-        return jsonError(400, 'body must be JSON')
-      }
-      const parsed = options.body.safeParse(json)
-      if (!parsed.success) {
-        return jsonError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
-      }
-      body = parsed.data
+      const read = await readJsonBody(request, options.body, MAX_BODY_BYTES)
+      if ('error' in read) return read.error
+      body = read.data
     }
     try {
       return await handler({

@@ -1,5 +1,6 @@
-/** Small helpers shared by route handlers: JSON errors and the same-origin check. */
+/** Small helpers shared by route handlers: JSON errors and bodies, and the same-origin check. */
 import { NextResponse } from 'next/server'
+import type { z } from 'zod'
 import { getAppContext } from '@/lib/runtime/appContext'
 
 /**
@@ -13,6 +14,30 @@ export function isMalformedPathValue(value: unknown): boolean {
 
 export function jsonError(status: number, error: string) {
   return NextResponse.json({ error }, { status })
+}
+
+/**
+ * A request's JSON body checked against `schema`: `{ data }`, or the error response to answer
+ * (413 past `maxBytes`, 400 for what is no JSON or does not fit the schema). An empty body is `{}`.
+ */
+export async function readJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  maxBytes: number,
+): Promise<{ data: z.infer<Schema> } | { error: Response }> {
+  const text = await request.text()
+  if (text.length > maxBytes) return { error: jsonError(413, 'body too large') }
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : {}
+  } catch {
+    return { error: jsonError(400, 'body must be JSON') }
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    return { error: jsonError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')) }
+  }
+  return { data: parsed.data }
 }
 
 /**

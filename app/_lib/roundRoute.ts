@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import { isWellFormedId } from '@/lib/ids'
 import { isRoundError, type RoundActor } from '@/lib/rounds/roundControl'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
-import { isSameOrigin, jsonError } from './http'
+import { isSameOrigin, jsonError, readJsonBody } from './http'
 import { getSessionUser } from './session'
 
 export interface RoundRouteContext<Body, Params> {
@@ -38,19 +38,9 @@ export function roundRoute<Params extends Record<string, string>, Schema extends
     }
     let body: unknown = undefined
     if (options.body) {
-      const text = await request.text()
-      if (text.length > MAX_BODY_BYTES) return jsonError(413, 'body too large')
-      let json: unknown
-      try {
-        json = text ? JSON.parse(text) : {}
-      } catch {
-        return jsonError(400, 'body must be JSON')
-      }
-      const parsed = options.body.safeParse(json)
-      if (!parsed.success) {
-        return jsonError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
-      }
-      body = parsed.data
+      const read = await readJsonBody(request, options.body, MAX_BODY_BYTES)
+      if ('error' in read) return read.error
+      body = read.data
     }
     try {
       return await handler({
