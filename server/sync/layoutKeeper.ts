@@ -94,8 +94,10 @@ export function attachLayoutKeeper(
     }
     let changed = 0
     doc.transact(() => {
-      if (migrateTemplate(doc)) changed++
-      const records = arrangeRecords(readRecords(doc), { pinned })
+      // The records read above stand unless the template migration changed them.
+      const migrated = migrateTemplate(doc)
+      if (migrated) changed++
+      const records = arrangeRecords(migrated ? readRecords(doc) : all, { pinned })
       setRecords(doc, records)
       changed += records.length
     }, LAYOUT_KEEPER_ORIGIN)
