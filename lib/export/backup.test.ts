@@ -104,6 +104,13 @@ describe('board backups', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
   })
 
+  it('refuse a shape of a size or place no person makes', () => {
+    const note = (b: Backup) => b.records.find((r) => r.typeName === 'shape' && r.type === 'note') as unknown as Record<string, unknown>
+    expect(refused(backupText((b) => ((note(b).props as Record<string, unknown>).growY = 1e9))).detail).toMatch(/growY/)
+    expect(refused(backupText((b) => (note(b).y = -1e8))).detail).toMatch(/far out/)
+    expect(parseBackup(backupText((b) => ((note(b).props as Record<string, unknown>).growY = 2000))).ok).toBe(true)
+  })
+
   it('refuse records that fail the board’s tldraw schema', () => {
     const note = (b: Backup) => b.records.find((r) => r.typeName === 'shape' && r.type === 'note') as unknown as Record<string, unknown>
     expect(refused(backupText((b) => ((note(b).props as Record<string, unknown>).color = 'plaid'))).detail).toMatch(/shape:/)

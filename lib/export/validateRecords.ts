@@ -6,6 +6,7 @@
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { boardSchema } from '../board/schema'
+import { absurdGeometry } from '../board/shapeBounds'
 
 export type ValidatedRecords = { ok: true; records: TLRecord[] } | { ok: false; newer: boolean; detail: string }
 
@@ -42,6 +43,8 @@ export function validateRecords(input: readonly Record<string, unknown>[], schem
     } catch (error) {
       return { ok: false, newer: false, detail: `record ${record.id}: ${(error as Error).message}` }
     }
+    const absurd = record.typeName === 'shape' ? absurdGeometry(record) : null
+    if (absurd) return { ok: false, newer: false, detail: `record ${record.id}: ${absurd}` }
   }
   const count = (typeName: string) => records.filter((r) => r.typeName === typeName).length
   if (count('document') !== 1) return { ok: false, newer: false, detail: 'a board has exactly one document record' }

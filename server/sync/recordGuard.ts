@@ -7,9 +7,13 @@
  * It also refuses what would make everyone's browser fetch from another site: embeds, videos,
  * bookmarks and assets that point off-site. The content security policy blocks those requests
  * too (next.config.js); refusing them here keeps the board free of shapes that show nothing.
+ *
+ * And it refuses shapes of a size or place no person makes: a note a billion units tall is
+ * valid to the schema, but *Visa hela tavlan* would then show everyone a yellow strip at 5 %.
  */
 import type { TLRecord } from '@tldraw/tlschema'
 import { boardSchema } from '../../lib/board/schema'
+import { absurdGeometry } from '../../lib/board/shapeBounds'
 
 /** Shape and asset types whose whole point is to load another site's content. */
 const OFF_SITE_SHAPES = new Set(['embed', 'video', 'bookmark'])
@@ -36,7 +40,11 @@ export function refusedRecord(key: string, value: unknown): string | null {
   } catch (error) {
     return `invalid ${record.typeName}: ${(error as Error).message.slice(0, 200)}`
   }
-  if (record.typeName === 'shape' && OFF_SITE_SHAPES.has(record.type)) return `${record.type} shapes`
+  if (record.typeName === 'shape') {
+    if (OFF_SITE_SHAPES.has(record.type)) return `${record.type} shapes`
+    const absurd = absurdGeometry(record)
+    if (absurd) return absurd
+  }
   if (record.typeName === 'asset') {
     if (OFF_SITE_ASSETS.has(record.type)) return `${record.type} assets`
     if (!isLocalSource((record.props as { src?: unknown }).src)) return 'assets from another site'

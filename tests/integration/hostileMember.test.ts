@@ -115,6 +115,11 @@ describe('content no browser could open', () => {
   })
 
   const note = () => buildNote({ key: `hostile-${Math.random().toString(36).slice(2)}`, text: 'Fientlig' })
+  /** One valid note, changed by `change`, under its own key. */
+  const oneNote = (change: (n: ReturnType<typeof note>) => unknown) => {
+    const n = note()
+    return [{ key: n.id, val: change(n) }]
+  }
   const invalid: [string, () => unknown[]][] = [
     ['a note with a colour tldraw does not know', () => [{ key: note().id, val: { ...note(), props: { ...note().props, color: 'neon' } } }]],
     ['a record under another record’s key', () => [{ key: 'shape:hostile-other', val: note() }]],
@@ -128,6 +133,9 @@ describe('content no browser could open', () => {
         val: { ...base, id: 'shape:hostile-embed', type: 'embed', props: { w: 300, h: 200, url: 'https://evil.example/' } },
       }]
     }],
+    ['a note a billion units tall', () => oneNote((n) => ({ ...n, props: { ...n.props, growY: 1e9 } }))],
+    ['a note a hundred million units out', () => oneNote((n) => ({ ...n, x: 1e8 }))],
+    ['a note at scale 10,000', () => oneNote((n) => ({ ...n, props: { ...n.props, scale: 1e4 } }))],
     ['a video asset from another site', () => [{
       key: 'asset:hostile',
       val: {
