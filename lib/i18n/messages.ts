@@ -231,6 +231,7 @@ const sv = {
   'history.votingName': 'Efter röstning {time}',
   'history.beforeRestoreName': 'Före återställning till ”{name}” {time}',
   'history.beforeUndoName': 'Före ångrad återställning {time}',
+  'history.beforeUnknownRestoreName': 'Före återställning {time}',
   'history.restoredBoardName': '{board} ({snapshot})',
 
   'import.title': 'Importera säkerhetskopia',
@@ -622,6 +623,7 @@ const en: Record<MessageKey, string> = {
   'history.votingName': 'After voting {time}',
   'history.beforeRestoreName': 'Before restoring “{name}” {time}',
   'history.beforeUndoName': 'Before undoing a restore {time}',
+  'history.beforeUnknownRestoreName': 'Before a restore {time}',
   'history.restoredBoardName': '{board} ({snapshot})',
 
   'import.title': 'Import backup',

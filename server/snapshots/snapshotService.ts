@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { encodeContent, readContentOfState, replaceBoardContent } from '../../lib/board/boardContent'
 import { boardDocId, parseDocId } from '../../lib/board/docIds'
 import { readBoard } from '../../lib/board/readModel'
-import { snapshotName } from '../../lib/board/snapshotNames'
+import { currentSnapshotName, snapshotName } from '../../lib/board/snapshotNames'
 import { translator } from '../../lib/i18n/messages'
 import type { SnapshotKind, Store } from '../../lib/store/types'
 import type { SnapshotControl, SyncControl } from '../../lib/runtime/appContext'
@@ -95,8 +95,10 @@ export function createSnapshotService(options: SnapshotServiceOptions): Snapshot
   return {
     take,
     async restoreInPlace(boardId, snapshotId, by) {
-      const snapshot = await store.snapshots.get(boardId, snapshotId)
-      if (!snapshot) return null
+      const stored = await store.snapshots.get(boardId, snapshotId)
+      if (!stored) return null
+      const board = await store.boards.get(boardId)
+      const snapshot = { ...stored, name: currentSnapshotName(stored, board?.locale) }
       const content = readContentOfState(snapshot.state)
       // The state it replaces is read in the same transaction as the replacement, so no edit
       // falls between the two.
@@ -121,7 +123,8 @@ export function createSnapshotService(options: SnapshotServiceOptions): Snapshot
       const [board, snapshot] = await Promise.all([store.boards.get(boardId), store.snapshots.get(boardId, snapshotId)])
       if (!board || !snapshot) return null
       const t = translator(board.locale)
-      const name = t('history.restoredBoardName', { board: board.name, snapshot: snapshot.name }).slice(0, 120)
+      const restoredName = currentSnapshotName(snapshot, board.locale)
+      const name = t('history.restoredBoardName', { board: board.name, snapshot: restoredName }).slice(0, 120)
       const created = await store.boards.create({
         name,
         locale: board.locale,

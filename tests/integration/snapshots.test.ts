@@ -88,6 +88,32 @@ describe('snapshots', () => {
     expect(await harness.services.sync.readDoc(harness.boardId, noteTexts)).toEqual(['Efter bilden', 'I bilden'])
   })
 
+  it('restores snapshots named by an older server under today’s names, without nesting', async () => {
+    const harness = await harnessWith()
+    const { store } = harness.services
+    const state = (await store.snapshots.get(harness.boardId, (await harness.services.snapshots.take(harness.boardId, 'Nu', anna)).id))!.state
+    const at = Date.UTC(2026, 10, 20, 9, 30)
+    const nested = await store.snapshots.create({
+      boardId: harness.boardId,
+      name: 'Före återställning till ”Före återställning till ”Efter röstning””',
+      kind: 'restore',
+      createdBy: anna,
+      noteCount: 0,
+      state,
+      createdAt: at,
+    })
+    const auto = await store.snapshots.create({ boardId: harness.boardId, name: 'Automatisk', kind: 'auto', createdBy: null, noteCount: 0, state, createdAt: at })
+
+    const result = (await harness.services.snapshots.restoreInPlace(harness.boardId, nested.id, anna))!
+    expect(result.restored.name).toBe('Före ångrad återställning 2026-11-20 09:30 UTC')
+    expect(result.before.name).toMatch(/^Före ångrad återställning \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/)
+    const again = (await harness.services.snapshots.restoreInPlace(harness.boardId, auto.id, anna))!
+    expect(again.restored.name).toBe('Automatisk 2026-11-20 09:30 UTC')
+    expect(again.before.name).toMatch(/^Före återställning till ”Automatisk 2026-11-20 09:30 UTC” \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/)
+    const copy = await harness.services.snapshots.restoreAsNew(harness.boardId, auto.id, { id: harness.userId, name: 'F' })
+    expect((await store.boards.get(copy!.id))?.name).toBe('Test board (Automatisk 2026-11-20 09:30 UTC)')
+  })
+
   it('answers null for a snapshot of another board', async () => {
     const harness = await harnessWith()
     const other = await harness.createBoard()

@@ -8,12 +8,14 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { viewerUserId } from '@/lib/auth/boardAccess'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { currentSnapshotName } from '@/lib/board/snapshotNames'
 import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
 export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app }) => {
-  const snapshots = await app.store.snapshots.list(board.id)
+  // Names older servers gave are shown as today's (see currentSnapshotName).
+  const snapshots = (await app.store.snapshots.list(board.id)).map((s) => ({ ...s, name: currentSnapshotName(s, board.locale) }))
   return NextResponse.json({ snapshots }, { headers: { 'cache-control': 'no-store' } })
 })
 

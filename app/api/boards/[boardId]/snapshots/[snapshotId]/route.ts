@@ -9,6 +9,7 @@ import { readState } from '@/lib/board/boardContent'
 import { authorNamesShown, boardViewWithoutAuthors } from '@/lib/board/anonymise'
 import { readBoard } from '@/lib/board/readModel'
 import { readSession } from '@/lib/board/session'
+import { currentSnapshotName } from '@/lib/board/snapshotNames'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { requestLocale } from '@/app/_lib/boardReport'
 import { jsonError } from '@/app/_lib/http'
@@ -26,7 +27,7 @@ export const GET = boardRoute<Params>({ roles: ['facilitator'] }, async ({ reque
     return authorNamesShown(readSession(doc)) ? read : boardViewWithoutAuthors(read)
   })
   const { state: _state, ...snapshot } = found
-  return NextResponse.json({ snapshot, board: view }, { headers: { 'cache-control': 'no-store' } })
+  return NextResponse.json({ snapshot: { ...snapshot, name: currentSnapshotName(snapshot, board.locale) }, board: view }, { headers: { 'cache-control': 'no-store' } })
 })
 
 export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ board, params, app }) => {
