@@ -2,8 +2,7 @@
 
 import { useEditor, useValue } from 'tldraw'
 import { AREA_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type StepShape } from '@/lib/board/shapes'
-import { isNoteShape } from '@/lib/board/areaOfPoint'
-import { readNoteMeta } from '@/lib/board/noteMeta'
+import { noteCountsByArea } from '@/lib/board/noteCounts'
 import { ZONE_HEADER } from '@/lib/board/templateLayout'
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { useBoardLocale } from './useBoardLocale'
@@ -30,12 +29,8 @@ export function MapLabels() {
     () => {
       if (editor.getZoomLevel() >= MAP_LABEL_ZOOM) return null
       const shapes = editor.getCurrentPageShapes()
-      const counts = new Map<string, number>()
-      for (const shape of shapes) {
-        if (!isNoteShape(shape)) continue
-        const areaId = readNoteMeta(shape.meta).areaId
-        if (areaId) counts.set(areaId, (counts.get(areaId) ?? 0) + 1)
-      }
+      // Only notes with text, as on the zones and in the report.
+      const counts = noteCountsByArea(shapes)
       const zoom = editor.getZoomLevel()
       return shapes
         .filter((s) => s.type === AREA_SHAPE_TYPE || s.type === STEP_SHAPE_TYPE)

@@ -1,8 +1,6 @@
 import { HTMLContainer, stopEventPropagation, useSvgExportContext, useValue, type Editor } from 'tldraw'
 import { getArea, getStep } from '@/lib/planning/planningModel'
-import { isNoteShape } from '@/lib/board/areaOfPoint'
-import { readNoteMeta } from '@/lib/board/noteMeta'
-import { hasText } from '@/lib/board/richText'
+import { noteCountsByArea } from '@/lib/board/noteCounts'
 import { AREA_SHAPE_TYPE, areaShapeMigrations, areaShapeProps, type AreaShape } from '@/lib/board/shapes'
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
@@ -33,19 +31,10 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
   const { locale, t } = useBoardLocale(editor)
   const area = getArea(shape.props.areaId)
   const step = getStep(area.step)
-  const noteCount = useValue(
-    'notes in area',
-    () =>
-      editor
-        .getCurrentPageShapes()
-        .filter(
-          (s) =>
-            isNoteShape(s) &&
-            readNoteMeta(s.meta).areaId === shape.props.areaId &&
-            hasText(s.props.richText),
-        ).length,
-    [editor, shape.props.areaId],
-  )
+  const noteCount = useValue('notes in area', () => noteCountsByArea(editor.getCurrentPageShapes()).get(shape.props.areaId) ?? 0, [
+    editor,
+    shape.props.areaId,
+  ])
   // In an exported picture the zone shows its texts only, no controls.
   const exporting = useSvgExportContext() !== null
   const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
