@@ -3,6 +3,13 @@
 import { useEditor, useValue } from 'tldraw'
 import { AREA_SHAPE_TYPE, STEP_SHAPE_TYPE, type AreaShape, type StepShape } from '@/lib/board/shapes'
 import { noteCountsByArea } from '@/lib/board/noteCounts'
+import { isNoteShape } from '@/lib/board/areaOfPoint'
+import { readNoteMeta } from '@/lib/board/noteMeta'
+import { hasText } from '@/lib/board/richText'
+import { inVotingScope } from '@/lib/board/votes'
+import { voteControls } from '@/lib/board/voteControls'
+import type { AreaId } from '@/lib/planning/planningModel'
+import { useBoardSessionContext } from './BoardSessionContext'
 import { ZONE_HEADER } from '@/lib/board/templateLayout'
 import { getArea, getStep } from '@/lib/planning/planningModel'
 import { useBoardLocale } from './useBoardLocale'
@@ -24,6 +31,29 @@ const TITLE_TOP = 66
 export function MapLabels() {
   const editor = useEditor()
   const { locale, t } = useBoardLocale(editor)
+  const board = useBoardSessionContext()
+  const round = board?.session.voting
+  const tally = board?.tally
+  // The notes' own vote counts are hidden where they are too small to read (TaggedNoteShapeUtil):
+  // each area's label gives its tally then, whenever the notes would show theirs.
+  const tallyShown = !!round && (round.active ? !round.hideTally : round.resultsShown)
+  const votesByArea = useValue(
+    'votes by area',
+    () => {
+      if (!round || !tally || !tallyShown || editor.getZoomLevel() >= MAP_LABEL_ZOOM) return null
+      const votes = new Map<string, number>()
+      for (const shape of editor.getCurrentPageShapes()) {
+        if (!isNoteShape(shape) || !hasText(shape.props.richText)) continue
+        const areaId = readNoteMeta(shape.meta).areaId
+        if (!areaId || !inVotingScope(round, areaId as AreaId)) continue
+        votes.set(areaId, (votes.get(areaId) ?? 0) + (tally.get(shape.id) ?? 0))
+      }
+      return votes
+    },
+    [editor, round, tally, tallyShown],
+  )
+  const noButtons = useValue('vote buttons left off', () => voteControls(editor.getEfficientZoomLevel()).buttons === 'none', [editor])
+  const canVote = !!round?.active && board?.role !== 'observer'
   const labels = useValue(
     'map labels',
     () => {
@@ -45,6 +75,11 @@ export function MapLabels() {
   if (!labels) return null
   return (
     <div className="map-labels" aria-hidden="true">
+      {canVote && noButtons && (
+        <div className="map-labels__hint" data-testid="zoom-to-vote">
+          {t('voting.zoomToVote')}
+        </div>
+      )}
       {labels.map(({ shape, x, y, w, h, count }) => {
         if (shape.type === AREA_SHAPE_TYPE) {
           const area = getArea((shape as AreaShape).props.areaId)
@@ -53,6 +88,7 @@ export function MapLabels() {
             <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y + TITLE_TOP * (h / shape.props.h), maxWidth: Math.max(w, MIN_LABEL_WIDTH) }} data-map-label={area.id}>
               <span className="map-label__title">{area.title[locale]}</span>{' '}
               <span className="map-label__count">{t('board.noteCount', { count })}</span>
+              {votesByArea?.has(area.id) && <span className="map-label__votes">● {t('voting.votes', { count: votesByArea.get(area.id)! })}</span>}
               {/* The question only where the zone's header has room for it, above its notes. */}
               {h * (ZONE_HEADER / shape.props.h) >= 64 && <span className="map-label__question">{area.question[locale]}</span>}
             </div>

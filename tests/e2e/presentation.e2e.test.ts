@@ -98,6 +98,99 @@ describe('the whole board on a projector', () => {
   })
 })
 
+describe('the map at Visa hela tavlan', () => {
+  it('counts only notes with text on the map labels, not one someone is still writing', async () => {
+    const ekonomi = facilitator.page.locator('[data-map-label="ekonomi"] .map-label__count')
+    const written = `${workshopNotes(NOTES).filter((n) => n.area === 'ekonomi').length} lappar`
+    expect(await ekonomi.textContent()).toBe(written)
+    // The participant adds an idea to Ekonomiska resurser and has typed nothing yet.
+    await openBoard(participant.page)
+    await participant.page.locator('summary', { hasText: /^\+ Lägg till idé/ }).click()
+    await participant.page.locator('.menu__items button', { hasText: 'Ekonomiska resurser' }).click()
+    await participant.page.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    // The empty note reaches the facilitator's map, which does not count it.
+    const onMap = facilitator.page.locator('.tl-shape[data-shape-type="note"]')
+    await expect.poll(() => onMap.count(), { timeout: 15_000 }).toBe(NOTES + 1)
+    expect(await ekonomi.textContent()).toBe(written)
+    // Once it holds text it counts.
+    await participant.page.keyboard.type('Sponsring')
+    await expect.poll(() => ekonomi.textContent(), { timeout: 15_000 }).toBe(`${workshopNotes(NOTES).filter((n) => n.area === 'ekonomi').length + 1} lappar`)
+    await participant.page.keyboard.press('Control+a')
+    await participant.page.keyboard.press('Delete')
+    await participant.page.keyboard.press('Escape')
+    await expect.poll(() => onMap.count(), { timeout: 15_000 }).toBe(NOTES)
+    expect(await ekonomi.textContent()).toBe(written)
+  })
+
+  it('keeps vote buttons at least 24 px at every zoom, and leaves them to the map where a note is too small', async () => {
+    const p = participant.page
+    expect((await command({ type: 'voting.start', votesPerPerson: 3, areas: null, anonymous: false })).status()).toBe(200)
+    await openBoard(p)
+    await expect.poll(() => p.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 30_000 }).toBe(NOTES)
+    await p.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    // Whole board, 300 notes: a note is about 22 px wide on screen, no room for a 24 px button.
+    await expect.poll(() => p.locator('[data-vote-buttons="none"]').count(), { timeout: 10_000 }).toBe(NOTES)
+    expect(await p.locator('.note-votes__button').count()).toBe(0)
+    const hint = p.getByTestId('zoom-to-vote')
+    expect(await hint.textContent()).toBe('Zooma in eller öppna Lista för att rösta')
+    expect(Math.min(...(await fontPx(p, '[data-testid="zoom-to-vote"]')))).toBeGreaterThanOrEqual(14)
+    // The tally per area, readable on the map labels.
+    expect(await p.locator('[data-map-label="ekonomi"] .map-label__votes').textContent()).toBe('● 0 röster')
+    expect(Math.min(...(await fontPx(p, '.map-label__votes')))).toBeGreaterThanOrEqual(12)
+    expect(await p.locator('.map-label__votes').count()).toBe(AREAS.length)
+
+    // Zooming in, step by step: every button on the screen is at least 24×24 CSS px.
+    const visibleButtons = () =>
+      p.locator('.note-votes__button').evaluateAll((buttons) =>
+        buttons
+          .map((b) => b.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight)
+          .map((r) => ({ w: r.width, h: r.height })),
+      )
+    const zoomNow = () =>
+      p.evaluate(() => {
+        const layer = document.querySelector('.tl-html-layer') as HTMLElement | null
+        return layer ? new DOMMatrix(getComputedStyle(layer).transform).a : NaN
+      })
+    const measured: string[] = []
+    // Zooming as on a touchpad: pinches (wheel with Ctrl) over a note in Ekonomiska resurser,
+    // which stays under the pointer.
+    const aim = (await p.locator('.tl-shape[data-shape-type="note"]', { has: p.locator('[data-note-area="ekonomi"]') }).nth(5).boundingBox())!
+    await p.mouse.move(aim.x + aim.width / 2, aim.y + aim.height / 2)
+    for (const target of [0.13, 0.2, 0.5, 1]) {
+      for (let i = 0; i < 40 && (await zoomNow()) < target; i++) {
+        await p.keyboard.down('Control')
+        await p.mouse.wheel(0, -60)
+        await p.keyboard.up('Control')
+      }
+      await expect
+        .poll(async () => {
+          const sizes = await visibleButtons()
+          return sizes.length === 0 ? 0 : Math.min(...sizes.flatMap((s) => [s.w, s.h]))
+        }, { timeout: 10_000, message: `smallest vote button at zoom ${target}` })
+        .toBeGreaterThanOrEqual(23.9)
+      const sizes = await visibleButtons()
+      const both = await p.getByRole('button', { name: 'Ta tillbaka en röst' }).count()
+      measured.push(`zoom ${(await zoomNow()).toFixed(2)}: ${sizes.length} buttons (${both} notes with both), ${Math.min(...sizes.map((s) => s.w)).toFixed(1)}–${Math.max(...sizes.map((s) => s.w)).toFixed(1)} px`)
+      if (target >= 0.5) expect(both).toBeGreaterThan(0)
+    }
+    console.log(`vote buttons at 1366×768: ${measured.join('; ')}`)
+    expect(await hint.count()).toBe(0)
+
+    // And one can be hit: a vote from a button on the screen counts.
+    const index = await p.getByRole('button', { name: 'Rösta på lappen' }).evaluateAll((buttons) =>
+      buttons.findIndex((b) => {
+        const r = b.getBoundingClientRect()
+        return r.top > 80 && r.bottom < innerHeight - 80 && r.left > 0 && r.right < innerWidth && b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))
+      }),
+    )
+    expect(index).toBeGreaterThanOrEqual(0)
+    await p.getByRole('button', { name: 'Rösta på lappen' }).nth(index).click()
+    await expect.poll(() => p.getByTestId('voting-status').textContent()).toBe('2 röster kvar')
+    expect((await command({ type: 'voting.end' })).status()).toBe(200)
+  })
+})
+
 describe('presentation mode', () => {
   it('walks every frame and page, the participant sees the same, and text stays large', async () => {
     await openBoard(participant.page)

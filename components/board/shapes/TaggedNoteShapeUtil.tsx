@@ -12,6 +12,7 @@ import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import { inVotingScope } from '@/lib/board/votes'
+import { NOTE_WIDTH, voteControls } from '@/lib/board/voteControls'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
@@ -71,6 +72,7 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
   const exporting = useSvgExportContext() !== null
+  const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
   const round = board?.session.voting
   if (!board || !round) return null
   const areaId = readNoteMeta(shape.meta).areaId
@@ -82,29 +84,40 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   // facilitator shows the results: an ended round leaves no "● 0" behind.
   const showCount = round.active ? !round.hideTally : round.resultsShown && count > 0
   if (!canVote && !showCount) return null
+  // Far out the controls keep a size that can be hit and read; where the note is too small on
+  // screen to hold them they are left off, and the map labels carry the tally (MapLabels).
+  const controls = exporting ? { scale: 1, buttons: 'both' as const } : voteControls(zoom * shape.props.scale)
+  const far = controls.buttons === 'none'
   return (
-    <div className="note-votes" style={{ transform: `scale(${shape.props.scale})` }} data-votes={showCount ? count : undefined}>
+    <div
+      className={`note-votes${far ? ' note-votes--far' : ''}`}
+      style={{ transform: `scale(${shape.props.scale * controls.scale})`, maxWidth: (NOTE_WIDTH - 16) / controls.scale }}
+      data-votes={showCount ? count : undefined}
+      data-vote-buttons={canVote ? controls.buttons : undefined}
+    >
       {showCount && (
         <span className="note-votes__count" title={t('voting.votes', { count })}>
           ● {count}
         </span>
       )}
-      {canVote && (
+      {canVote && !far && (
         <>
-          <button
-            type="button"
-            className="note-votes__button"
-            aria-label={t('voting.unvote')}
-            title={t('voting.unvote')}
-            disabled={mine === 0}
-            onPointerDown={stopEventPropagation}
-            onClick={(event) => {
-              event.stopPropagation()
-              void board.vote(shape.id, -1)
-            }}
-          >
-            −
-          </button>
+          {controls.buttons === 'both' && (
+            <button
+              type="button"
+              className="note-votes__button"
+              aria-label={t('voting.unvote')}
+              title={t('voting.unvote')}
+              disabled={mine === 0}
+              onPointerDown={stopEventPropagation}
+              onClick={(event) => {
+                event.stopPropagation()
+                void board.vote(shape.id, -1)
+              }}
+            >
+              −
+            </button>
+          )}
           <button
             type="button"
             className="note-votes__button"
