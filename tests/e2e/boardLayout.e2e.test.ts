@@ -13,7 +13,7 @@ import { readNoteMeta } from '../../lib/board/noteMeta'
 import { hashPassword } from '../../lib/auth/password'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedPrivateTexts, type AppServer } from '../helpers/appServer'
 import { loadStoredDoc } from '../helpers/boardNotes'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { importWorkshop } from '../helpers/importWorkshop'
@@ -112,13 +112,21 @@ describe('a board that holds a workshop', () => {
       expect(report).toEqual(cleanReport(8))
     }, 20_000)
 
-    // A new note left empty with Esc is no note: not on the board, not in the count.
+    // A new note left empty with Esc is no note: not on the board, not in the count. A ninth
+    // idea added after it, through the same button and socket, is the sentinel: once it is
+    // stored, the empty note's coming and going would have been stored before it.
     await clickInView(facilitator, add)
     await facilitator.keyboard.press('Escape')
-    await facilitator.waitForTimeout(1500)
-    expect((await stored(boardId)).notes).toHaveLength(8)
-    expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(8)
-    expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('8 lappar')
+    await clickInView(facilitator, add)
+    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await facilitator.keyboard.type('Uppdragsidé 9')
+    await facilitator.keyboard.press('Escape')
+    await eventually(async () => expect((await stored(boardId)).notes.map((n) => n.text).filter((t) => t.includes('Uppdragsidé 9'))).toHaveLength(1), 20_000)
+    const { notes } = await stored(boardId)
+    expect(notes).toHaveLength(9)
+    expect(notes.every((n) => n.text.includes('Uppdragsidé'))).toBe(true)
+    expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(9)
+    expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('9 lappar')
 
     // The note tool dropping a note on top of another: the server's layout keeper moves the
     // later one to a free place once its author lets go (see the integration tests).
@@ -152,7 +160,9 @@ describe('a board that holds a workshop', () => {
       headers: { origin: server.url },
     })
     expect(sent.status()).toBeLessThan(300)
-    await facilitator.waitForTimeout(1000)
+    // All three have reached the server where private notes belong, each in its author's
+    // private document; none is in the board's own.
+    await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toEqual(['Hemlig idé 1', 'Hemlig idé 2', 'Hemlig idé 3']), 15_000)
     expect((await stored(boardId)).notes).toHaveLength(0)
 
     await facilitate(facilitator, 'Visa allas lappar')

@@ -6,7 +6,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, storedPrivateTexts, type AppServer } from '../helpers/appServer'
+import { eventually } from '../helpers/syncHarness'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 
 const VIEWPORT = { width: 1366, height: 768 }
@@ -15,6 +16,11 @@ let browser: Browser
 let facilitator: Page
 let participant: Page
 let boardId: string
+
+async function storedTexts(id: string): Promise<string[]> {
+  const board = await storedBoard(server, id)
+  return [...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced].map((n) => n.text)
+}
 const contexts: BrowserContext[] = []
 
 async function openBoard(page: Page) {
@@ -134,7 +140,10 @@ describe('running a workshop', () => {
     await participant.keyboard.press('Escape')
     await expect.poll(() => note(participant, 'Hemlig framtidsidé').locator('.note-area-tag').textContent()).toContain('Privat')
 
-    await facilitator.waitForTimeout(2000)
+    // It has reached the server where it belongs, the participant's private document: not the
+    // board's own, so not the facilitator's page.
+    await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toContain('Hemlig framtidsidé'), 15_000)
+    expect(await storedTexts(boardId)).not.toContain('Hemlig framtidsidé')
     expect(await note(facilitator, 'Hemlig framtidsidé').count()).toBe(0)
 
     await facilitate('Visa allas lappar')

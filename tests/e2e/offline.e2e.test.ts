@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, storedPrivateTexts, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
 
@@ -22,6 +22,15 @@ async function addIdea(page: Page, area: string, text: string) {
   await page.keyboard.press('Escape')
   await note(page, text).waitFor({ state: 'attached' })
 }
+
+/** Whether a request from the page reaches the server now (not a copy kept for offline use). */
+const reachesServer = (page: Page) =>
+  page.evaluate(() =>
+    fetch(`/api/health?probe=${Math.random()}`, { cache: 'no-store' }).then(
+      (response) => response.ok,
+      () => false,
+    ),
+  )
 
 async function storedTexts(boardId: string): Promise<string[]> {
   const board = await storedBoard(server, boardId)
@@ -64,6 +73,7 @@ describe('working offline', () => {
     const { facilitator, branch, b, boardId } = await facilitatorAndBranch()
 
     // The link drops.
+    expect(await reachesServer(branch)).toBe(true)
     await b.setOffline(true)
     await branch.locator('.connection[data-state="offline"]').waitFor()
     await addIdea(branch, 'Framtid', 'Offline-idé ett')
@@ -74,8 +84,13 @@ describe('working offline', () => {
     await note(branch, 'Offline-idé ett').waitFor({ state: 'attached' })
     await addIdea(branch, 'Framtid', 'Offline-idé två')
 
-    await facilitator.waitForTimeout(1000)
+    // Nothing to wait for: the branch's board has not been connected since the link dropped,
+    // and the link is still down (a request to the server fails), so nothing it wrote can be on
+    // its way. Had it reconnected, or were the link up, these would be the ideas' way out.
+    expect(await branch.locator('.connection').getAttribute('data-state')).toBe('offline')
+    expect(await reachesServer(branch)).toBe(false)
     expect(await note(facilitator, 'Offline-idé ett').count()).toBe(0)
+    expect(await storedTexts(boardId)).not.toContain('Offline-idé ett')
 
     // The link returns: everything arrives, for the others and on the server.
     await b.setOffline(false)
@@ -103,7 +118,7 @@ describe('working offline', () => {
   })
 
   it('keeps a private round’s ideas written offline private, across a reload, until the reveal', async () => {
-    const { facilitator, branch, b } = await facilitatorAndBranch()
+    const { facilitator, branch, b, boardId } = await facilitatorAndBranch()
     const panel = facilitator.getByRole('complementary', { name: 'Leda workshopen' })
     if (!(await panel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
     await panel.getByRole('button', { name: 'Starta privat runda' }).click()
@@ -120,7 +135,10 @@ describe('working offline', () => {
 
     await b.setOffline(false)
     await branch.locator('.connection[data-state="connected"]').waitFor({ timeout: 30_000 })
-    await facilitator.waitForTimeout(2000)
+    // Back online it reaches the server where it belongs, the branch's private document: not
+    // the board's own, so not the facilitator's page.
+    await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toContain('Privat offline-idé'), 15_000)
+    expect(await storedTexts(boardId)).not.toContain('Privat offline-idé')
     expect(await note(facilitator, 'Privat offline-idé').count()).toBe(0)
 
     await panel.getByRole('button', { name: 'Visa allas lappar' }).click()

@@ -7,7 +7,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
-import { startAppServer, type AppServer } from '../helpers/appServer'
+import { startAppServer, storedBoard, storedPrivateTexts, type AppServer } from '../helpers/appServer'
+import { eventually } from '../helpers/syncHarness'
 import { launchBrowser, signInByApi } from '../helpers/browser'
 import { focused, named, tabTo } from '../helpers/keyboard'
 
@@ -76,7 +77,11 @@ describe('the outline', () => {
     await addIdea(per, 'Framtid', 'Hemlig idé om framtiden')
     await expect.poll(() => noteItem(per, 'Hemlig idé om framtiden').textContent()).toContain('Privat')
 
-    await fia.waitForTimeout(2000)
+    // It has reached the server where it belongs, Per's private document: not the board's own,
+    // so not Fia's outline.
+    await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toContain('Hemlig idé om framtiden'), 15_000)
+    const board = await storedBoard(server, boardId)
+    expect([...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced].map((n) => n.text)).not.toContain('Hemlig idé om framtiden')
     expect(await noteItem(fia, 'Hemlig idé om framtiden').count()).toBe(0)
 
     expect((await command({ type: 'private.reveal' })).status()).toBe(200)

@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { readBoard, type BoardView } from '../../lib/board/readModel'
 import { openSqliteStore } from '../../server/store/sqliteStore'
-import { loadStoredDoc } from './boardNotes'
+import { privateDocPrefix } from '../../lib/board/docIds'
+import { loadStoredDoc, noteTexts } from './boardNotes'
 import { tempDbPath, TEST_SECRET } from './syncHarness'
 
 const projectDir = path.resolve(import.meta.dirname, '../..')
@@ -78,6 +79,27 @@ export async function storedBoard(server: AppServer, boardId: string): Promise<B
     const board = readBoard(doc, 'sv')
     doc.destroy()
     return board
+  } finally {
+    await store.close()
+  }
+}
+
+/**
+ * The texts of the notes the server has stored in a board's private documents (one per person
+ * in a private round), sorted: where a private note belongs until the reveal. A test that must
+ * show a private note did not reach the others waits for it here first — the place it should
+ * have gone — instead of sleeping.
+ */
+export async function storedPrivateTexts(server: AppServer, boardId: string): Promise<string[]> {
+  const store = openSqliteStore(server.dbPath)
+  try {
+    const texts: string[] = []
+    for (const docId of await store.docs.listDocIds(privateDocPrefix(boardId))) {
+      const doc = await loadStoredDoc(store.docs, docId)
+      texts.push(...noteTexts(doc))
+      doc.destroy()
+    }
+    return texts.sort()
   } finally {
     await store.close()
   }
