@@ -32,6 +32,14 @@ export interface OutlineNoteProps {
   onMove(areaId: AreaId): void
   onDelete(): void
   onVote(delta: 1 | -1): void
+  /** The title of the theme the note is grouped in, or null. */
+  themeTitle?: string | null
+  /** Offered a checkbox to pick it for grouping (someone who may change it, not a private note). */
+  selectable?: boolean
+  selected?: boolean
+  onSelect?(selected: boolean): void
+  /** Offered *Gör till åtagande* (facilitators). */
+  onCommit?(): void
 }
 
 type Mode = 'view' | 'edit' | 'move' | 'delete'
@@ -96,6 +104,7 @@ export function OutlineNote(props: OutlineNoteProps) {
         {note.text || t('outline.emptyNote')}
       </p>
       <p className={styles.noteMeta}>
+        {props.themeTitle != null && <span dir="auto">{t('outline.inTheme', { title: props.themeTitle || t('theme.untitled') })}</span>}
         {isPrivate && <span className={styles.private}>{t('private.badge')}</span>}
         {author && <span dir="auto">{t('outline.by', { name: author })}</span>}
         {voting && (
@@ -106,14 +115,30 @@ export function OutlineNote(props: OutlineNoteProps) {
         )}
       </p>
 
-      {mode === 'view' && (canChange || voting?.canVote) && (
+      {mode === 'view' && (canChange || voting?.canVote || props.onCommit || props.selectable) && (
         <div className={styles.actions}>
+          {props.selectable && (
+            <label className={styles.select}>
+              <input
+                type="checkbox"
+                checked={props.selected ?? false}
+                aria-label={t('outline.selectNamed', { note: name })}
+                onChange={(event) => props.onSelect?.(event.target.checked)}
+              />
+              <span aria-hidden="true">{t('outline.select')}</span>
+            </label>
+          )}
           {canChange && (
             <>
               {opener('edit', 'outline.edit', 'outline.editNamed')}
               {props.moveTargets.length > 0 && opener('move', 'outline.move', 'outline.moveNamed')}
               {opener('delete', 'outline.delete', 'outline.deleteNamed')}
             </>
+          )}
+          {props.onCommit && (
+            <button type="button" className="button" aria-label={t('outline.commitNoteNamed', { note: name })} onClick={props.onCommit}>
+              {t('commitment.make')}
+            </button>
           )}
           {voting?.canVote && (
             <>
