@@ -1,10 +1,11 @@
 'use client'
 
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { CommitmentView, NoteView, ThemeView } from '@/lib/board/readModel'
 import type { AreaId, Perspective } from '@/lib/planning/planningModel'
 import { useT } from '@/components/i18n/I18nProvider'
 import { TITLE_MAX } from '@/lib/board/planShapes'
+import { FormActions, useInlineForm } from './InlineForm'
 import { OutlinePlan, type ThemeActions } from './OutlinePlan'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
@@ -42,27 +43,16 @@ export function OutlineArea(props: OutlineAreaProps) {
   const { id, title, question, perspective, notes, commitments = [], themes = [], locked, canAdd, renderNote, onAdd } = props
   const t = useT()
   const headingId = useId()
-  const [adding, setAdding] = useState(false)
+  const { open: formOpen, opener, show, close: closeForm, done } = useInlineForm()
+  const adding = formOpen
   const [draft, setDraft] = useState('')
-  const addButton = useRef<HTMLButtonElement>(null)
-  const returnFocus = useRef(false)
-
-  useLayoutEffect(() => {
-    if (adding || !returnFocus.current) return
-    returnFocus.current = false
-    addButton.current?.focus()
-  }, [adding])
-
-  const cancel = () => {
-    returnFocus.current = true
-    setAdding(false)
-  }
+  const cancel = closeForm
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (!draft.trim()) return cancel()
     onAdd(draft.trim())
     setDraft('')
-    setAdding(false)
+    done()
   }
 
   return (
@@ -96,11 +86,11 @@ export function OutlineArea(props: OutlineAreaProps) {
       {props.grouping && notes.length >= 2 && <GroupBar areaTitle={title} {...props.grouping} />}
       {id && canAdd && !adding && (
         <button
-          ref={addButton}
+          ref={opener}
           type="button"
           className="button"
           aria-label={t('board.addIdeaTo', { area: title })}
-          onClick={() => setAdding(true)}
+          onClick={show}
         >
           <span aria-hidden="true">+</span> {t('board.addIdea')}
         </button>
@@ -122,14 +112,7 @@ export function OutlineArea(props: OutlineAreaProps) {
           <p id={`${headingId}-keys`} className={styles.hint}>
             {t('outline.keys')}
           </p>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.addSubmit')}
-            </button>
-            <button type="button" className="button" onClick={cancel}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.addSubmit" onCancel={cancel} />
         </form>
       )}
     </section>
@@ -143,33 +126,21 @@ export function OutlineArea(props: OutlineAreaProps) {
 function GroupBar({ areaTitle, selected, existingTitle, onGroup }: GroupingProps & { areaTitle: string }) {
   const t = useT()
   const ids = useId()
-  const [open, setOpen] = useState(false)
+  const { open: formOpen, opener, show, close: closeForm, done } = useInlineForm()
   const [draft, setDraft] = useState('')
-  const button = useRef<HTMLButtonElement>(null)
-  const returnFocus = useRef(false)
   const ready = selected >= 2
-
-  useLayoutEffect(() => {
-    if (open || !returnFocus.current) return
-    returnFocus.current = false
-    button.current?.focus()
-  }, [open])
-
-  const close = () => {
-    returnFocus.current = true
-    setOpen(false)
-  }
+  const close = closeForm
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    setOpen(false)
+    done()
     onGroup(draft.trim() || existingTitle || t('theme.newTitle'))
   }
 
-  if (!open) {
+  if (!formOpen) {
     return (
       <div className={styles.actions}>
         <button
-          ref={button}
+          ref={opener}
           type="button"
           className="button"
           aria-label={t('outline.groupNamed', { count: selected, area: areaTitle })}
@@ -178,7 +149,7 @@ function GroupBar({ areaTitle, selected, existingTitle, onGroup }: GroupingProps
           onClick={() => {
             if (!ready) return
             setDraft(existingTitle ?? '')
-            setOpen(true)
+            show()
           }}
         >
           {t('outline.group', { count: selected })}
@@ -197,14 +168,7 @@ function GroupBar({ areaTitle, selected, existingTitle, onGroup }: GroupingProps
         <span>{t('theme.titleField')}</span>
         <input dir="auto" value={draft} maxLength={TITLE_MAX} placeholder={t('theme.newTitle')} autoFocus onChange={(e) => setDraft(e.target.value)} />
       </label>
-      <div className={styles.actions}>
-        <button type="submit" className="button button--primary">
-          {t('theme.group')}
-        </button>
-        <button type="button" className="button" onClick={close}>
-          {t('outline.cancel')}
-        </button>
-      </div>
+      <FormActions submit="theme.group" onCancel={close} />
     </form>
   )
 }

@@ -6,6 +6,7 @@ import type { MessageKey } from '@/lib/i18n/messages'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { STEPS, areasOfStep, type AreaId } from '@/lib/planning/planningModel'
 import { spokenNoteText } from './noteChanges'
+import { FormActions } from './InlineForm'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
@@ -184,14 +185,7 @@ export function OutlineNote(props: OutlineNoteProps) {
           <p id={`${ids}-keys`} className={styles.hint}>
             {t('outline.keys')}
           </p>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.save')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.save" onCancel={close} />
         </form>
       )}
 
@@ -214,14 +208,7 @@ export function OutlineNote(props: OutlineNoteProps) {
               })}
             </select>
           </label>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.move')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.move" onCancel={close} />
         </form>
       )}
 

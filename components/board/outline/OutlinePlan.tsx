@@ -1,9 +1,10 @@
 'use client'
 
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { CommitmentView, NoteView, ThemeView } from '@/lib/board/readModel'
 import { TITLE_MAX } from '@/lib/board/planShapes'
 import { useT } from '@/components/i18n/I18nProvider'
+import { FormActions, useInlineForm } from './InlineForm'
 import styles from './outline.module.css'
 
 /** What this person may do with the area's themes; absent for observers. */
@@ -78,22 +79,10 @@ export function OutlinePlan({
 
 function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: string[]; actions?: ThemeActions }) {
   const t = useT()
-  const [renaming, setRenaming] = useState(false)
+  const { open: formOpen, opener, show, close: closeForm } = useInlineForm()
   const [draft, setDraft] = useState('')
-  const renameButton = useRef<HTMLButtonElement>(null)
-  const returnFocus = useRef(false)
   const title = theme.title || t('theme.untitled')
-
-  useLayoutEffect(() => {
-    if (renaming || !returnFocus.current) return
-    returnFocus.current = false
-    renameButton.current?.focus()
-  }, [renaming])
-
-  const close = () => {
-    returnFocus.current = true
-    setRenaming(false)
-  }
+  const close = closeForm
   const save = (event: FormEvent) => {
     event.preventDefault()
     if (draft.trim() && draft.trim() !== theme.title) actions?.onRename(theme.id, draft.trim())
@@ -110,18 +99,18 @@ function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: stri
           </li>
         ))}
       </ul>
-      {actions && !renaming && (actions.canChange || actions.canCommit) && (
+      {actions && !formOpen && (actions.canChange || actions.canCommit) && (
         <div className={styles.actions}>
           {actions.canChange && (
             <>
               <button
-                ref={renameButton}
+                ref={opener}
                 type="button"
                 className="button"
                 aria-label={t('outline.renameThemeNamed', { title })}
                 onClick={() => {
                   setDraft(theme.title)
-                  setRenaming(true)
+                  show()
                 }}
               >
                 {t('theme.rename')}
@@ -138,20 +127,13 @@ function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: stri
           )}
         </div>
       )}
-      {renaming && (
+      {formOpen && (
         <form className={styles.form} onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}>
           <label className="field">
             <span>{t('theme.titleField')}</span>
             <input dir="auto" value={draft} maxLength={TITLE_MAX} autoFocus onChange={(e) => setDraft(e.target.value)} />
           </label>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.save')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.save" onCancel={close} />
         </form>
       )}
     </li>
