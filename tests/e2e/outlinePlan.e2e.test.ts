@@ -98,7 +98,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
       await tabTo(fia, (f) => f.tag === 'input' && f.name === `Välj ”${text}” för att gruppera`, { max: 400 })
       await fia.keyboard.press('Space')
     }
-    await tabTo(fia, named(new RegExp(`^Gruppera valda lappar i ${AREA} \\(3 valda\\)$`)), { max: 400 })
+    await tabTo(fia, named(new RegExp(`^Gruppera valda \\(3\\) i ${AREA}$`)), { max: 400 })
     await fia.keyboard.press('Enter')
     expect(await focused(fia)).toMatchObject({ tag: 'input', name: 'Temats namn' })
     await fia.keyboard.type('Studieplatser')
@@ -119,7 +119,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
   })
 
   it('makes a commitment of the theme with an owner, a date and an indicator, and focus lands on it', async () => {
-    await tabTo(fia, named(/^Gör temat ”Studieplatser” till åtagande$/), { max: 20 })
+    await tabTo(fia, named(/^Gör till åtagande: temat ”Studieplatser”$/), { max: 20 })
     await fia.keyboard.press('Enter')
     await fia.getByRole('dialog', { name: 'Gör till åtagande' }).waitFor()
     await tabTo(fia, (f) => f.tag === 'textarea' && f.name === 'Åtagande', { max: 10 })
@@ -174,7 +174,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     const area = per.locator('[data-outline-area="besokare"]')
     await area.getByRole('checkbox').first().waitFor(POLL)
     expect(await area.getByRole('checkbox').count()).toBe(notesInArea)
-    expect(await area.getByRole('button', { name: /till åtagande$/ }).count()).toBe(0)
+    expect(await area.getByRole('button', { name: /^Gör till åtagande/ }).count()).toBe(0)
     expect(await area.getByRole('button', { name: 'Dela upp temat ”Studieplatser”' }).count()).toBe(1)
   })
 })
