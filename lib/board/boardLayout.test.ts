@@ -173,6 +173,25 @@ describe('arrangeBoard', () => {
     expect([...moves.keys()]).toEqual(['dragged'])
   })
 
+  it('moves a pinned note not even with its zone when the map re-flows, and brings it along once let go', () => {
+    // Uppdrag full: it grows, and the map re-centres, moving Uppdrag itself. The note its author
+    // is typing in stays put (a write to it could win over their keys); the others go along.
+    const map = emptyMap()
+    const zone = map.areas.uppdrag
+    const notes: LayoutItem[] = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, areaId: 'uppdrag', x: zone.x + 20, y: zone.y + ZONE_HEADER + 20, w: NOTE_SIZE, h: NOTE_SIZE, order: i }))
+    const settled = apply(notes, map)
+    expect(problems(settled.map, settled.items)).toEqual([])
+    const typing: LayoutItem = { id: 'typing', areaId: 'uppdrag', x: settled.map.areas.uppdrag.x + 16, y: settled.map.areas.uppdrag.y + settled.map.areas.uppdrag.h - 10, w: NOTE_SIZE, h: NOTE_SIZE, order: 99 }
+    const more: LayoutItem[] = Array.from({ length: 30 }, (_, i) => ({ ...typing, id: `m${i}`, order: 100 + i }))
+    const busy = arrangeBoard(settled.map, [...settled.items, typing, ...more], { pinned: new Set(['typing']) })
+    expect(busy.map.areas.uppdrag).not.toEqual(settled.map.areas.uppdrag)
+    expect(busy.moves.has('typing')).toBe(false)
+    expect(busy.moves.has('n0')).toBe(true)
+    const after = [...settled.items, typing, ...more].map((item) => ({ ...item, ...(busy.moves.get(item.id) ?? {}) }))
+    const { map: final, items } = apply(after, busy.map)
+    expect(problems(final, items)).toEqual([])
+  })
+
   it('keeps a block (a theme) whole and in its zone, and moves no note onto it', () => {
     const map = emptyMap()
     const zone = map.areas.personal

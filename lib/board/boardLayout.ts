@@ -45,7 +45,7 @@ export interface LayoutItem {
 }
 
 export interface ArrangeOptions {
-  /** Items someone is working on right now: never moved on their own. */
+  /** Items someone is working on right now: never moved, not even with their zone when the map re-flows. */
   pinned?: ReadonlySet<string>
   /** Which misplaced items may move (default all). The others are left where they are. */
   movable?: (id: string) => boolean
@@ -207,6 +207,9 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
   const settle = (result: RegionResult, zone: Rect) => {
     for (const [id, rel] of result.placed) {
       const item = byId.get(id)!
+      // Not even with its zone when the map re-flows: a write to a record someone is typing in
+      // or dragging could win over theirs. It joins the zone once they let go.
+      if (item.pinned) continue
       const x = zone.x + rel.x
       const y = zone.y + rel.y
       if (Math.abs(x - item.x) > EPSILON || Math.abs(y - item.y) > EPSILON) moves.set(id, { x, y })
