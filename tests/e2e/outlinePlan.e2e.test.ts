@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IDEA_GROUPS } from '../../lib/themes/testing/swedishIdeas'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, signInByApi } from '../helpers/browser'
 import { focused, named, tabTo } from '../helpers/keyboard'
 import { loadStoredDoc } from '../helpers/boardNotes'
@@ -150,6 +151,16 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     })
     expect(stored.commitments[0].sources.map((s) => s.kind)).toEqual(['theme', 'note', 'note', 'note'])
     expect(stored.commitments[0].sources[0]).toMatchObject({ id: stored.themes[0].id, text: 'Studieplatser' })
+  })
+
+  it('gives axe-core nothing serious to find in an area with a theme, a commitment, picked notes and an open form', async () => {
+    const area = fia.locator('[data-outline-area="besokare"]')
+    await area.getByRole('checkbox').nth(0).check()
+    await area.getByRole('checkbox').nth(1).check()
+    await area.getByRole('button', { name: 'Byt namn på temat ”Studieplatser”' }).click()
+    expect(await seriousViolations(fia)).toEqual([])
+    await fia.keyboard.press('Escape')
+    expect(await focused(fia)).toMatchObject({ tag: 'button', name: 'Byt namn på temat ”Studieplatser”' })
   })
 
   it('leaves the board laid out cleanly once the server has placed the theme and the commitment', async () => {
