@@ -9,7 +9,9 @@ import CredentialsProvider from 'next-auth/providers/credentials'
 import type { OAuthConfig } from 'next-auth/providers/oauth'
 import type { OidcConfig } from '../env'
 import { getAppContext, CLIENT_IP_HEADER, type AppContext } from '../runtime/appContext'
+import type { GuestRecord, InviteRecord } from '../store/types'
 import { guestUserId } from './boardAccess'
+import { guestDeviceCookieName, guestDeviceCookieValue, guestDeviceMaxAge, guestIdFromCookies } from './guestDevice'
 import { normalizeEmail } from './email'
 import { hashInviteToken, isWellFormedInviteToken } from './inviteToken'
 import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
@@ -110,7 +112,28 @@ async function fetchUserinfo(config: OidcConfig, accessToken: string | undefined
 }
 
 type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'> &
-  Partial<Pick<AppContext, 'audit' | 'passwordSignIn'>>
+  Partial<Pick<AppContext, 'audit' | 'passwordSignIn' | 'publicUrl'>>
+
+/**
+ * Leaves the cookie that makes this browser the same guest on its next sign-in through the
+ * link. Set through Next.js's cookie store, which adds it to the sign-in route's response;
+ * outside a request (unit tests calling `authorize` directly) there is none, and nothing is set.
+ */
+async function rememberGuestDevice(context: AuthContext, invite: Pick<InviteRecord, 'id' | 'expiresAt'>, guestId: string) {
+  let jar: Awaited<ReturnType<typeof import('next/headers').cookies>>
+  try {
+    jar = await (await import('next/headers')).cookies()
+  } catch {
+    return
+  }
+  jar.set(guestDeviceCookieName(invite.id), guestDeviceCookieValue(context.authSecret, invite.id, guestId), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: context.publicUrl?.startsWith('https:') ?? false,
+    maxAge: guestDeviceMaxAge(invite.expiresAt),
+  })
+}
 
 export function buildAuthOptions(context: AuthContext): NextAuthOptions {
   const providers: NextAuthOptions['providers'] = []
@@ -140,13 +163,24 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
       id: 'guest',
       name: 'Invite link',
       credentials: { token: { type: 'text' }, name: { type: 'text' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const token = credentials?.token
         const name = cleanDisplayName(credentials?.name)
         if (!isWellFormedInviteToken(token) || !name) throw new Error(INVITE_INVALID_ERROR)
         const invite = await context.store.invites.findByTokenHash(hashInviteToken(token))
         if (!invite || invite.revokedAt !== null || invite.expiresAt <= Date.now()) throw new Error(INVITE_INVALID_ERROR)
-        const guest = await context.store.guests.create({ boardId: invite.boardId, inviteId: invite.id, name })
+        // The same browser through the same link is the same guest (lib/auth/guestDevice.ts).
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>
+        const knownId = guestIdFromCookies(headers.cookie, context.authSecret, invite.id)
+        const known = knownId ? await context.store.guests.get(knownId) : null
+        let guest: GuestRecord
+        if (known && known.inviteId === invite.id && known.boardId === invite.boardId) {
+          if (known.name !== name) await context.store.guests.rename(known.id, name)
+          guest = { ...known, name }
+        } else {
+          guest = await context.store.guests.create({ boardId: invite.boardId, inviteId: invite.id, name })
+        }
+        await rememberGuestDevice(context, invite, guest.id)
         const user: SessionUserInput = {
           id: guestUserId(guest.id),
           name: guest.name,

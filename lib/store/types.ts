@@ -196,6 +196,8 @@ export interface GuestStore {
   create(guest: { boardId: string; inviteId: string; name: string }): Promise<GuestRecord>
   get(id: string): Promise<GuestRecord | null>
   listForInvite(inviteId: string): Promise<GuestRecord[]>
+  /** Gives the guest the display name they joined under again. Resolves false when unknown. */
+  rename(id: string, name: string): Promise<boolean>
   /** Removes the guest (their session ends with it). Resolves false when unknown. */
   remove(id: string): Promise<boolean>
 }

@@ -30,27 +30,52 @@ async function succeed(limiter: LoginLimiter, account: string, address: string) 
 }
 
 describe('the login limiter', () => {
-  it('allows failures up to the account’s limit and refuses the next, saying how long to wait', async () => {
-    const { limiter } = testLimiter()
+  it('lets one account and address fail a few times at once, then makes each attempt wait longer, saying how long', async () => {
+    const { limiter } = testLimiter({ pairFailures: 3, accountFailures: 100 })
     expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 3)).every((a) => a.allowed)).toBe(true)
-    const refused = await limiter.attempt('anna@example.se', '10.0.0.2')
-    expect(refused.allowed).toBe(false)
-    const { retryAfterSeconds } = refused as { retryAfterSeconds: number }
-    expect(retryAfterSeconds).toBeGreaterThan(14 * 60)
-    expect(retryAfterSeconds).toBeLessThanOrEqual(15 * 60)
+    const refused = await limiter.attempt('anna@example.se', '10.0.0.1')
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    // Another address, or another account from this address, is not held up.
+    expect((await limiter.attempt('anna@example.se', '10.0.0.2')).allowed).toBe(true)
+    expect((await limiter.attempt('bertil@example.se', '10.0.0.1')).allowed).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
+    // The next wait is twice as long.
+    expect(await limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 2 })
   })
 
-  it('limits an account from every address, and leaves other accounts alone', async () => {
-    const { limiter } = testLimiter()
-    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) await limiter.attempt('anna@example.se', address)
-    expect((await limiter.attempt('anna@example.se', '10.0.0.4')).allowed).toBe(false)
-    expect((await limiter.attempt('bertil@example.se', '10.0.0.4')).allowed).toBe(true)
-  })
-
-  it('counts parallel guesses: no more than the limit get through at once', async () => {
-    const { limiter } = testLimiter()
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => limiter.attempt('anna@example.se', `10.0.1.${Math.random()}`)))
+  it('counts parallel guesses of one pair: no more than the free ones and one turn get through at once', async () => {
+    const { limiter } = testLimiter({ pairFailures: 3, accountFailures: 100 })
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => limiter.attempt('anna@example.se', '10.0.1.1')))
     expect(outcomes.filter((a) => a.allowed)).toHaveLength(3)
+  })
+
+  it('caps the pair’s wait', async () => {
+    const { limiter } = testLimiter({ pairFailures: 1, pairDelayMs: 1000, pairMaxDelayMs: 2000, accountFailures: 100 })
+    await limiter.attempt('anna@example.se', '10.0.0.1')
+    expect(await limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await limiter.attempt('anna@example.se', '10.0.0.1')
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    await limiter.attempt('anna@example.se', '10.0.0.1')
+    // 1 s, 2 s, then 2 s again rather than 4 s.
+    expect(await limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 2 })
+  })
+
+  it('never refuses an account guessed from many addresses: past its limit, attempts from addresses it does not know wait', async () => {
+    const { limiter, delays } = testLimiter()
+    await succeed(limiter, 'anna@example.se', '10.0.0.1')
+    for (let i = 0; i < 3; i++) expect((await limiter.attempt('anna@example.se', `10.6.6.${i}`)).allowed).toBe(true)
+    expect(delays).toEqual([])
+    // The person from a new address: slowed, not refused.
+    expect((await limiter.attempt('anna@example.se', '10.7.7.7')).allowed).toBe(true)
+    expect(delays).toEqual([2000])
+    // From where they signed in before: not even slowed.
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
+    expect(delays).toEqual([2000])
+    // Other accounts are not slowed.
+    expect((await limiter.attempt('bertil@example.se', '10.7.7.8')).allowed).toBe(true)
+    expect(delays).toEqual([2000])
   })
 
   it('never refuses an address past its limit: every attempt from it waits a short delay, right or wrong', async () => {
@@ -65,37 +90,37 @@ describe('the login limiter', () => {
     expect(delays).toEqual([1000])
   })
 
-  it('an account locked by guesses from elsewhere still signs in from an address it signed in from before', async () => {
-    const { limiter } = testLimiter()
-    await succeed(limiter, 'anna@example.se', '10.0.0.1')
-    await fail(limiter, 'anna@example.se', '10.6.6.6', 3)
-    expect((await limiter.attempt('anna@example.se', '10.6.6.7')).allowed).toBe(false)
-    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
-  })
-
-  it('allows attempts again once the window has passed', async () => {
-    const { limiter } = testLimiter({ windowMs: 1000 })
-    await fail(limiter, 'anna@example.se', '10.0.0.1', 3)
+  it('forgets a pair’s failures once the window has passed', async () => {
+    const { limiter } = testLimiter({ pairFailures: 2, pairDelayMs: 5000, windowMs: 1000 })
+    await fail(limiter, 'anna@example.se', '10.0.0.1', 2)
+    // The second failure took a 5 s turn: the third attempt must wait.
     expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(false)
-    await new Promise((resolve) => setTimeout(resolve, 1100))
-    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.2')).allowed).toBe(true)
   })
 
-  it('does not count refused attempts against the address', async () => {
-    const { limiter, delays } = testLimiter()
+  it('does not count refused attempts anywhere', async () => {
+    const { limiter, delays } = testLimiter({ pairFailures: 3 })
     await fail(limiter, 'anna@example.se', '10.0.0.1', 3)
     expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 20)).some((a) => a.allowed)).toBe(false)
-    // Three failures count against the address; the refused twenty do not.
+    // Three failures count against the address and the account; the refused twenty do not.
     await fail(limiter, 'bertil@example.se', '10.0.0.1', 2)
     expect(delays).toEqual([])
   })
 
-  it('starts an account over after a successful sign-in', async () => {
-    const { limiter } = testLimiter()
+  it('starts an account and its pair over after a successful sign-in', async () => {
+    const { limiter, delays } = testLimiter({ pairFailures: 2 })
     await fail(limiter, 'anna@example.se', '10.0.0.1', 2)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(false)
+    await succeed(limiter, 'anna@example.se', '10.0.0.2')
+    await fail(limiter, 'anna@example.se', '10.0.0.3', 2)
+    expect(delays).toEqual([])
+  })
+
+  it('a successful sign-in clears the pair’s wait', async () => {
+    const { limiter } = testLimiter({ pairFailures: 1, accountFailures: 100 })
     await succeed(limiter, 'anna@example.se', '10.0.0.1')
-    expect((await fail(limiter, 'anna@example.se', '10.0.0.2', 3)).every((a) => a.allowed)).toBe(true)
-    expect((await limiter.attempt('anna@example.se', '10.0.0.2')).allowed).toBe(false)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(true)
+    expect((await limiter.attempt('anna@example.se', '10.0.0.1')).allowed).toBe(false)
   })
 
   it('does not count successful sign-ins against their address', async () => {
@@ -115,16 +140,19 @@ describe('the login limiter', () => {
     expect(delays).toEqual([1000])
   })
 
-  it('uses ten failures per account, thirty per address and fifteen minutes by default', async () => {
+  it('uses five failures per pair, ten per account, thirty per address and fifteen minutes by default', async () => {
     const delays: number[] = []
     const limiter = createLoginLimiter({ sleep: async (ms) => void delays.push(ms) })
-    expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 10)).every((a) => a.allowed)).toBe(true)
-    const refused = await limiter.attempt('anna@example.se', '10.0.0.2')
-    expect(refused.allowed === false && refused.retryAfterSeconds).toBeGreaterThan(14 * 60)
-    for (let i = 0; i < 20; i++) await limiter.attempt(`user${i}@example.se`, '10.0.0.1')
+    expect((await fail(limiter, 'anna@example.se', '10.0.0.1', 5)).every((a) => a.allowed)).toBe(true)
+    expect(await limiter.attempt('anna@example.se', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    for (let i = 0; i < 5; i++) expect((await limiter.attempt('anna@example.se', `10.0.1.${i}`)).allowed).toBe(true)
     expect(delays).toEqual([])
+    expect((await limiter.attempt('anna@example.se', '10.0.2.1')).allowed).toBe(true)
+    expect(delays).toEqual([2000])
+    for (let i = 0; i < 25; i++) await limiter.attempt(`user${i}@example.se`, '10.0.0.1')
+    expect(delays).toEqual([2000])
     expect((await limiter.attempt('other@example.se', '10.0.0.1')).allowed).toBe(true)
-    expect(delays).toEqual([1000])
+    expect(delays).toEqual([2000, 1000])
   })
 })
 

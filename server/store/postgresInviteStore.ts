@@ -71,6 +71,10 @@ export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; gu
         )
         return rows.map(toGuest)
       },
+      async rename(id, name) {
+        const result = await pool.query('UPDATE guests SET name = $1 WHERE id = $2', [name, id])
+        return result.rowCount === 1
+      },
       async remove(id) {
         const result = await pool.query('DELETE FROM guests WHERE id = $1', [id])
         return result.rowCount === 1

@@ -25,6 +25,7 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
     guestInsert: db.prepare('INSERT INTO guests (id, board_id, invite_id, name, created_at) VALUES (?, ?, ?, ?, ?)'),
     guestById: db.prepare<[string], GuestRow>('SELECT * FROM guests WHERE id = ?'),
     guestDelete: db.prepare('DELETE FROM guests WHERE id = ?'),
+    guestRename: db.prepare('UPDATE guests SET name = ? WHERE id = ?'),
     guestsForInvite: db.prepare<[string], GuestRow>(
       'SELECT * FROM guests WHERE invite_id = ? ORDER BY created_at, rowid',
     ),
@@ -76,6 +77,9 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
       },
       async listForInvite(inviteId) {
         return q.guestsForInvite.all(inviteId).map(toGuest)
+      },
+      async rename(id, name) {
+        return q.guestRename.run(name, id).changes === 1
       },
       async remove(id) {
         return q.guestDelete.run(id).changes === 1

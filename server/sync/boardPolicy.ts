@@ -1,8 +1,9 @@
 /**
  * Which records of a board only facilitators (and the server) may change: the template's,
  * commitments (facilitators decide what becomes the plan; participants propose with notes and
- * themes), and notes in areas the facilitator has locked — judged by the area a note says it is in
- * and by where it actually lies, before and after the change.
+ * themes), notes in areas the facilitator has locked — judged by the area a note says it is in
+ * and by where it actually lies, before and after the change — and frames or groups that hold
+ * such notes, before or after the change (moving a frame moves what it holds).
  */
 import type * as Y from 'yjs'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
@@ -24,24 +25,69 @@ export function facilitatorOnlyRecords(doc: Y.Doc): () => (key: string, value: u
     let locked: readonly AreaId[] | undefined
     let zones: AreaZone[] | undefined
     let records: ReadonlyMap<string, TLRecord> | undefined
+    let children: ReadonlyMap<string, readonly string[]> | undefined
+    /** Whether a note, with the shapes it is drawn through as `lookup` has them, is in a locked area. */
+    const inLockedArea = (note: TLShape<'note'>, lookup: RecordLookup) => {
+      const tagged = readNoteMeta(note.meta).areaId
+      if (tagged && locked!.includes(tagged)) return true
+      zones ??= zonesOf(records!.values())
+      const centre = drawnCentre(note, lookup)
+      // A note whose parents cannot be followed to the page is nowhere one can see: judged by its tag.
+      if (centre === null) return false
+      const placed = areaOfPoint(zones, centre)
+      return placed !== null && locked!.includes(placed)
+    }
     return (key, value) => {
       if (isTemplateRecordId(key)) return true
       const record = value as TLRecord | undefined
       if (isCommitmentShape(record)) return true
-      if (!isNoteShape(record)) return false
+      if (record?.typeName !== 'shape') return false
       locked ??= readSession(doc).lockedAreas
       if (locked.length === 0) return false
-      const tagged = readNoteMeta(record.meta).areaId
-      if (tagged && locked.includes(tagged)) return true
       records ??= readRecords(doc)
-      zones ??= zonesOf(records.values())
-      const centre = drawnCentre(record, records)
-      // A note whose parents cannot be followed to the page is nowhere one can see: judged by its tag.
-      if (centre === null) return false
-      const placed = areaOfPoint(zones, centre)
-      return placed !== null && locked.includes(placed)
+      if (isNoteShape(record)) return inLockedArea(record, records)
+      // A frame or group moves and turns the notes it holds: it is protected, as they are, when
+      // one of them lies in a locked area with the frame as it is judged (before or after).
+      children ??= childrenOf(records.values())
+      const asJudged: RecordLookup = { get: (id) => (id === key ? record : records!.get(id)) }
+      return notesUnder(key, children, records).some((note) => inLockedArea(note, asJudged))
     }
   }
+}
+
+type RecordLookup = Pick<ReadonlyMap<string, TLRecord>, 'get'>
+
+/** Each shape's children, by parent id. */
+function childrenOf(records: Iterable<TLRecord>): Map<string, string[]> {
+  const children = new Map<string, string[]>()
+  for (const record of records) {
+    if (record.typeName !== 'shape') continue
+    const siblings = children.get(record.parentId)
+    if (siblings) siblings.push(record.id)
+    else children.set(record.parentId, [record.id])
+  }
+  return children
+}
+
+/** The notes a shape holds, at any depth (as far as `drawnCentre` follows parents). */
+function notesUnder(id: string, children: ReadonlyMap<string, readonly string[]>, records: ReadonlyMap<string, TLRecord>): TLShape<'note'>[] {
+  const notes: TLShape<'note'>[] = []
+  const seen = new Set<string>([id])
+  let level = [id]
+  for (let depth = 0; level.length > 0 && depth <= 32; depth++) {
+    const next: string[] = []
+    for (const parent of level) {
+      for (const child of children.get(parent) ?? []) {
+        if (seen.has(child)) continue
+        seen.add(child)
+        const record = records.get(child)
+        if (isNoteShape(record)) notes.push(record)
+        next.push(child)
+      }
+    }
+    level = next
+  }
+  return notes
 }
 
 /**
@@ -49,7 +95,7 @@ export function facilitatorOnlyRecords(doc: Y.Doc): () => (key: string, value: u
  * rotates a shape about its top-left corner) and its parents' (a frame or group moves and
  * turns what it holds). Null when a parent is missing or the chain does not reach the page.
  */
-export function drawnCentre(note: TLShape<'note'>, records: ReadonlyMap<string, TLRecord>): { x: number; y: number } | null {
+export function drawnCentre(note: TLShape<'note'>, records: RecordLookup): { x: number; y: number } | null {
   const scale = note.props.scale || 1
   let point = rotate({ x: 100 * scale, y: ((200 + note.props.growY) * scale) / 2 }, note.rotation)
   point = { x: point.x + note.x, y: point.y + note.y }

@@ -185,6 +185,64 @@ describe('a locked area on every path', () => {
   })
 })
 
+describe('a locked area and frames', () => {
+  /** A participant's frame at (x, y), as tldraw's frame tool makes one. */
+  function frameAt(key: string, x: number, y: number): TLNoteShape {
+    const frame = {
+      ...buildNote({ key, text: '', x, y }),
+      type: 'frame',
+      props: { w: 400, h: 400, name: 'Min ram', color: 'black' },
+      meta: {},
+    } as unknown as TLNoteShape
+    boardSchema.types.shape.validate(frame)
+    return frame
+  }
+  const inFrame = (key: string, frame: TLNoteShape, text: string) =>
+    ({ ...buildNote({ key, text, x: 20, y: 20 }), parentId: frame.id as unknown as TLNoteShape['parentId'] }) as TLNoteShape
+
+  it('refuses moving a frame that holds notes into a locked area, or out of one; an empty frame moves', async () => {
+    const participant = await joinBoard(harness, cleanup, { role: 'participant' })
+    const zone = readRecords(participant.doc).get(areaShapeId('ekonomi')) as TLShape & { props: { w: number; h: number } }
+    // Before the lock: one frame with a note outside every zone, one with a note in the zone.
+    const outside = frameAt('outside', -6000, -6000)
+    const inside = frameAt('inside', zone.x + 10, zone.y + 10)
+    const empty = frameAt('empty', -7000, -6000)
+    for (const shape of [outside, inFrame('held-out', outside, 'Utanför'), inside, inFrame('held-in', inside, 'Innanför'), empty]) {
+      putNote(participant.doc, shape)
+    }
+    const room = () => harness.services.sync.room(harness.boardId)!.doc
+    const shapeIn = (doc: ReturnType<typeof room>, id: string) => readRecords(doc).get(id) as TLShape
+    await eventually(() => expect(noteTexts(room())).toEqual(expect.arrayContaining(['Utanför', 'Innanför'])))
+    await command({ type: 'area.lock', areaId: 'ekonomi', locked: true })
+    await eventually(() => expect(readSession(participant.doc).lockedAreas).toEqual(['ekonomi']))
+
+    // Into the locked zone, out of it, and an empty frame into it, in that order on one socket.
+    putNote(participant.doc, { ...outside, x: zone.x + 500, y: zone.y + 10 })
+    putNote(participant.doc, { ...inside, x: -6000, y: -5000 })
+    putNote(participant.doc, { ...empty, x: zone.x + 10, y: zone.y + 500 })
+    await eventually(() => expect(shapeIn(room(), empty.id)).toMatchObject({ x: zone.x + 10, y: zone.y + 500 }))
+    expect(shapeIn(room(), outside.id)).toMatchObject({ x: -6000, y: -6000 })
+    expect(shapeIn(room(), inside.id)).toMatchObject({ x: zone.x + 10, y: zone.y + 10 })
+    // The participant's own client is put back too.
+    await eventually(() => {
+      expect(shapeIn(participant.doc, outside.id)).toMatchObject({ x: -6000, y: -6000 })
+      expect(shapeIn(participant.doc, inside.id)).toMatchObject({ x: zone.x + 10, y: zone.y + 10 })
+    })
+    // And what was stored is what the room holds.
+    await eventually(async () => {
+      const stored = await loadStoredDoc(harness.services.store.docs, harness.boardId)
+      expect(shapeIn(stored, outside.id)).toMatchObject({ x: -6000, y: -6000 })
+      expect(shapeIn(stored, empty.id)).toMatchObject({ x: zone.x + 10, y: zone.y + 500 })
+    })
+
+    // Unlocked, the same move goes through.
+    await command({ type: 'area.lock', areaId: 'ekonomi', locked: false })
+    await eventually(() => expect(readSession(participant.doc).lockedAreas).toEqual([]))
+    putNote(participant.doc, { ...outside, x: zone.x + 500, y: zone.y + 10 })
+    await eventually(() => expect(shapeIn(room(), outside.id)).toMatchObject({ x: zone.x + 500, y: zone.y + 10 }))
+  })
+})
+
 describe('a private round on an anonymous board', () => {
   it('publishes its notes without their authors', async () => {
     const author = await harness.services.store.users.create({ email: 'mo@example.org', name: 'Mo', passwordHash: null })

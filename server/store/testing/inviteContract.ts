@@ -153,6 +153,14 @@ export function describeInviteContract(name: string, open: () => Promise<OpenedS
         expect(await store.guests.listForInvite('no-such-invite')).toEqual([])
       })
 
+      it('renames a guest, keeping who they are', async () => {
+        const invite = await store.invites.create(inviteFor())
+        const guest = await store.guests.create({ boardId: board.id, inviteId: invite.id, name: 'Kim' })
+        expect(await store.guests.rename(guest.id, 'Kim på filialen')).toBe(true)
+        expect(await store.guests.get(guest.id)).toEqual({ ...guest, name: 'Kim på filialen' })
+        expect(await store.guests.rename('no-such-guest', 'Kim')).toBe(false)
+      })
+
       it('refuses a guest for an unknown invite', async () => {
         await expect(store.guests.create({ boardId: board.id, inviteId: 'no-such-invite', name: 'Kim' })).rejects.toThrow()
       })
