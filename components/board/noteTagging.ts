@@ -3,6 +3,10 @@ import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { areaOfPoint, noteCentre, zonesOf } from '@/lib/board/areaOfPoint'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { plainTextFromRichText } from '@/lib/board/richText'
+import { spotNear } from '@/lib/board/boardLayout'
+import { NOTE_SIZE } from '@/lib/board/templateLayout'
+import type { AreaId } from '@/lib/planning/planningModel'
+import { takenOnPage } from './addIdea'
 
 /**
  * Keeps every note's area in its meta as notes are created and moved, and stamps new notes
@@ -33,6 +37,20 @@ export function registerNoteTagging(
     return areaOfPoint(zones.get(), centre)
   }
 
+  /**
+   * A note dropped with the note tool onto others, a zone's header or its edge goes at once to
+   * the free cell nearest to where it was dropped (the server would move it there later).
+   */
+  const droppedSpot = (note: TLNoteShape, areaId: AreaId | null): { x: number; y: number } => {
+    const here = { x: note.x, y: note.y }
+    if (!areaId || !editor.isIn('note') || !note.parentId.startsWith('page:')) return here
+    const zone = zones.get().find((z) => z.areaId === areaId)
+    if (!zone) return here
+    const scale = note.props.scale || 1
+    const size = { w: NOTE_SIZE * scale, h: (NOTE_SIZE + note.props.growY) * scale }
+    return spotNear(zone.rect, takenOnPage(editor, note.id), here, size)
+  }
+
   const offCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || shape.type !== 'note') return shape
     const note = shape as TLNoteShape
@@ -44,7 +62,7 @@ export function registerNoteTagging(
     const tagged: TLNoteShape['meta'] = { ...note.meta, areaId, createdAt: meta.createdAt ?? Date.now() }
     if (!anonymous) tagged.createdBy = meta.createdBy ?? { id: author.id, name: author.name }
     if (privateRoundId && typeof note.meta.privateRound !== 'string') tagged.privateRound = privateRoundId
-    return { ...note, meta: tagged }
+    return { ...note, ...droppedSpot(note, areaId), meta: tagged }
   })
 
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AREAS, AREA_IDS, type AreaId } from '../planning/planningModel'
-import { arrangeBoard, layoutTemplate, spotForNewNote, type LayoutItem } from './boardLayout'
+import { arrangeBoard, layoutTemplate, spotForNewNote, spotNear, type LayoutItem } from './boardLayout'
 import { mapBounds, type MapRects } from './mapFlow'
-import { NOTE_SIZE, ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
+import { NOTE_GAP, NOTE_SIZE, ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
 
 /** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
 function random(seed: number) {
@@ -256,5 +256,49 @@ describe('a long note', () => {
     const withLong = layoutTemplate(notes).areas.ekonomi
     const without = layoutTemplate(notes.map((n) => ({ ...n, height: NOTE_SIZE }))).areas.ekonomi
     expect(withLong.w).toBeLessThanOrEqual(without.w)
+  })
+})
+
+describe('spotNear (a note dropped with the note tool)', () => {
+  const map = emptyMap()
+  const size = { w: NOTE_SIZE, h: NOTE_SIZE }
+  /** A 60-note zone tidied, with holes at three notes. */
+  const settled = apply(
+    Array.from({ length: 60 }, (_, i): LayoutItem => ({ id: `n${i}`, areaId: 'ekonomi', x: map.areas.ekonomi.x, y: map.areas.ekonomi.y, w: NOTE_SIZE, h: NOTE_SIZE, order: i })),
+    map,
+  )
+  const zone = settled.map.areas.ekonomi
+  const taken = settled.items.filter((item) => !['n7', 'n22', 'n41'].includes(item.id))
+
+  it('leaves a note dropped in a free place where it is', () => {
+    const hole = settled.items.find((item) => item.id === 'n22')!
+    const at = { x: hole.x + 3, y: hole.y + 5 }
+    expect(spotNear(zone, taken, at, size)).toEqual(at)
+  })
+
+  it('takes a note dropped on another to the free place nearest to it, inside the zone, covering nothing', () => {
+    for (const hole of ['n7', 'n22', 'n41']) {
+      const free = settled.items.find((item) => item.id === hole)!
+      // Dropped half a note from the hole, on top of its neighbour.
+      const at = { x: free.x + NOTE_SIZE / 2, y: free.y + 10 }
+      const spot = spotNear(zone, taken, at, size)
+      const rect = { ...spot, ...size }
+      expect(taken.filter((item) => rectsOverlap(item, rect))).toEqual([])
+      expect(inside(zone, rect)).toBe(true)
+      expect(spot).toEqual({ x: free.x, y: free.y })
+    }
+  })
+
+  it('takes a note dropped on the zone’s header below it, and one dropped on a full zone under its last row', () => {
+    const empty = map.areas.uppdrag
+    const spot = spotNear(empty, [], { x: empty.x + 40, y: empty.y + 10 }, size)
+    expect(spot.y).toBeGreaterThanOrEqual(empty.y + ZONE_HEADER)
+    expect(inside(empty, { ...spot, ...size })).toBe(true)
+
+    const full: Rect[] = [...settled.items]
+    for (let spot = spotForNewNote(zone, full); inside(zone, { ...spot, ...size }); spot = spotForNewNote(zone, full)) full.push({ ...spot, ...size })
+    const under = spotNear(zone, full, { x: full[0].x + 10, y: full[0].y + 10 }, size)
+    expect(full.filter((item) => rectsOverlap(item, { ...under, ...size }))).toEqual([])
+    expect(under.y).toBeGreaterThanOrEqual(Math.max(...full.map((item) => item.y + item.h)) + NOTE_GAP - 0.01)
   })
 })

@@ -415,7 +415,27 @@ function pack(items: readonly RegionItem[], columns: number, header: number) {
 
 /** Where the browser puts a new note for a zone: the first free cell, or below the zone's last row when it is full. */
 export function spotForNewNote(zone: Rect, taken: readonly Rect[], size: Size = { w: NOTE_SIZE, h: NOTE_SIZE }): { x: number; y: number } {
+  return spotInZone(zone, taken, size, null)
+}
+
+/**
+ * Where the browser puts a note someone dropped at `at` in a zone (the note tool): where it is
+ * when that place is free and inside the zone, else the free cell nearest to it, else below
+ * the zone's last row (the server grows the zone to take it in).
+ */
+export function spotNear(zone: Rect, taken: readonly Rect[], at: { x: number; y: number }, size: Size = { w: NOTE_SIZE, h: NOTE_SIZE }): { x: number; y: number } {
+  const here = { ...at, ...size }
+  const inside = here.x >= zone.x + ZONE_PADDING - EPSILON && here.x + here.w <= zone.x + zone.w - ZONE_PADDING + EPSILON && here.y >= zone.y + ZONE_HEADER - EPSILON && here.y + here.h <= zone.y + zone.h + EPSILON
+  if (inside && !taken.some((rect) => rectsOverlap(rect, here))) return at
+  return spotInZone(zone, taken, size, { x: at.x - zone.x, y: at.y - zone.y, ...size })
+}
+
+function spotInZone(zone: Rect, taken: readonly Rect[], size: Size, near: Rect | null): { x: number; y: number } {
   const relTaken = new Taken(taken.map((rect) => ({ ...rect, x: rect.x - zone.x, y: rect.y - zone.y })))
+  // The nearest free cell inside the zone; failing that (and for a new note, where the first
+  // free cell in reading order is wanted) the zone and the rows under it, in reading order.
+  const inZone = near ? freeSpot({ w: zone.w, h: zone.h }, ZONE_HEADER, relTaken, { x: 0, y: 0, ...size }, near) : null
+  if (inZone) return { x: zone.x + inZone.x, y: zone.y + inZone.y }
   const room = { w: zone.w, h: Math.max(zone.h, heightForRows(ZONE_HEADER, 1)) + (OVERFLOW_ROWS + 1) * CELL_STEP }
   const spot = freeSpot(room, ZONE_HEADER, relTaken, { x: 0, y: 0, ...size }, null)
   return spot ? { x: zone.x + spot.x, y: zone.y + spot.y } : { x: zone.x + ZONE_PADDING, y: zone.y + zone.h }

@@ -119,9 +119,62 @@ describe('a board that holds a workshop', () => {
     expect((await stored(boardId)).notes).toHaveLength(8)
     expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(8)
     expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('8 lappar')
+  })
 
-    // The note tool dropping a note on top of another: the server's layout keeper moves the
-    // later one to a free place once its author lets go (see the integration tests).
+  it('puts a note dropped with the note tool on top of another in a free place of its zone, at once', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email)
+    const notes = Array.from({ length: 40 }, (_, i) => ({ area: 'ekonomi' as const, text: `Budgetidé ${i + 1}` }))
+    const boardId = await emptyBoard(facilitator.request, 'Lappverktyget', notes)
+    await openBoard(facilitator, boardId)
+    await eventually(async () => expect((await stored(boardId)).report).toEqual(cleanReport(40)), 15_000)
+    const boxes = () =>
+      facilitator.locator('.tl-shape[data-shape-type="note"]').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect()
+          return { x: r.x, y: r.y, w: r.width, h: r.height }
+        }),
+      )
+    // Zoomed so a note is large enough to aim at, the target in the middle of the canvas.
+    const target = facilitator.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: 'Budgetidé 12' })
+    await target.click()
+    await facilitator.keyboard.press('Shift+2')
+    await facilitator.keyboard.press('Escape')
+    // Aims once the camera has stopped moving.
+    let aim = (await target.boundingBox())!
+    for (let settled = 0; settled < 3; ) {
+      await facilitator.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+      const next = (await target.boundingBox())!
+      settled = next.x === aim.x && next.y === aim.y && next.width === aim.width ? settled + 1 : 0
+      aim = next
+    }
+    await facilitator.keyboard.press('n')
+    await facilitator.mouse.click(aim.x + aim.width * 0.6, aim.y + aim.height * 0.5)
+    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+
+    // Before the server could have done anything (a new note is left alone while empty), the
+    // note lies clear of every other, inside the zone (the nearest free cell: see the unit tests).
+    const now = await boxes()
+    expect(now).toHaveLength(41)
+    const dropped = await facilitator.evaluate(() => {
+      const r = document.activeElement!.closest('.tl-shape')!.getBoundingClientRect()
+      return { x: r.x, y: r.y, w: r.width, h: r.height }
+    })
+    const overlaps = now.filter((b) => !(b.x === dropped.x && b.y === dropped.y) && b.x < dropped.x + dropped.w - 1 && dropped.x < b.x + b.w - 1 && b.y < dropped.y + dropped.h - 1 && dropped.y < b.y + b.h - 1)
+    expect(overlaps).toEqual([])
+    const zone = (await facilitator.locator('.area[data-area="ekonomi"]').boundingBox())!
+    expect(dropped.x).toBeGreaterThanOrEqual(zone.x)
+    expect(dropped.y).toBeGreaterThanOrEqual(zone.y)
+    expect(dropped.x + dropped.w).toBeLessThanOrEqual(zone.x + zone.width + 1)
+    expect(dropped.y + dropped.h).toBeLessThanOrEqual(zone.y + zone.height + 1)
+
+    await facilitator.keyboard.type('Släppt med lappverktyget')
+    await facilitator.keyboard.press('Escape')
+    await eventually(async () => {
+      const { notes: after, report } = await stored(boardId)
+      expect(after.filter((n) => n.text.includes('Släppt med lappverktyget'))).toHaveLength(1)
+      expect(after.every((n) => n.areaId === 'ekonomi')).toBe(true)
+      expect(report).toEqual(cleanReport(41))
+    }, 15_000)
   })
 
   it('reveals a private round in which three people added to one area as three separate notes', async () => {
