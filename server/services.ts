@@ -73,6 +73,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       roomTokens,
       boards: store.boards,
       guests: store.guests,
+      invites: store.invites,
       allowedOrigins: publicUrl ? [publicUrl] : null,
     }),
     // Removing a member or revoking an invite closes their open sockets within seconds, on

@@ -6,7 +6,7 @@
 import { RoomTokenError, type RoomTokens } from '../lib/auth/roomToken'
 import { parseDocId } from '../lib/board/docIds'
 import { guestIdOf } from '../lib/auth/boardAccess'
-import type { BoardStore, GuestStore } from '../lib/store/types'
+import type { BoardStore, GuestStore, InviteStore } from '../lib/store/types'
 import { CloseCode } from './sync/protocol'
 import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
 import type { Principal } from './sync/Room'
@@ -16,6 +16,8 @@ export interface SyncAuthorizerOptions {
   boards: BoardStore
   /** Where a guest's invite link is found (guests of one link share some limits). */
   guests?: Pick<GuestStore, 'get'>
+  /** Where a guest's invite link's label (a branch) is read, for their presence. */
+  invites?: Pick<InviteStore, 'get'>
   /**
    * Origins whose pages may open sockets (e.g. `https://tavla.example.se`). Requests without
    * an Origin header (native clients, bots on the server) are judged by their token alone.
@@ -48,6 +50,7 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     }
     const guestId = guestIdOf(claims.userId)
     const guest = guestId !== null && options.guests ? await options.guests.get(guestId) : null
+    const invite = guest && options.invites ? await options.invites.get(guest.inviteId) : null
     return {
       userId: claims.userId,
       name: claims.name,
@@ -56,6 +59,7 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
       room,
       issuedAt: claims.issuedAt,
       inviteId: guest?.inviteId ?? null,
+      label: invite?.label ?? null,
     }
   }
 }

@@ -146,7 +146,7 @@ export function PlanPanel({
           initial={
             dialog.commitment && isCommitment(dialog.commitment)
               ? pickFields(dialog.commitment.props)
-              : { ...EMPTY_FIELDS, text: dialog.from ? textOfShape(editor, dialog.from) : '' }
+              : { ...EMPTY_FIELDS, text: dialog.from ? textOfShape(dialog.from) : '' }
           }
           onClose={() => setDialog(null)}
           onSave={(fields) => {

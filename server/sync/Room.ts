@@ -31,7 +31,7 @@ import { facilitatorOnlyRecords } from './boardPolicy'
 import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
 import { refusedRecord } from './recordGuard'
-import { authorshipRewrite, boardIsAnonymous } from './authorship'
+import { authorshipRewrite, boardIsAnonymous, isAnotherPersonsUserRecord } from './authorship'
 import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import type { AwarenessThrottle } from './awarenessThrottle'
@@ -63,6 +63,8 @@ export interface Principal {
   room: string
   /** For a guest, the invite link they joined through: its guests share some limits. */
   inviteId?: string | null
+  /** For a guest, their invite link's label (a branch), shown in presence; null for staff. */
+  label?: string | null
   /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
   issuedAt?: number
 }
@@ -214,6 +216,9 @@ export class Room implements LinkedRoom {
             connection.violation ??= refused
             return true
           }
+          // tldraw's `user:` records name people (a note's first writer is shown by them): a
+          // socket writes only its own person's (./authorship.ts corrects its name).
+          if (isAnotherPersonsUserRecord(key, connection.principal.userId)) return true
           return locked !== null && locked(key, value)
         }
       },

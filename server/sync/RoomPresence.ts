@@ -217,7 +217,7 @@ export class RoomPresence {
   private asTokenSays(connection: Connection, state: string): string {
     const parsed: unknown = JSON.parse(state)
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return state
-    const { userId, name, role } = connection.principal
+    const { userId, name, role, label = null } = connection.principal
     const fields = parsed as Record<string, unknown>
     let changed = false
     const correct = (field: string, wanted: Record<string, unknown>) => {
@@ -229,7 +229,7 @@ export class RoomPresence {
       fields[field] = { ...current, ...wanted }
       changed = true
     }
-    correct('member', { id: userId, name, role })
+    correct('member', { id: userId, name, role, label })
     const presence = fields.presence as Record<string, unknown> | null | undefined
     if (typeof presence === 'object' && presence !== null) {
       // A selection names only records of this document: the ids of someone's private-round

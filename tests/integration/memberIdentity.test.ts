@@ -1,13 +1,16 @@
 /**
  * Who a member is, as others see it, is what their room token says — not what their client
- * writes (issue 12, items 4, 7 and 13): a note's author (`meta.createdBy`), the name and role in
- * presence, and the presence id a client announces under. Real server on port 0, stock
+ * writes (issue 12, items 4, 7 and 13): a note's author (`meta.createdBy`) and first writer
+ * (`textFirstEditedBy`), tldraw's `user:` records, the name, role and branch label in presence, and the presence id a client announces under. Real server on port 0, stock
  * y-websocket clients, each with a token of its own person.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { TLNoteShape } from '@tldraw/tlschema'
 import type { BoardRole } from '../../lib/auth/roles'
-import { readRecords } from '../../lib/board/docLayout'
+import { guestUserId } from '../../lib/auth/boardAccess'
+import { hashInviteToken, newInviteToken } from '../../lib/auth/inviteToken'
+import { openRecordStore, readRecords } from '../../lib/board/docLayout'
+import { boardSchema } from '../../lib/board/schema'
 import { writeSession } from '../../lib/board/session'
 import { joinBoard, type BoardClient } from '../helpers/boardClients'
 import { buildNote, loadStoredDoc, putNote } from '../helpers/boardNotes'
@@ -115,6 +118,66 @@ describe('note authorship is the token’s', () => {
   })
 })
 
+describe('tldraw’s own attribution is the token’s', () => {
+  const firstWriterOf = (doc: BoardClient['doc'] | ReturnType<typeof room>['doc'], id: string) =>
+    (readRecords(doc).get(id) as TLNoteShape | undefined)?.props.textFirstEditedBy
+
+  it('a note’s first writer (textFirstEditedBy) is the socket’s own person, and stays once set', async () => {
+    const boss = await member('Chefen', 'facilitator')
+    const vera = await member('Vera')
+    const mallory = await member('Mallory')
+    const [honest, attacker] = [await join(vera), await join(mallory)]
+    putNote(honest.doc, { ...noteBy('veras', 'Veras idé'), props: { ...noteBy('veras', 'Veras idé').props, textFirstEditedBy: vera.userId } })
+    await eventually(() => expect(firstWriterOf(room().doc, 'shape:veras')).toBe(vera.userId))
+
+    // A new note "first written" by the boss, and Vera's note re-attributed to Mallory.
+    const forged = noteBy('forged-first', 'Chefens ord')
+    putNote(attacker.doc, { ...forged, props: { ...forged.props, textFirstEditedBy: boss.userId } })
+    const taken = readRecords(attacker.doc).get('shape:veras') as TLNoteShape
+    putNote(attacker.doc, { ...taken, props: { ...taken.props, textFirstEditedBy: mallory.userId } })
+
+    await eventually(() => expect(firstWriterOf(room().doc, 'shape:forged-first')).toBe(mallory.userId))
+    await eventually(() => expect(firstWriterOf(honest.doc, 'shape:veras')).toBe(vera.userId))
+    expect(firstWriterOf(room().doc, 'shape:veras')).toBe(vera.userId)
+    await room().drained()
+    const stored = await loadStoredDoc(harness.services.store.docs, boardId)
+    expect(firstWriterOf(stored, 'shape:forged-first')).toBe(mallory.userId)
+    expect(firstWriterOf(stored, 'shape:veras')).toBe(vera.userId)
+    expect(attacker.closeCodes).toEqual([])
+  })
+
+  it('on an anonymous board a note names no first writer', async () => {
+    const bo = await member('Bo')
+    const client = await join(bo)
+    await harness.services.sync.changeDoc(boardId, (doc) => writeSession(doc, { anonymous: true }))
+    const note = noteBy('anon-first', 'Anonym')
+    putNote(client.doc, { ...note, props: { ...note.props, textFirstEditedBy: bo.userId } })
+    await eventually(() => expect(recordOf('shape:anon-first')).toBeDefined())
+    await eventually(() => expect(firstWriterOf(room().doc, 'shape:anon-first')).toBeNull())
+  })
+
+  it('a socket writes only its own person’s user record, under the token’s name', async () => {
+    const boss = await member('Chefen', 'facilitator')
+    const mallory = await member('Mallory')
+    const [owner, attacker] = [await join(boss), await join(mallory)]
+    const userRecord = (userId: string, name: string) => ({ id: `user:${userId}`, typeName: 'user', name, color: '#123456', imageUrl: '', meta: {} })
+    const bossRecord = userRecord(boss.userId, 'Chefen')
+    boardSchema.types.user.validate(bossRecord)
+    openRecordStore(owner.doc).set(bossRecord.id, bossRecord as never)
+    await eventually(() => expect(readRecords(room().doc).get(bossRecord.id)).toMatchObject({ name: 'Chefen' }))
+
+    // Mallory renames the boss (so every note the boss wrote shows her words), and names herself "Chefen".
+    openRecordStore(attacker.doc).set(bossRecord.id, { ...bossRecord, name: 'Mallory' } as never)
+    openRecordStore(attacker.doc).set(`user:${mallory.userId}`, userRecord(mallory.userId, 'Chefen') as never)
+    openRecordStore(attacker.doc).set('user:nobody', userRecord('nobody', 'Ingen') as never)
+    await eventually(() => expect(readRecords(room().doc).get(`user:${mallory.userId}`)).toMatchObject({ name: 'Mallory' }))
+    expect(readRecords(room().doc).get(bossRecord.id)).toMatchObject({ name: 'Chefen' })
+    expect(readRecords(room().doc).has('user:nobody')).toBe(false)
+    await eventually(() => expect(readRecords(owner.doc).get(bossRecord.id)).toMatchObject({ name: 'Chefen' }))
+    expect(attacker.closeCodes).toEqual([])
+  })
+})
+
 describe('presence identity is the token’s', () => {
   it('presence naming another person, or a higher role, shows the sender’s own name and role', async () => {
     const boss = await member('Chefen', 'facilitator')
@@ -135,6 +198,28 @@ describe('presence identity is the token’s', () => {
       expect(seen.presence).toMatchObject({ userId: `user:${mallory.userId}`, userName: 'Mallory' })
     })
     expect(attacker.closeCodes).toEqual([])
+  })
+
+  it('a guest’s branch label in presence is their invite link’s; staff show none, whatever the client says', async () => {
+    const invite = await harness.services.store.invites.create({
+      boardId,
+      role: 'participant',
+      label: 'Filial Bredäng',
+      createdBy: harness.userId,
+      expiresAt: Date.now() + 60_000,
+      tokenHash: hashInviteToken(newInviteToken()),
+    })
+    const guest = await harness.services.store.guests.create({ boardId, inviteId: invite.id, name: 'Gunnel' })
+    const guestClient = await join({ userId: guestUserId(guest.id), name: 'Gunnel', role: 'participant' })
+    const staff = await join(await member('Per'))
+    const viewer = await join(await member('Vera'))
+    guestClient.provider.awareness.setLocalStateField('member', { id: guestUserId(guest.id), name: 'Gunnel', role: 'participant', label: 'Ledningsgruppen' })
+    staff.provider.awareness.setLocalStateField('member', { id: 'x', name: 'Per', role: 'participant', label: 'Huvudbiblioteket' })
+    await eventually(() => {
+      const states = viewer.provider.awareness.getStates() as Map<number, Record<string, Record<string, unknown>>>
+      expect(states.get(guestClient.doc.clientID)?.member).toMatchObject({ name: 'Gunnel', label: 'Filial Bredäng' })
+      expect(states.get(staff.doc.clientID)?.member).toMatchObject({ name: 'Per', label: null })
+    })
   })
 
   it('a selection in presence names only records of the shared board: private-note ids do not go out', async () => {

@@ -6,6 +6,7 @@ import type { MessageKey } from '@/lib/i18n/messages'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { STEPS, areasOfStep, type AreaId } from '@/lib/planning/planningModel'
 import { spokenNoteText } from './noteChanges'
+import { FormActions } from './InlineForm'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
@@ -32,6 +33,14 @@ export interface OutlineNoteProps {
   onMove(areaId: AreaId): void
   onDelete(): void
   onVote(delta: 1 | -1): void
+  /** The title of the theme the note is grouped in, or null. */
+  themeTitle?: string | null
+  /** Offered a checkbox to pick it for grouping (someone who may change it, not a private note). */
+  selectable?: boolean
+  selected?: boolean
+  onSelect?(selected: boolean): void
+  /** Offered *Gör till åtagande* (facilitators). */
+  onCommit?(): void
 }
 
 type Mode = 'view' | 'edit' | 'move' | 'delete'
@@ -96,6 +105,7 @@ export function OutlineNote(props: OutlineNoteProps) {
         {note.text || t('outline.emptyNote')}
       </p>
       <p className={styles.noteMeta}>
+        {props.themeTitle != null && <span dir="auto">{t('outline.inTheme', { title: props.themeTitle || t('theme.untitled') })}</span>}
         {isPrivate && <span className={styles.private}>{t('private.badge')}</span>}
         {author && <span dir="auto">{t('outline.by', { name: author })}</span>}
         {voting && (
@@ -106,14 +116,30 @@ export function OutlineNote(props: OutlineNoteProps) {
         )}
       </p>
 
-      {mode === 'view' && (canChange || voting?.canVote) && (
+      {mode === 'view' && (canChange || voting?.canVote || props.onCommit || props.selectable) && (
         <div className={styles.actions}>
+          {props.selectable && (
+            <label className={styles.select}>
+              <input
+                type="checkbox"
+                checked={props.selected ?? false}
+                aria-label={t('outline.selectNamed', { note: name })}
+                onChange={(event) => props.onSelect?.(event.target.checked)}
+              />
+              <span aria-hidden="true">{t('outline.select')}</span>
+            </label>
+          )}
           {canChange && (
             <>
               {opener('edit', 'outline.edit', 'outline.editNamed')}
               {props.moveTargets.length > 0 && opener('move', 'outline.move', 'outline.moveNamed')}
               {opener('delete', 'outline.delete', 'outline.deleteNamed')}
             </>
+          )}
+          {props.onCommit && (
+            <button type="button" className="button" aria-label={t('outline.commitNoteNamed', { note: name })} onClick={props.onCommit}>
+              {t('commitment.make')}
+            </button>
           )}
           {voting?.canVote && (
             <>
@@ -159,14 +185,7 @@ export function OutlineNote(props: OutlineNoteProps) {
           <p id={`${ids}-keys`} className={styles.hint}>
             {t('outline.keys')}
           </p>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.save')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.save" onCancel={close} />
         </form>
       )}
 
@@ -189,14 +208,7 @@ export function OutlineNote(props: OutlineNoteProps) {
               })}
             </select>
           </label>
-          <div className={styles.actions}>
-            <button type="submit" className="button button--primary">
-              {t('outline.move')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('outline.cancel')}
-            </button>
-          </div>
+          <FormActions submit="outline.move" onCancel={close} />
         </form>
       )}
 

@@ -1,14 +1,40 @@
 'use client'
 
-import { useId } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { CommitmentView, NoteView, ThemeView } from '@/lib/board/readModel'
+import { TITLE_MAX } from '@/lib/board/planShapes'
 import { useT } from '@/components/i18n/I18nProvider'
+import { FormActions, useInlineForm } from './InlineForm'
+import styles from './outline.module.css'
+
+/** What this person may do with the area's themes and commitments; absent for observers. */
+export interface PlanActions {
+  /** Renaming and ungrouping (not in an area locked against this person). */
+  canChange: boolean
+  /** Making a commitment of a theme (facilitators). */
+  canCommit: boolean
+  onRename(themeId: string, title: string): void
+  onUngroup(themeId: string): void
+  onCommit(themeId: string): void
+  /** Changing a commitment, and judging one carried over (facilitators). */
+  onEditCommitment?(commitment: CommitmentView): void
+}
 
 /**
  * An area's commitments and themes in the outline, before its notes: what the canvas shows as
- * cards and groups, as lists a screen reader can walk.
+ * cards and groups, as lists a screen reader can walk, with what may be done to a theme.
  */
-export function OutlinePlan({ commitments, themes, notes }: { commitments: readonly CommitmentView[]; themes: readonly ThemeView[]; notes: readonly NoteView[] }) {
+export function OutlinePlan({
+  commitments,
+  themes,
+  notes,
+  actions,
+}: {
+  commitments: readonly CommitmentView[]
+  themes: readonly ThemeView[]
+  notes: readonly NoteView[]
+  actions?: PlanActions
+}) {
   const t = useT()
   const commitmentsId = useId()
   const themesId = useId()
@@ -21,7 +47,7 @@ export function OutlinePlan({ commitments, themes, notes }: { commitments: reado
           <h4 id={commitmentsId}>{t('plan.commitments')}</h4>
           <ul aria-labelledby={commitmentsId} className="outline-plan__commitments">
             {commitments.map((c) => (
-              <li key={c.id} data-outline-commitment={c.id}>
+              <li key={c.id} data-outline-commitment={c.id} tabIndex={-1}>
                 <strong>{c.text}</strong>
                 {c.carried && (
                   <span>
@@ -34,6 +60,18 @@ export function OutlinePlan({ commitments, themes, notes }: { commitments: reado
                   {t('plan.owner')}: {c.owner || t('commitment.noOwner')} · {t('plan.due')}: {c.due || t('commitment.noDue')}
                   {c.indicator && ` · ${t('plan.indicator')}: ${c.indicator}`}
                 </div>
+                {actions?.onEditCommitment && (
+                  <div className={styles.actions}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('outline.editCommitmentNamed', { text: c.text })}
+                      onClick={() => actions.onEditCommitment?.(c)}
+                    >
+                      {t('commitment.edit')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -44,18 +82,74 @@ export function OutlinePlan({ commitments, themes, notes }: { commitments: reado
           <h4 id={themesId}>{t('plan.themes')}</h4>
           <ul aria-labelledby={themesId}>
             {themes.map((theme) => (
-              <li key={theme.id} data-outline-theme={theme.id}>
-                <strong>{theme.title || t('theme.untitled')}</strong> ({t('theme.noteCount', { count: theme.noteIds.length })})
-                <ul>
-                  {theme.noteIds.map((id) => (
-                    <li key={id}>{textOf.get(id) ?? ''}</li>
-                  ))}
-                </ul>
-              </li>
+              <OutlineTheme key={theme.id} theme={theme} texts={theme.noteIds.map((id) => textOf.get(id) ?? '')} actions={actions} />
             ))}
           </ul>
         </>
       )}
     </div>
+  )
+}
+
+function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: string[]; actions?: PlanActions }) {
+  const t = useT()
+  const { open: formOpen, opener, show, close: closeForm } = useInlineForm()
+  const [draft, setDraft] = useState('')
+  const title = theme.title || t('theme.untitled')
+  const close = closeForm
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    if (draft.trim() && draft.trim() !== theme.title) actions?.onRename(theme.id, draft.trim())
+    close()
+  }
+
+  return (
+    <li data-outline-theme={theme.id} tabIndex={-1}>
+      <strong dir="auto">{title}</strong> ({t('theme.noteCount', { count: theme.noteIds.length })})
+      <ul>
+        {texts.map((text, i) => (
+          <li key={theme.noteIds[i]} dir="auto">
+            {text}
+          </li>
+        ))}
+      </ul>
+      {actions && !formOpen && (actions.canChange || actions.canCommit) && (
+        <div className={styles.actions}>
+          {actions.canChange && (
+            <>
+              <button
+                ref={opener}
+                type="button"
+                className="button"
+                aria-label={t('outline.renameThemeNamed', { title })}
+                onClick={() => {
+                  setDraft(theme.title)
+                  show()
+                }}
+              >
+                {t('theme.rename')}
+              </button>
+              <button type="button" className="button" aria-label={t('outline.ungroupNamed', { title })} onClick={() => actions.onUngroup(theme.id)}>
+                {t('theme.ungroup')}
+              </button>
+            </>
+          )}
+          {actions.canCommit && (
+            <button type="button" className="button" aria-label={t('outline.commitThemeNamed', { title })} onClick={() => actions.onCommit(theme.id)}>
+              {t('commitment.make')}
+            </button>
+          )}
+        </div>
+      )}
+      {formOpen && (
+        <form className={styles.form} onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}>
+          <label className="field">
+            <span>{t('theme.titleField')}</span>
+            <input dir="auto" value={draft} maxLength={TITLE_MAX} autoFocus onChange={(e) => setDraft(e.target.value)} />
+          </label>
+          <FormActions submit="outline.save" onCancel={close} />
+        </form>
+      )}
+    </li>
   )
 }

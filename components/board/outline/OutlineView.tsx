@@ -2,12 +2,23 @@
 
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { TLShapeId, TLStore } from 'tldraw'
-import type { NoteView } from '@/lib/board/readModel'
+import type { CommitmentView, NoteView } from '@/lib/board/readModel'
 import { AREA_IDS, getArea, type AreaId } from '@/lib/planning/planningModel'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { inVotingScope } from '@/lib/board/votes'
 import { useBoardSessionContext } from '../BoardSessionContext'
-import { addNoteToArea, deleteNote, editNoteText, moveNoteToArea } from './outlineActions'
+import { CommitmentDialog } from '../CommitmentDialog'
+import {
+  addNoteToArea,
+  deleteNote,
+  editNoteText,
+  groupNotesInStore,
+  makeCommitmentInStore,
+  moveNoteToArea,
+  renameThemeInStore,
+  ungroupThemeInStore,
+  updateCommitmentInStore,
+} from './outlineActions'
 import { OutlineArea } from './OutlineArea'
 import { OutlineNote } from './OutlineNote'
 import { useOutlineAnnouncer } from './useOutlineAnnouncer'
@@ -38,6 +49,22 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
   const { message, say } = useOutlineAnnouncer(store, t, locale)
   const root = useRef<HTMLDivElement>(null)
   const [focusTarget, setFocusTarget] = useState<string | null>(initialNoteId)
+  // A theme or commitment to focus once rendered (after grouping, renaming, committing).
+  const [focusPlan, setFocusPlan] = useState<string | null>(null)
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  // The commitment form: a new one from a note or theme, or an existing one being changed.
+  const [commitFrom, setCommitFrom] = useState<
+    ({ id: string; text: string; editing?: undefined } | { id: string; text: string; editing: CommitmentView }) & { opener: HTMLElement | null } | null
+  >(null)
+
+  useLayoutEffect(() => {
+    if (!focusPlan) return
+    const element = root.current?.querySelector<HTMLElement>(focusPlan)
+    if (!element) return
+    setFocusPlan(null)
+    element.focus({ preventScroll: true })
+    element.scrollIntoView({ block: 'center' })
+  })
 
   // Focus follows a note the outline asked for (a new or moved note, or the canvas's selection)
   // as soon as it is rendered; remote changes never move focus.
@@ -69,6 +96,49 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
   const areaName = (areaId: AreaId | null) => (areaId ? getArea(areaId).title[locale] : t('board.noteNoArea'))
   const round = session.voting
   const showAuthors = session.showAuthors && !session.anonymous
+  const themes = [...view.steps.flatMap((step) => step.areas.flatMap((area) => area.themes)), ...view.unplacedThemes]
+  const themeTitle = new Map(themes.map((theme) => [theme.id, theme.title]))
+  const pick = (noteId: string, on: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current)
+      if (on) next.add(noteId)
+      else next.delete(noteId)
+      return next
+    })
+  const openCommitment = (id: string, text: string) => setCommitFrom({ id, text, opener: document.activeElement as HTMLElement | null })
+
+  const group = (areaId: AreaId, noteIds: string[], title: string) => {
+    const themeId = groupNotesInStore(store, noteIds, title)
+    if (!themeId) return
+    // Joining a theme keeps its title unless a new one was typed.
+    if (themeTitle.has(themeId) && themeTitle.get(themeId) !== title) renameThemeInStore(store, themeId, title)
+    setPicked((current) => new Set([...current].filter((id) => !noteIds.includes(id))))
+    setFocusPlan(`[data-outline-theme="${CSS.escape(themeId)}"]`)
+    const count = store.allRecords().filter((record) => record.typeName === 'shape' && record.parentId === themeId).length
+    say(t('outline.grouped', { title, count, area: areaName(areaId) }))
+  }
+  const planActions = (areaId: AreaId | null) =>
+    readOnly
+      ? undefined
+      : {
+          canChange: !lockedForMe(areaId),
+          canCommit: facilitator,
+          onRename: (themeId: string, title: string) => {
+            if (renameThemeInStore(store, themeId, title)) say(t('outline.renamed', { title }))
+          },
+          onUngroup: (themeId: string) => {
+            const title = themeTitle.get(themeId) || t('theme.untitled')
+            const noteIds = ungroupThemeInStore(store, themeId)
+            if (noteIds.length === 0) return
+            setFocusTarget(noteIds[0])
+            say(t('outline.ungrouped', { title, count: noteIds.length }))
+          },
+          onCommit: (themeId: string) => openCommitment(themeId, themeTitle.get(themeId) ?? ''),
+          onEditCommitment: facilitator
+            ? (commitment: CommitmentView) =>
+                setCommitFrom({ id: commitment.id, text: commitment.text, editing: commitment, opener: document.activeElement as HTMLElement | null })
+            : undefined,
+        }
 
   const renderNote = (note: NoteView) => {
     const canChange = !readOnly && !lockedForMe(note.areaId)
@@ -111,6 +181,11 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
           else (item?.closest('section')?.querySelector('h3') as HTMLElement | null)?.focus()
         }}
         onVote={(delta) => void board.vote(note.id, delta)}
+        themeTitle={note.themeId ? (themeTitle.get(note.themeId) ?? '') : null}
+        selectable={canChange && !privateIds.has(note.id) && note.areaId !== null}
+        selected={picked.has(note.id)}
+        onSelect={(on) => pick(note.id, on)}
+        onCommit={facilitator && !privateIds.has(note.id) ? () => openCommitment(note.id, note.text) : undefined}
       />
     )
   }
@@ -181,6 +256,12 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
                 canAdd={!readOnly && !lockedForMe(area.id)}
                 renderNote={renderNote}
                 onAdd={add(area.id)}
+                planActions={planActions(area.id)}
+                grouping={
+                  readOnly || lockedForMe(area.id)
+                    ? undefined
+                    : groupingOf(area.notes, picked, themeTitle, (noteIds, title) => group(area.id, noteIds, title))
+                }
               />
             ))}
           </div>
@@ -204,8 +285,55 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
           />
         </section>
       )}
+      {commitFrom && (
+        <CommitmentDialog
+          boardId={board.boardId}
+          editing={!!commitFrom.editing}
+          carried={commitFrom.editing?.carried ?? false}
+          initial={commitFrom.editing ? commitmentFields(commitFrom.editing) : { text: commitFrom.text, owner: '', ownerId: '', due: '', indicator: '', status: '', statusComment: '' }}
+          onClose={() => {
+            const opener = commitFrom.opener
+            setCommitFrom(null)
+            requestAnimationFrame(() => opener?.isConnected && opener.focus())
+          }}
+          onSave={(fields) => {
+            if (commitFrom.editing) {
+              updateCommitmentInStore(store, commitFrom.id, fields)
+              setCommitFrom(null)
+              setFocusPlan(`[data-outline-commitment="${CSS.escape(commitFrom.id)}"]`)
+              say(t('outline.commitmentSaved', { text: fields.text }))
+              return
+            }
+            const id = makeCommitmentInStore(store, commitFrom.id, fields, board.tally)
+            setCommitFrom(null)
+            if (!id) return
+            setFocusPlan(`[data-outline-commitment="${CSS.escape(id)}"]`)
+            say(t('outline.committed', { text: fields.text }))
+          }}
+        />
+      )}
     </div>
   )
+}
+
+function commitmentFields({ text, owner, ownerId, due, indicator, status, statusComment }: CommitmentView) {
+  return { text, owner, ownerId, due, indicator, status, statusComment }
+}
+
+/** The grouping an area offers: its picked notes (those of the list that still exist). */
+function groupingOf(
+  notes: readonly NoteView[],
+  picked: ReadonlySet<string>,
+  themeTitle: ReadonlyMap<string, string>,
+  onGroup: (noteIds: string[], title: string) => void,
+) {
+  const chosen = notes.filter((note) => picked.has(note.id))
+  const inTheme = chosen.find((note) => note.themeId)
+  return {
+    selected: chosen.length,
+    existingTitle: inTheme?.themeId ? (themeTitle.get(inTheme.themeId) ?? '') : null,
+    onGroup: (title: string) => onGroup(chosen.map((note) => note.id), title),
+  }
 }
 
 function focusArea(root: HTMLElement | null, areaId: string) {

@@ -7,7 +7,18 @@ import { buildTemplateRecords } from '@/lib/board/template'
 import { rectContains } from '@/lib/board/templateLayout'
 import type { AreaId } from '@/lib/planning/planningModel'
 import { customShapeUtils } from '../customShapeUtils'
-import { addNoteToArea, deleteNote, editNoteText, moveNoteToArea, type NewOutlineNote } from './outlineActions'
+import {
+  addNoteToArea,
+  deleteNote,
+  editNoteText,
+  groupNotesInStore,
+  makeCommitmentInStore,
+  moveNoteToArea,
+  renameThemeInStore,
+  ungroupThemeInStore,
+  updateCommitmentInStore,
+  type NewOutlineNote,
+} from './outlineActions'
 
 const AUTHOR = { id: 'user-anna', name: 'Anna Lind' }
 
@@ -103,5 +114,49 @@ describe('the outline’s changes to the board', () => {
     const area = store.allRecords().find(isAreaShape)!
     deleteNote(store, area.id)
     expect(store.allRecords().filter((r) => r.typeName === 'shape')).toHaveLength(shapes - 1)
+  })
+})
+
+describe('the outline’s themes and commitments', () => {
+  const areaView = (store: ReturnType<typeof boardStore>, areaId: AreaId) =>
+    readBoardRecords(store.allRecords(), 'sv')
+      .steps.flatMap((s) => s.areas)
+      .find((a) => a.id === areaId)!
+
+  it('groups notes into a named theme the store accepts, renames it, and ungroups it back into the area', () => {
+    const store = boardStore()
+    const ids = ['Öppet längre', 'Öppet på söndagar', 'Kvällsöppet', 'Sponsring'].map((text) => addNoteToArea(store, idea('besokare', text))!)
+    const themeId = groupNotesInStore(store, ids.slice(0, 3), 'Öppettider')!
+    let area = areaView(store, 'besokare')
+    expect(area.themes).toEqual([expect.objectContaining({ id: themeId, title: 'Öppettider' })])
+    expect(area.notes.filter((n) => n.themeId === themeId).map((n) => n.text).sort()).toEqual(['Kvällsöppet', 'Öppet längre', 'Öppet på söndagar'])
+    expect(area.notes.find((n) => n.text === 'Sponsring')!.themeId).toBeNull()
+
+    expect(renameThemeInStore(store, themeId, 'Längre öppettider')).toBe(true)
+    expect(areaView(store, 'besokare').themes[0].title).toBe('Längre öppettider')
+
+    const back = ungroupThemeInStore(store, themeId)
+    expect(back.sort()).toEqual(ids.slice(0, 3).sort())
+    expect(store.get(themeId)).toBeUndefined()
+    area = areaView(store, 'besokare')
+    expect(area.themes).toEqual([])
+    expect(area.notes.map((n) => n.text).sort()).toEqual(['Kvällsöppet', 'Sponsring', 'Öppet längre', 'Öppet på söndagar'])
+    for (const id of ids) expect(noteIn(store, id).parentId).toMatch(/^page:/)
+  })
+
+  it('makes a commitment of a theme with owner, date and indicator, linked to its ideas', () => {
+    const store = boardStore()
+    const ids = ['Språkcafé', 'Språkcafé på lördagar'].map((text) => addNoteToArea(store, idea('besokare', text))!)
+    const themeId = groupNotesInStore(store, ids, 'Språkcaféer')!
+    const fields = { text: 'Språkcafé varje vecka', owner: 'Per', ownerId: '', due: '2027-06-30', indicator: 'Deltagare per vecka', status: '', statusComment: '' } as const
+    const id = makeCommitmentInStore(store, themeId, fields, new Map([[themeId, 3]]))!
+    const [commitment] = areaView(store, 'besokare').commitments
+    expect(commitment).toMatchObject({ id, text: 'Språkcafé varje vecka', owner: 'Per', due: '2027-06-30', indicator: 'Deltagare per vecka' })
+    expect(commitment.sources.map((s) => s.kind)).toEqual(['theme', 'note', 'note'])
+    expect(commitment.sources[0]).toMatchObject({ id: themeId, votes: 3 })
+    expect(makeCommitmentInStore(store, 'shape:nothing', fields, new Map())).toBeNull()
+    expect(updateCommitmentInStore(store, id, { due: 'VT 2027', owner: 'Fia' })).toBe(true)
+    expect(areaView(store, 'besokare').commitments[0]).toMatchObject({ due: 'VT 2027', owner: 'Fia', indicator: 'Deltagare per vecka' })
+    expect(updateCommitmentInStore(store, themeId, { due: 'x' })).toBe(false)
   })
 })

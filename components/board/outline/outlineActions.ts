@@ -9,6 +9,15 @@ import { isNoteShape } from '@/lib/board/areaOfPoint'
 import { BOARD_PAGE_ID } from '@/lib/board/docLayout'
 import { noteForArea, noteGrowY, slotAmongRecords } from '@/lib/board/placeNote'
 import type { AreaId } from '@/lib/planning/planningModel'
+import {
+  commitmentFrom,
+  groupNotes,
+  recordMap,
+  renameThemeRecord,
+  ungroupThemeRecords,
+  updateCommitmentRecord,
+  type CommitmentFields,
+} from '@/lib/board/planEdits'
 
 export interface NewOutlineNote {
   areaId: AreaId
@@ -73,4 +82,53 @@ export function moveNoteToArea(store: TLStore, id: TLShapeId, areaId: AreaId): b
 
 export function deleteNote(store: TLStore, id: TLShapeId): void {
   if (noteOf(store, id)) store.remove([id])
+}
+
+/*
+ * Themes and commitments: the same record edits the canvas makes (lib/board/planEdits.ts),
+ * written into the store as one change.
+ */
+
+/** Groups notes into a new theme (or the theme one of them is in); returns the theme's id. */
+export function groupNotesInStore(store: TLStore, noteIds: readonly string[], title: string): TLShapeId | null {
+  const grouped = groupNotes(recordMap(store.allRecords()), noteIds, title)
+  if (!grouped) return null
+  store.put(grouped.put)
+  return grouped.themeId
+}
+
+export function renameThemeInStore(store: TLStore, themeId: string, title: string): boolean {
+  const changed = renameThemeRecord(recordMap(store.allRecords()), themeId, title)
+  store.put(changed)
+  return changed.length > 0
+}
+
+/** Dissolves a theme; returns the ids of the notes it held, in its order. */
+export function ungroupThemeInStore(store: TLStore, themeId: string): TLShapeId[] {
+  const changes = ungroupThemeRecords(recordMap(store.allRecords()), themeId)
+  if (!changes) return []
+  // Its notes onto the page first, so the theme goes alone.
+  store.put(changes.put)
+  store.remove(changes.remove)
+  return changes.put.map((record) => record.id as TLShapeId)
+}
+
+/** Makes a commitment of a note or theme (facilitators only); returns its id. */
+export function makeCommitmentInStore(
+  store: TLStore,
+  fromId: string,
+  fields: CommitmentFields,
+  votes: ReadonlyMap<string, number>,
+): TLShapeId | null {
+  const commitment = commitmentFrom(recordMap(store.allRecords()), fromId, fields, votes)
+  if (!commitment) return null
+  store.put([commitment])
+  return commitment.id
+}
+
+/** Changes a commitment's fields (facilitators only); false when there is no such commitment. */
+export function updateCommitmentInStore(store: TLStore, id: string, fields: Partial<CommitmentFields>): boolean {
+  const changed = updateCommitmentRecord(recordMap(store.allRecords()), id, fields)
+  store.put(changed)
+  return changed.length > 0
 }
