@@ -100,6 +100,8 @@ export const planSv = {
   'outline.commitNoteNamed': 'Gör till åtagande: {note}',
   'outline.commitThemeNamed': 'Gör till åtagande: temat ”{title}”',
   'outline.committed': 'Åtagandet ”{text}” skapades.',
+  'outline.editCommitmentNamed': 'Ändra åtagande: ”{text}”',
+  'outline.commitmentSaved': 'Åtagandet ”{text}” sparades.',
 } as const
 
 export type PlanMessageKey = keyof typeof planSv
@@ -201,4 +203,6 @@ export const planEn: Record<PlanMessageKey, string> = {
   'outline.commitNoteNamed': 'Make a commitment of {note}',
   'outline.commitThemeNamed': 'Make a commitment of the theme “{title}”',
   'outline.committed': 'The commitment “{text}” was made.',
+  'outline.editCommitmentNamed': 'Edit commitment: “{text}”',
+  'outline.commitmentSaved': 'The commitment “{text}” was saved.',
 }

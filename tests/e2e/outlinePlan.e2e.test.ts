@@ -119,7 +119,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     expect(stored.notes).toHaveLength(notesInArea)
   })
 
-  it('makes a commitment of the theme with an owner, a date and an indicator, and focus lands on it', async () => {
+  it('makes a commitment of the theme with an owner, a date and an indicator, and focus lands on it; then changes it', async () => {
     await tabTo(fia, named(/^Gör till åtagande: temat ”Studieplatser”$/), { max: 20 })
     await fia.keyboard.press('Enter')
     await fia.getByRole('dialog', { name: 'Gör till åtagande' }).waitFor()
@@ -151,6 +151,20 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     })
     expect(stored.commitments[0].sources.map((s) => s.kind)).toEqual(['theme', 'note', 'note', 'note'])
     expect(stored.commitments[0].sources[0]).toMatchObject({ id: stored.themes[0].id, text: 'Studieplatser' })
+
+    // And changes it: a period instead of a date.
+    await tabTo(fia, named(/^Ändra åtagande: ”Fler studieplatser på alla filialer”$/), { max: 5 })
+    await fia.keyboard.press('Enter')
+    await fia.getByRole('dialog', { name: 'Ändra åtagande' }).waitFor()
+    await tabTo(fia, (f) => f.tag === 'input' && f.name === 'Klart senast / period', { max: 10 })
+    await fia.keyboard.press('ControlOrMeta+A')
+    await fia.keyboard.type('VT 2027')
+    await fia.keyboard.press('Enter')
+    await expect.poll(() => live(fia).textContent(), POLL).toContain('Åtagandet ”Fler studieplatser på alla filialer” sparades.')
+    expect(await fia.evaluate(() => document.activeElement?.getAttribute('data-outline-commitment'))).toBe(commitmentId)
+    await expect
+      .poll(async () => (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!.commitments[0].due, POLL)
+      .toBe('VT 2027')
   })
 
   it('gives axe-core nothing serious to find in an area with a theme, a commitment, picked notes and an open form', async () => {
@@ -185,7 +199,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     const area = per.locator('[data-outline-area="besokare"]')
     await area.getByRole('checkbox').first().waitFor(POLL)
     expect(await area.getByRole('checkbox').count()).toBe(notesInArea)
-    expect(await area.getByRole('button', { name: /^Gör till åtagande/ }).count()).toBe(0)
+    expect(await area.getByRole('button', { name: /^(Gör till|Ändra) åtagande/ }).count()).toBe(0)
     expect(await area.getByRole('button', { name: 'Dela upp temat ”Studieplatser”' }).count()).toBe(1)
   })
 })

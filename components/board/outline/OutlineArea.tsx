@@ -6,7 +6,7 @@ import type { AreaId, Perspective } from '@/lib/planning/planningModel'
 import { useT } from '@/components/i18n/I18nProvider'
 import { TITLE_MAX } from '@/lib/board/planShapes'
 import { FormActions, useInlineForm } from './InlineForm'
-import { OutlinePlan, type ThemeActions } from './OutlinePlan'
+import { OutlinePlan, type PlanActions } from './OutlinePlan'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
@@ -25,7 +25,7 @@ export interface OutlineAreaProps {
   renderNote(note: NoteView): ReactNode
   /** Adds a note with this text; the outline then focuses it. */
   onAdd(text: string): void
-  themeActions?: ThemeActions
+  planActions?: PlanActions
   /** Grouping the notes picked in this area into a theme; absent when this person may not. */
   grouping?: GroupingProps
 }
@@ -75,7 +75,7 @@ export function OutlineArea(props: OutlineAreaProps) {
         )}
       </div>
       {question && <p className={styles.question}>{question}</p>}
-      <OutlinePlan commitments={commitments} themes={themes} notes={notes} actions={props.themeActions} />
+      <OutlinePlan commitments={commitments} themes={themes} notes={notes} actions={props.planActions} />
       {notes.length > 0 ? (
         <ul className={styles.notes} role="list">
           {notes.map(renderNote)}

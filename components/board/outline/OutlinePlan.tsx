@@ -7,8 +7,8 @@ import { useT } from '@/components/i18n/I18nProvider'
 import { FormActions, useInlineForm } from './InlineForm'
 import styles from './outline.module.css'
 
-/** What this person may do with the area's themes; absent for observers. */
-export interface ThemeActions {
+/** What this person may do with the area's themes and commitments; absent for observers. */
+export interface PlanActions {
   /** Renaming and ungrouping (not in an area locked against this person). */
   canChange: boolean
   /** Making a commitment of a theme (facilitators). */
@@ -16,6 +16,8 @@ export interface ThemeActions {
   onRename(themeId: string, title: string): void
   onUngroup(themeId: string): void
   onCommit(themeId: string): void
+  /** Changing a commitment, and judging one carried over (facilitators). */
+  onEditCommitment?(commitment: CommitmentView): void
 }
 
 /**
@@ -31,7 +33,7 @@ export function OutlinePlan({
   commitments: readonly CommitmentView[]
   themes: readonly ThemeView[]
   notes: readonly NoteView[]
-  actions?: ThemeActions
+  actions?: PlanActions
 }) {
   const t = useT()
   const commitmentsId = useId()
@@ -58,6 +60,18 @@ export function OutlinePlan({
                   {t('plan.owner')}: {c.owner || t('commitment.noOwner')} · {t('plan.due')}: {c.due || t('commitment.noDue')}
                   {c.indicator && ` · ${t('plan.indicator')}: ${c.indicator}`}
                 </div>
+                {actions?.onEditCommitment && (
+                  <div className={styles.actions}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('outline.editCommitmentNamed', { text: c.text })}
+                      onClick={() => actions.onEditCommitment?.(c)}
+                    >
+                      {t('commitment.edit')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -77,7 +91,7 @@ export function OutlinePlan({
   )
 }
 
-function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: string[]; actions?: ThemeActions }) {
+function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: string[]; actions?: PlanActions }) {
   const t = useT()
   const { open: formOpen, opener, show, close: closeForm } = useInlineForm()
   const [draft, setDraft] = useState('')

@@ -2,7 +2,7 @@
 
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { TLShapeId, TLStore } from 'tldraw'
-import type { NoteView } from '@/lib/board/readModel'
+import type { CommitmentView, NoteView } from '@/lib/board/readModel'
 import { AREA_IDS, getArea, type AreaId } from '@/lib/planning/planningModel'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { inVotingScope } from '@/lib/board/votes'
@@ -17,6 +17,7 @@ import {
   moveNoteToArea,
   renameThemeInStore,
   ungroupThemeInStore,
+  updateCommitmentInStore,
 } from './outlineActions'
 import { OutlineArea } from './OutlineArea'
 import { OutlineNote } from './OutlineNote'
@@ -51,7 +52,10 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
   // A theme or commitment to focus once rendered (after grouping, renaming, committing).
   const [focusPlan, setFocusPlan] = useState<string | null>(null)
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
-  const [commitFrom, setCommitFrom] = useState<{ id: string; text: string; opener: HTMLElement | null } | null>(null)
+  // The commitment form: a new one from a note or theme, or an existing one being changed.
+  const [commitFrom, setCommitFrom] = useState<
+    ({ id: string; text: string; editing?: undefined } | { id: string; text: string; editing: CommitmentView }) & { opener: HTMLElement | null } | null
+  >(null)
 
   useLayoutEffect(() => {
     if (!focusPlan) return
@@ -113,7 +117,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
     const count = store.allRecords().filter((record) => record.typeName === 'shape' && record.parentId === themeId).length
     say(t('outline.grouped', { title, count, area: areaName(areaId) }))
   }
-  const themeActions = (areaId: AreaId | null) =>
+  const planActions = (areaId: AreaId | null) =>
     readOnly
       ? undefined
       : {
@@ -130,6 +134,10 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
             say(t('outline.ungrouped', { title, count: noteIds.length }))
           },
           onCommit: (themeId: string) => openCommitment(themeId, themeTitle.get(themeId) ?? ''),
+          onEditCommitment: facilitator
+            ? (commitment: CommitmentView) =>
+                setCommitFrom({ id: commitment.id, text: commitment.text, editing: commitment, opener: document.activeElement as HTMLElement | null })
+            : undefined,
         }
 
   const renderNote = (note: NoteView) => {
@@ -248,7 +256,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
                 canAdd={!readOnly && !lockedForMe(area.id)}
                 renderNote={renderNote}
                 onAdd={add(area.id)}
-                themeActions={themeActions(area.id)}
+                planActions={planActions(area.id)}
                 grouping={
                   readOnly || lockedForMe(area.id)
                     ? undefined
@@ -280,15 +288,22 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
       {commitFrom && (
         <CommitmentDialog
           boardId={board.boardId}
-          editing={false}
-          carried={false}
-          initial={{ text: commitFrom.text, owner: '', ownerId: '', due: '', indicator: '', status: '', statusComment: '' }}
+          editing={!!commitFrom.editing}
+          carried={commitFrom.editing?.carried ?? false}
+          initial={commitFrom.editing ? commitmentFields(commitFrom.editing) : { text: commitFrom.text, owner: '', ownerId: '', due: '', indicator: '', status: '', statusComment: '' }}
           onClose={() => {
             const opener = commitFrom.opener
             setCommitFrom(null)
             requestAnimationFrame(() => opener?.isConnected && opener.focus())
           }}
           onSave={(fields) => {
+            if (commitFrom.editing) {
+              updateCommitmentInStore(store, commitFrom.id, fields)
+              setCommitFrom(null)
+              setFocusPlan(`[data-outline-commitment="${CSS.escape(commitFrom.id)}"]`)
+              say(t('outline.commitmentSaved', { text: fields.text }))
+              return
+            }
             const id = makeCommitmentInStore(store, commitFrom.id, fields, board.tally)
             setCommitFrom(null)
             if (!id) return
@@ -299,6 +314,10 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
       )}
     </div>
   )
+}
+
+function commitmentFields({ text, owner, ownerId, due, indicator, status, statusComment }: CommitmentView) {
+  return { text, owner, ownerId, due, indicator, status, statusComment }
 }
 
 /** The grouping an area offers: its picked notes (those of the list that still exist). */

@@ -16,6 +16,7 @@ import {
   moveNoteToArea,
   renameThemeInStore,
   ungroupThemeInStore,
+  updateCommitmentInStore,
   type NewOutlineNote,
 } from './outlineActions'
 
@@ -154,5 +155,8 @@ describe('the outline’s themes and commitments', () => {
     expect(commitment.sources.map((s) => s.kind)).toEqual(['theme', 'note', 'note'])
     expect(commitment.sources[0]).toMatchObject({ id: themeId, votes: 3 })
     expect(makeCommitmentInStore(store, 'shape:nothing', fields, new Map())).toBeNull()
+    expect(updateCommitmentInStore(store, id, { due: 'VT 2027', owner: 'Fia' })).toBe(true)
+    expect(areaView(store, 'besokare').commitments[0]).toMatchObject({ due: 'VT 2027', owner: 'Fia', indicator: 'Deltagare per vecka' })
+    expect(updateCommitmentInStore(store, themeId, { due: 'x' })).toBe(false)
   })
 })

@@ -15,6 +15,7 @@ import {
   recordMap,
   renameThemeRecord,
   ungroupThemeRecords,
+  updateCommitmentRecord,
   type CommitmentFields,
 } from '@/lib/board/planEdits'
 
@@ -123,4 +124,11 @@ export function makeCommitmentInStore(
   if (!commitment) return null
   store.put([commitment])
   return commitment.id
+}
+
+/** Changes a commitment's fields (facilitators only); false when there is no such commitment. */
+export function updateCommitmentInStore(store: TLStore, id: string, fields: Partial<CommitmentFields>): boolean {
+  const changed = updateCommitmentRecord(recordMap(store.allRecords()), id, fields)
+  store.put(changed)
+  return changed.length > 0
 }
