@@ -7,6 +7,7 @@ import {
   type SvgExportContext,
   type TLNoteShape,
 } from 'tldraw'
+import { Children, isValidElement, type ReactNode } from 'react'
 import { noteAuthorsShown } from '../noteAuthors'
 import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
@@ -27,8 +28,23 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
     return { ...shape, props: { ...shape.props, textFirstEditedBy: null } }
   }
 
+  /**
+   * tldraw's note picture, with its shadow drawn as a plain offset rectangle instead of an SVG
+   * filter (two erosions and two blurs for each note): drawing those filters made nearly all of
+   * the time a whole board of 1,000 notes took to become a PNG (see bench/results.md).
+   */
   override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
-    return super.toSvg(this.drawable(shape), ctx)
+    const picture = super.toSvg(this.drawable(shape), ctx)
+    const parts = Children.toArray((picture.props as { children?: ReactNode }).children)
+    const shadow = parts.find((part) => isValidElement<{ filter?: string; width: number; height: number }>(part) && part.type === 'rect' && !!part.props.filter)
+    if (!isValidElement<{ width: number; height: number }>(shadow)) return picture
+    const { width, height } = shadow.props
+    return (
+      <>
+        <rect x={0} y={2} rx={1} width={width} height={height} fill="#000" opacity={0.12} />
+        {parts.filter((part) => part !== shadow)}
+      </>
+    )
   }
 
   override component(shape: TLNoteShape) {
