@@ -172,6 +172,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY ?? null,
     oidc: oidcConfig(env),
     passwordSignIn: env.PASSWORD_SIGNIN,
+    guestsPerInvite: env.GUESTS_PER_INVITE,
     retention: { days: env.RETENTION_DAYS ?? null, warningDays: env.RETENTION_WARNING_DAYS },
     accessibility: {
       organisation: env.ACCESSIBILITY_ORGANISATION ?? null,

@@ -7,7 +7,7 @@
  * not bring a fresh vote allowance.
  *
  * A client that throws the cookie away is a new guest: the link cannot tell it from the next
- * person at the branch. That is bounded only by the link's other limits (see docs/security.md).
+ * person at the branch. A link makes at most GUESTS_PER_INVITE guests (lib/auth/nextAuthOptions.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 

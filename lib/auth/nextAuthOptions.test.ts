@@ -7,9 +7,10 @@ import { createBoardState } from '../board/createBoardDoc'
 import { loadEnv, oidcConfig } from '../env'
 import type { Store } from '../store/types'
 import { guestUserId } from './boardAccess'
+import { guestDeviceCookieName, guestDeviceCookieValue } from './guestDevice'
 import { hashInviteToken, newInviteToken } from './inviteToken'
 import { buildAuthOptions, cleanDisplayName, userFromClaims } from './nextAuthOptions'
-import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+import { INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
 const oidcDefaults = {
   issuer: 'https://sso.example.se',
@@ -226,6 +227,33 @@ describe('joining by invite link', () => {
     })
     expect(valid.revokedAt).toBeNull()
     await expect(authorizeAgain({ token: 'b'.repeat(43), name: '   ' }, {})).rejects.toThrow(INVITE_INVALID_ERROR)
+  })
+
+  it('is the same guest again from a browser whose cookie names them, under the name given now', async () => {
+    const { token, invite } = await boardWithInvite()
+    const authorize = provider('guest').options!.authorize!
+    const first = (await authorize({ token, name: 'Gunnel' }, {})) as { guest: { guestId: string } }
+    const cookie = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('x'.repeat(40), invite.id, first.guest.guestId)}`
+    const again = (await authorize({ token, name: 'Gunnel B' }, { headers: { cookie: `other=1; ${cookie}` } })) as { guest: { guestId: string }; name: string }
+    expect(again.guest.guestId).toBe(first.guest.guestId)
+    expect(again.name).toBe('Gunnel B')
+    expect((await store.guests.get(first.guest.guestId))?.name).toBe('Gunnel B')
+    // Signed under another secret, it names nobody.
+    const forged = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('y'.repeat(40), invite.id, first.guest.guestId)}`
+    const stranger = (await authorize({ token, name: 'Mallory' }, { headers: { cookie: forged } })) as { guest: { guestId: string } }
+    expect(stranger.guest.guestId).not.toBe(first.guest.guestId)
+  })
+
+  it('makes at most GUESTS_PER_INVITE guests per link; those who joined still come back', async () => {
+    const { token, invite } = await boardWithInvite()
+    const authorize = provider('guest', options({ guestsPerInvite: 2 })).options!.authorize!
+    const first = (await authorize({ token, name: 'Ett' }, {})) as { guest: { guestId: string } }
+    await authorize({ token, name: 'Två' }, {})
+    await expect(authorize({ token, name: 'Tre' }, {})).rejects.toThrow(INVITE_FULL_ERROR)
+    expect(await store.guests.listForInvite(invite.id)).toHaveLength(2)
+    const cookie = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('x'.repeat(40), invite.id, first.guest.guestId)}`
+    const back = (await authorize({ token, name: 'Ett' }, { headers: { cookie } })) as { guest: { guestId: string } }
+    expect(back.guest.guestId).toBe(first.guest.guestId)
   })
 
   it('cleans display names of control characters and limits their length', () => {

@@ -14,7 +14,7 @@ import { guestUserId } from './boardAccess'
 import { guestDeviceCookieName, guestDeviceCookieValue, guestDeviceMaxAge, guestIdFromCookies } from './guestDevice'
 import { normalizeEmail } from './email'
 import { hashInviteToken, isWellFormedInviteToken } from './inviteToken'
-import { INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+import { INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
 const SESSION_HOURS = 12
 
@@ -112,7 +112,9 @@ async function fetchUserinfo(config: OidcConfig, accessToken: string | undefined
 }
 
 type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'> &
-  Partial<Pick<AppContext, 'audit' | 'passwordSignIn' | 'publicUrl'>>
+  Partial<Pick<AppContext, 'audit' | 'passwordSignIn' | 'publicUrl' | 'guestsPerInvite'>>
+
+const DEFAULT_GUESTS_PER_INVITE = 200
 
 /**
  * Leaves the cookie that makes this browser the same guest on its next sign-in through the
@@ -178,6 +180,10 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
           if (known.name !== name) await context.store.guests.rename(known.id, name)
           guest = { ...known, name }
         } else {
+          // A link names a bounded number of people: a client that throws its cookie away cannot
+          // make guests (and vote allowances) without end. (Two joins at once may pass one over.)
+          const limit = context.guestsPerInvite ?? DEFAULT_GUESTS_PER_INVITE
+          if ((await context.store.guests.listForInvite(invite.id)).length >= limit) throw new Error(INVITE_FULL_ERROR)
           guest = await context.store.guests.create({ boardId: invite.boardId, inviteId: invite.id, name })
         }
         await rememberGuestDevice(context, invite, guest.id)

@@ -140,6 +140,7 @@ const sv = {
   'join.invalid': 'Länken gäller inte längre',
   'join.invalidBody': 'Inbjudan har gått ut eller återkallats. Be facilitatorn om en ny länk.',
   'join.failed': 'Det gick inte att gå med. Länken kan ha gått ut.',
+  'join.full': 'Så många har redan gått med genom den här länken. Be facilitatorn om en ny länk.',
 
   'admin.title': 'Konton',
   'admin.name': 'Namn',
@@ -533,6 +534,7 @@ const en: Record<MessageKey, string> = {
   'join.invalid': 'This link is no longer valid',
   'join.invalidBody': 'The invitation has expired or been revoked. Ask the facilitator for a new link.',
   'join.failed': 'Joining failed. The link may have expired.',
+  'join.full': 'As many people as this link allows have already joined through it. Ask the facilitator for a new link.',
 
   'admin.title': 'Accounts',
   'admin.name': 'Name',

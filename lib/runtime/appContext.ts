@@ -95,6 +95,8 @@ export interface AppContext {
   retention: { days: number | null; warningDays: number }
   /** Email and password sign-in is offered (PASSWORD_SIGNIN). */
   passwordSignIn: boolean
+  /** Guests one invite link may make (GUESTS_PER_INVITE). */
+  guestsPerInvite: number
   /** The organisation and contact the accessibility statement names. */
   accessibility: StatementSettings
   /**
