@@ -2,7 +2,7 @@
 
 import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useEffect, useRef, useState } from 'react'
-import { Tldraw, createUserId, type Editor, type TLComponents, type TLStoreWithStatus } from 'tldraw'
+import { Tldraw, createUserId, type Editor, type TLComponents, type TLStoreWithStatus, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSchemaError } from '@/lib/collab/bindStoreToDoc'
 import { useI18n } from '@/components/i18n/I18nProvider'
@@ -18,7 +18,18 @@ import { registerThemeKeeping } from './themeKeeping'
 
 // Fonts, icons and translations are served by this app (copied from @tldraw/assets at
 // install), never fetched from tldraw's CDN: a branch library may have no internet path.
-const assetUrls = getAssetUrls({ baseUrl: '/tldraw' })
+// The embed menu's icons (YouTube, Figma, …) are left out: the server refuses embeds (see
+// server/sync/recordGuard.ts), and tldraw would fetch all 18 as the board opens.
+const selfHosted = getAssetUrls({ baseUrl: '/tldraw' })
+const assetUrls = { ...selfHosted, embedIcons: Object.fromEntries(Object.keys(selfHosted.embedIcons).map((key) => [key, ''])) }
+
+// Nothing that would fetch from another site: no "Insert embed" in the menu.
+const overrides: TLUiOverrides = {
+  actions(_editor, actions) {
+    const { 'insert-embed': _embed, ...kept } = actions
+    return kept
+  },
+}
 
 // One page per board: the page menu would only invite confusion.
 const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel, InFrontOfTheCanvas: MapLabels }
@@ -84,12 +95,16 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
         store={storeWithStatus}
         shapeUtils={customShapeUtils}
         assetUrls={assetUrls}
+        overrides={overrides}
         licenseKey={licenseKey ?? undefined}
         components={components}
         onMount={(mounted) => {
           const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
           mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })
           fitBoard(mounted)
+          // A pasted link would become an embed or a link preview, both refused by the server
+          // (and the socket that wrote them closed): it is pasted as its text instead.
+          mounted.registerExternalContentHandler('url', ({ url, point, sources }) => mounted.putExternalContent({ type: 'text', text: url, point, sources }))
           const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
           const stopLocks = registerLockedAreas(mounted, () => locks.current)
           const stopThemes = registerThemeKeeping(mounted)
