@@ -6,27 +6,14 @@
  * Run: `npx tsx scripts/screenshot-outline-plan.ts` (builds the app first when needed) → docs/screenshot-outline-plan.png
  */
 import path from 'node:path'
-import type { TemplateNote } from '../lib/board/template'
-import { IDEA_GROUPS } from '../lib/themes/testing/swedishIdeas'
-import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { signInThroughForm } from '../tests/helpers/browser'
-import { startScreenshotApp } from './lib/screenshotApp'
-import { importWorkshop } from '../tests/helpers/importWorkshop'
+import { openPlanWorkshop, startScreenshotApp } from './lib/screenshotApp'
 
 const GROUPED = ['Fler studieplatser', 'Studieplatser med eluttag', 'Tysta studieplatser för studenter']
 
 async function main() {
   const { server, browser, stop } = await startScreenshotApp()
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
-    const notes: TemplateNote[] = Object.values(IDEA_GROUPS)
-      .flatMap((texts) => texts.slice(0, 7))
-      .map((text) => ({ area: 'besokare', text }))
-    const boardId = await importWorkshop(page.request, server.url, { name: 'Verksamhetsplan 2027 – workshop', notes })
-    await page.goto(`${server.url}/boards/${boardId}`)
-    await page.locator('.connection[data-state="connected"]').waitFor()
+    const { page } = await openPlanWorkshop(server, browser)
     await page.getByRole('button', { name: 'Lista', exact: true }).click()
     const area = page.locator('[data-outline-area="besokare"]')
     for (const text of GROUPED) await area.getByRole('checkbox', { name: `Välj ”${text}” för att gruppera` }).check()

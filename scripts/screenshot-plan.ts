@@ -6,25 +6,12 @@
  * Run: `npx tsx scripts/screenshot-plan.ts` (builds the app first when needed) → docs/screenshot-plan.png
  */
 import path from 'node:path'
-import type { TemplateNote } from '../lib/board/template'
-import { IDEA_GROUPS } from '../lib/themes/testing/swedishIdeas'
-import { DEMO_PASSWORD, DEMO_USERS } from '../server/seed'
-import { signInThroughForm } from '../tests/helpers/browser'
-import { startScreenshotApp } from './lib/screenshotApp'
-import { importWorkshop } from '../tests/helpers/importWorkshop'
+import { openPlanWorkshop, startScreenshotApp } from './lib/screenshotApp'
 
 async function main() {
   const { server, browser, stop } = await startScreenshotApp()
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    await signInThroughForm(page, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
-    const notes: TemplateNote[] = Object.values(IDEA_GROUPS)
-      .flatMap((texts) => texts.slice(0, 7))
-      .map((text) => ({ area: 'besokare', text }))
-    const boardId = await importWorkshop(page.request, server.url, { name: 'Verksamhetsplan 2027 – workshop', notes })
-    await page.goto(`${server.url}/boards/${boardId}`)
-    await page.locator('.connection[data-state="connected"]').waitFor()
+    const { page } = await openPlanWorkshop(server, browser)
     const note = (text: string) => page.locator('.tl-shape[data-shape-type="note"]').filter({ has: page.getByText(text, { exact: true }) })
 
     await page.getByRole('button', { name: 'Plan', exact: true }).click()

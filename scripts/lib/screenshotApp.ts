@@ -2,9 +2,13 @@
  * What every picture for the docs starts from: the web app built (when out of date), an app
  * server over a fresh demo database, and Chromium. `stop()` ends both.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import type { TemplateNote } from '../../lib/board/template'
+import { IDEA_GROUPS } from '../../lib/themes/testing/swedishIdeas'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { startAppServer, type AppServer } from '../../tests/helpers/appServer'
-import { launchBrowser } from '../../tests/helpers/browser'
+import { launchBrowser, signInThroughForm } from '../../tests/helpers/browser'
+import { importWorkshop } from '../../tests/helpers/importWorkshop'
 
 export async function startScreenshotApp(): Promise<{ server: AppServer; browser: Browser; stop(): Promise<void> }> {
   // Imported by a computed name: the build helper is plain JavaScript, outside the typecheck.
@@ -21,4 +25,21 @@ export async function startScreenshotApp(): Promise<{ server: AppServer; browser
       await server.stop()
     },
   }
+}
+
+/**
+ * The plan pictures' board, open and connected for the facilitator at 1366×768: 40 ideas in
+ * Besökare och verksamhet, seven phrasings of each of the fixture's ideas.
+ */
+export async function openPlanWorkshop(server: AppServer, browser: Browser): Promise<{ page: Page; boardId: string }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const page = await context.newPage()
+  await signInThroughForm(page, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+  const notes: TemplateNote[] = Object.values(IDEA_GROUPS)
+    .flatMap((texts) => texts.slice(0, 7))
+    .map((text) => ({ area: 'besokare', text }))
+  const boardId = await importWorkshop(page.request, server.url, { name: 'Verksamhetsplan 2027 – workshop', notes })
+  await page.goto(`${server.url}/boards/${boardId}`)
+  await page.locator('.connection[data-state="connected"]').waitFor()
+  return { page, boardId }
 }
