@@ -18,6 +18,8 @@ import { importWorkshop, workshopNotes } from '../helpers/importWorkshop'
 const SHOTS = process.env.PRESENTATION_SCREENSHOTS_DIR
 const PROJECTOR = { width: 1366, height: 768 }
 const NOTES = 300
+/** The first note of Ekonomiska resurser (notes go round the areas in turn) sits in a theme. */
+const THEMED_NOTE = AREAS.findIndex((area) => area.id === 'ekonomi')
 const LONG_NAME = 'Verksamhetsplan 2027 för Stadsbiblioteket och alla filialer i söderort – heldagsworkshop med ledningsgruppen'
 
 let server: AppServer
@@ -57,7 +59,11 @@ beforeAll(async () => {
   browser = await launchBrowser()
   facilitator = await person(DEMO_USERS.facilitator.email)
   participant = await person(DEMO_USERS.participant.email)
-  boardId = await importWorkshop(facilitator.context.request, server.url, { name: LONG_NAME, notes: workshopNotes(NOTES) })
+  boardId = await importWorkshop(facilitator.context.request, server.url, {
+    name: LONG_NAME,
+    notes: workshopNotes(NOTES),
+    themes: [{ title: 'Språkcaféer', note: THEMED_NOTE }],
+  })
   const share = await facilitator.context.request.post(`${server.url}/api/boards/${boardId}/members`, {
     data: { email: DEMO_USERS.participant.email, role: 'participant' },
     headers: { origin: server.url },
@@ -129,8 +135,8 @@ describe('the map at Visa hela tavlan', () => {
     await expect.poll(() => p.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 30_000 }).toBe(NOTES)
     await p.getByRole('button', { name: 'Visa hela tavlan' }).click()
     // Whole board, 300 notes: a note is about 22 px wide on screen, no room for a 24 px button.
-    await expect.poll(() => p.locator('[data-vote-buttons="none"]').count(), { timeout: 10_000 }).toBe(NOTES)
-    expect(await p.locator('.note-votes__button').count()).toBe(0)
+    await expect.poll(() => p.locator('.note-votes[data-vote-buttons="none"]').count(), { timeout: 10_000 }).toBe(NOTES)
+    expect(await p.locator('.note-votes .note-votes__button').count()).toBe(0)
     const hint = p.getByTestId('zoom-to-vote')
     expect(await hint.textContent()).toBe('Zooma in eller öppna Lista för att rösta')
     expect(Math.min(...(await fontPx(p, '[data-testid="zoom-to-vote"]')))).toBeGreaterThanOrEqual(14)
@@ -140,22 +146,30 @@ describe('the map at Visa hela tavlan', () => {
     expect(await p.locator('.map-label__votes').count()).toBe(AREAS.length)
 
     // Zooming in, step by step: every button on the screen is at least 24×24 CSS px.
-    const visibleButtons = () =>
-      p.locator('.note-votes__button').evaluateAll((buttons) =>
+    const visibleButtons = (selector = '.note-votes__button') =>
+      p.locator(selector).evaluateAll((buttons) =>
         buttons
-          .map((b) => b.getBoundingClientRect())
-          .filter((r) => r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight)
-          .map((r) => ({ w: r.width, h: r.height })),
+          .map((b) => ({ r: b.getBoundingClientRect(), b }))
+          .filter(({ r }) => r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight)
+          .map(({ r, b }) => {
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+            return { w: r.width, h: r.height, hit: b.contains(top), clear: r.top > 110 && r.bottom < innerHeight - 80 }
+          }),
       )
+    const themeButtons = '.theme__votes .note-votes__button'
+    // A theme of one note is about 26 px wide here: room for its vote button at most, which is
+    // no smaller than a note's.
+    expect(await p.locator('.theme__votes').getAttribute('data-vote-buttons')).not.toBe('both')
+    for (const size of await visibleButtons(themeButtons)) expect(Math.min(size.w, size.h)).toBeGreaterThanOrEqual(23.9)
     const zoomNow = () =>
       p.evaluate(() => {
         const layer = document.querySelector('.tl-html-layer') as HTMLElement | null
         return layer ? new DOMMatrix(getComputedStyle(layer).transform).a : NaN
       })
     const measured: string[] = []
-    // Zooming as on a touchpad: pinches (wheel with Ctrl) over a note in Ekonomiska resurser,
-    // which stays under the pointer.
-    const aim = (await p.locator('.tl-shape[data-shape-type="note"]', { has: p.locator('[data-note-area="ekonomi"]') }).nth(5).boundingBox())!
+    // Zooming as on a touchpad: pinches (wheel with Ctrl) over the note in the theme in
+    // Ekonomiska resurser, which stays under the pointer.
+    const aim = (await p.locator('[data-theme]').boundingBox())!
     await p.mouse.move(aim.x + aim.width / 2, aim.y + aim.height / 2)
     for (const target of [0.13, 0.2, 0.5, 1]) {
       for (let i = 0; i < 40 && (await zoomNow()) < target; i++) {
@@ -173,6 +187,24 @@ describe('the map at Visa hela tavlan', () => {
       const both = await p.getByRole('button', { name: 'Ta tillbaka en röst' }).count()
       measured.push(`zoom ${(await zoomNow()).toFixed(2)}: ${sizes.length} buttons (${both} notes with both), ${Math.min(...sizes.map((s) => s.w)).toFixed(1)}–${Math.max(...sizes.map((s) => s.w)).toFixed(1)} px`)
       if (target >= 0.5) expect(both).toBeGreaterThan(0)
+      // The theme's buttons as well: on screen and at least 24 px; once the notes' controls no
+      // longer crowd each other (as they do far out, see the pictures), on top where they are.
+      const theme = await visibleButtons(themeButtons)
+      await shot(p, `vote-buttons-zoom-${target}`)
+      expect(theme.length, `theme buttons at zoom ${target}`).toBeGreaterThan(0)
+      expect(Math.min(...theme.flatMap((s) => [s.w, s.h])), `theme buttons at zoom ${target}`).toBeGreaterThanOrEqual(23.9)
+      if (target >= 0.5) {
+        expect(theme.length).toBe(2)
+        // Clear of the page's header and tldraw's toolbar, they take the pointer (once the
+        // camera has come to rest).
+        await expect
+          .poll(async () => (await visibleButtons(themeButtons)).filter((s) => s.clear && !s.hit).length, {
+            timeout: 10_000,
+            message: `theme buttons under something else at zoom ${target}`,
+          })
+          .toBe(0)
+      }
+      measured.push(`theme ${theme.length} buttons, ${Math.min(...theme.map((s) => s.w)).toFixed(1)} px`)
     }
     console.log(`vote buttons at 1366×768: ${measured.join('; ')}`)
     expect(await hint.count()).toBe(0)

@@ -4,7 +4,9 @@
  * `/api/boards/import` by a signed-in staff member, who becomes its facilitator.
  */
 import type { APIRequestContext } from 'playwright-core'
-import type { TLNoteShape, TLRecord, TLShape } from '@tldraw/tlschema'
+import { createShapeId, type TLNoteShape, type TLRecord, type TLShape } from '@tldraw/tlschema'
+import type { IndexKey } from '@tldraw/utils'
+import { buildThemeRecord, THEME_HEADER, THEME_PADDING } from '../../lib/board/planRecords'
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/export/backup'
 import { boardSchema } from '../../lib/board/schema'
 import { TEMPLATE_VERSION, buildTemplateRecords, type TemplateNote } from '../../lib/board/template'
@@ -23,6 +25,8 @@ export interface WorkshopOptions {
   editNote?(note: TLNoteShape, index: number): TLNoteShape
   /** Notes swap places with each other (still each in a free place, no longer in order). */
   shuffled?: boolean
+  /** Themes, each holding one note (its index in `notes`) where the note was laid out. */
+  themes?: { title: string; note: number }[]
 }
 
 /** Posts the workshop as a backup; returns the new board's id. */
@@ -36,11 +40,14 @@ export async function importWorkshop(request: APIRequestContext, baseUrl: string
     planningModelVersion: PLANNING_MODEL_VERSION,
     schema: boardSchema.serialize(),
     records: [
-      ...shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled).map(
-        (record) =>
-          record.typeName === 'shape' && record.type === 'note' && options.editNote
-            ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
-            : record,
+      ...themed(
+        shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled).map(
+          (record) =>
+            record.typeName === 'shape' && record.type === 'note' && options.editNote
+              ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
+              : record,
+        ),
+        options.themes ?? [],
       ),
       ...(options.extraRecords ?? []),
     ],
@@ -61,6 +68,19 @@ export function workshopNotes(count: number): TemplateNote[] {
     area: AREAS[i % AREAS.length].id,
     text: `Idé ${i + 1}: ${['Fler språkcaféer på filialerna', 'Öppna biblioteket tidigare på lördagar', 'Låna ut verktyg och symaskiner', 'Samarbeta med skolorna om läsfrämjande', 'Digital handledning för äldre'][i % 5]}`,
   }))
+}
+
+/** Each theme takes its note's place on the page, and the note its first place in the theme. */
+function themed(records: TLRecord[], themes: { title: string; note: number }[]): TLRecord[] {
+  const out = [...records]
+  themes.forEach((theme, i) => {
+    const at = out.findIndex((r) => r.id === createShapeId(`note-${theme.note + 1}`))
+    const note = out[at] as TLNoteShape
+    const record = buildThemeRecord({ id: createShapeId(`theme-${i + 1}`), x: note.x - THEME_PADDING, y: note.y - THEME_HEADER, title: theme.title, index: note.index })
+    out[at] = { ...note, parentId: record.id, x: THEME_PADDING, y: THEME_HEADER, index: 'a1' as IndexKey }
+    out.push(record)
+  })
+  return out
 }
 
 /** Each note takes the place of the note seven further on (same sizes, so nothing overlaps). */

@@ -1,6 +1,5 @@
 import {
   NoteShapeUtil,
-  stopEventPropagation,
   useSvgExportContext,
   useValue,
   type Editor,
@@ -13,10 +12,11 @@ import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import { inVotingScope } from '@/lib/board/votes'
-import { NOTE_WIDTH, voteControls } from '@/lib/board/voteControls'
+import { NOTE_WIDTH } from '@/lib/board/voteControls'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
+import { useVoteControls, VoteButtons } from './VoteButtons'
 
 /**
  * tldraw's sticky note plus what the workshop adds to it: a label naming the note's area (and
@@ -88,7 +88,9 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
   const exporting = useSvgExportContext() !== null
-  const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
+  // Far out the controls keep a size that can be hit and read; where the note is too small on
+  // screen to hold them they are left off, and the map labels carry the tally (MapLabels).
+  const controls = useVoteControls(editor, { shapeScale: shape.props.scale, exporting })
   const round = board?.session.voting
   if (!board || !round) return null
   const areaId = readNoteMeta(shape.meta).areaId
@@ -100,9 +102,6 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
   // facilitator shows the results: an ended round leaves no "● 0" behind.
   const showCount = round.active ? !round.hideTally : round.resultsShown && count > 0
   if (!canVote && !showCount) return null
-  // Far out the controls keep a size that can be hit and read; where the note is too small on
-  // screen to hold them they are left off, and the map labels carry the tally (MapLabels).
-  const controls = exporting ? { scale: 1, buttons: 'both' as const } : voteControls(zoom * shape.props.scale)
   const far = controls.buttons === 'none'
   return (
     <div
@@ -118,36 +117,7 @@ function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
       )}
       {canVote && !far && (
         <>
-          {controls.buttons === 'both' && (
-            <button
-              type="button"
-              className="note-votes__button"
-              aria-label={t('voting.unvote')}
-              title={t('voting.unvote')}
-              disabled={mine === 0}
-              onPointerDown={stopEventPropagation}
-              onClick={(event) => {
-                event.stopPropagation()
-                void board.vote(shape.id, -1)
-              }}
-            >
-              −
-            </button>
-          )}
-          <button
-            type="button"
-            className="note-votes__button"
-            aria-label={t('voting.vote')}
-            title={board.remainingVotes === 0 ? t('voting.limit') : t('voting.vote')}
-            disabled={board.remainingVotes === 0}
-            onPointerDown={stopEventPropagation}
-            onClick={(event) => {
-              event.stopPropagation()
-              void board.vote(shape.id, 1)
-            }}
-          >
-            +
-          </button>
+          <VoteButtons shapeId={shape.id} board={board} buttons={controls.buttons} t={t} />
           {mine > 0 && <span className="note-votes__mine">{'●'.repeat(Math.min(mine, 5))}</span>}
         </>
       )}

@@ -15,6 +15,8 @@ import { THEME_HEADER } from '@/lib/board/planRecords'
 import { inVotingScope } from '@/lib/board/votes'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
+import { THEME_HEADER_PADDING } from '@/lib/board/voteControls'
+import { useVoteControls, VoteButtons } from './VoteButtons'
 import '../plan.css'
 
 /**
@@ -114,11 +116,16 @@ function ThemeCard({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
   )
 }
 
-/** Votes on the theme as a whole, during a voting round that covers the theme's area. */
+/**
+ * Votes on the theme as a whole, during a voting round that covers the theme's area. The
+ * controls sit at the header's right end and grow from there as the camera zooms out, so that
+ * their buttons stay at least 24 px on screen, as a note's do.
+ */
 function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
   const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
   const exporting = useSvgExportContext() !== null
+  const controls = useVoteControls(editor, { shapeScale: 1, room: shape.props.w - 2 * THEME_HEADER_PADDING, exporting })
   const areaId = useValue(
     'theme area',
     () => {
@@ -130,45 +137,18 @@ function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
   const round = board?.session.voting
   if (!board || !round || !inVotingScope(round, areaId)) return null
   const count = board.tally.get(shape.id) ?? 0
-  const mine = board.myVotes[shape.id] ?? 0
   const canVote = round.active && board.role !== 'observer' && !exporting
   return (
-    <span className="theme__votes" data-votes={count}>
+    <span
+      className={`theme__votes${controls.buttons === 'none' ? ' theme__votes--far' : ''}`}
+      style={{ transform: `scale(${controls.scale})` }}
+      data-votes={count}
+      data-vote-buttons={canVote ? controls.buttons : undefined}
+    >
       <span className="note-votes__count" title={t('theme.votes', { count })}>
         ● {count}
       </span>
-      {canVote && (
-        <>
-          <button
-            type="button"
-            className="note-votes__button"
-            aria-label={t('voting.unvote')}
-            title={t('voting.unvote')}
-            disabled={mine === 0}
-            onPointerDown={stopEventPropagation}
-            onClick={(event) => {
-              event.stopPropagation()
-              void board.vote(shape.id, -1)
-            }}
-          >
-            −
-          </button>
-          <button
-            type="button"
-            className="note-votes__button"
-            aria-label={t('voting.vote')}
-            title={board.remainingVotes === 0 ? t('voting.limit') : t('voting.vote')}
-            disabled={board.remainingVotes === 0}
-            onPointerDown={stopEventPropagation}
-            onClick={(event) => {
-              event.stopPropagation()
-              void board.vote(shape.id, 1)
-            }}
-          >
-            +
-          </button>
-        </>
-      )}
+      {canVote && <VoteButtons shapeId={shape.id} board={board} buttons={controls.buttons} t={t} />}
     </span>
   )
 }
