@@ -18,6 +18,8 @@ import { FollowUpSection } from './FollowUpSection'
 import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
+import type { MemberPresence } from './presence'
+import { createServerClock } from './roomTicket'
 import { PlanPanel } from './PlanPanel'
 import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
@@ -50,11 +52,13 @@ export interface BoardScreenProps {
 
 export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null }: BoardScreenProps) {
   const t = useT()
-  const member = useMemo(() => ({ ...user, role, label }), [user, role, label])
-  const board = useBoardStore(boardId, member)
+  const member = useMemo<MemberPresence>(() => ({ id: user.id, name: user.name, role, label }), [user, role, label])
+  // The server's time as learnt from this board's room tickets: the timer counts in it.
+  const [clock] = useState(createServerClock)
+  const board = useBoardStore(boardId, member, clock)
   const { session, tally } = useBoardSession(board.doc)
   const store = board.storeWithStatus.status === 'synced-remote' ? board.storeWithStatus.store : null
-  usePrivateRound(store, boardId, user.id, session.privateRound)
+  usePrivateRound(store, boardId, user.id, session.privateRound, clock)
   const votes = useMyVotes(boardId, session.voting)
   const opened = board.storeWithStatus.status === 'synced-remote'
   useEffect(() => {
@@ -120,7 +124,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             </a>
           )}
           <ConnectionBadge state={board.connection} />
-          <TimerBadge timer={session.timer} />
+          <TimerBadge timer={session.timer} clock={clock} />
           <VotingStatus />
           {session.privateRound?.active && <span className="role-notice role-notice--private">{t('private.active')}</span>}
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}

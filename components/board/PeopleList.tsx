@@ -5,18 +5,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { MessageKey } from '@/lib/i18n/messages'
 import { useT } from '@/components/i18n/I18nProvider'
 import { useReturnFocus } from '@/components/layout/useReturnFocus'
-import type { MemberPresence } from './useBoardStore'
-import { presenceColor } from './useBoardStore'
-
-function membersOf(awareness: Awareness): MemberPresence[] {
-  const byId = new Map<string, MemberPresence>()
-  for (const state of awareness.getStates().values()) {
-    const member = (state as { member?: MemberPresence }).member
-    if (member && typeof member.id === 'string' && typeof member.name === 'string') byId.set(member.id, member)
-  }
-  const order = { facilitator: 0, participant: 1, observer: 2 }
-  return [...byId.values()].sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'sv'))
-}
+import { membersOf, presenceColor, type MemberPresence } from './presence'
 
 /** Who is on the board right now, with their role and branch. */
 export function PeopleList({ awareness, selfId, onClose }: { awareness: Awareness | null; selfId: string; onClose(): void }) {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { timerRemainingMs, type TimerState } from '@/lib/board/session'
 import { useT } from '@/components/i18n/I18nProvider'
-import { serverNow } from './useBoardStore'
+import type { ServerClock } from './roomTicket'
 
 const SOUND_KEY = 'strategitavlan-timer-sound'
 
@@ -37,18 +37,18 @@ function beep() {
  * The shared countdown. Everyone counts to the end time the server set, corrected by this
  * browser's offset from the server clock, so all screens reach zero together.
  */
-export function TimerBadge({ timer }: { timer: TimerState }) {
+export function TimerBadge({ timer, clock }: { timer: TimerState; clock: ServerClock }) {
   const t = useT()
-  const [now, setNow] = useState(serverNow)
+  const [now, setNow] = useState(clock.now)
   const [sound, setSound] = useState(false)
   const signalled = useRef<number | null>(null)
 
   useEffect(() => setSound(localStorage.getItem(SOUND_KEY) === 'on'), [])
   useEffect(() => {
     if (timer.state !== 'running') return
-    const interval = setInterval(() => setNow(serverNow()), 250)
+    const interval = setInterval(() => setNow(clock.now()), 250)
     return () => clearInterval(interval)
-  }, [timer.state, timer.endsAt])
+  }, [timer.state, timer.endsAt, clock])
 
   const remaining = timerRemainingMs(timer, timer.state === 'running' ? now : 0)
   const timeUp = timer.state === 'running' && remaining === 0

@@ -11,39 +11,17 @@ import {
   type TLStoreWithStatus,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import * as Y from 'yjs'
-import type { BoardRole } from '@/lib/auth/roles'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { followBrowserNetwork } from './followNetwork'
-import { localDocName } from './localBoards'
+import type * as Y from 'yjs'
 import { readRecords } from '@/lib/board/docLayout'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import { bindPresence } from '@/lib/collab/bindPresence'
 import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
-import { TicketError, connectBoard, type ConnectionState, type RoomTicket } from '@/lib/sync/connectBoard'
+import type { ConnectionState } from '@/lib/sync/connectBoard'
 import { customShapeUtils } from './customShapeUtils'
 import { followBoardNames, type BoardNames } from './noteAuthors'
-
-const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4']
-
-export function presenceColor(userId: string): string {
-  let hash = 0
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
-  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]
-}
-
-/** Server time minus this browser's time, learnt from each ticket (the timer counts in server time). */
-let serverOffsetMs = 0
-export const serverNow = () => Date.now() + serverOffsetMs
-
-export async function fetchTicket(boardId: string): Promise<RoomTicket> {
-  const sent = Date.now()
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/token`, { method: 'POST' })
-  if (!response.ok) throw new TicketError(response.status)
-  const ticket = (await response.json()) as RoomTicket & { serverTime?: number }
-  if (typeof ticket.serverTime === 'number') serverOffsetMs = ticket.serverTime - (sent + Date.now()) / 2
-  return ticket
-}
+import { openBoardDoc } from './openBoardDoc'
+import { announceMember, presenceColor, type MemberPresence } from './presence'
+import type { ServerClock } from './roomTicket'
 
 export interface BoardStoreState {
   storeWithStatus: TLStoreWithStatus
@@ -59,20 +37,11 @@ export interface BoardStoreState {
 
 /**
  * A tldraw store bound to the board's Y.Doc and kept in sync through our sync server:
- * connect, wait for the first sync, bind records and presence; undo all of it on unmount.
+ * open the doc (openBoardDoc), wait for a copy to show, bind records and presence; undo all
+ * of it on unmount. `user` is this person as the others see them in presence; `clock` learns
+ * the server's time from the room tickets.
  */
-export interface BoardMember {
-  id: string
-  name: string
-  role: BoardRole
-  /** A guest's branch, e.g. "Filial Skärholmen". */
-  label: string | null
-}
-
-/** What each client announces about itself besides tldraw's presence (for "who's here"). */
-export type MemberPresence = BoardMember
-
-export function useBoardStore(boardId: string, user: BoardMember): BoardStoreState {
+export function useBoardStore(boardId: string, user: MemberPresence, clock: ServerClock): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({
     storeWithStatus: { status: 'loading' },
     connection: 'connecting',
@@ -83,7 +52,6 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
   })
 
   useEffect(() => {
-    const doc = new Y.Doc()
     const $online = atom<'online' | 'offline'>('connection status', 'offline')
     // Observers get a read-only editor; the server drops their edits anyway. The role the page
     // was served with holds until a ticket says otherwise (and while offline).
@@ -101,21 +69,25 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
       users: { currentUser: attributionUser },
       collaboration: { status: $online, mode: $mode },
     })
-    const followed = followBoardNames(store, doc)
-    names = followed.names
-    const connection = connectBoard({
-      boardId,
-      doc,
-      fetchTicket: () => fetchTicket(boardId),
-      isOnline: () => navigator.onLine,
-      onTicket: (ticket) => $mode.set(ticket.role === 'observer' ? 'readonly' : 'readwrite'),
-    })
-    const disposers: (() => void)[] = [followed.stop]
     let cancelled = false
-
     const update = (patch: Partial<BoardStoreState>) => {
       if (!cancelled) setState((previous) => ({ ...previous, ...patch }))
     }
+    // The canvas opens from whichever copy is ready first: this device's (when it holds the
+    // board at all), or the server's first sync.
+    const opened = openBoardDoc({
+      boardId,
+      userId: user.id,
+      clock,
+      onTicket: (ticket) => $mode.set(ticket.role === 'observer' ? 'readonly' : 'readwrite'),
+      onNetwork: () => update({ connection: opened.connection.getState() }),
+      usableFromDevice: (doc) => readRecords(doc).size > 0,
+    })
+    const { doc, connection } = opened
+    const followed = followBoardNames(store, doc)
+    names = followed.names
+    const disposers: (() => void)[] = [followed.stop]
+
     disposers.push(
       connection.onState((next) => {
         $online.set(next === 'connected' ? 'online' : 'offline')
@@ -124,17 +96,9 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
         update({ connection: next })
       }),
     )
-    disposers.push(followBrowserNetwork(connection, () => update({ connection: connection.getState() })))
     update({ retry: () => connection.retryNow() })
 
-    // The board is kept on this device too (IndexedDB): a branch that loses its connection
-    // keeps working, a reload while offline still opens the board, and what was added meanwhile
-    // merges when the connection returns. The canvas opens from whichever is ready first: this
-    // device's copy, or the server's first sync.
-    const local = new IndexeddbPersistence(localDocName(boardId, user.id), doc)
-    disposers.push(() => void local.destroy())
-    const fromDevice = local.whenSynced.then(() => (readRecords(doc).size > 0 ? 'device' : new Promise<never>(() => {})))
-    Promise.race([fromDevice, connection.synced])
+    opened.ready
       .then(() => {
         if (cancelled) return
         try {
@@ -164,8 +128,7 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
             },
           })
           disposers.push(() => presence.dispose())
-          const me: MemberPresence = { id: user.id, name: user.name, role: user.role, label: user.label }
-          provider.awareness.setLocalStateField('member', me)
+          announceMember(provider.awareness, { id: user.id, name: user.name, role: user.role, label: user.label })
           update({ awareness: provider.awareness })
         })
       })
@@ -178,10 +141,9 @@ export function useBoardStore(boardId: string, user: BoardMember): BoardStoreSta
     return () => {
       cancelled = true
       for (const dispose of disposers.reverse()) dispose()
-      connection.destroy()
-      doc.destroy()
+      opened.close()
     }
-  }, [boardId, user.id, user.name, user.role, user.label])
+  }, [boardId, user.id, user.name, user.role, user.label, clock])
 
   return state
 }

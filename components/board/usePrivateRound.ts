@@ -2,16 +2,12 @@
 
 import { useEffect } from 'react'
 import type { TLStore } from 'tldraw'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import * as Y from 'yjs'
 import { privateDocId } from '@/lib/board/docIds'
 import { isPrivateNote, withoutPrivateRound } from '@/lib/board/privateNotes'
 import type { PrivateRound } from '@/lib/board/session'
 import { bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
-import { connectBoard } from '@/lib/sync/connectBoard'
-import { followBrowserNetwork } from './followNetwork'
-import { localDocName } from './localBoards'
-import { fetchTicket } from './useBoardStore'
+import { openBoardDoc } from './openBoardDoc'
+import type { ServerClock } from './roomTicket'
 
 /**
  * While a board has had a private round, this person's private document is bound to the
@@ -22,37 +18,25 @@ import { fetchTicket } from './useBoardStore'
  * Like the board, the private document is kept on this device (IndexedDB): private notes
  * written offline survive a reload and reach the server when the connection returns.
  */
-export function usePrivateRound(store: TLStore | null, boardId: string, userId: string, round: PrivateRound | null) {
+export function usePrivateRound(store: TLStore | null, boardId: string, userId: string, round: PrivateRound | null, clock: ServerClock) {
   const hasRound = round !== null
   useEffect(() => {
     if (!store || !hasRound) return
-    const doc = new Y.Doc()
-    const docId = privateDocId(boardId, userId)
-    const connection = connectBoard({
-      boardId: docId,
-      doc,
-      fetchTicket: () => fetchTicket(boardId),
-      isOnline: () => navigator.onLine,
-    })
-    const local = new IndexeddbPersistence(localDocName(docId, userId), doc)
-    const stopFollowing = followBrowserNetwork(connection)
+    const opened = openBoardDoc({ boardId, docId: privateDocId(boardId, userId), userId, clock })
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
     let cancelled = false
     // Bound as soon as either copy is ready: the device's, or the server's first sync.
-    Promise.race([local.whenSynced, connection.synced])
+    opened.ready
       .then(() => {
-        if (!cancelled) binding = bindStoreToDoc({ store, doc, owns: isPrivateNote })
+        if (!cancelled) binding = bindStoreToDoc({ store, doc: opened.doc, owns: isPrivateNote })
       })
       .catch(() => undefined)
     return () => {
       cancelled = true
-      stopFollowing()
       binding?.dispose()
-      void local.destroy()
-      connection.destroy()
-      doc.destroy()
+      opened.close()
     }
-  }, [store, boardId, userId, hasRound])
+  }, [store, boardId, userId, hasRound, clock])
 
   const revealed = round !== null && !round.active
   useEffect(() => {
