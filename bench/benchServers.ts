@@ -23,6 +23,7 @@ import { createBoardState } from '../lib/board/createBoardDoc'
 import type { Store } from '../lib/store/types'
 import { openPostgresStore } from '../server/store/postgresStore'
 import { openSqliteStore } from '../server/store/sqliteStore'
+import { spawnServer, type SpawnedServer } from '../tests/helpers/spawnServer'
 
 export const BENCH_SECRET = 'benchmark-secret-benchmark-secret-benchmark'
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -148,52 +149,27 @@ async function prepareBenchStore(
 }
 
 interface Node {
-  child: ChildProcess
-  port: number
+  server: SpawnedServer
   warnings: Map<string, number>
 }
 
-function startNode(dbPath: string, env: Record<string, string>): Promise<Node> {
-  // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--sync-only'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_PATH: dbPath,
-      AUTH_SECRET: BENCH_SECRET,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stderr!.on('data', (chunk) => (output += chunk))
+async function startNode(dbPath: string, env: Record<string, string>): Promise<Node> {
   const warnings = new Map<string, number>()
-  return new Promise((resolve, reject) => {
-    let buffer = ''
-    const timer = setTimeout(() => reject(new Error(`our server did not start:\n${output}`)), 60_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop() ?? ''
-      for (const line of lines) {
-        // The licence reminder is for deployments, not for a server on loopback.
-        if ((line.includes('"level":40') || line.includes('"level":50')) && !line.includes('TLDRAW_LICENSE_KEY')) {
-          const message = (JSON.parse(line) as { msg?: string }).msg ?? line
-          warnings.set(message, (warnings.get(message) ?? 0) + 1)
-        }
-        if (!line.includes('Strategitavlan is ready')) continue
-        clearTimeout(timer)
-        resolve({ child, port: JSON.parse(line).port, warnings })
+  const server = await spawnServer({
+    name: 'our server',
+    args: ['--sync-only'],
+    // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    env: { NODE_ENV: 'production', DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, ...env },
+    onLine(line) {
+      // The licence reminder is for deployments, not for a server on loopback.
+      if ((line.includes('"level":40') || line.includes('"level":50')) && !line.includes('TLDRAW_LICENSE_KEY')) {
+        const message = (JSON.parse(line) as { msg?: string }).msg ?? line
+        warnings.set(message, (warnings.get(message) ?? 0) + 1)
       }
-    })
-    child.once('exit', (code) => reject(new Error(`our server exited with ${code}:\n${output}`)))
+    },
   })
+  return { server, warnings }
 }
 
 /** Tokens for every client, minted once: participant `i` of the board. */
@@ -259,16 +235,16 @@ export async function startOurs(options: {
       : nodes === 1
         ? 'ours'
         : 'ours ×2, SQLite',
-    pids: started.map(({ child }) => child.pid!),
-    baseUrl: `ws://127.0.0.1:${started[0].port}`,
+    pids: started.map(({ server }) => server.child.pid!),
+    baseUrl: `ws://127.0.0.1:${started[0].server.port}`,
     warnings() {
       const all = new Map<string, number>()
       for (const node of started) for (const [message, count] of node.warnings) all.set(message, (all.get(message) ?? 0) + count)
       return all
     },
-    urlFor: (i) => `ws://127.0.0.1:${started[i % nodes].port}/sync/${prepared!.boardId}?token=${tokens[i]}`,
+    urlFor: (i) => `ws://127.0.0.1:${started[i % nodes].server.port}/sync/${prepared!.boardId}?token=${tokens[i]}`,
     async stop() {
-      await Promise.all(started.map(({ child }) => stopChild(child, 'SIGTERM')))
+      await Promise.all(started.map(({ server }) => server.stop('SIGTERM')))
       if (redis) await stopChild(redis)
       await dropSchema?.()
       if (dir) fs.rmSync(dir, { recursive: true, force: true })

@@ -3,13 +3,14 @@
  * port 0 over a fresh SQLite file, seeded with the demo users and board. Needs `next build`
  * to have run (the test script does it).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { readBoard, type BoardView } from '../../lib/board/readModel'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { privateDocPrefix } from '../../lib/board/docIds'
 import { loadStoredDoc, noteTexts } from './boardNotes'
+import { spawnServer } from './spawnServer'
 import { tempDbPath, TEST_SECRET } from './syncHarness'
 
 const projectDir = path.resolve(import.meta.dirname, '../..')
@@ -28,45 +29,19 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     throw new Error('No Next.js build: run `npx next build` (npm test does) before the end-to-end tests.')
   }
   const dbPath = tempDbPath('e2e')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_PATH: dbPath,
-      AUTH_SECRET: TEST_SECRET,
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await spawnServer({
+    name: 'app server',
+    env: { NODE_ENV: 'production', DATABASE_PATH: dbPath, AUTH_SECRET: TEST_SECRET, SEED_DEMO: 'true', ...extraEnv },
+    startTimeoutMs: 90_000,
   })
-  let output = ''
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app server did not start:\n${output}`)), 90_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      for (const line of output.split('\n')) {
-        if (!line.includes('Strategitavlan is ready')) continue
-        clearTimeout(timer)
-        resolve(JSON.parse(line).port)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`app server exited with ${code}:\n${output}`)))
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return {
-    url: `http://localhost:${port}`,
-    port,
+    url: `http://localhost:${server.port}`,
+    port: server.port,
     dbPath,
-    child,
-    logs: () => output,
+    child: server.child,
+    logs: server.output,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-      await exited
+      await server.stop()
     },
   }
 }

@@ -2,7 +2,6 @@
  * Real servers for integration tests: the sync server on port 0 over a real SQLite file, in
  * this process or as a child process, and real y-websocket clients connected to it.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,9 +15,9 @@ import { silentLogger } from '../../server/logger'
 import { createServices, type Services } from '../../server/services'
 import { startServer, type RunningServer } from '../../server/startServer'
 import { openSqliteStore } from '../../server/store/sqliteStore'
+import { spawnServer, type SpawnedServer } from './spawnServer'
 
 export const TEST_SECRET = 'integration-test-secret-integration-test-secret'
-const projectDir = path.resolve(import.meta.dirname, '../..')
 
 export function tempDbPath(label = 'test'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `strategitavlan-${label}-`))
@@ -161,64 +160,19 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
   }
 }
 
-export interface SyncProcess {
-  port: number
+export interface SyncProcess extends SpawnedServer {
   syncUrl: string
-  child: ChildProcess
-  /** Everything the process has written to stdout and stderr so far (for failure messages). */
-  output(): string
-  /** Sends a signal and waits for the process to exit. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
 /** The real server (`server/main.ts --sync-only`) as a child process on port 0. */
 export async function spawnSyncProcess(dbPath: string, extraEnv: Record<string, string> = {}): Promise<SyncProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--sync-only'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_PATH: dbPath,
-      AUTH_SECRET: TEST_SECRET,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await spawnServer({
+    name: 'sync process',
+    args: ['--sync-only'],
+    env: { NODE_ENV: 'test', DATABASE_PATH: dbPath, AUTH_SECRET: TEST_SECRET, ...extraEnv },
+    startTimeoutMs: 30_000,
   })
-  let stderr = ''
-  let output = ''
-  child.stderr!.on('data', (chunk) => {
-    stderr += chunk
-    output += chunk
-  })
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = ''
-    const timer = setTimeout(() => reject(new Error(`sync process did not start:\n${stderr}`)), 30_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      for (const line of buffer.split('\n')) {
-        if (!line.includes('Strategitavlan is ready')) continue
-        clearTimeout(timer)
-        resolve(JSON.parse(line).port)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`sync process exited with ${code}:\n${stderr}`)))
-  })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return {
-    port,
-    syncUrl: `ws://localhost:${port}/sync`,
-    child,
-    output: () => output,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-      return exited
-    },
-  }
+  return { ...server, syncUrl: `ws://localhost:${server.port}/sync` }
 }
 
 /** Creates a user and a board directly in a database file (for tests that spawn the server). */
