@@ -22,6 +22,18 @@ const META_ROOT = 'board'
 const SESSION_ROOT = 'session'
 const VOTES_ROOT = 'votes'
 
+/**
+ * Every root type a board's document (and a private one) has, and its kind. Nothing else may be
+ * written: the sync server refuses an update that writes any other root, or writes one as the
+ * other kind (server/sync/updateContent.ts).
+ */
+export const DOC_ROOTS: Readonly<Record<string, 'array' | 'map'>> = Object.freeze({
+  [RECORDS_ROOT]: 'array',
+  [META_ROOT]: 'map',
+  [SESSION_ROOT]: 'map',
+  [VOTES_ROOT]: 'map',
+})
+
 /** The board's one page: every shape's parent. */
 export const BOARD_PAGE_ID = PageRecordType.createId('board')
 

@@ -31,6 +31,7 @@ interface StoredNote {
   x: number
   y: number
   text: string
+  fontSizeAdjustment: number | null
 }
 
 /** The board as the app server stored it: its notes and the layout's verdict on them. */
@@ -47,6 +48,7 @@ async function stored(boardId: string): Promise<{ notes: StoredNote[]; report: L
         x: n.x,
         y: n.y,
         text: JSON.stringify(n.props.richText),
+        fontSizeAdjustment: n.props.fontSizeAdjustment,
       }))
     const report = layoutReport(records)
     doc.destroy()
@@ -127,6 +129,59 @@ describe('a board that holds a workshop', () => {
     expect(notes.every((n) => n.text.includes('Uppdragsidé'))).toBe(true)
     expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(9)
     expect(await facilitator.locator('.area[data-area="uppdrag"] .area__count').textContent()).toBe('9 lappar')
+  })
+
+  it('breaks a long Swedish compound at a syllable instead of shrinking the note, and stores no soft hyphen', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email)
+    const boardId = await emptyBoard(facilitator.request, 'Långa ord')
+    await openBoard(facilitator, boardId)
+    const add = facilitator.getByRole('button', { name: 'Lägg till idé i Uppdrag' })
+    const typing = () => facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await clickInView(facilitator, add)
+    await typing()
+    await facilitator.keyboard.type('Kort idé')
+    await clickInView(facilitator, add)
+    await typing()
+    const typed = 'Kompetensutvecklingsinsatser för folkbibliotekspersonal'
+    await facilitator.keyboard.type(typed)
+    await facilitator.keyboard.press('Escape')
+    let longId = ''
+    await eventually(async () => {
+      const long = (await stored(boardId)).notes.find((n) => n.text.includes('Kompetens'))
+      expect(long?.text).toContain(typed)
+      expect(long?.fontSizeAdjustment ?? 1).toBe(1)
+      longId = long!.id
+    }, 15_000)
+
+    // Drawn with soft hyphens in its long words, at the same font size as a short note (tldraw
+    // alone shrinks the font until "Kompetensutvecklingsinsatser" fits one line), and no word
+    // runs over the note's edge.
+    const label = (id: string) => facilitator.locator(`.tl-shape[data-shape-id="${id}"] .tl-text-content__wrapper`)
+    const shortId = (await stored(boardId)).notes.find((n) => n.text.includes('Kort idé'))!.id
+    await eventually(async () => expect(await label(longId).textContent()).toContain('Kom\u00ADpe\u00ADtens'), 10_000)
+    const fontSize = (id: string) => label(id).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await fontSize(longId)).toBe(await fontSize(shortId))
+    const overflow = await label(longId).evaluate((el) => {
+      const text = el.querySelector('.tl-rich-text')!
+      return text.scrollWidth - text.clientWidth
+    })
+    expect(overflow).toBeLessThanOrEqual(1)
+
+    // Edited again after being drawn with soft hyphens: the stored text still has none. (Esc
+    // first: a click on the note still selected since typing would start editing at once.)
+    await facilitator.keyboard.press('Escape')
+    await facilitator.locator(`.tl-shape[data-shape-id="${longId}"]`).click()
+    await facilitator.keyboard.press('Enter')
+    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await facilitator.keyboard.press('ControlOrMeta+End')
+    await facilitator.keyboard.type(' nu')
+    await facilitator.keyboard.press('Escape')
+    await eventually(async () => {
+      const long = (await stored(boardId)).notes.find((n) => n.id === longId)!
+      expect(long.text).toContain(`${typed} nu`)
+      expect(long.text).not.toContain('\u00AD')
+      expect(long.fontSizeAdjustment ?? 1).toBe(1)
+    }, 15_000)
   })
 
   it('puts a note dropped with the note tool on top of another in a free place of its zone, at once', async () => {

@@ -168,3 +168,58 @@ describe('content no browser could open', () => {
     expect(mine.closeCodes).toEqual([])
   })
 })
+
+describe('root types the board does not use', () => {
+  /** An update from a doc of its own that writes what `write` does to it. */
+  function updateOf(write: (doc: Y.Doc) => void): { clientId: number; update: Uint8Array } {
+    const doc = new Y.Doc()
+    write(doc)
+    const update = Y.encodeStateAsUpdate(doc)
+    doc.destroy()
+    return { clientId: doc.clientID, update }
+  }
+  const note = () => buildNote({ key: `hostile-root-${Math.random().toString(36).slice(2)}`, text: 'Fientlig' })
+  const attacks: [string, () => { clientId: number; update: Uint8Array }][] = [
+    ['a Y.Array named records', () => updateOf((doc) => doc.getArray('records').push([{ key: note().id, val: note() }]))],
+    ['a Y.Map named foo', () => updateOf((doc) => doc.getMap('foo').set('hostile', 'x'.repeat(1000)))],
+    ['a root named __proto__', () => updateOf((doc) => doc.getMap('__proto__').set('hostile', 1))],
+    ['map entries under the record array', () => updateOf((doc) => doc.getMap('tldraw').set('hostile', { key: 'x' }))],
+    ['list entries under the board map', () => updateOf((doc) => doc.getArray('board').push(['hostile']))],
+    ['a valid note beside a write to an unknown root, in one update', () =>
+      updateOf((doc) => {
+        doc.transact(() => {
+          const n = note()
+          ;(recordsArray(doc) as unknown as Y.Array<unknown>).push([{ key: n.id, val: n }])
+          doc.getMap('foo').set('hostile', 1)
+        })
+      })],
+  ]
+  it.each(attacks)('%s is refused before it is applied', async (_label, attack) => {
+    const before = harness.services.sync.room(boardId)!.doc
+    const rootsBefore = [...before.share.keys()].sort()
+    const recordsBefore = readRecords(before).size
+    const raw = await memberSocket()
+    await expectRefused(raw, attack())
+    const room = harness.services.sync.room(boardId)!.doc
+    // Nothing of it touched the room's doc: no new root, no new record, no stray entries.
+    expect([...room.share.keys()].sort()).toEqual(rootsBefore)
+    expect(readRecords(room).size).toBe(recordsBefore)
+    const stored = await loadStoredDoc(harness.services.store.docs, boardId)
+    expect([...stored.share.keys()].filter((name) => !['tldraw', 'board', 'session', 'votes'].includes(name))).toEqual([])
+    expect(Buffer.from(Y.encodeStateAsUpdate(stored)).includes(Buffer.from('hostile'))).toBe(false)
+    // The honest client never saw it.
+    expect([...honest.doc.share.keys()].filter((name) => !['tldraw', 'board', 'session', 'votes'].includes(name))).toEqual([])
+    await expectBoardStillWorks()
+  })
+
+  it('a private document refuses unknown roots too', async () => {
+    const author = await harness.services.store.users.create({ email: `root${round}@example.org`, name: 'Bo', passwordHash: null })
+    await harness.services.store.boards.setRole(boardId, author.id, 'participant')
+    const room = privateDocId(boardId, author.id)
+    const mine = await joinWithToken(cleanup, harness.syncUrl, room, await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }))
+    const raw = await memberSocket(room, author.id)
+    await expectRefused(raw, updateOf((doc) => doc.getArray('records').push(['hostile'])), room)
+    expect([...harness.services.sync.room(room)!.doc.share.keys()]).not.toContain('records')
+    expect(mine.closeCodes).toEqual([])
+  })
+})

@@ -17,6 +17,7 @@ import { NOTE_WIDTH, voteControls } from '@/lib/board/voteControls'
 import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
+import { hyphenateRichText, withoutSoftHyphens } from '@/lib/board/hyphenate'
 
 /**
  * tldraw's sticky note plus what the workshop adds to it: a label naming the note's area (and
@@ -25,8 +26,45 @@ import { groupOnDrop } from '../themeKeeping'
 export class TaggedNoteShapeUtil extends NoteShapeUtil {
   /** The note as tldraw may draw it: without its writer's name where names are not shown. */
   private drawable(shape: TLNoteShape): TLNoteShape {
-    if (!shape.props.textFirstEditedBy || noteAuthorsShown(this.editor.store)) return shape
-    return { ...shape, props: { ...shape.props, textFirstEditedBy: null } }
+    const hidesAuthor = !!shape.props.textFirstEditedBy && !noteAuthorsShown(this.editor.store)
+    // Long words get soft hyphens where they are drawn (lib/board/hyphenate.ts), except while
+    // someone types in the note: the text editor would take them into the stored text.
+    const richText = this.editor.getEditingShapeId() === shape.id ? shape.props.richText : hyphenateRichText(shape.props.richText)
+    if (!hidesAuthor && richText === shape.props.richText) return shape
+    return { ...shape, props: { ...shape.props, richText, textFirstEditedBy: hidesAuthor ? null : shape.props.textFirstEditedBy } }
+  }
+
+  /**
+   * tldraw sizes a note's text when the note is created or its text changes (growing the note,
+   * or shrinking the font until the longest word fits a line). It is sized here with the same soft
+   * hyphens it is drawn with, so a long compound breaks at a syllable instead of shrinking the
+   * note's font; the text stored is always without soft hyphens, whatever path brought them in.
+   */
+  override onBeforeCreate(next: TLNoteShape): ReturnType<NoteShapeUtil['onBeforeCreate']> {
+    const stored = this.stored(next)
+    // tldraw declares the created note's font adjustment as never null; it is what it measured.
+    return this.withText(super.onBeforeCreate(this.measured(stored)) as TLNoteShape | undefined, stored, next) as ReturnType<NoteShapeUtil['onBeforeCreate']>
+  }
+
+  override onBeforeUpdate(prev: TLNoteShape, next: TLNoteShape) {
+    const stored = this.stored(next)
+    return this.withText(super.onBeforeUpdate(this.measured(prev), this.measured(stored)), stored, next)
+  }
+
+  private measured(shape: TLNoteShape): TLNoteShape {
+    const richText = hyphenateRichText(shape.props.richText)
+    return richText === shape.props.richText ? shape : { ...shape, props: { ...shape.props, richText } }
+  }
+
+  private stored(shape: TLNoteShape): TLNoteShape {
+    const richText = withoutSoftHyphens(shape.props.richText)
+    return richText === shape.props.richText ? shape : { ...shape, props: { ...shape.props, richText } }
+  }
+
+  /** tldraw's adjusted note (if any) carrying the text to store; undefined when nothing changes. */
+  private withText(adjusted: TLNoteShape | undefined, stored: TLNoteShape, next: TLNoteShape): TLNoteShape | undefined {
+    if (adjusted) return { ...adjusted, props: { ...adjusted.props, richText: stored.props.richText } }
+    return stored === next ? undefined : stored
   }
 
   /**
