@@ -96,6 +96,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       maxDocBytes: env.SYNC_MAX_DOC_BYTES,
       maxDocBytesPerPerson: env.SYNC_MAX_DOC_BYTES_PER_PERSON,
       maxDocBytesPerInvite: env.SYNC_MAX_DOC_BYTES_PER_INVITE,
+      docWarnPercent: env.SYNC_DOC_WARN_PERCENT,
       maxConnectionsPerRoom: env.SYNC_MAX_CONNECTIONS_PER_ROOM,
       maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       awarenessPerSecond: env.SYNC_MAX_AWARENESS_PER_SECOND,
