@@ -218,7 +218,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             onEditor={setEditor}
           />
           {boardView.view === 'outline' && store && (
-            <OutlineView store={store} user={user} initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
+            <OutlineView
+              store={store}
+              user={user}
+              boardName={boardName}
+              isGuest={isGuest}
+              continues={continues}
+              initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
           )}
           {presenting && presentation && (
             <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />

@@ -286,6 +286,10 @@ export class Room implements LinkedRoom {
     return this.link.remoteOwner(clientId)
   }
 
+  claimPresence(clientId: number, userId: string): Promise<string> | null {
+    return this.link.claimPresence(clientId, userId)
+  }
+
   addConnection(socket: WebSocket, principal: Principal): Connection {
     const connection: Connection = {
       socket,
@@ -499,7 +503,7 @@ export class Room implements LinkedRoom {
   }
 
   /** Closes one socket for breaking a rule, with a log line and a count by reason. */
-  private refuse(connection: Connection, refusal: Refusal, details: object = {}) {
+  refuse(connection: Connection, refusal: Refusal, details: object = {}) {
     const { code, reason } = refusal
     this.options.logger.warn({ room: this.name, user: connection.principal.userId, code, reason, ...details }, 'closing socket')
     this.options.metrics.refused(reason, code)
