@@ -13,6 +13,7 @@ import { startAppServer, type AppServer } from '../helpers/appServer'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, signInByApi } from '../helpers/browser'
 import { focused, named, tabTo } from '../helpers/keyboard'
+import { cameraAtRest } from '../helpers/camera'
 
 const VIEWPORT = { width: 1366, height: 768 }
 const POLL = { timeout: 15_000 }
@@ -276,9 +277,14 @@ describe('reduced motion', () => {
     await page.keyboard.press('Shift+0') // 100 %
     await expect.poll(() => zoom(page)).toBe('100%')
     await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
-    // A 300 ms glide would still be under way; a jump is done.
-    await page.waitForTimeout(100)
-    expect(await zoom(page)).toBe(fitted)
+    // Two frames on, a 300 ms glide would still be under way; a jump is done: the camera then
+    // is where it comes to rest.
+    const cameraNow = () => page.evaluate(() => getComputedStyle(document.querySelector('.tl-html-layer')!).transform)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    const twoFramesOn = await cameraNow()
+    await cameraAtRest(page)
+    expect(await cameraNow()).toBe(twoFramesOn)
+    await expect.poll(() => zoom(page)).toBe(fitted)
     expect(await page.locator('.connection').evaluate((el) => getComputedStyle(el).animationDuration)).toMatch(/^(0s|1e-05s)$/)
   })
 })

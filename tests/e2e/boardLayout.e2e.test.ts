@@ -19,6 +19,7 @@ import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browse
 import { importWorkshop } from '../helpers/importWorkshop'
 import { cleanReport, layoutReport, type LayoutReport } from '../helpers/layoutCheck'
 import { eventually } from '../helpers/syncHarness'
+import { cameraAtRest } from '../helpers/camera'
 
 const VIEWPORT = { width: 1366, height: 768 }
 let server: AppServer
@@ -340,7 +341,7 @@ async function clickInView(on: Page, button: Locator) {
     }
     if (attempt >= 5) return await button.click()
     await on.getByRole('button', { name: 'Visa hela tavlan' }).click()
-    await on.waitForTimeout(400)
+    await cameraAtRest(on)
   }
 }
 

@@ -14,6 +14,7 @@ import { startAppServer, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi } from '../helpers/browser'
 import { importWorkshop } from '../helpers/importWorkshop'
 import { textContrast, zoomOnto } from '../helpers/pixels'
+import { cameraAtRest } from '../helpers/camera'
 
 const SHOTS = process.env.CONTRAST_SCREENSHOTS_DIR
 const NOTE_COLOURS = [
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 async function zoomToFit() {
   await page.keyboard.press('Shift+1')
-  await page.waitForTimeout(400)
+  await cameraAtRest(page)
 }
 
 async function measure(shape: Locator, texts: string[], name: string) {

@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
+import { privateDocPrefix } from '../../lib/board/docIds'
 import { startAppServer, storedBoard, storedPrivateTexts, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
@@ -123,8 +124,12 @@ describe('working offline', () => {
     if (!(await panel.isVisible())) await facilitator.getByRole('button', { name: 'Leda', exact: true }).click()
     await panel.getByRole('button', { name: 'Starta privat runda' }).click()
     await branch.getByText('Privat runda – bara du ser dina nya lappar').waitFor()
-    // Let the private document reach the device before the link drops.
-    await branch.waitForTimeout(1000)
+    // Let the private document reach the device before the link drops: its copy there (a
+    // second IndexedDB database, beside the board's) has been opened.
+    await branch.waitForFunction(
+      async (prefix) => (await indexedDB.databases()).some((db) => db.name?.startsWith(prefix)),
+      `strategitavlan:${privateDocPrefix(boardId)}`,
+    )
 
     await b.setOffline(true)
     await branch.locator('.connection[data-state="offline"]').waitFor()

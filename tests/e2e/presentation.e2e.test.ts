@@ -13,6 +13,7 @@ import { NOTES_PER_PAGE, PRESENTATION_FRAMES } from '../../lib/board/presentatio
 import { AREAS } from '../../lib/planning/planningModel'
 import { startAppServer, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi } from '../helpers/browser'
+import { cameraAtRest } from '../helpers/camera'
 import { importWorkshop, workshopNotes } from '../helpers/importWorkshop'
 
 const SHOTS = process.env.PRESENTATION_SCREENSHOTS_DIR
@@ -82,7 +83,7 @@ describe('the whole board on a projector', () => {
     await openBoard(page)
     await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 30_000 }).toBe(NOTES)
     await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
-    await page.waitForTimeout(600)
+    await cameraAtRest(page)
     await shot(page, 'fit-300-notes')
     const toolbar = (await page.locator('.tlui-main-toolbar').first().boundingBox())!
     const lowest = await page.locator('.area').evaluateAll((zones) => Math.max(...zones.map((z) => z.getBoundingClientRect().bottom)))

@@ -5,6 +5,7 @@
  */
 import { PNG } from 'pngjs'
 import type { Locator, Page } from 'playwright-core'
+import { cameraAtRest } from './camera'
 
 type Rgb = [number, number, number]
 
@@ -80,7 +81,7 @@ export async function zoomOnto(page: Page, target: Locator, width: number): Prom
       await page.mouse.wheel(0, -120)
       await page.keyboard.up('Control')
     }
-    await page.waitForTimeout(60)
+    await cameraAtRest(page)
   }
   throw new Error(`could not zoom the element to ${width} px`)
 }
