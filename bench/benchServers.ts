@@ -16,14 +16,15 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { createRoomTokens } from '../lib/auth/roomToken'
 import { createBoardState } from '../lib/board/createBoardDoc'
 import type { Store } from '../lib/store/types'
 import { openPostgresStore } from '../server/store/postgresStore'
 import { openSqliteStore } from '../server/store/sqliteStore'
+import { startRedis, type RedisServer } from '../tests/helpers/redisServer'
 import { spawnServer, type SpawnedServer } from '../tests/helpers/spawnServer'
+import { createTestSchema } from '../tests/helpers/testPostgres'
 
 export const BENCH_SECRET = 'benchmark-secret-benchmark-secret-benchmark'
 const projectDir = path.resolve(import.meta.dirname, '..')
@@ -112,16 +113,6 @@ export async function findBenchPostgres(): Promise<string | null> {
   return null
 }
 
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
 /** A database with one board and `users` participants; returns their ids. */
 export async function prepareBenchDatabase(
   dbPath: string,
@@ -207,24 +198,18 @@ export async function startOurs(options: {
   let dropSchema: (() => Promise<void>) | null = null
   let prepared: { boardId: string; userIds: string[] } | null = null
   if (options.postgresUrl) {
-    const schema = `bench_${randomBytes(6).toString('hex')}`
-    await adminQuery(options.postgresUrl, `CREATE SCHEMA ${schema}`)
-    dropSchema = () => adminQuery(options.postgresUrl!, `DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-    const url = new URL(options.postgresUrl)
-    url.searchParams.set('options', `-c search_path=${schema}`)
-    env = { DATABASE_URL: url.toString() }
-    prepared = await prepareBenchStore(await openPostgresStore({ connectionString: url.toString() }), options.clients)
+    const schema = await createTestSchema(options.postgresUrl)
+    dropSchema = schema.drop
+    env = { DATABASE_URL: schema.url }
+    prepared = await prepareBenchStore(await openPostgresStore({ connectionString: schema.url }), options.clients)
   } else if (!options.dbPath) {
     prepared = await prepareBenchDatabase(dbPath, options.clients)
   }
   const tokens = prepared ? await tokensFor(prepared.boardId, prepared.userIds) : []
-  let redis: ChildProcess | null = null
+  let redis: RedisServer | null = null
   if (nodes === 2) {
-    const redisPort = await freePort()
-    const args = ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no', '--dir', os.tmpdir()]
-    redis = spawn('redis-server', args, { stdio: 'ignore' })
-    await waitForPort(redisPort)
-    env = { ...env, REDIS_URL: `redis://127.0.0.1:${redisPort}` }
+    redis = await startRedis()
+    env = { ...env, REDIS_URL: redis.url }
   }
   const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env)))
   return {
@@ -245,7 +230,7 @@ export async function startOurs(options: {
     urlFor: (i) => `ws://127.0.0.1:${started[i % nodes].server.port}/sync/${prepared!.boardId}?token=${tokens[i]}`,
     async stop() {
       await Promise.all(started.map(({ server }) => server.stop('SIGTERM')))
-      if (redis) await stopChild(redis)
+      if (redis) await redis.stop()
       await dropSchema?.()
       if (dir) fs.rmSync(dir, { recursive: true, force: true })
     },
