@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   SYNC_MAX_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Largest a document may grow to; updates that would make it larger are refused. */
   SYNC_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** From which fullness of SYNC_MAX_DOC_BYTES (percent) a board's facilitators are warned. */
+  SYNC_DOC_WARN_PERCENT: z.coerce.number().int().min(10).max(99).default(80),
   /** Bytes of live notes and shapes one person may have written into one board (their share of it). */
   SYNC_MAX_DOC_BYTES_PER_PERSON: z.coerce.number().int().min(16 * 1024).default(4 * 1024 * 1024),
   /** Bytes of live notes and shapes the guests of one invite link may together have written into its board. */
@@ -61,6 +63,8 @@ const EnvSchema = z.object({
   SYNC_MAX_CONNECTIONS_PER_INVITE: z.coerce.number().int().min(1).default(100),
   /** Guests one invite link may make; a browser joining again is the guest it was (lib/auth/guestDevice.ts). */
   GUESTS_PER_INVITE: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** New guests one client address may make through one invite link per hour (server/auth/guestJoinLimiter.ts). */
+  GUESTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(40),
   /** Minutes between automatic snapshots of each board that changed (fractions allowed); 0 turns them off. */
   SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */

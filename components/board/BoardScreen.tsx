@@ -11,6 +11,7 @@ import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionCont
 import { AddIdeaMenu } from './AddIdeaMenu'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
+import { DocFillNotice } from './DocFillNotice'
 import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
 import { fitBoard } from './fitBoard'
@@ -126,6 +127,7 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
           {role === 'observer' && <span className="role-notice">{t('board.observerNotice')}</span>}
         </AppHeader>
         {board.connection === 'doc-full' && <DocSizeNotice onRetry={board.retry} />}
+        {facilitator && session.docFill && board.connection !== 'doc-full' && <DocFillNotice fill={session.docFill} doc={board.doc} />}
         <nav className="board-toolbar" aria-label={t('board.toolbar')}>
           <ViewSwitch view={boardView.view} onChange={boardView.switchTo} />
           {boardView.view === 'canvas' && (
@@ -212,7 +214,13 @@ export function BoardScreen({ boardId, boardName, user, role, isGuest, label, li
             onEditor={setEditor}
           />
           {boardView.view === 'outline' && store && (
-            <OutlineView store={store} user={user} initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
+            <OutlineView
+              store={store}
+              user={user}
+              boardName={boardName}
+              isGuest={isGuest}
+              continues={continues}
+              initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
           )}
           {presenting && presentation && (
             <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />

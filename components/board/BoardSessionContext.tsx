@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { BoardRole } from '@/lib/auth/roles'
 import type { SessionState } from '@/lib/board/session'
+import type { VoteOutcome } from './useMyVotes'
 
 export interface BoardSessionValue {
   boardId: string
@@ -16,7 +17,8 @@ export interface BoardSessionValue {
   /** This person's own votes in the current round, by note id. */
   myVotes: Record<string, number>
   remainingVotes: number
-  vote(noteId: string, delta: 1 | -1): Promise<void>
+  /** Casts or takes back a vote on a note or theme, through the server (which keeps the limit). */
+  vote(noteId: string, delta: 1 | -1): Promise<VoteOutcome>
   /** The board's document (for read-model views such as voting results). */
   doc: Y.Doc | null
 }

@@ -42,7 +42,8 @@ export function FollowUpSection({ boardId, boardName }: { boardId: string; board
         <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
       </label>
       <div className="row">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
+        {/* aria-disabled, not disabled: a button that loses focus as it disables strands the keyboard. */}
+        <button type="button" className="button button--primary" aria-disabled={busy} onClick={() => !busy && void create()}>
           {busy ? t('plan.followUpCreating') : t('plan.followUpCreate')}
         </button>
       </div>

@@ -15,6 +15,7 @@ import {
   updateCommitment,
   type CommitmentFields,
 } from './planActions'
+import { PlanLinks } from './PlanLinks'
 import { ThemeSuggestions } from './ThemeSuggestions'
 import './plan.css'
 
@@ -118,23 +119,7 @@ export function PlanPanel({
       )}
 
       <Section title={t('plan.download')}>
-        <ul className="plan-links">
-          <li>
-            <a href={`/api/boards/${boardId}/plan.docx`} download>
-              {t('plan.docx')}
-            </a>
-          </li>
-          <li>
-            <a href={`/api/boards/${boardId}/plan.md`} download>
-              {t('plan.markdown')}
-            </a>
-          </li>
-          <li>
-            <a href={`/boards/${boardId}/plan`} target="_blank" rel="noopener">
-              {t('plan.print')}
-            </a>
-          </li>
-        </ul>
+        <PlanLinks boardId={boardId} />
       </Section>
       {extra}
 

@@ -7,11 +7,7 @@ import { plainTextFromRichText } from '@/lib/board/richText'
 import { TITLE_MAX } from '@/lib/board/planShapes'
 import { AREAS, type AreaId } from '@/lib/planning/planningModel'
 import { groupIntoTheme } from './planActions'
-
-interface Proposal {
-  title: string
-  noteIds: string[]
-}
+import { notesStillThere, useThemeSuggestions } from './useThemeSuggestions'
 
 /**
  * Suggested themes for one area (facilitators): the server clusters the area's notes; each
@@ -20,24 +16,7 @@ interface Proposal {
 export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: string; editor: Editor; onMessage(text: string): void }) {
   const { locale, t } = useI18n()
   const [areaId, setAreaId] = useState<AreaId>(AREAS[0].id)
-  const [proposals, setProposals] = useState<Proposal[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const suggest = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      const response = await fetch(`/api/boards/${boardId}/themes/suggest?area=${areaId}`)
-      if (!response.ok) throw new Error(String(response.status))
-      setProposals(((await response.json()) as { proposals: Proposal[] }).proposals)
-    } catch {
-      setError(t('suggest.failed'))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const remove = (index: number) => setProposals((current) => current?.filter((_, i) => i !== index) ?? null)
+  const { proposals, busy, failed, suggest, retitle, remove } = useThemeSuggestions(boardId)
   const noteText = (id: string) => {
     const shape = editor.getShape(id as TLShapeId)
     return shape?.type === 'note' ? plainTextFromRichText(shape.props.richText) : ''
@@ -56,13 +35,13 @@ export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: stri
             ))}
           </select>
         </label>
-        <button type="button" className="button" disabled={busy} onClick={() => void suggest()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void suggest(areaId)}>
           {busy ? t('suggest.running') : t('suggest.run')}
         </button>
       </div>
-      {error && (
+      {failed && (
         <p className="form-error" role="alert">
-          {error}
+          {t('suggest.failed')}
         </p>
       )}
       {proposals && proposals.length === 0 && <p role="status">{t('suggest.none')}</p>}
@@ -75,9 +54,7 @@ export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: stri
                 <input
                   value={proposal.title}
                   maxLength={TITLE_MAX}
-                  onChange={(e) =>
-                    setProposals((current) => current?.map((p, i) => (i === index ? { ...p, title: e.target.value } : p)) ?? null)
-                  }
+                  onChange={(e) => retitle(index, e.target.value)}
                 />
               </label>
               <details>
@@ -93,7 +70,7 @@ export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: stri
                   type="button"
                   className="button button--primary"
                   onClick={() => {
-                    const ids = proposal.noteIds.filter((id) => editor.getShape(id as TLShapeId)) as TLShapeId[]
+                    const ids = notesStillThere(proposal, (id) => !!editor.getShape(id as TLShapeId)) as TLShapeId[]
                     if (groupIntoTheme(editor, ids, proposal.title.trim())) onMessage(t('suggest.accepted', { title: proposal.title.trim() }))
                     remove(index)
                   }}

@@ -3,6 +3,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { VotingRound } from '@/lib/board/session'
 
+/** What became of a vote: counted (and what is left), or refused with the server's reason. */
+export interface VoteOutcome {
+  ok: boolean
+  remaining: number
+  error?: string
+}
+
 interface MyVotes {
   mine: Record<string, number>
   remaining: number
@@ -34,15 +41,19 @@ export function useMyVotes(boardId: string, round: VotingRound | null) {
   }, [base, roundKey, votesPerPerson])
 
   const vote = useCallback(
-    async (noteId: string, delta: 1 | -1) => {
+    async (noteId: string, delta: 1 | -1): Promise<VoteOutcome> => {
       const response = await fetch(base, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ noteId, delta }),
       })
       const body = (await response.json().catch(() => ({}))) as { mine?: Record<string, number>; remaining?: number; error?: string }
-      if (response.ok && body.mine) setState({ mine: body.mine, remaining: body.remaining ?? 0, error: null })
-      else setState((previous) => ({ ...previous, error: body.error ?? 'failed' }))
+      if (response.ok && body.mine) {
+        setState({ mine: body.mine, remaining: body.remaining ?? 0, error: null })
+        return { ok: true, remaining: body.remaining ?? 0 }
+      }
+      setState((previous) => ({ ...previous, error: body.error ?? 'failed' }))
+      return { ok: false, remaining: body.remaining ?? 0, error: body.error ?? 'failed' }
     },
     [base],
   )

@@ -52,6 +52,14 @@ export interface Summon {
   at: number
 }
 
+/** How full the board's document is, written by the sync server past its warning threshold. */
+export interface DocFill {
+  /** Percent of the document size limit (`SYNC_MAX_DOC_BYTES`) in use when it was measured. */
+  percent: number
+  /** When it was measured (server epoch ms). */
+  at: number
+}
+
 export interface SessionState {
   timer: TimerState
   voting: VotingRound | null
@@ -65,6 +73,8 @@ export interface SessionState {
   summon: Summon | null
   /** The frame the facilitator is presenting, or null when not presenting. */
   presentation: PresentationState | null
+  /** Set by the sync server while the document is near its size limit (server/sync/docFill.ts). */
+  docFill: DocFill | null
 }
 
 export const IDLE_TIMER: TimerState = { state: 'idle', durationMs: 0, endsAt: null, remainingMs: null }
@@ -79,6 +89,7 @@ export const DEFAULT_SESSION: SessionState = {
   lockedAreas: [],
   summon: null,
   presentation: null,
+  docFill: null,
 }
 
 type Key = keyof SessionState
@@ -133,6 +144,10 @@ const readers: { [K in Key]: (value: unknown) => SessionState[K] } = {
   presentation(v) {
     if (!isObject(v) || !str(v.id) || !isFrameKey(v.frame)) return null
     return { id: v.id as string, frame: v.frame, page: Math.max(0, Math.min(999, Math.floor(num(v.page) ?? 0))) }
+  },
+  docFill(v) {
+    if (!isObject(v) || num(v.percent) === null) return null
+    return { percent: Math.max(0, Math.min(100, Math.floor(v.percent as number))), at: num(v.at) ?? 0 }
   },
   summon(v) {
     if (!isObject(v) || !str(v.id) || !str(v.userId)) return null

@@ -76,6 +76,13 @@ const sv = {
   'docFull.body':
     'Dina senaste ändringar sparades inte: tavlan, eller din del av den, har nått sin storleksgräns. Ta bort lappar du inte behöver eller be facilitatorn rensa, och försök sedan igen.',
   'docFull.retry': 'Försök igen',
+  'docFill.title': 'Tavlan är nästan full',
+  'docFill.body':
+    '{percent} % av tavlans utrymme används. Ta bort lappar som inte behövs, så att nya ändringar fortsätter att sparas.',
+  'docFill.most': 'Mest plats tar: {areas}.',
+  'docFill.area': '{area} ({count} lappar)',
+  'docFill.area#one': '{area} ({count} lapp)',
+  'docFill.dismiss': 'Dölj',
   'connection.label': 'Anslutning: {state}',
 
   'notFound.title': 'Sidan finns inte',
@@ -141,6 +148,7 @@ const sv = {
   'join.invalidBody': 'Inbjudan har gått ut eller återkallats. Be facilitatorn om en ny länk.',
   'join.failed': 'Det gick inte att gå med. Länken kan ha gått ut.',
   'join.full': 'Så många har redan gått med genom den här länken. Be facilitatorn om en ny länk.',
+  'join.busy': 'Många har gått med genom den här länken härifrån den senaste timmen. Försök igen senare eller be facilitatorn om hjälp.',
 
   'admin.title': 'Konton',
   'admin.name': 'Namn',
@@ -470,6 +478,13 @@ const en: Record<MessageKey, string> = {
   'docFull.body':
     'Your latest changes were not saved: the board, or your share of it, has reached its size limit. Delete notes you no longer need or ask the facilitator to clean up, then try again.',
   'docFull.retry': 'Try again',
+  'docFill.title': 'The board is nearly full',
+  'docFill.body':
+    '{percent} % of the board’s space is in use. Delete notes you no longer need, so that new changes can still be saved.',
+  'docFill.most': 'Taking the most space: {areas}.',
+  'docFill.area': '{area} ({count} notes)',
+  'docFill.area#one': '{area} ({count} note)',
+  'docFill.dismiss': 'Hide',
   'connection.label': 'Connection: {state}',
 
   'notFound.title': 'Page not found',
@@ -535,6 +550,7 @@ const en: Record<MessageKey, string> = {
   'join.invalidBody': 'The invitation has expired or been revoked. Ask the facilitator for a new link.',
   'join.failed': 'Joining failed. The link may have expired.',
   'join.full': 'As many people as this link allows have already joined through it. Ask the facilitator for a new link.',
+  'join.busy': 'Many people have joined through this link from here in the last hour. Try again later or ask the facilitator for help.',
 
   'admin.title': 'Accounts',
   'admin.name': 'Name',

@@ -48,6 +48,8 @@ import {
 import { DocShares } from './docShares'
 import type { SendQueues } from './sendQueues'
 import { DocSizeLimit } from './docSizeLimit'
+import { DocFillWatch } from './docFill'
+import { writeSession } from '../../lib/board/session'
 import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
 import type { SyncMetrics } from './syncMetrics'
@@ -107,6 +109,8 @@ export interface RoomOptions {
 }
 
 const LOAD_ORIGIN = Symbol('load')
+/** Origin of the room's own write of how full its document is (./docFill.ts). */
+const FILL_ORIGIN = Symbol('doc fill')
 /** How long a socket closed for not reading may take to read its close frame. */
 const STALLED_CLOSE_GRACE_MS = 2000
 const syncStep1 = 0
@@ -128,6 +132,7 @@ export class Room implements LinkedRoom {
   private receivingAt: number | null = null
   private size: DocSizeLimit | null = null
   private shares: DocShares | null = null
+  private fill: DocFillWatch | null = null
   /** The last whole-document sync step 2, until the document changes. */
   private wholeStateMessage: Uint8Array | null = null
   private detachGuards: (() => void) | null = null
@@ -183,6 +188,14 @@ export class Room implements LinkedRoom {
     )
     this.detachGuards = this.attachGuards()
     this.doc.on('update', this.onDocUpdate)
+    if (this.options.guardTemplate) {
+      const { docWarnPercent, docRemeasureMs } = this.options.limits
+      this.fill = new DocFillWatch(this.doc, this.size, { warnPercent: docWarnPercent, remeasureEveryMs: docRemeasureMs }, (fill) => {
+        if (this.closed) return
+        this.options.logger.info({ room: this.name, fill }, fill ? 'document nears its size limit' : 'document below its warning size')
+        this.doc.transact(() => writeSession(this.doc, { docFill: fill }), FILL_ORIGIN)
+      })
+    }
     if (this.options.guardTemplate && this.options.layoutKeeper !== false) {
       this.keeper = attachLayoutKeeper(this.doc, this.options.layoutKeeper ?? {}, (changed) =>
         this.options.logger.debug({ room: this.name, changed }, 'layout kept'),
@@ -191,6 +204,8 @@ export class Room implements LinkedRoom {
     this.loaded = true
     for (const connection of this.connections.values()) this.start(connection)
     this.updates.loaded(stored.lastSeq, stored.updates.length)
+    // A board stored near its limit warns as soon as it is opened.
+    if (this.fill) setImmediate(() => this.fill?.check())
   }
 
   /**
@@ -269,6 +284,10 @@ export class Room implements LinkedRoom {
 
   remoteOwner(clientId: number): string | undefined {
     return this.link.remoteOwner(clientId)
+  }
+
+  claimPresence(clientId: number, userId: string): Promise<string> | null {
+    return this.link.claimPresence(clientId, userId)
   }
 
   addConnection(socket: WebSocket, principal: Principal): Connection {
@@ -451,6 +470,7 @@ export class Room implements LinkedRoom {
     // reconnect to a fresh room loaded from the store and send what it lacks.
     this.closed = true
     this.keeper?.stop()
+    this.fill?.stop()
     this.link.detach()
     for (const connection of [...this.connections.values()]) {
       this.closeConnection(connection, CloseCode.serverError, 'could not save')
@@ -483,7 +503,7 @@ export class Room implements LinkedRoom {
   }
 
   /** Closes one socket for breaking a rule, with a log line and a count by reason. */
-  private refuse(connection: Connection, refusal: Refusal, details: object = {}) {
+  refuse(connection: Connection, refusal: Refusal, details: object = {}) {
     const { code, reason } = refusal
     this.options.logger.warn({ room: this.name, user: connection.principal.userId, code, reason, ...details }, 'closing socket')
     this.options.metrics.refused(reason, code)
@@ -515,6 +535,7 @@ export class Room implements LinkedRoom {
     if (this.closed) return
     await this.ready.catch(() => undefined)
     this.keeper?.stop()
+    this.fill?.stop()
     await this.drained()
     for (const connection of [...this.connections.values()]) this.closeConnection(connection, code, reason)
     this.closed = true

@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding'
 import type * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import { AwarenessThrottle, encodeEntries, type AwarenessEntry } from './awarenessThrottle'
-import { RefusedError, Refusals, type SyncLimits } from './connectionLimits'
+import { RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
 import { CloseCode, ProtocolError, encodeAwareness } from './protocol'
 import { recordsArray } from '../../lib/board/docLayout'
 import type { Connection } from './Room'
@@ -18,8 +18,15 @@ export interface PresenceHost {
   readonly connections: ReadonlyMap<WebSocket, Connection>
   /** The user whose socket on another node owns this awareness id, if any. */
   remoteOwner(clientId: number): string | undefined
+  /**
+   * With several nodes: claims an id nobody here knows for a user, for every node, resolving
+   * with whom it belongs to (see ./fanout.ts `claimPresence`); null with one node.
+   */
+  claimPresence(clientId: number, userId: string): Promise<string> | null
   send(connection: Connection, message: Uint8Array): void
   closeConnection(connection: Connection, code: number, reason: string): void
+  /** Closes a socket for breaking a rule, with a log line and a count by reason. */
+  refuse(connection: Connection, refusal: Refusal, details?: object): void
 }
 
 /** How many awareness ids' first claimants a room remembers (each page load makes one). */
@@ -63,6 +70,9 @@ export class RoomPresence {
     }
   }
 
+  /** Ids each socket is claiming across nodes right now (./fanout.ts `claimPresence`). */
+  private readonly claiming = new WeakMap<Connection, Set<number>>()
+
   /** The first person to claim each awareness id in this room (while it is loaded), oldest first. */
   private readonly firstClaims = new Map<number, string>()
 
@@ -98,8 +108,22 @@ export class RoomPresence {
 
   /** An awareness update from a socket: checked, then relayed through its throttle. */
   receive(connection: Connection, update: Uint8Array): void {
-    const own = this.ownEntries(connection, update)
+    const { own, unclaimed } = this.ownEntries(connection, update)
+    if (unclaimed.length > 0) {
+      // Ids still being claimed count too: a socket cannot make the cluster remember more
+      // ids by sending them faster than Redis answers.
+      const claiming = this.claiming.get(connection) ?? new Set<number>()
+      const ids = new Set([
+        ...connection.awarenessIds,
+        ...claiming,
+        ...own.map((entry) => entry.clientId),
+        ...unclaimed.map(({ entry }) => entry.clientId),
+      ])
+      if (ids.size > this.limits.maxAwarenessIdsPerConnection) throw new RefusedError(Refusals.tooManyPresenceIds)
+      this.claimThenSubmit(connection, unclaimed)
+    }
     if (own.length === 0) {
+      if (unclaimed.length > 0) return
       // The stock provider sends back every presence update it receives (one message per
       // update, from every client). Those echoes change nothing and are dropped here; they
       // must not count against the socket's message rate, or a stock client in a busy room
@@ -110,6 +134,31 @@ export class RoomPresence {
     const ids = new Set([...connection.awarenessIds, ...own.map((entry) => entry.clientId)])
     if (ids.size > this.limits.maxAwarenessIdsPerConnection) throw new RefusedError(Refusals.tooManyPresenceIds)
     connection.presence.submit(encodeEntries(own))
+  }
+
+  /**
+   * Ids no node here knows, claimed for the socket's person across nodes (in Redis) before
+   * they are applied: an id someone else claimed first — on any node, also one whose socket is
+   * gone — is a forgery, and the socket is closed as on one node. Claims resolve in the order
+   * they were made, so the socket's presence keeps its order.
+   */
+  private claimThenSubmit(connection: Connection, unclaimed: { entry: AwarenessEntry; claim: Promise<string> }[]) {
+    const me = connection.principal.userId
+    const claiming = this.claiming.get(connection) ?? new Set<number>()
+    this.claiming.set(connection, claiming)
+    const ids = unclaimed.map(({ entry }) => entry.clientId)
+    for (const id of ids) claiming.add(id)
+    void Promise.all(unclaimed.map(({ claim }) => claim)).then((owners) => {
+      for (const id of ids) claiming.delete(id)
+      if (this.host.connections.get(connection.socket) !== connection) return
+      const taken = owners.findIndex((owner) => owner !== me)
+      if (taken !== -1) {
+        this.host.refuse(connection, Refusals.malformed, { err: 'awareness update for an id another person claimed (on any node)', clientId: ids[taken] })
+        return
+      }
+      for (const { entry } of unclaimed) this.remember(entry.clientId, me)
+      connection.presence.submit(encodeEntries(unclaimed.map(({ entry }) => entry)))
+    })
   }
 
   /** A socket left: its presence goes with it. */
@@ -157,10 +206,14 @@ export class RoomPresence {
    * another socket's id that are not newer are dropped quietly; a newer one from someone else
    * can only be a forgery and breaks the protocol.
    */
-  private ownEntries(connection: Connection, update: Uint8Array): AwarenessEntry[] {
+  private ownEntries(
+    connection: Connection,
+    update: Uint8Array,
+  ): { own: AwarenessEntry[]; unclaimed: { entry: AwarenessEntry; claim: Promise<string> }[] } {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
     const kept: AwarenessEntry[] = []
+    const unclaimed: { entry: AwarenessEntry; claim: Promise<string> }[] = []
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
@@ -181,7 +234,11 @@ export class RoomPresence {
       const firstClaim = this.firstClaims.get(clientId)
       const ownerUser = owner ? owner.principal.userId : (remoteOwner ?? firstClaim)
       if (ownerUser === undefined) {
-        kept.push({ clientId, clock, state })
+        // Nobody here knows the id. With other nodes, one of them may: the id is claimed
+        // across nodes first (a departed person's id, owned on a node that is not this one).
+        const claim = connection.awarenessIds.has(clientId) ? null : this.host.claimPresence(clientId, me)
+        if (claim) unclaimed.push({ entry: { clientId, clock, state }, claim })
+        else kept.push({ clientId, clock, state })
         continue
       }
       if (owner && ownerUser !== me && firstClaim === me) {
@@ -206,7 +263,7 @@ export class RoomPresence {
       }
       kept.push({ clientId, clock, state })
     }
-    return kept
+    return { own: kept, unclaimed }
   }
 
   /**

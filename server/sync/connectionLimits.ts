@@ -34,6 +34,10 @@ export interface SyncLimits {
   maxBufferedBytesPerInvite: number
   /** Sockets one invite link's guests may hold together in one room. */
   maxConnectionsPerInvite: number
+  /** From which fullness of `maxDocBytes` (percent) a board's facilitators are warned (./docFill.ts). */
+  docWarnPercent: number
+  /** Near the limit, how often a document that only shrank may be measured again (./docFill.ts). */
+  docRemeasureMs: number
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
@@ -51,6 +55,8 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxBufferedBytesPerPerson: 32 * 1024 * 1024,
   maxBufferedBytesPerInvite: 64 * 1024 * 1024,
   maxConnectionsPerInvite: 100,
+  docWarnPercent: 80,
+  docRemeasureMs: 10_000,
 }
 
 /**

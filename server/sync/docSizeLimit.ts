@@ -12,7 +12,9 @@ export class DocSizeLimit {
   private base: number
   private growth = 0
   private measured = false
-  private readonly remeasureAfter: number
+  /** When the document was last measured (epoch ms), or null before the first measurement. */
+  measuredAt: number | null = null
+  readonly remeasureAfter: number
 
   constructor(
     private readonly doc: Y.Doc,
@@ -34,14 +36,26 @@ export class DocSizeLimit {
     return this.base + this.growth
   }
 
+  /** Bytes applied since the last measurement (deletions included). */
+  get sinceMeasured(): number {
+    return this.growth
+  }
+
   /** Whether an update of `bytes` may be applied without the document outgrowing the limit. */
   admits(bytes: number): boolean {
     if (this.estimate + bytes <= this.maxBytes) return true
     if (this.measured && this.growth < this.remeasureAfter) return false
+    this.measure()
+    return this.base + bytes <= this.maxBytes
+  }
+
+  /** Measures the document now (time in proportion to its size); returns its size in bytes. */
+  measure(now = Date.now()): number {
     this.base = Y.encodeStateAsUpdate(this.doc).byteLength
     this.growth = 0
     this.measured = true
-    return this.base + bytes <= this.maxBytes
+    this.measuredAt = now
+    return this.base
   }
 
   detach(): void {

@@ -29,6 +29,12 @@ export interface FanoutSubscription {
   publishUpdate(update: Uint8Array): void
   /** Sends presence to the other nodes, at most once (presence is renewed anyway). */
   publishAwareness(update: Uint8Array, owner: string | null): void
+  /**
+   * Claims an awareness client id of the room for `userId`, for every node: resolves with the
+   * user it belongs to — `userId` if nobody had claimed it, else whoever did first. Without it
+   * (one node) a room's own memory of first claims decides.
+   */
+  claimPresence?(clientId: number, userId: string): Promise<string>
   /** Stops delivering to the listener (the room unloaded). */
   unsubscribe(): void
 }

@@ -41,6 +41,8 @@ const READ_COUNT = 512
 const BLOCK_MS = 5000
 /** A room's stream disappears this long after its last entry. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1000
+/** A room's presence claims are kept this long after its last claim. */
+const CLAIMS_TTL_MS = 24 * 60 * 60 * 1000
 
 interface Followed {
   key: string
@@ -117,6 +119,23 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
   announcer.unref()
 
   const streamKey = (room: string) => `${prefix}room:${room}`
+  /** A hash per room: awareness client id → the user who first claimed it, on any node. */
+  const claimsKey = (room: string) => `${prefix}claims:${room}`
+
+  /**
+   * The first claim of an id wins, on every node (HSETNX). While Redis does not answer, the
+   * claim is the claimant's: each node's own memory of first claims still holds.
+   */
+  async function claimPresence(room: string, clientId: number, userId: string): Promise<string> {
+    const key = claimsKey(room)
+    try {
+      const results = await commands.pipeline().hsetnx(key, String(clientId), userId).hget(key, String(clientId)).pexpire(key, CLAIMS_TTL_MS).exec()
+      const owner = results?.[1]?.[1]
+      return typeof owner === 'string' ? owner : userId
+    } catch {
+      return userId
+    }
+  }
 
   /**
    * Resolves once the first connection is made, or after 2 s. Rooms that load at start wait
@@ -306,6 +325,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       return {
         publishUpdate: (update) => publish(key, ['t', 'u', 'd', asBuffer(update)], true),
         publishAwareness: (update, owner) => publish(key, ['t', 'a', 'd', asBuffer(update), 'o', owner ?? ''], false),
+        claimPresence: (clientId, userId) => claimPresence(room, clientId, userId),
         unsubscribe() {
           if (followed.get(key) !== entry) return
           followed.delete(key)
@@ -316,14 +336,16 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
     async forgetBoard(boardId) {
       // The board's own stream, and those of its private documents; glob characters are
       // escaped, though board ids hold none.
-      const pattern = streamKey(privateDocPrefix(boardId)).replace(/[*?[\]\\]/g, '\\$&')
-      const keys = new Set<string>([streamKey(boardDocId(boardId))])
-      let cursor = '0'
-      do {
-        const [next, found] = await commands.scan(cursor, 'MATCH', `${pattern}*`, 'COUNT', 500)
-        cursor = next
-        for (const key of found) keys.add(key)
-      } while (cursor !== '0')
+      const keys = new Set<string>([streamKey(boardDocId(boardId)), claimsKey(boardDocId(boardId))])
+      for (const keyOf of [streamKey, claimsKey]) {
+        const pattern = keyOf(privateDocPrefix(boardId)).replace(/[*?[\]\\]/g, '\\$&')
+        let cursor = '0'
+        do {
+          const [next, found] = await commands.scan(cursor, 'MATCH', `${pattern}*`, 'COUNT', 500)
+          cursor = next
+          for (const key of found) keys.add(key)
+        } while (cursor !== '0')
+      }
       await commands.del(...keys)
     },
     async check() {

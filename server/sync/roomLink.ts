@@ -83,6 +83,14 @@ export class RoomLink implements FanoutListener {
     return this.remoteOwners.get(clientId)
   }
 
+  /**
+   * Claims an awareness id for a user across nodes (see {@link FanoutSubscription.claimPresence});
+   * null when this room is the only one (its own first claims decide).
+   */
+  claimPresence(clientId: number, userId: string): Promise<string> | null {
+    return this.subscription?.claimPresence?.(clientId, userId) ?? null
+  }
+
   /** Sends an update this node has made durable to the other nodes. */
   published(update: Uint8Array): void {
     this.subscription?.publishUpdate(update)

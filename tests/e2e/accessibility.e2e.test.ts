@@ -120,7 +120,7 @@ describe('axe-core finds no serious or critical violations', () => {
     await outline.getByRole('button', { name: /^Flytta ”Minskade kostnader/ }).click()
     await expectNoSeriousViolations(facilitator)
     await facilitator.keyboard.press('Escape')
-    await facilitator.getByRole('button', { name: 'Tavla' }).click()
+    await facilitator.getByRole('button', { name: 'Tavla', exact: true }).click()
   })
 
   it('in the sharing dialog, which gives focus back to its button when closed', async () => {

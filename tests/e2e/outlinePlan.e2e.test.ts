@@ -200,6 +200,6 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     await area.getByRole('checkbox').first().waitFor(POLL)
     expect(await area.getByRole('checkbox').count()).toBe(notesInArea)
     expect(await area.getByRole('button', { name: /^(Gör till|Ändra) åtagande/ }).count()).toBe(0)
-    expect(await area.getByRole('button', { name: 'Dela upp temat ”Studieplatser”' }).count()).toBe(1)
+    expect(await area.getByRole('button', { name: 'Dela upp tema ”Studieplatser”' }).count()).toBe(1)
   })
 })

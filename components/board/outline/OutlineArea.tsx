@@ -6,7 +6,7 @@ import type { AreaId, Perspective } from '@/lib/planning/planningModel'
 import { useT } from '@/components/i18n/I18nProvider'
 import { TITLE_MAX } from '@/lib/board/planShapes'
 import { FormActions, useInlineForm } from './InlineForm'
-import { OutlinePlan, type PlanActions } from './OutlinePlan'
+import { OutlinePlan, type PlanActions, type ThemeVoting } from './OutlinePlan'
 import { submitKeys } from './submitKeys'
 import styles from './outline.module.css'
 
@@ -26,6 +26,10 @@ export interface OutlineAreaProps {
   /** Adds a note with this text; the outline then focuses it. */
   onAdd(text: string): void
   planActions?: PlanActions
+  /** Votes on the area's themes during a voting round. */
+  themeVoting?: ThemeVoting
+  /** *Föreslå teman* for the area (facilitators), shown after its themes. */
+  suggestions?: ReactNode
   /** Grouping the notes picked in this area into a theme; absent when this person may not. */
   grouping?: GroupingProps
 }
@@ -75,7 +79,8 @@ export function OutlineArea(props: OutlineAreaProps) {
         )}
       </div>
       {question && <p className={styles.question}>{question}</p>}
-      <OutlinePlan commitments={commitments} themes={themes} notes={notes} actions={props.planActions} />
+      <OutlinePlan commitments={commitments} themes={themes} notes={notes} actions={props.planActions} voting={props.themeVoting} />
+      {props.suggestions}
       {notes.length > 0 ? (
         <ul className={styles.notes} role="list">
           {notes.map(renderNote)}

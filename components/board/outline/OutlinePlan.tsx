@@ -5,6 +5,7 @@ import type { CommitmentView, NoteView, ThemeView } from '@/lib/board/readModel'
 import { TITLE_MAX } from '@/lib/board/planShapes'
 import { useT } from '@/components/i18n/I18nProvider'
 import { FormActions, useInlineForm } from './InlineForm'
+import type { NoteVoting } from './OutlineNote'
 import styles from './outline.module.css'
 
 /** What this person may do with the area's themes and commitments; absent for observers. */
@@ -20,6 +21,13 @@ export interface PlanActions {
   onEditCommitment?(commitment: CommitmentView): void
 }
 
+/** Votes on whole themes, by the same rules as votes on notes (see OutlineView). */
+export interface ThemeVoting {
+  /** A theme's votes as this person may see and cast them, or null outside a round's scope. */
+  of(themeId: string): NoteVoting | null
+  onVote(themeId: string, title: string, delta: 1 | -1): void
+}
+
 /**
  * An area's commitments and themes in the outline, before its notes: what the canvas shows as
  * cards and groups, as lists a screen reader can walk, with what may be done to a theme.
@@ -29,11 +37,13 @@ export function OutlinePlan({
   themes,
   notes,
   actions,
+  voting,
 }: {
   commitments: readonly CommitmentView[]
   themes: readonly ThemeView[]
   notes: readonly NoteView[]
   actions?: PlanActions
+  voting?: ThemeVoting
 }) {
   const t = useT()
   const commitmentsId = useId()
@@ -82,7 +92,14 @@ export function OutlinePlan({
           <h4 id={themesId}>{t('plan.themes')}</h4>
           <ul aria-labelledby={themesId}>
             {themes.map((theme) => (
-              <OutlineTheme key={theme.id} theme={theme} texts={theme.noteIds.map((id) => textOf.get(id) ?? '')} actions={actions} />
+              <OutlineTheme
+                key={theme.id}
+                theme={theme}
+                texts={theme.noteIds.map((id) => textOf.get(id) ?? '')}
+                actions={actions}
+                votes={voting?.of(theme.id) ?? null}
+                onVote={(delta) => voting?.onVote(theme.id, theme.title || t('theme.untitled'), delta)}
+              />
             ))}
           </ul>
         </>
@@ -91,7 +108,19 @@ export function OutlinePlan({
   )
 }
 
-function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: string[]; actions?: PlanActions }) {
+function OutlineTheme({
+  theme,
+  texts,
+  actions,
+  votes,
+  onVote,
+}: {
+  theme: ThemeView
+  texts: string[]
+  actions?: PlanActions
+  votes: NoteVoting | null
+  onVote(delta: 1 | -1): void
+}) {
   const t = useT()
   const { open: formOpen, opener, show, close: closeForm } = useInlineForm()
   const [draft, setDraft] = useState('')
@@ -106,6 +135,7 @@ function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: stri
   return (
     <li data-outline-theme={theme.id} tabIndex={-1}>
       <strong dir="auto">{title}</strong> ({t('theme.noteCount', { count: theme.noteIds.length })})
+      {votes && <ThemeVotes title={title} votes={votes} onVote={onVote} />}
       <ul>
         {texts.map((text, i) => (
           <li key={theme.noteIds[i]} dir="auto">
@@ -151,5 +181,45 @@ function OutlineTheme({ theme, texts, actions }: { theme: ThemeView; texts: stri
         </form>
       )}
     </li>
+  )
+}
+
+/** A theme's votes: the count (unless the round hides it) and, while voting is open, + and −. */
+function ThemeVotes({ title, votes, onVote }: { title: string; votes: NoteVoting; onVote(delta: 1 | -1): void }) {
+  const t = useT()
+  const countId = useId()
+  return (
+    <div className={styles.themeVotes} role="group" aria-label={t('outline.themeVotes', { title })}>
+      <span id={countId} data-testid="outline-theme-votes" data-votes={votes.count ?? undefined}>
+        {votes.count === null ? t('voting.hiddenUntilEnd') : t('outline.votes', { count: votes.count })}
+        {votes.mine > 0 && ` (${t('outline.myVotes', { count: votes.mine })})`}
+      </span>
+      {votes.canVote && (
+        <>
+          {/* aria-disabled, not disabled: a button that loses focus as it disables strands the keyboard. */}
+          <button
+            type="button"
+            className="button"
+            aria-label={t('outline.voteThemeNamed', { title })}
+            aria-describedby={countId}
+            aria-disabled={votes.remaining === 0}
+            title={votes.remaining === 0 ? t('voting.limit') : undefined}
+            onClick={() => onVote(1)}
+          >
+            <span aria-hidden="true">+</span> {t('outline.vote')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('outline.unvoteThemeNamed', { title })}
+            aria-describedby={countId}
+            aria-disabled={votes.mine === 0}
+            onClick={() => votes.mine > 0 && onVote(-1)}
+          >
+            <span aria-hidden="true">−</span> {t('outline.unvote')}
+          </button>
+        </>
+      )}
+    </div>
   )
 }

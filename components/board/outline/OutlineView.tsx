@@ -20,7 +20,9 @@ import {
   updateCommitmentInStore,
 } from './outlineActions'
 import { OutlineArea } from './OutlineArea'
-import { OutlineNote } from './OutlineNote'
+import { OutlineNote, type NoteVoting } from './OutlineNote'
+import { OutlinePlanSection } from './OutlinePlanSection'
+import { OutlineSuggestions } from './OutlineSuggestions'
 import { useOutlineAnnouncer } from './useOutlineAnnouncer'
 import { useOutlineBoard } from './useOutlineBoard'
 import styles from './outline.module.css'
@@ -28,6 +30,11 @@ import styles from './outline.module.css'
 export interface OutlineViewProps {
   store: TLStore
   user: { id: string; name: string }
+  boardName: string
+  /** Guests make no boards (*Ny tavla från förra planen*). */
+  isGuest: boolean
+  /** The board whose plan this board follows up, if any. */
+  continues: { boardId: string; name: string } | null
   /** A note to focus when the outline opens (the one selected on the canvas). */
   initialNoteId: string | null
   /**
@@ -42,7 +49,7 @@ export interface OutlineViewProps {
  * The board as a structured, live list — step, area with its question, notes — bound to the
  * same tldraw store as the canvas, and usable with a keyboard and a screen reader alone.
  */
-export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineViewProps) {
+export function OutlineView({ store, user, boardName, isGuest, continues, initialNoteId, onPlace }: OutlineViewProps) {
   const { locale, t } = useI18n()
   const board = useBoardSessionContext()
   const { view, privateIds } = useOutlineBoard(store, locale)
@@ -140,11 +147,51 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
             : undefined,
         }
 
+  // A note's or theme's votes. As on the canvas: counts while a round runs (unless hidden),
+  // after it only when shown; casting while it runs, for all but observers.
+  const votingOf = (id: string, areaId: AreaId | null): NoteVoting | null => {
+    if (!round || !(round.active || round.resultsShown) || !inVotingScope(round, areaId)) return null
+    const countShown = round.active ? !round.hideTally : round.resultsShown
+    return {
+      count: countShown ? (board.tally.get(id) ?? 0) : null,
+      mine: board.myVotes[id] ?? 0,
+      canVote: round.active && !readOnly,
+      remaining: board.remainingVotes,
+    }
+  }
+  const themeVoting = (areaId: AreaId) => ({
+    of: (themeId: string) => votingOf(themeId, areaId),
+    onVote: (themeId: string, title: string, delta: 1 | -1) => {
+      // The + stays reachable with no votes left (aria-disabled) and says why when pressed.
+      if (delta === 1 && board.remainingVotes === 0) return say(t('voting.limit'))
+      void board.vote(themeId, delta).then((outcome) => {
+        if (!outcome.ok) return say(outcome.error === 'limit' ? t('voting.limit') : t('outline.voteRefused'))
+        say(t(delta === 1 ? 'outline.votedTheme' : 'outline.unvotedTheme', { title, count: outcome.remaining }))
+      })
+    },
+  })
+  const suggestionsFor = (areaId: AreaId, title: string, notes: readonly NoteView[]) => {
+    if (!facilitator || notes.filter((note) => !note.themeId && !privateIds.has(note.id)).length < 2) return undefined
+    const textOf = new Map(notes.map((note) => [note.id, note.text]))
+    return (
+      <OutlineSuggestions
+        boardId={board.boardId}
+        areaId={areaId}
+        areaTitle={title}
+        textOf={(noteId) => textOf.get(noteId) ?? null}
+        onAccept={(noteIds, themeTitle) => {
+          // The same record edit as *Skapa tema* on the canvas (lib/board/planEdits.ts groupNotes).
+          const themeId = groupNotesInStore(store, noteIds, themeTitle)
+          if (!themeId) return 0
+          return store.allRecords().filter((record) => record.typeName === 'shape' && record.parentId === themeId).length
+        }}
+        say={say}
+      />
+    )
+  }
+
   const renderNote = (note: NoteView) => {
     const canChange = !readOnly && !lockedForMe(note.areaId)
-    // As on the canvas: counts while a round runs (unless hidden), after it only when shown.
-    const inRound = round && (round.active || round.resultsShown) && inVotingScope(round, note.areaId)
-    const countShown = round ? (round.active ? !round.hideTally : round.resultsShown) : false
     const id = note.id as TLShapeId
     return (
       <OutlineNote
@@ -152,16 +199,7 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
         note={note}
         isPrivate={privateIds.has(note.id)}
         author={showAuthors ? (note.createdBy?.name ?? null) : null}
-        voting={
-          inRound
-            ? {
-                count: countShown ? (board.tally.get(note.id) ?? 0) : null,
-                mine: board.myVotes[note.id] ?? 0,
-                canVote: round.active && !readOnly,
-                remaining: board.remainingVotes,
-              }
-            : null
-        }
+        voting={votingOf(note.id, note.areaId)}
         canChange={canChange}
         moveTargets={AREA_IDS.filter((areaId) => areaId !== note.areaId && !lockedForMe(areaId))}
         onEdit={(text) => {
@@ -215,13 +253,14 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
         lastFocus.current = area ? { element, areaId: area.dataset.outlineArea ?? '' } : null
       }}
       onKeyDown={(event) => {
-        // Page Down / Page Up skip to the next / previous area, from anywhere in the list
-        // but a text field (where they move the caret).
+        // Page Down / Page Up skip to the next / previous area (and last to the plan), from
+        // anywhere in the list but a text field (where they move the caret).
         if (event.key !== 'PageDown' && event.key !== 'PageUp') return
         if ((event.target as HTMLElement).closest('input, textarea, select')) return
-        const headings = [...(root.current?.querySelectorAll<HTMLElement>('[data-outline-area] h3') ?? [])]
-        const current = (event.target as HTMLElement).closest('[data-outline-area]')
-        const at = headings.findIndex((h) => h.closest('[data-outline-area]') === current)
+        const part = '[data-outline-area], [data-outline-plan]'
+        const headings = [...(root.current?.querySelectorAll<HTMLElement>('[data-outline-area] h3, [data-outline-plan] h2') ?? [])]
+        const current = (event.target as HTMLElement).closest(part)
+        const at = headings.findIndex((h) => h.closest(part) === current)
         const next = headings[event.key === 'PageDown' ? at + 1 : at === -1 ? headings.length - 1 : at - 1]
         if (!next) return
         event.preventDefault()
@@ -235,7 +274,12 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="outline-live">
         {message}
       </p>
-      <AreaJump areas={view.steps.flatMap((step) => step.areas)} onJump={(areaId) => focusArea(root.current, areaId)} />
+      <AreaJump
+        areas={[...view.steps.flatMap((step) => step.areas), { id: PLAN_TARGET, title: t('outline.planHeading') }]}
+        onJump={(target) =>
+          target === PLAN_TARGET ? root.current?.querySelector<HTMLElement>('[data-outline-plan] h2')?.focus() : focusArea(root.current, target)
+        }
+      />
       {view.steps.map((step) => (
         <section key={step.number} className={styles.step} aria-labelledby={`outline-step-${step.number}`}>
           <h2 id={`outline-step-${step.number}`} className={styles.stepTitle}>
@@ -257,6 +301,8 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
                 renderNote={renderNote}
                 onAdd={add(area.id)}
                 planActions={planActions(area.id)}
+                themeVoting={themeVoting(area.id)}
+                suggestions={suggestionsFor(area.id, area.title, area.notes)}
                 grouping={
                   readOnly || lockedForMe(area.id)
                     ? undefined
@@ -285,6 +331,18 @@ export function OutlineView({ store, user, initialNoteId, onPlace }: OutlineView
           />
         </section>
       )}
+      <OutlinePlanSection
+        boardId={board.boardId}
+        boardName={boardName}
+        continues={continues}
+        carried={view.steps.flatMap((step) => step.areas.flatMap((area) => area.commitments.filter((c) => c.carried).map((c) => ({ ...c, areaTitle: area.title }))))}
+        canJudge={facilitator}
+        canFollowUp={facilitator && !isGuest}
+        onStatus={(commitment, status, statusComment) => {
+          if (!updateCommitmentInStore(store, commitment.id, { status, statusComment })) return
+          say(t('outline.statusSaved', { text: commitment.text, status: t(`commitment.status.${status}`) }))
+        }}
+      />
       {commitFrom && (
         <CommitmentDialog
           boardId={board.boardId}
@@ -335,6 +393,9 @@ function groupingOf(
     onGroup: (title: string) => onGroup(chosen.map((note) => note.id), title),
   }
 }
+
+/** *Gå till område* also leads to the plan at the end of the list. */
+const PLAN_TARGET = 'plan'
 
 function focusArea(root: HTMLElement | null, areaId: string) {
   root?.querySelector<HTMLElement>(`[data-outline-area="${CSS.escape(areaId)}"] h3`)?.focus()
