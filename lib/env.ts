@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   SYNC_MAX_CONNECTIONS_PER_INVITE: z.coerce.number().int().min(1).default(100),
   /** Guests one invite link may make; a browser joining again is the guest it was (lib/auth/guestDevice.ts). */
   GUESTS_PER_INVITE: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** New guests one client address may make through one invite link per hour (server/auth/guestJoinLimiter.ts). */
+  GUESTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(40),
   /** Minutes between automatic snapshots of each board that changed (fractions allowed); 0 turns them off. */
   SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Automatic snapshots kept per board; older ones are deleted (named ones are kept). */

@@ -18,6 +18,7 @@ import { retentionChores } from './housekeeping/retention'
 import { startHousekeeping, type Housekeeping } from './housekeeping/housekeeping'
 import { Redis } from 'ioredis'
 import { createLoginLimiter } from './auth/loginLimiter'
+import { createGuestJoinLimiter } from './auth/guestJoinLimiter'
 import type { Logger } from './logger'
 import { createHealthChecks, type HealthChecks } from './observability/health'
 import { createMetrics, type Metrics } from './observability/metrics'
@@ -125,6 +126,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     : undefined
   loginRedis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'login limiter: Redis unavailable'))
   const loginLimiter = createLoginLimiter({ redis: loginRedis })
+  const guestJoins = createGuestJoinLimiter({ perHour: env.GUESTS_PER_ADDRESS_PER_HOUR, redis: loginRedis })
   // The dummy hash is made on first use; made now, the first unknown email costs no extra hash.
   await verifyAgainstDummy('')
   await loginLimiter.warm().catch((error: Error) => logger.warn({ err: error.message }, 'login limiter: could not warm up'))
@@ -174,6 +176,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
     oidc: oidcConfig(env),
     passwordSignIn: env.PASSWORD_SIGNIN,
     guestsPerInvite: env.GUESTS_PER_INVITE,
+    admitNewGuest: (inviteId, clientIp) => guestJoins.admit(inviteId, clientIp),
     retention: { days: env.RETENTION_DAYS ?? null, warningDays: env.RETENTION_WARNING_DAYS },
     accessibility: {
       organisation: env.ACCESSIBILITY_ORGANISATION ?? null,

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { useT } from '@/components/i18n/I18nProvider'
-import { INVITE_FULL_ERROR } from '@/lib/auth/signInErrors'
+import { GUESTS_BUSY_ERROR, INVITE_FULL_ERROR } from '@/lib/auth/signInErrors'
 
 /** A guest names themselves and joins the board the invite link is for. */
 export function JoinForm({ token, destination }: { token: string; destination: string }) {
@@ -24,7 +24,7 @@ export function JoinForm({ token, destination }: { token: string; destination: s
       router.refresh()
       return
     }
-    setError(t(result?.error === INVITE_FULL_ERROR ? 'join.full' : 'join.failed'))
+    setError(t(result?.error === INVITE_FULL_ERROR ? 'join.full' : result?.error === GUESTS_BUSY_ERROR ? 'join.busy' : 'join.failed'))
     setSubmitting(false)
   }
 

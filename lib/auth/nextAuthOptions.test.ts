@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createGuestJoinLimiter } from '../../server/auth/guestJoinLimiter'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { createBoardState } from '../board/createBoardDoc'
 import { loadEnv, oidcConfig } from '../env'
@@ -10,7 +11,7 @@ import { guestUserId } from './boardAccess'
 import { guestDeviceCookieName, guestDeviceCookieValue } from './guestDevice'
 import { hashInviteToken, newInviteToken } from './inviteToken'
 import { buildAuthOptions, cleanDisplayName, userFromClaims } from './nextAuthOptions'
-import { INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+import { GUESTS_BUSY_ERROR, INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
 const oidcDefaults = {
   issuer: 'https://sso.example.se',
@@ -254,6 +255,27 @@ describe('joining by invite link', () => {
     const cookie = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('x'.repeat(40), invite.id, first.guest.guestId)}`
     const back = (await authorize({ token, name: 'Ett' }, { headers: { cookie } })) as { guest: { guestId: string } }
     expect(back.guest.guestId).toBe(first.guest.guestId)
+  })
+
+  it('lets one address make only GUESTS_PER_ADDRESS_PER_HOUR new guests per link; returning guests and other addresses still join', async () => {
+    const { token, invite } = await boardWithInvite()
+    const joins = createGuestJoinLimiter({ perHour: 2 })
+    const authorize = provider('guest', options({ admitNewGuest: (inviteId, ip) => joins.admit(inviteId, ip) })).options!.authorize!
+    const from = (ip: string, cookie?: string) => ({ headers: { 'x-strategitavlan-client-ip': ip, ...(cookie ? { cookie } : {}) } })
+    const first = (await authorize({ token, name: 'Ett' }, from('10.9.8.7'))) as { guest: { guestId: string } }
+    await authorize({ token, name: 'Två' }, from('10.9.8.7'))
+    // A third cookie-less join from the same address is refused and makes no guest.
+    await expect(authorize({ token, name: 'Tre' }, from('10.9.8.7'))).rejects.toThrow(GUESTS_BUSY_ERROR)
+    expect(await store.guests.listForInvite(invite.id)).toHaveLength(2)
+    // The same person back with their cookie is not a new guest, and is let in.
+    const cookie = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('x'.repeat(40), invite.id, first.guest.guestId)}`
+    const back = (await authorize({ token, name: 'Ett' }, from('10.9.8.7', cookie))) as { guest: { guestId: string } }
+    expect(back.guest.guestId).toBe(first.guest.guestId)
+    // Another address joins as before; IPv6 addresses count per /64.
+    await authorize({ token, name: 'Fyra' }, from('10.9.8.8'))
+    await authorize({ token, name: 'Fem' }, from('2001:db8:1:2::1'))
+    await authorize({ token, name: 'Sex' }, from('2001:db8:1:2::ffff'))
+    await expect(authorize({ token, name: 'Sju' }, from('2001:db8:1:2:aaaa::1'))).rejects.toThrow(GUESTS_BUSY_ERROR)
   })
 
   it('cleans display names of control characters and limits their length', () => {

@@ -14,7 +14,7 @@ import { guestUserId } from './boardAccess'
 import { guestDeviceCookieName, guestDeviceCookieValue, guestDeviceMaxAge, guestIdFromCookies } from './guestDevice'
 import { normalizeEmail } from './email'
 import { hashInviteToken, isWellFormedInviteToken } from './inviteToken'
-import { INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
+import { GUESTS_BUSY_ERROR, INVITE_FULL_ERROR, INVITE_INVALID_ERROR, RATE_LIMITED_ERROR } from './signInErrors'
 
 const SESSION_HOURS = 12
 
@@ -112,7 +112,7 @@ async function fetchUserinfo(config: OidcConfig, accessToken: string | undefined
 }
 
 type AuthContext = Pick<AppContext, 'authSecret' | 'verifyCredentials' | 'store' | 'oidc'> &
-  Partial<Pick<AppContext, 'audit' | 'passwordSignIn' | 'publicUrl' | 'guestsPerInvite'>>
+  Partial<Pick<AppContext, 'audit' | 'passwordSignIn' | 'publicUrl' | 'guestsPerInvite' | 'admitNewGuest'>>
 
 const DEFAULT_GUESTS_PER_INVITE = 200
 
@@ -184,6 +184,10 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
           // make guests (and vote allowances) without end. (Two joins at once may pass one over.)
           const limit = context.guestsPerInvite ?? DEFAULT_GUESTS_PER_INVITE
           if ((await context.store.guests.listForInvite(invite.id)).length >= limit) throw new Error(INVITE_FULL_ERROR)
+          // Nor can one address make them faster than a branch's staff joins (server/auth/guestJoinLimiter.ts).
+          if (context.admitNewGuest && !(await context.admitNewGuest(invite.id, headers[CLIENT_IP_HEADER] ?? 'unknown'))) {
+            throw new Error(GUESTS_BUSY_ERROR)
+          }
           guest = await context.store.guests.create({ boardId: invite.boardId, inviteId: invite.id, name })
         }
         await rememberGuestDevice(context, invite, guest.id)

@@ -148,6 +148,7 @@ const sv = {
   'join.invalidBody': 'Inbjudan har gått ut eller återkallats. Be facilitatorn om en ny länk.',
   'join.failed': 'Det gick inte att gå med. Länken kan ha gått ut.',
   'join.full': 'Så många har redan gått med genom den här länken. Be facilitatorn om en ny länk.',
+  'join.busy': 'Många har gått med genom den här länken härifrån den senaste timmen. Försök igen senare eller be facilitatorn om hjälp.',
 
   'admin.title': 'Konton',
   'admin.name': 'Namn',
@@ -549,6 +550,7 @@ const en: Record<MessageKey, string> = {
   'join.invalidBody': 'The invitation has expired or been revoked. Ask the facilitator for a new link.',
   'join.failed': 'Joining failed. The link may have expired.',
   'join.full': 'As many people as this link allows have already joined through it. Ask the facilitator for a new link.',
+  'join.busy': 'Many people have joined through this link from here in the last hour. Try again later or ask the facilitator for help.',
 
   'admin.title': 'Accounts',
   'admin.name': 'Name',

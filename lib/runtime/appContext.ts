@@ -97,6 +97,11 @@ export interface AppContext {
   passwordSignIn: boolean
   /** Guests one invite link may make (GUESTS_PER_INVITE). */
   guestsPerInvite: number
+  /**
+   * Counts a new guest joining through `inviteId` from `clientIp`; false when that address has
+   * made its hour's share of new guests through the link (GUESTS_PER_ADDRESS_PER_HOUR).
+   */
+  admitNewGuest(inviteId: string, clientIp: string): Promise<boolean>
   /** The organisation and contact the accessibility statement names. */
   accessibility: StatementSettings
   /**

@@ -107,9 +107,18 @@ describe('exporting a board in the browser', () => {
     expect(svg).toContain('&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
     const parsed = await page.evaluate((text) => {
       const xml = new DOMParser().parseFromString(text, 'image/svg+xml')
-      return { errors: xml.getElementsByTagName('parsererror').length, scripts: xml.getElementsByTagName('script').length }
+      return {
+        errors: xml.getElementsByTagName('parsererror').length,
+        scripts: xml.getElementsByTagName('script').length,
+        noteTexts: [...xml.querySelectorAll('text[aria-label]')].map((t) => t.getAttribute('aria-label')),
+        htmlNotes: [...xml.querySelectorAll('foreignObject')].filter((f) => /intäktskällor|alert/.test(f.textContent ?? '')).length,
+      }
     }, svg)
-    expect(parsed).toEqual({ errors: 0, scripts: 0 })
+    expect(parsed).toMatchObject({ errors: 0, scripts: 0 })
+    // Plain notes are drawn as SVG text named with their whole text, not as HTML whose every
+    // style the export would copy into the file (most of a big board's export time).
+    expect(parsed.noteTexts).toEqual(expect.arrayContaining(['Nya intäktskällor genom externt samarbete', HOSTILE]))
+    expect(parsed.htmlNotes).toBe(0)
     // Notes draw their shadow as a flat rectangle, not a blur filter for each (which made a
     // 1,000-note board take most of a minute to become a PNG).
     const notes = (svg.match(/Nya intäktskällor|alert\(1\)/g) ?? []).length

@@ -1,5 +1,7 @@
 import {
   NoteShapeUtil,
+  RichTextSVG,
+  type RichTextSVGProps,
   useSvgExportContext,
   useValue,
   type Editor,
@@ -17,6 +19,7 @@ import { useBoardSessionContext } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
 import { useVoteControls, VoteButtons } from './VoteButtons'
+import { NoteTextSvg, plainNoteText } from './noteTextSvg'
 import { hyphenateRichText, withoutSoftHyphens } from '@/lib/board/hyphenate'
 
 /**
@@ -68,20 +71,48 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
   }
 
   /**
-   * tldraw's note picture, with its shadow drawn as a plain offset rectangle instead of an SVG
-   * filter (two erosions and two blurs for each note): drawing those filters made nearly all of
-   * the time a whole board of 1,000 notes took to become a PNG (see bench/results.md).
+   * tldraw's note picture, made cheaper to draw for whole-board exports (bench/results.md):
+   * - its shadow a plain offset rectangle instead of an SVG filter (two erosions and two blurs
+   *   for each note), which made nearly all of a 1,000-note board's PNG time;
+   * - plain text as SVG `<text>` instead of HTML in a `foreignObject`, whose every computed style
+   *   the export would copy into the picture (noteTextSvg.tsx). Rich text stays tldraw's.
    */
   override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
-    const picture = super.toSvg(this.drawable(shape), ctx)
-    const parts = Children.toArray((picture.props as { children?: ReactNode }).children)
-    const shadow = parts.find((part) => isValidElement<{ filter?: string; width: number; height: number }>(part) && part.type === 'rect' && !!part.props.filter)
-    if (!isValidElement<{ width: number; height: number }>(shadow)) return picture
-    const { width, height } = shadow.props
+    const drawn = this.drawable(shape)
+    const picture = super.toSvg(drawn, ctx)
     return (
       <>
-        <rect x={0} y={2} rx={1} width={width} height={height} fill="#000" opacity={0.12} />
-        {parts.filter((part) => part !== shadow)}
+        {Children.toArray((picture.props as { children?: ReactNode }).children).map((part) => {
+          if (!isValidElement(part)) return part
+          if (part.type === 'rect' && (part.props as { filter?: string }).filter) {
+            const { width, height } = part.props as { width: number; height: number }
+            return <rect key={part.key} x={0} y={2} rx={1} width={width} height={height} fill="#000" opacity={0.12} />
+          }
+          if (part.type === RichTextSVG) {
+            const label = part.props as RichTextSVGProps
+            const text = plainNoteText(label.richText)
+            if (text === null) return part
+            return (
+              <NoteTextSvg
+                key={part.key}
+                editor={this.editor}
+                layout={{
+                  text,
+                  width: label.bounds.w,
+                  height: label.bounds.h,
+                  padding: label.padding,
+                  fontSize: label.fontSize,
+                  fontFamily: label.fontFamily,
+                  lineHeight: label.lineHeight,
+                  color: label.labelColor,
+                  align: drawn.props.align,
+                  verticalAlign: drawn.props.verticalAlign,
+                }}
+              />
+            )
+          }
+          return part
+        })}
       </>
     )
   }
