@@ -173,7 +173,9 @@ describe('a board that holds a workshop', () => {
     await facilitator.keyboard.press('Escape')
     await facilitator.locator(`.tl-shape[data-shape-id="${longId}"]`).click()
     await facilitator.keyboard.press('Enter')
-    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    // Enter selects the whole text once the text editor is up (a moment after it takes focus):
+    // only then does the caret go to the end, or the selection would swallow what is typed.
+    await facilitator.waitForFunction((text) => window.getSelection()?.toString().replace(/\s+/g, ' ').trim() === text, typed, { timeout: 10_000 })
     await facilitator.keyboard.press('ControlOrMeta+End')
     await facilitator.keyboard.type(' nu')
     await facilitator.keyboard.press('Escape')
