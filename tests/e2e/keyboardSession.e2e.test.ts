@@ -126,6 +126,21 @@ describe('a keyboard-only session', () => {
     await expect.poll(() => votes.textContent(), POLL).toBe('1 röst (varav dina: 1)')
     await expect.poll(() => per.getByTestId('voting-status').textContent(), POLL).toBe('2 röster kvar')
     await expect.poll(() => canvasNote(canvas).locator('.note-votes').getAttribute('data-votes'), POLL).toBe('1')
+    // Each vote is said aloud; with none left the + stays in reach and says why; votes taken back.
+    await expect.poll(() => live(per), POLL).toBe('Röst lagd. Du har 2 röster kvar.')
+    await keys.press('Enter')
+    await expect.poll(() => live(per), POLL).toBe('Röst lagd. Du har 1 röst kvar.')
+    await keys.press('Enter')
+    await expect.poll(() => live(per), POLL).toBe('Röst lagd. Du har 0 röster kvar.')
+    await keys.press('Enter')
+    await expect.poll(() => live(per), POLL).toBe('Du har inga röster kvar.')
+    await expect.poll(() => votes.textContent(), POLL).toBe('3 röster (varav dina: 3)')
+    await tabTo(per, named(/^Ta tillbaka röst från ”Språkcaféer/))
+    await keys.press('Enter')
+    await expect.poll(() => live(per), POLL).toBe('Rösten togs tillbaka. Du har 1 röst kvar.')
+    await keys.press('Enter')
+    await expect.poll(() => live(per), POLL).toBe('Rösten togs tillbaka. Du har 2 röster kvar.')
+    await expect.poll(() => canvasNote(canvas).locator('.note-votes').getAttribute('data-votes'), POLL).toBe('1')
 
     // Stored on the server with its area and author, written in two scripts.
     const stored = await eventually(async () => {

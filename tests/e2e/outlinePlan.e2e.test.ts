@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, signInByApi } from '../helpers/browser'
-import { focused, named, tabTo } from '../helpers/keyboard'
+import { focused, jumpToArea, named, openOutlineByKeyboard, tabTo } from '../helpers/keyboard'
 import { loadStoredDoc } from '../helpers/boardNotes'
 import { layoutReportOf } from '../helpers/layoutCheck'
 import { openSqliteStore } from '../../server/store/sqliteStore'
@@ -37,26 +37,7 @@ async function signedIn(email: string): Promise<Page> {
   return context.newPage()
 }
 
-/** Opens the board and switches to *Lista* with the keyboard. */
-async function openOutlineByKeyboard(page: Page) {
-  await page.goto(`${server.url}/boards/${boardId}`)
-  await page.locator('.connection[data-state="connected"]').waitFor()
-  const toggle = page.getByRole('button', { name: 'Lista', exact: true })
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') {
-    await tabTo(page, (f) => f.tag === 'button' && f.name === 'Lista')
-    await page.keyboard.press('Enter')
-  }
-  await page.getByTestId('outline').waitFor()
-}
 
-/** Takes focus to an area's heading through *Gå till område*. */
-async function jumpToArea(page: Page, title: string) {
-  await tabTo(page, (f) => f.tag === 'select' && f.name === 'Gå till område')
-  await page.keyboard.type(title.slice(0, 6))
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Enter')
-  expect(await focused(page)).toMatchObject({ tag: 'h3', name: title })
-}
 
 const live = (page: Page) => page.getByTestId('outline-live')
 
@@ -77,7 +58,7 @@ beforeAll(async () => {
     })
     expect(response.status()).toBe(201)
   }
-  await openOutlineByKeyboard(fia)
+  await openOutlineByKeyboard(fia, `${server.url}/boards/${boardId}`)
   await fia.locator('[data-outline-area="besokare"] li[data-note-id]').nth(notesInArea - 1).waitFor(POLL)
 })
 
@@ -195,7 +176,7 @@ describe('from ideas to plan in Lista, by keyboard', () => {
 
   it('offers a participant grouping but no commitment', async () => {
     const per = await signedIn(DEMO_USERS.participant.email)
-    await openOutlineByKeyboard(per)
+    await openOutlineByKeyboard(per, `${server.url}/boards/${boardId}`)
     const area = per.locator('[data-outline-area="besokare"]')
     await area.getByRole('checkbox').first().waitFor(POLL)
     expect(await area.getByRole('checkbox').count()).toBe(notesInArea)

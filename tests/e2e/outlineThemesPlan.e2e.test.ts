@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser, signInByApi } from '../helpers/browser'
-import { focused, named, tabTo } from '../helpers/keyboard'
+import { focused, jumpToArea, named, openOutlineByKeyboard, tabTo } from '../helpers/keyboard'
 
 const VIEWPORT = { width: 1366, height: 768 }
 const POLL = { timeout: 15_000 }
@@ -44,25 +44,7 @@ async function signedIn(email: string): Promise<Page> {
   return context.newPage()
 }
 
-/** Opens a board and switches to *Lista* with the keyboard (unless it is already showing). */
-async function openOutlineByKeyboard(page: Page, id: string) {
-  await page.goto(`${server.url}/boards/${id}`)
-  await page.locator('.connection[data-state="connected"]').waitFor()
-  const toggle = page.getByRole('button', { name: 'Lista', exact: true })
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') {
-    await tabTo(page, (f) => f.tag === 'button' && f.name === 'Lista')
-    await page.keyboard.press('Enter')
-  }
-  await page.getByTestId('outline').waitFor()
-}
 
-async function jumpToArea(page: Page, title: string) {
-  await tabTo(page, (f) => f.tag === 'select' && f.name === 'Gå till område')
-  await page.keyboard.type(title.slice(0, 6))
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Enter')
-  expect(await focused(page)).toMatchObject({ tag: 'h3', name: title })
-}
 
 /**
  * Takes focus to the plan at the end of the list: from inside the list, Page Down from area to
@@ -103,7 +85,7 @@ beforeAll(async () => {
     })
     expect(response.status()).toBe(201)
   }
-  await openOutlineByKeyboard(fia, boardId)
+  await openOutlineByKeyboard(fia, `${server.url}/boards/${boardId}`)
   await area(fia).locator('li[data-note-id]').nth(IDEAS.length - 1).waitFor(POLL)
 })
 
@@ -168,7 +150,7 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
 
   it('refuses suggestions to a participant, on the page and at the server', async () => {
     per = await signedIn(DEMO_USERS.participant.email)
-    await openOutlineByKeyboard(per, boardId)
+    await openOutlineByKeyboard(per, `${server.url}/boards/${boardId}`)
     await area(per).locator('[data-outline-theme]').first().waitFor(POLL)
     expect(await area(per).getByRole('button', { name: `Föreslå teman i ${AREA}` }).count()).toBe(0)
     expect((await per.request.get(`${server.url}/api/boards/${boardId}/themes/suggest?area=besokare`)).status()).toBe(403)
@@ -262,7 +244,7 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     nextBoardId = (await fia.evaluate(() => (document.activeElement as HTMLAnchorElement).href)).split('/boards/')[1]
     await fia.keyboard.press('Enter')
     await fia.waitForURL(new RegExp(`/boards/${nextBoardId}$`))
-    await openOutlineByKeyboard(fia, nextBoardId)
+    await openOutlineByKeyboard(fia, `${server.url}/boards/${nextBoardId}`)
 
     const previous = fia.locator('[data-outline-plan] [data-outline-previous]', { hasText: COMMITMENT })
     await previous.waitFor(POLL)
@@ -292,7 +274,7 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
       headers: { origin: server.url },
     })
     expect(role.ok()).toBe(true)
-    await openOutlineByKeyboard(per, nextBoardId)
+    await openOutlineByKeyboard(per, `${server.url}/boards/${nextBoardId}`)
     const plan = per.locator('[data-outline-plan]')
     await expect.poll(() => plan.getByTestId('outline-previous-status').textContent(), POLL).toBe('Status: Pågår — Två filialer klara')
     expect(await plan.locator('select, textarea, button').count()).toBe(0)

@@ -51,3 +51,25 @@ export async function tabTo(page: Page, wanted: (f: Focused) => boolean, { max =
 }
 
 export const named = (pattern: RegExp) => (f: Focused) => pattern.test(f.name)
+
+/** Opens a board at `boardUrl` and switches to *Lista* with the keyboard (unless it shows already). */
+export async function openOutlineByKeyboard(page: Page, boardUrl: string) {
+  await page.goto(boardUrl)
+  await page.locator('.connection[data-state="connected"]').waitFor()
+  const toggle = page.getByRole('button', { name: 'Lista', exact: true })
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') {
+    await tabTo(page, (f) => f.tag === 'button' && f.name === 'Lista')
+    await page.keyboard.press('Enter')
+  }
+  await page.getByTestId('outline').waitFor()
+}
+
+/** Takes focus to an area's heading in *Lista* through *Gå till område*. */
+export async function jumpToArea(page: Page, title: string) {
+  await tabTo(page, (f) => f.tag === 'select' && f.name === 'Gå till område')
+  await page.keyboard.type(title.slice(0, 6))
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  const at = await focused(page)
+  if (at.tag !== 'h3' || at.name !== title) throw new Error(`Gå till område took focus to ${at.tag} “${at.name}”, not the heading “${title}”`)
+}

@@ -62,7 +62,17 @@ describe.runIf(runs)('a board’s life', () => {
     cleanup.add(() => privateClient.destroy())
     await privateClient.synced
     addNote(privateClient.doc, 'p1', 'Hemlig idé')
-    await eventually(() => expect(redis.cli('--scan', '--pattern', `*${h.boardId}*`).trim().split('\n').length).toBe(2))
+    // Each of the two docs has its stream and its presence claims in Redis.
+    const privateRoom = privateDocId(h.boardId, h.userId)
+    const boardKeys = () =>
+      redis
+        .cli('--scan', '--pattern', `*${h.boardId}*`)
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((key) => key.replace(/^.*?(room|claims):/, '$1:'))
+        .sort()
+    await eventually(() => expect(boardKeys()).toEqual([`claims:${h.boardId}`, `claims:${privateRoom}`, `room:${h.boardId}`, `room:${privateRoom}`].sort()))
 
     await h.services.boards.remove(h.boardId, admin)
     // Within the grace period the rows stay, for a restore.

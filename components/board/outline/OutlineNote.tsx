@@ -150,7 +150,7 @@ export function OutlineNote(props: OutlineNoteProps) {
                 aria-label={t('outline.voteNamed', { note: name })}
                 aria-disabled={voting.remaining === 0}
                 title={voting.remaining === 0 ? t('voting.limit') : undefined}
-                onClick={() => voting.remaining > 0 && props.onVote(1)}
+                onClick={() => props.onVote(1)}
               >
                 {t('outline.vote')}
               </button>

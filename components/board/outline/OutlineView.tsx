@@ -159,16 +159,19 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
       remaining: board.remainingVotes,
     }
   }
+  // A vote on a note or a theme, and what came of it said aloud. The + stays reachable with no
+  // votes left (aria-disabled) and says why when pressed.
+  const voteAndSay = (id: string, delta: 1 | -1, counted: (remaining: number) => string) => {
+    if (delta === 1 && board.remainingVotes === 0) return say(t('voting.limit'))
+    void board.vote(id, delta).then((outcome) => {
+      if (!outcome.ok) return say(outcome.error === 'limit' ? t('voting.limit') : t('outline.voteRefused'))
+      say(counted(outcome.remaining))
+    })
+  }
   const themeVoting = (areaId: AreaId) => ({
     of: (themeId: string) => votingOf(themeId, areaId),
-    onVote: (themeId: string, title: string, delta: 1 | -1) => {
-      // The + stays reachable with no votes left (aria-disabled) and says why when pressed.
-      if (delta === 1 && board.remainingVotes === 0) return say(t('voting.limit'))
-      void board.vote(themeId, delta).then((outcome) => {
-        if (!outcome.ok) return say(outcome.error === 'limit' ? t('voting.limit') : t('outline.voteRefused'))
-        say(t(delta === 1 ? 'outline.votedTheme' : 'outline.unvotedTheme', { title, count: outcome.remaining }))
-      })
-    },
+    onVote: (themeId: string, title: string, delta: 1 | -1) =>
+      voteAndSay(themeId, delta, (count) => t(delta === 1 ? 'outline.votedTheme' : 'outline.unvotedTheme', { title, count })),
   })
   const suggestionsFor = (areaId: AreaId, title: string, notes: readonly NoteView[]) => {
     if (!facilitator || notes.filter((note) => !note.themeId && !privateIds.has(note.id)).length < 2) return undefined
@@ -218,7 +221,7 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
           if (next?.dataset.noteId) setFocusTarget(next.dataset.noteId)
           else (item?.closest('section')?.querySelector('h3') as HTMLElement | null)?.focus()
         }}
-        onVote={(delta) => void board.vote(note.id, delta)}
+        onVote={(delta) => voteAndSay(note.id, delta, (count) => t(delta === 1 ? 'outline.votedNote' : 'outline.unvotedNote', { count }))}
         themeTitle={note.themeId ? (themeTitle.get(note.themeId) ?? '') : null}
         selectable={canChange && !privateIds.has(note.id) && note.areaId !== null}
         selected={picked.has(note.id)}
