@@ -4,22 +4,13 @@
  * `new WebsocketProvider(url, boardId, doc, { params: { token } })`.
  */
 import { NextResponse } from 'next/server'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { syncBaseUrl } from '@/app/_lib/http'
-import { viewerOf } from '@/app/_lib/session'
+import { mintRoomTicket } from '@/app/_lib/roomTicket'
 
 export const dynamic = 'force-dynamic'
 
 export const POST = boardRoute({}, async ({ request, user, board, role, app }) => {
-  const { token, expiresAt } = await app.roomTokens.mint({
-    userId: viewerUserId(viewerOf(user)),
-    name: user.name,
-    boardId: board.id,
-    role,
-  })
-  return NextResponse.json(
-    { token, url: syncBaseUrl(request), expiresAt, role, serverTime: Date.now() },
-    { headers: { 'cache-control': 'no-store' } },
-  )
+  const ticket = await mintRoomTicket(app, { user, boardId: board.id, role, url: syncBaseUrl(request) })
+  return NextResponse.json(ticket, { headers: { 'cache-control': 'no-store' } })
 })
