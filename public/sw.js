@@ -1,9 +1,6 @@
 // Strategitavlan's service worker: keeps the board page and the app's static files so a board
-// opens again while offline (its content comes from the device's IndexedDB copy). Pages come
-// from the network, and from the cache only when that fails; hashed static files cache-first.
-// API calls and sync never pass through here. The board page kept here is the copy
-// keepForOffline asks for without a room ticket: a page served to a navigation carries one,
-// so it is never put into the cache.
+// opens again while offline (its content comes from the device's IndexedDB copy). Pages are
+// network-first, hashed static files cache-first. API calls and sync never pass through here.
 // The same name as OFFLINE_CACHE in components/board/localBoards.ts (sign-out deletes it).
 const CACHE = 'strategitavlan-offline-v1'
 
@@ -28,7 +25,9 @@ async function keep(request, response) {
 
 async function networkFirst(request) {
   try {
-    return await fetch(request)
+    const response = await fetch(request)
+    await keep(request, response.clone())
+    return response
   } catch (error) {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true })
     if (cached) return cached

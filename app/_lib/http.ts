@@ -59,32 +59,20 @@ export function isSameOrigin(request: Request): boolean {
 
 /** The app's origin as the browser that made this request sees it (or PUBLIC_URL). */
 export function publicOrigin(request: Request): string {
-  return getAppContext().publicUrl ?? originOf(request.headers, new URL(request.url).protocol.replace(':', ''))
+  return getAppContext().publicUrl ?? originOf(request)
 }
 
 /** The sync endpoint's base URL as seen by the browser that made this request. */
 export function syncBaseUrl(request: Request): string {
-  return syncUrlFrom(publicOrigin(request))
-}
-
-/**
- * The same for a page (a server component has the request's headers only): the scheme comes
- * from the proxy's `x-forwarded-proto`, else plain http, as the app itself serves.
- */
-export function syncBaseUrlForPage(headers: Headers): string {
-  return syncUrlFrom(getAppContext().publicUrl ?? originOf(headers, 'http'))
-}
-
-function syncUrlFrom(origin: string): string {
-  const url = new URL(origin)
+  const url = new URL(publicOrigin(request))
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
   url.pathname = '/sync'
   url.search = ''
   return url.toString().replace(/\/$/, '')
 }
 
-function originOf(headers: Headers, fallbackProto: string): string {
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost'
-  const proto = headers.get('x-forwarded-proto') ?? fallbackProto
+function originOf(request: Request): string {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? 'localhost'
+  const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '')
   return `${proto}://${host}`
 }

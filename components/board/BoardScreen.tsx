@@ -20,7 +20,7 @@ import { keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
 import type { MemberPresence } from './presence'
-import { createServerClock, type PageTicket } from './roomTicket'
+import { createServerClock } from './roomTicket'
 import { PlanPanel } from './PlanPanel'
 import { ShareDialog } from './ShareDialog'
 import { TimerBadge } from './TimerBadge'
@@ -49,16 +49,14 @@ export interface BoardScreenProps {
   licenseKey: string | null
   /** The board whose plan this board follows up, if any. */
   continues?: { boardId: string; name: string } | null
-  /** The first room ticket, minted with the page (none in the copy kept for offline use). */
-  firstTicket?: PageTicket | null
 }
 
-export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null, firstTicket = null }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null }: BoardScreenProps) {
   const t = useT()
   const member = useMemo<MemberPresence>(() => ({ id: user.id, name: user.name, role, label }), [user, role, label])
   // The server's time as learnt from this board's room tickets: the timer counts in it.
   const [clock] = useState(createServerClock)
-  const board = useBoardStore(boardId, member, clock, firstTicket)
+  const board = useBoardStore(boardId, member, clock)
   const { session, tally } = useBoardSession(board.doc)
   const store = board.storeWithStatus.status === 'synced-remote' ? board.storeWithStatus.store : null
   usePrivateRound(store, boardId, user.id, session.privateRound, clock)

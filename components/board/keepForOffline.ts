@@ -1,13 +1,9 @@
 import { OFFLINE_CACHE as CACHE } from './localBoards'
 
-/** The same as OFFLINE_COPY_HEADER in app/_lib/roomTicket.ts: the page then carries no room ticket. */
-const OFFLINE_COPY_HEADER = 'x-strategitavlan-offline-copy'
-
 /**
  * Makes the open board available offline: registers the service worker (public/sw.js) and
  * puts this page and every static file it has loaded so far into the worker's cache, since
- * the first visit loads them before the worker is in control. The page is asked for anew as
- * an offline copy, without the room ticket the page opened with: no token lands in the cache.
+ * the first visit loads them before the worker is in control.
  */
 export async function keepForOffline(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return false
@@ -20,9 +16,6 @@ export async function keepForOffline(): Promise<boolean> {
       const parsed = new URL(url)
       return parsed.origin === location.origin && (parsed.pathname.startsWith('/_next/static/') || parsed.pathname.startsWith('/tldraw/'))
     })
-  await Promise.all([
-    cache.add(new Request(location.pathname, { headers: { [OFFLINE_COPY_HEADER]: '1' } })),
-    ...statics.map((url) => cache.add(url).catch(() => undefined)),
-  ])
+  await Promise.all([cache.add(location.pathname), ...statics.map((url) => cache.add(url).catch(() => undefined))])
   return true
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { connectBoard, type BoardConnection, type RoomTicket } from '@/lib/sync/connectBoard'
 import { followBrowserNetwork } from './followNetwork'
 import { localDocName } from './localBoards'
-import { fetchTicket, freshPageTicket, type PageTicket, type ServerClock } from './roomTicket'
+import { fetchTicket, type ServerClock } from './roomTicket'
 
 export interface OpenBoardDocOptions {
   /** The board whose room ticket admits to the doc. */
@@ -14,11 +14,6 @@ export interface OpenBoardDocOptions {
   userId: string
   /** Learns the server's time from every ticket. */
   clock: ServerClock
-  /**
-   * The ticket the board page came with: the first connection uses it, if still fresh, instead
-   * of asking the token route. Every later ticket (renewals, after a refusal) is fetched.
-   */
-  pageTicket?: PageTicket | null
   /** Called with every ticket obtained (e.g. to follow a role change). */
   onTicket?(ticket: RoomTicket): void
   /** Called after the browser went on- or offline and the connection was told. */
@@ -47,15 +42,10 @@ export interface BoardDoc {
 export function openBoardDoc(options: OpenBoardDocOptions): BoardDoc {
   const docId = options.docId ?? options.boardId
   const doc = new Y.Doc()
-  let pageTicket = options.pageTicket
   const connection = connectBoard({
     boardId: docId,
     doc,
-    fetchTicket: async () => {
-      const first = freshPageTicket(pageTicket, options.clock)
-      pageTicket = null
-      return first ?? fetchTicket(options.boardId, options.clock)
-    },
+    fetchTicket: () => fetchTicket(options.boardId, options.clock),
     isOnline: () => navigator.onLine,
     onTicket: options.onTicket,
   })

@@ -1,7 +1,7 @@
 'use client'
 
 import { atom, computed } from '@tldraw/state'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   UserRecordType,
   createTLStore,
@@ -21,7 +21,7 @@ import { customShapeUtils } from './customShapeUtils'
 import { followBoardNames, type BoardNames } from './noteAuthors'
 import { openBoardDoc } from './openBoardDoc'
 import { announceMember, presenceColor, type MemberPresence } from './presence'
-import type { PageTicket, ServerClock } from './roomTicket'
+import type { ServerClock } from './roomTicket'
 
 export interface BoardStoreState {
   storeWithStatus: TLStoreWithStatus
@@ -39,11 +39,9 @@ export interface BoardStoreState {
  * A tldraw store bound to the board's Y.Doc and kept in sync through our sync server:
  * open the doc (openBoardDoc), wait for a copy to show, bind records and presence; undo all
  * of it on unmount. `user` is this person as the others see them in presence; `clock` learns
- * the server's time from the room tickets. `pageTicket`, the ticket the page came with, serves
- * the first connection only (openBoardDoc): a newer one in later props opens nothing anew.
+ * the server's time from the room tickets.
  */
-export function useBoardStore(boardId: string, user: MemberPresence, clock: ServerClock, pageTicket: PageTicket | null = null): BoardStoreState {
-  const firstTicket = useRef(pageTicket)
+export function useBoardStore(boardId: string, user: MemberPresence, clock: ServerClock): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({
     storeWithStatus: { status: 'loading' },
     connection: 'connecting',
@@ -81,12 +79,10 @@ export function useBoardStore(boardId: string, user: MemberPresence, clock: Serv
       boardId,
       userId: user.id,
       clock,
-      pageTicket: firstTicket.current,
       onTicket: (ticket) => $mode.set(ticket.role === 'observer' ? 'readonly' : 'readwrite'),
       onNetwork: () => update({ connection: opened.connection.getState() }),
       usableFromDevice: (doc) => readRecords(doc).size > 0,
     })
-    firstTicket.current = null
     const { doc, connection } = opened
     const followed = followBoardNames(store, doc)
     names = followed.names

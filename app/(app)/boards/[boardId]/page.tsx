@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { BoardScreen } from '@/components/board/BoardScreen'
@@ -9,9 +8,7 @@ import { boardDocId } from '@/lib/board/docIds'
 import { readBoardMeta } from '@/lib/board/docLayout'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext } from '@/lib/runtime/appContext'
-import { syncBaseUrlForPage } from '@/app/_lib/http'
 import { getT } from '@/app/_lib/locale'
-import { mintRoomTicket, OFFLINE_COPY_HEADER } from '@/app/_lib/roomTicket'
 import { getSessionUser, viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
@@ -59,13 +56,6 @@ export default async function BoardPage({ params }: Params) {
   const guest = user.kind === 'guest' ? await store.guests.get(user.guestId) : null
   const invite = guest ? await store.invites.get(guest.inviteId) : null
   const continues = (await getAppContext().sync.readDoc(boardDocId(board.id), readBoardMeta)).continues ?? null
-  // The first room ticket comes with the page, so the board connects without asking for one
-  // first. The page is never cached (force-dynamic: no-store), and the copy kept for offline
-  // use (keepForOffline) is asked for without one.
-  const requestHeaders = await headers()
-  const firstTicket = requestHeaders.has(OFFLINE_COPY_HEADER)
-    ? null
-    : await mintRoomTicket(getAppContext(), { user, boardId: board.id, role, url: syncBaseUrlForPage(requestHeaders) })
   return (
     <BoardScreen
       boardId={board.id}
@@ -76,7 +66,6 @@ export default async function BoardPage({ params }: Params) {
       label={invite?.label ?? null}
       licenseKey={tldrawLicenseKey}
       continues={continues}
-      firstTicket={firstTicket}
     />
   )
 }
