@@ -9,7 +9,7 @@ import { guestIdOf } from '../lib/auth/boardAccess'
 import type { BoardStore, GuestStore, InviteStore } from '../lib/store/types'
 import { CloseCode } from './sync/protocol'
 import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
-import type { Principal } from './sync/Room'
+import type { Principal } from './sync/connection'
 
 export interface SyncAuthorizerOptions {
   roomTokens: RoomTokens

@@ -1,6 +1,6 @@
 /**
  * One board's sync room: its Y.Doc, its presence (./RoomPresence.ts) and the sockets connected
- * to it, each kept within its limits (./connectionLimits.ts).
+ * to it (./connection.ts), each kept within its limits (./connectionLimits.ts).
  *
  * The rule that matters: an update is forwarded to other clients only after the store has made
  * it durable. Updates are applied to the in-memory doc at once and go through the room's
@@ -14,7 +14,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { canEditNotes, type BoardRole } from '../../lib/auth/roles'
+import { canEditNotes } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import {
@@ -34,7 +34,6 @@ import { refusedRecord } from './recordGuard'
 import { authorshipRewrite, boardIsAnonymous, isAnotherPersonsUserRecord } from './authorship'
 import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
-import type { AwarenessThrottle } from './awarenessThrottle'
 import {
   InboundRate,
   RefusedError,
@@ -45,6 +44,7 @@ import {
   type Refusal,
   type SyncLimits,
 } from './connectionLimits'
+import type { Connection, Principal } from './connection'
 import { DocShares } from './docShares'
 import type { SendQueues } from './sendQueues'
 import { DocSizeLimit } from './docSizeLimit'
@@ -55,39 +55,6 @@ import { RoomPresence } from './RoomPresence'
 import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
 import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
-
-export interface Principal {
-  userId: string
-  name: string
-  role: BoardRole
-  boardId: string
-  /** The room (document) this socket is in: the board's own, or a private one of the board. */
-  room: string
-  /** For a guest, the invite link they joined through: its guests share some limits. */
-  inviteId?: string | null
-  /** For a guest, their invite link's label (a branch), shown in presence; null for staff. */
-  label?: string | null
-  /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
-  issuedAt?: number
-}
-
-export interface Connection {
-  readonly socket: WebSocket
-  readonly principal: Principal
-  /** Awareness client ids this socket has announced; removed when it leaves. */
-  readonly awarenessIds: Set<number>
-  /** What this socket may still send, by message count and bytes. */
-  readonly inbound: InboundRate
-  /** Its presence updates, relayed at a bounded rate. */
-  readonly presence: AwarenessThrottle
-  /** Requests for document state (sync step 1) it may still make. */
-  readonly stateRequests: TokenBucket
-  /** Messages that arrived while the room was still loading. */
-  backlog: Uint8Array[] | null
-  /** Why the guards undid part of the update being applied: its socket is then closed. */
-  violation: string | null
-  alive: boolean
-}
 
 export interface RoomOptions {
   docs: DocStore

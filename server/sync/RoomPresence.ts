@@ -11,7 +11,7 @@ import { AwarenessThrottle, encodeEntries, type AwarenessEntry } from './awarene
 import { RefusedError, Refusals, type Refusal, type SyncLimits } from './connectionLimits'
 import { CloseCode, ProtocolError, encodeAwareness } from './protocol'
 import { recordsArray } from '../../lib/board/docLayout'
-import type { Connection } from './Room'
+import type { Connection } from './connection'
 
 /** What presence needs of its room. */
 export interface PresenceHost {
