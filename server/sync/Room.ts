@@ -54,7 +54,8 @@ import { DurableUpdates } from './DurableUpdates'
 import { RoomPresence } from './RoomPresence'
 import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
-import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
+import { RoomLink, type LinkedRoom } from './roomLink'
+import { FILL_ORIGIN, LOAD_ORIGIN, REMOTE_ORIGIN, STORE_ORIGIN, connectionOf } from './origins'
 
 export interface RoomOptions {
   docs: DocStore
@@ -75,9 +76,6 @@ export interface RoomOptions {
   onEmpty(room: Room): void
 }
 
-const LOAD_ORIGIN = Symbol('load')
-/** Origin of the room's own write of how full its document is (./docFill.ts). */
-const FILL_ORIGIN = Symbol('doc fill')
 /** How long a socket closed for not reading may take to read its close frame. */
 const STALLED_CLOSE_GRACE_MS = 2000
 const syncStep1 = 0
@@ -226,7 +224,7 @@ export class Room implements LinkedRoom {
   }
 
   private isConnection(origin: unknown): origin is Connection {
-    return typeof origin === 'object' && origin !== null && this.connections.get((origin as Connection).socket) === origin
+    return connectionOf(origin, this.connections) !== null
   }
 
   get isClosed() {
@@ -259,6 +257,7 @@ export class Room implements LinkedRoom {
 
   addConnection(socket: WebSocket, principal: Principal): Connection {
     const connection: Connection = {
+      kind: 'connection',
       socket,
       principal,
       awarenessIds: new Set(),

@@ -12,6 +12,7 @@ import { RefusedError, Refusals, type Refusal, type SyncLimits } from './connect
 import { CloseCode, ProtocolError, encodeAwareness } from './protocol'
 import { recordsArray } from '../../lib/board/docLayout'
 import type { Connection } from './connection'
+import { connectionOf } from './origins'
 
 /** What presence needs of its room. */
 export interface PresenceHost {
@@ -171,7 +172,7 @@ export class RoomPresence {
 
   /** The user whose socket caused a presence change, or null for the room's own removals. */
   ownerOf(origin: unknown): string | null {
-    const connection = this.connectionOf(origin)
+    const connection = connectionOf(origin, this.host.connections)
     return connection ? connection.principal.userId : null
   }
 
@@ -191,12 +192,6 @@ export class RoomPresence {
     this.records.unobserve(this.countKeys)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
-  }
-
-  private connectionOf(origin: unknown): Connection | null {
-    if (typeof origin !== 'object' || origin === null) return null
-    const connection = origin as Connection
-    return this.host.connections.get(connection.socket) === connection ? connection : null
   }
 
   /**
@@ -307,7 +302,7 @@ export class RoomPresence {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const connection = this.connectionOf(origin)
+    const connection = connectionOf(origin, this.host.connections)
     if (connection) {
       // A client that comes back with the id it had before shows up as `updated`, not `added`:
       // the awareness keeps a departed client's clock. It owns that id again all the same.

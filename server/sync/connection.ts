@@ -1,7 +1,7 @@
 /**
  * Who a socket speaks for ({@link Principal}, from its room token) and what the room keeps for
  * each socket ({@link Connection}). A connection is also the origin of the transactions its
- * updates make.
+ * updates make (./origins.ts).
  */
 import type { WebSocket } from 'ws'
 import type { BoardRole } from '../../lib/auth/roles'
@@ -24,6 +24,8 @@ export interface Principal {
 }
 
 export interface Connection {
+  /** Tags a connection among transaction origins (./origins.ts). */
+  readonly kind: 'connection'
   readonly socket: WebSocket
   readonly principal: Principal
   /** Awareness client ids this socket has announced; removed when it leaves. */

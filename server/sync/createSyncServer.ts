@@ -24,11 +24,9 @@ import { DocFullError } from '../../lib/board/docFull'
 import { Room } from './Room'
 import type { Connection, Principal } from './connection'
 import type { LayoutKeeperOptions } from './layoutKeeper'
+import { SERVER_ORIGIN } from './origins'
 
 export const SYNC_PATH_PREFIX = '/sync/'
-
-/** Origin of the transactions the server makes itself (see `changeDoc`). */
-export const SERVER_ORIGIN = Symbol('server')
 
 export interface AuthorizeRequest {
   /** The room asked for: a board id, or the name of one of its private documents. */

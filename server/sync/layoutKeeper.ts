@@ -26,8 +26,7 @@ import { readRecords, recordsArray, setRecords, type RecordEntry } from '../../l
 import { migrateTemplate } from '../../lib/board/templateMigration'
 import { isNoteShape } from '../../lib/board/areaOfPoint'
 import { plainTextFromRichText } from '../../lib/board/richText'
-
-export const LAYOUT_KEEPER_ORIGIN = Symbol('layout keeper')
+import { LAYOUT_KEEPER_ORIGIN } from './origins'
 
 export interface LayoutKeeperOptions {
   /** How long a board must be quiet before the keeper looks (ms). */

@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import { silentLogger } from '../logger'
 import { openSqliteStore } from '../store/sqliteStore'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
-import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
+import { REMOTE_ORIGIN, STORE_ORIGIN } from './origins'
+import { RoomLink, type LinkedRoom } from './roomLink'
 
 /** Fanouts for nodes in one process: what one publishes, the others' listeners hear at once. */
 function createHub() {

@@ -16,11 +16,7 @@ import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import { decodeEntries } from './awarenessThrottle'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
-
-/** Origin of changes another node published; the link forwards them to the sockets itself. */
-export const REMOTE_ORIGIN = Symbol('remote node')
-/** Origin of changes read from the store to catch up; the room forwards what they changed. */
-export const STORE_ORIGIN = Symbol('store')
+import { AWARENESS_TIMEOUT_ORIGIN, REMOTE_ORIGIN, STORE_ORIGIN } from './origins'
 
 /** What the link needs of its room. */
 export interface LinkedRoom {
@@ -198,7 +194,7 @@ export class RoomLink implements FanoutListener {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    if (origin === REMOTE_ORIGIN || origin === 'timeout' || !this.subscription) return
+    if (origin === REMOTE_ORIGIN || origin === AWARENESS_TIMEOUT_ORIGIN || !this.subscription) return
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     this.subscription.publishAwareness(

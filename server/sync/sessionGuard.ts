@@ -11,8 +11,7 @@
 import type * as Y from 'yjs'
 import { metaMap, sessionMap, votesMap } from '../../lib/board/docLayout'
 import { boardSchema } from '../../lib/board/schema'
-
-export const SESSION_GUARD_ORIGIN = Symbol('session guard')
+import { SESSION_GUARD_ORIGIN } from './origins'
 
 const currentSchema = boardSchema.serialize()
 

@@ -5,7 +5,8 @@ import { createBoardState } from '../../lib/board/createBoardDoc'
 import { openRecordStore, readRecords, recordsArray } from '../../lib/board/docLayout'
 import { LOOP_SHAPE_ID, areaShapeId } from '../../lib/board/template'
 import { makeNoteShape } from '../../lib/board/testing/makeNoteShape'
-import { TEMPLATE_GUARD_ORIGIN, attachTemplateGuard } from './templateGuard'
+import { TEMPLATE_GUARD_ORIGIN } from './origins'
+import { attachTemplateGuard } from './templateGuard'
 
 const participant = { role: 'participant' }
 const facilitator = { role: 'facilitator' }

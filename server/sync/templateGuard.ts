@@ -13,8 +13,7 @@
 import type * as Y from 'yjs'
 import { recordsArray, type RecordEntry } from '../../lib/board/docLayout'
 import { isTemplateRecordId } from '../../lib/board/template'
-
-export const TEMPLATE_GUARD_ORIGIN = Symbol('template guard')
+import { TEMPLATE_GUARD_ORIGIN } from './origins'
 
 /**
  * Whether a record is protected: asked with its key and a value, and whether that value is one
