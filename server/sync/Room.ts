@@ -1,6 +1,7 @@
 /**
  * One board's sync room: its Y.Doc, its presence (./RoomPresence.ts) and the sockets connected
- * to it (./connection.ts), each kept within its limits (./connectionLimits.ts).
+ * to it (./connection.ts), each kept within its limits (./connectionLimits.ts). Its link to the
+ * same room on other nodes (./roomLink.ts) works on the doc and, directly, on the presence.
  *
  * The rule that matters: an update is forwarded to other clients only after the store has made
  * it durable. Updates are applied to the in-memory doc at once and go through the room's
@@ -110,7 +111,7 @@ export class Room implements LinkedRoom {
     private readonly options: RoomOptions,
   ) {
     this.presence = new RoomPresence(this.doc, this, options.limits)
-    this.link = new RoomLink(this, options.fanout ?? createLocalFanout(), options.docs, options.logger)
+    this.link = new RoomLink(this, this.presence, options.fanout ?? createLocalFanout(), options.docs, options.logger)
     this.updates = new DurableUpdates({
       name,
       doc: this.doc,
@@ -231,28 +232,8 @@ export class Room implements LinkedRoom {
     return this.closed
   }
 
-  presenceOwner(origin: unknown): string | null {
-    return this.presence.ownerOf(origin)
-  }
-
-  localPresence() {
-    return this.presence.local()
-  }
-
   forward(update: Uint8Array) {
     this.broadcast(encodeUpdate(update), null)
-  }
-
-  releasePresence(ids: readonly number[]) {
-    this.presence.release(ids)
-  }
-
-  remoteOwner(clientId: number): string | undefined {
-    return this.link.remoteOwner(clientId)
-  }
-
-  claimPresence(clientId: number, userId: string): Promise<string> | null {
-    return this.link.claimPresence(clientId, userId)
   }
 
   addConnection(socket: WebSocket, principal: Principal): Connection {

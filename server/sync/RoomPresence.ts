@@ -13,17 +13,16 @@ import { CloseCode, ProtocolError, encodeAwareness } from './protocol'
 import { recordsArray } from '../../lib/board/docLayout'
 import type { Connection } from './connection'
 import { connectionOf } from './origins'
+import type { RoomLink } from './roomLink'
 
 /** What presence needs of its room. */
 export interface PresenceHost {
   readonly connections: ReadonlyMap<WebSocket, Connection>
-  /** The user whose socket on another node owns this awareness id, if any. */
-  remoteOwner(clientId: number): string | undefined
   /**
-   * With several nodes: claims an id nobody here knows for a user, for every node, resolving
-   * with whom it belongs to (see ./fanout.ts `claimPresence`); null with one node.
+   * The same room on other nodes: who owns an awareness id there, and (with several nodes)
+   * claiming an id nobody here knows for every node (see ./fanout.ts `claimPresence`).
    */
-  claimPresence(clientId: number, userId: string): Promise<string> | null
+  readonly link: Pick<RoomLink, 'remoteOwner' | 'claimPresence'>
   send(connection: Connection, message: Uint8Array): void
   closeConnection(connection: Connection, code: number, reason: string): void
   /** Closes a socket for breaking a rule, with a log line and a count by reason. */
@@ -221,7 +220,7 @@ export class RoomPresence {
         }
       }
       // A socket on another node may own it too: then the same rules hold, by user.
-      const remoteOwner = owner ? undefined : this.host.remoteOwner(clientId)
+      const remoteOwner = owner ? undefined : this.host.link.remoteOwner(clientId)
       if (remoteOwner !== undefined) this.remember(clientId, remoteOwner)
       const me = connection.principal.userId
       // Whoever first claimed the id here keeps it after their socket is gone: a reconnecting
@@ -231,7 +230,7 @@ export class RoomPresence {
       if (ownerUser === undefined) {
         // Nobody here knows the id. With other nodes, one of them may: the id is claimed
         // across nodes first (a departed person's id, owned on a node that is not this one).
-        const claim = connection.awarenessIds.has(clientId) ? null : this.host.claimPresence(clientId, me)
+        const claim = connection.awarenessIds.has(clientId) ? null : this.host.link.claimPresence(clientId, me)
         if (claim) unclaimed.push({ entry: { clientId, clock, state }, claim })
         else kept.push({ clientId, clock, state })
         continue

@@ -5,7 +5,7 @@ import { silentLogger } from '../logger'
 import { openSqliteStore } from '../store/sqliteStore'
 import type { Fanout, FanoutListener, FanoutSubscription } from './fanout'
 import { REMOTE_ORIGIN, STORE_ORIGIN } from './origins'
-import { RoomLink, type LinkedRoom } from './roomLink'
+import { RoomLink, type LinkedPresence, type LinkedRoom } from './roomLink'
 
 /** Fanouts for nodes in one process: what one publishes, the others' listeners hear at once. */
 function createHub() {
@@ -42,7 +42,8 @@ function createHub() {
   }
 }
 
-interface TestRoom extends LinkedRoom {
+/** A room and its presence in one. */
+interface TestRoom extends LinkedRoom, LinkedPresence {
   doc: Y.Doc
   awareness: awarenessProtocol.Awareness
   /** Awareness ids this node's sockets own, by user. */
@@ -67,9 +68,9 @@ function testRoom(name = 'board-1'): TestRoom {
       return room.closed
     },
     forward: (update) => room.forwarded.push(update),
-    presenceOwner: (origin) => (typeof origin === 'string' ? origin : null),
-    localPresence: () => [...room.owned].map(([id, userId]) => ({ ids: [id], userId })),
-    releasePresence: (ids) => ids.forEach((id) => room.owned.delete(id)),
+    ownerOf: (origin) => (typeof origin === 'string' ? origin : null),
+    local: () => [...room.owned].map(([id, userId]) => ({ ids: [id], userId })),
+    release: (ids) => ids.forEach((id) => room.owned.delete(id)),
   }
   return room
 }
@@ -79,7 +80,7 @@ const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
 
 async function linked(room: TestRoom, fanout: Fanout): Promise<RoomLink> {
-  const link = new RoomLink(room, fanout, store.docs, silentLogger)
+  const link = new RoomLink(room, room, fanout, store.docs, silentLogger)
   await link.attach()
   cleanups.push(() => link.detach())
   return link

@@ -22,16 +22,20 @@ import { AWARENESS_TIMEOUT_ORIGIN, REMOTE_ORIGIN, STORE_ORIGIN } from './origins
 export interface LinkedRoom {
   readonly name: string
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
   readonly isClosed: boolean
   /** Sends an update to the room's sockets, as it is. */
   forward(update: Uint8Array): void
+}
+
+/** What the link needs of its room's presence (./RoomPresence.ts). */
+export interface LinkedPresence {
+  readonly awareness: awarenessProtocol.Awareness
   /** The user whose socket caused a presence change, or null for the room's own removals. */
-  presenceOwner(origin: unknown): string | null
+  ownerOf(origin: unknown): string | null
   /** The presence this node's sockets own. */
-  localPresence(): Iterable<{ ids: Iterable<number>; userId: string }>
+  local(): Iterable<{ ids: Iterable<number>; userId: string }>
   /** Awareness ids another node now owns: sockets here no longer speak for them. */
-  releasePresence(ids: readonly number[]): void
+  release(ids: readonly number[]): void
 }
 
 export class RoomLink implements FanoutListener {
@@ -45,6 +49,7 @@ export class RoomLink implements FanoutListener {
 
   constructor(
     private readonly room: LinkedRoom,
+    private readonly presence: LinkedPresence,
     private readonly fanout: Fanout,
     private readonly docs: DocStore,
     private readonly logger: Logger,
@@ -64,11 +69,11 @@ export class RoomLink implements FanoutListener {
     }
     this.subscription = subscription
     // With no other nodes there is no one to publish presence to: skip encoding it.
-    if (this.fanout.shared) this.room.awareness.on('update', this.onAwarenessUpdate)
+    if (this.fanout.shared) this.presence.awareness.on('update', this.onAwarenessUpdate)
   }
 
   detach(): void {
-    this.room.awareness.off('update', this.onAwarenessUpdate)
+    this.presence.awareness.off('update', this.onAwarenessUpdate)
     this.subscription?.unsubscribe()
     this.subscription = null
     this.remoteOwners.clear()
@@ -122,14 +127,14 @@ export class RoomLink implements FanoutListener {
       for (const { clientId, clock, state } of decodeEntries(update)) {
         if (state === 'null') {
           this.remoteOwners.delete(clientId)
-        } else if (owner !== null && clock > (this.room.awareness.meta.get(clientId)?.clock ?? -1)) {
+        } else if (owner !== null && clock > (this.presence.awareness.meta.get(clientId)?.clock ?? -1)) {
           // A client that moved to another node (its old socket here not yet noticed dead).
           this.remoteOwners.set(clientId, owner)
           claimed.push(clientId)
         }
       }
-      if (claimed.length > 0) this.room.releasePresence(claimed)
-      awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, REMOTE_ORIGIN)
+      if (claimed.length > 0) this.presence.release(claimed)
+      awarenessProtocol.applyAwarenessUpdate(this.presence.awareness, update, REMOTE_ORIGIN)
     } catch (error) {
       this.logger.warn({ room: this.room.name, err: (error as Error).message }, 'could not apply remote presence')
     }
@@ -137,10 +142,10 @@ export class RoomLink implements FanoutListener {
 
   presenceWanted(): void {
     if (this.room.isClosed || !this.subscription) return
-    for (const { ids, userId } of this.room.localPresence()) {
-      const owned = [...ids].filter((id) => this.room.awareness.states.has(id))
+    for (const { ids, userId } of this.presence.local()) {
+      const owned = [...ids].filter((id) => this.presence.awareness.states.has(id))
       if (owned.length === 0) continue
-      this.subscription.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, owned), userId)
+      this.subscription.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, owned), userId)
     }
   }
 
@@ -198,8 +203,8 @@ export class RoomLink implements FanoutListener {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     this.subscription.publishAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, changed),
-      this.room.presenceOwner(origin),
+      awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, changed),
+      this.presence.ownerOf(origin),
     )
   }
 }
