@@ -8,7 +8,8 @@ import { parseDocId } from '../lib/board/docIds'
 import { guestIdOf } from '../lib/auth/boardAccess'
 import type { BoardStore, GuestStore, InviteStore } from '../lib/store/types'
 import { CloseCode } from './sync/protocol'
-import { SyncRefusal, type AuthorizeRequest } from './sync/createSyncServer'
+import type { AuthorizeRequest } from './sync/createSyncServer'
+import { SyncRefusal } from './sync/admission'
 import type { Principal } from './sync/connection'
 
 export interface SyncAuthorizerOptions {

@@ -1,7 +1,8 @@
 /**
  * One board's sync room: its Y.Doc, its presence (./RoomPresence.ts) and the sockets connected
- * to it (./connection.ts), each kept within its limits (./connectionLimits.ts). Its link to the
- * same room on other nodes (./roomLink.ts) works on the doc and, directly, on the presence.
+ * to it (./connection.ts), each kept within its limits (./admission.ts decides, by the limits of
+ * ./connectionLimits.ts). Its link to the same room on other nodes (./roomLink.ts) works on the
+ * doc and, directly, on the presence.
  *
  * The rule that matters: an update is forwarded to other clients only after the store has made
  * it durable. Updates are applied to the in-memory doc at once and go through the room's
@@ -15,7 +16,6 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { canEditNotes } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import {
@@ -33,7 +33,6 @@ import { attachSessionGuard } from './sessionGuard'
 import { attachTemplateGuard } from './templateGuard'
 import { refusedRecord } from './recordGuard'
 import { authorshipRewrite, boardIsAnonymous, isAnotherPersonsUserRecord } from './authorship'
-import { refusedContent } from './updateContent'
 import { attachLayoutKeeper, type LayoutKeeper, type LayoutKeeperOptions } from './layoutKeeper'
 import {
   InboundRate,
@@ -45,6 +44,7 @@ import {
   type Refusal,
   type SyncLimits,
 } from './connectionLimits'
+import { admitStateRequest, admitUpdate, frameRefusal } from './admission'
 import type { Connection, Principal } from './connection'
 import { DocShares } from './docShares'
 import type { SendQueues } from './sendQueues'
@@ -254,9 +254,8 @@ export class Room implements LinkedRoom {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       this.options.metrics.received(data.byteLength)
       if (!this.connections.has(socket)) return
-      const overLimit = connection.inbound.admit(data.byteLength)
-      if (overLimit) return this.refuse(connection, overLimit)
-      if (!isBinary) return this.refuse(connection, Refusals.textFrame)
+      const refusal = frameRefusal(connection, data.byteLength, isBinary)
+      if (refusal) return this.refuse(connection, refusal)
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       if (connection.backlog) connection.backlog.push(message)
       else this.receive(connection, message)
@@ -311,23 +310,13 @@ export class Room implements LinkedRoom {
           const stateVector = decoding.readVarUint8Array(decoder)
           // Validates the state vector before anything is sent.
           const known = Y.decodeStateVector(stateVector)
-          if (!connection.stateRequests.take(1)) throw new RefusedError(Refusals.stateRequestRate)
+          admitStateRequest(connection)
           this.updates.whenDrained(() =>
             this.send(connection, known.size === 0 ? this.wholeState() : encodeSyncStep2(this.doc, stateVector)),
           )
         } else if (subtype === syncStep2 || subtype === syncUpdate) {
           const update = decoding.readVarUint8Array(decoder)
-          if (!canEditNotes(connection.principal.role)) return
-          // Parsing the whole update first means a malformed one throws before it touches the
-          // doc, instead of half-way through integrating it.
-          const refused = refusedContent(update)
-          if (refused !== null) throw new RefusedError(Refusals.refusedContent, { refused })
-          if (!this.size!.admits(update.byteLength)) throw new RefusedError(Refusals.docTooLarge)
-          const { userId, inviteId = null } = connection.principal
-          if (!this.shares!.admits({ userId, inviteId }, update.byteLength)) {
-            throw new RefusedError(Refusals.shareFull, { used: this.shares!.usedBy({ userId, inviteId }) })
-          }
-          this.applyClientUpdate(connection, update)
+          if (admitUpdate(connection.principal, update, this.size!, this.shares!)) this.applyClientUpdate(connection, update)
         } else {
           throw new ProtocolError(`unknown sync message ${subtype}`)
         }

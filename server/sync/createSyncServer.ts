@@ -14,8 +14,7 @@ import type { BoardRole } from '../../lib/auth/roles'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import type { Fanout } from './fanout'
-import { DEFAULT_SYNC_LIMITS, Refusals, type SyncLimits } from './connectionLimits'
-import { Closes } from '../../lib/sync/closeCodes'
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './connectionLimits'
 import { CloseCode } from './protocol'
 import { SendQueues } from './sendQueues'
 import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
@@ -25,6 +24,7 @@ import { Room } from './Room'
 import type { Connection, Principal } from './connection'
 import type { LayoutKeeperOptions } from './layoutKeeper'
 import { SERVER_ORIGIN } from './origins'
+import { SyncRefusal, admitPrincipal, placeRefusal, roleRefusal } from './admission'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -34,17 +34,6 @@ export interface AuthorizeRequest {
   token: string | null
   origin: string | undefined
   request: IncomingMessage
-}
-
-/** Thrown by `authorize` to refuse a socket; the code reaches the client as the close code. */
-export class SyncRefusal extends Error {
-  constructor(
-    readonly code: number,
-    readonly reason: string,
-  ) {
-    super(reason)
-    this.name = 'SyncRefusal'
-  }
 }
 
 export interface SyncServerOptions {
@@ -146,13 +135,6 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     : null
   revalidator?.unref()
 
-  /** Why a principal whose current role is `role` may not stay, or null when they may. */
-  function refusalFor(principal: Principal, role: BoardRole | null): SyncRefusal | null {
-    if (role === null) return new SyncRefusal(Closes.accessRevoked.code, Closes.accessRevoked.reason)
-    if (role !== principal.role) return new SyncRefusal(Closes.roleChanged.code, Closes.roleChanged.reason)
-    return null
-  }
-
   /** One lookup per distinct user and board, then every socket that was open for it is judged. */
   async function revalidateOpenSockets(check: NonNullable<SyncServerOptions['revalidate']>) {
     const keyOf = (principal: Principal) => `${principal.boardId}\n${principal.userId}`
@@ -178,7 +160,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         }
         // Only the sockets open when the lookup began: one that joined since was checked then.
         for (const { room, connection } of sockets) {
-          const refusal = refusalFor(connection.principal, role)
+          const refusal = roleRefusal(connection.principal, role)
           if (!refusal || !room.connections.has(connection.socket)) continue
           logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
           metrics.refused(refusal.reason, refusal.code)
@@ -264,11 +246,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     let principal: Principal | null = null
     let refusal: SyncRefusal
     try {
-      const authorized = await options.authorize({ room, token, origin: request.headers.origin, request })
-      // A token outlives a removal by up to its lifetime: the role it names must still hold.
-      const stale = revalidate ? refusalFor(authorized, await revalidate(authorized)) : null
-      if (stale) throw stale
-      principal = authorized
+      principal = await admitPrincipal(() => options.authorize({ room, token, origin: request.headers.origin, request }), revalidate)
       refusal = new SyncRefusal(CloseCode.unauthenticated, 'not authenticated')
     } catch (error) {
       refusal =
@@ -296,18 +274,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ws.pause()
     try {
       const room = await roomFor(principal.room)
-      // The room's own cap, and one per person, so that one member (a script, a runaway tab)
-      // cannot take every place.
-      let own = 0
-      for (const connection of room.connections.values()) if (connection.principal.userId === principal.userId) own++
-      const full =
-        room.connections.size >= limits.maxConnectionsPerRoom
-          ? { refusal: Refusals.roomFull, limit: limits.maxConnectionsPerRoom }
-          : own >= limits.maxConnectionsPerPerson
-            ? { refusal: Refusals.personFull, limit: limits.maxConnectionsPerPerson }
-            : principal.inviteId && sendQueues.socketsOfInvite(principal.inviteId) >= limits.maxConnectionsPerInvite
-              ? { refusal: Refusals.inviteFull, limit: limits.maxConnectionsPerInvite }
-              : null
+      const full = placeRefusal(room.connections, principal, limits, sendQueues)
       if (full) {
         const { code, reason } = full.refusal
         logger.warn({ room: principal.room, user: principal.userId, code, reason, limit: full.limit }, 'sync refused')
