@@ -1,7 +1,7 @@
 /**
  * Every admission decision of the sync server, in one place: who may connect (their token's
  * role must still hold), who may stay (the same, asked again while the socket is open: see
- * ./createSyncServer.ts), how many sockets a room, a person and an invite link may hold, and what a
+ * ./revalidation.ts), how many sockets a room, a person and an invite link may hold, and what a
  * socket's frames and updates may cost before the room takes them. The limits themselves, and
  * the buckets that count against them, are in ./connectionLimits.ts; the room and the server
  * ask here and act on the answer.

@@ -21,10 +21,11 @@ import { noSyncMetrics, type SyncMetrics } from './syncMetrics'
 import { parseDocId } from '../../lib/board/docIds'
 import { DocFullError } from '../../lib/board/docFull'
 import { Room } from './Room'
-import type { Connection, Principal } from './connection'
+import type { Principal } from './connection'
 import type { LayoutKeeperOptions } from './layoutKeeper'
 import { SERVER_ORIGIN } from './origins'
-import { SyncRefusal, admitPrincipal, placeRefusal, roleRefusal } from './admission'
+import { SyncRefusal, admitPrincipal, placeRefusal } from './admission'
+import { startRevalidation } from './revalidation'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -123,52 +124,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   heartbeat.unref()
 
   const revalidate = options.revalidate
-  let revalidating = false
-  const revalidator = revalidate
-    ? setInterval(() => {
-        if (revalidating || closing) return
-        revalidating = true
-        revalidateOpenSockets(revalidate).finally(() => {
-          revalidating = false
-        })
-      }, options.revalidateEveryMs ?? 2000)
+  const revalidation = revalidate
+    ? startRevalidation({
+        check: revalidate,
+        everyMs: options.revalidateEveryMs ?? 2000,
+        rooms: () => rooms.values(),
+        logger,
+        metrics,
+      })
     : null
-  revalidator?.unref()
-
-  /** One lookup per distinct user and board, then every socket that was open for it is judged. */
-  async function revalidateOpenSockets(check: NonNullable<SyncServerOptions['revalidate']>) {
-    const keyOf = (principal: Principal) => `${principal.boardId}\n${principal.userId}`
-    const open = new Map<string, { principal: Principal; sockets: { room: Room; connection: Connection }[] }>()
-    for (const room of rooms.values()) {
-      for (const connection of room.connections.values()) {
-        const key = keyOf(connection.principal)
-        const group = open.get(key) ?? { principal: connection.principal, sockets: [] }
-        group.sockets.push({ room, connection })
-        open.set(key, group)
-      }
-    }
-    await Promise.all(
-      [...open.values()].map(async ({ principal, sockets }) => {
-        let role: BoardRole | null
-        try {
-          role = await check(principal)
-        } catch (error) {
-          // A failed lookup (the database is briefly away) is no reason to drop everyone; the
-          // next round asks again.
-          logger.error({ board: principal.boardId, user: principal.userId, err: (error as Error).message }, 'revalidate failed')
-          return
-        }
-        // Only the sockets open when the lookup began: one that joined since was checked then.
-        for (const { room, connection } of sockets) {
-          const refusal = roleRefusal(connection.principal, role)
-          if (!refusal || !room.connections.has(connection.socket)) continue
-          logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
-          metrics.refused(refusal.reason, refusal.code)
-          room.closeConnection(connection, refusal.code, refusal.reason)
-        }
-      }),
-    )
-  }
 
   function onEmpty(room: Room) {
     clearTimeout(idleTimers.get(room.name))
@@ -357,7 +321,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     async close() {
       closing = true
       clearInterval(heartbeat)
-      if (revalidator) clearInterval(revalidator)
+      revalidation?.stop()
       for (const timer of idleTimers.values()) clearTimeout(timer)
       idleTimers.clear()
       await Promise.all([...rooms.values()].map((room) => unload(room)))
