@@ -190,17 +190,19 @@ export async function startOurs(options: {
   dbPath?: string
   /** A PostgreSQL server: the nodes then share a fresh schema on it instead of a SQLite file. */
   postgresUrl?: string
+  /** More of the server's settings (e.g. `ROOM_IDLE_UNLOAD_MS`). */
+  env?: Record<string, string>
 }): Promise<OurServer> {
   const nodes = options.nodes ?? 1
   const dir = options.dbPath ? null : tempDir(nodes === 1 ? 'ours' : 'ours2')
   const dbPath = options.dbPath ?? path.join(dir!, 'bench.db')
-  let env: Record<string, string> = {}
+  let env: Record<string, string> = { ...options.env }
   let dropSchema: (() => Promise<void>) | null = null
   let prepared: { boardId: string; userIds: string[] } | null = null
   if (options.postgresUrl) {
     const schema = await createTestSchema(options.postgresUrl)
     dropSchema = schema.drop
-    env = { DATABASE_URL: schema.url }
+    env = { ...env, DATABASE_URL: schema.url }
     prepared = await prepareBenchStore(await openPostgresStore({ connectionString: schema.url }), options.clients)
   } else if (!options.dbPath) {
     prepared = await prepareBenchDatabase(dbPath, options.clients)

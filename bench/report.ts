@@ -138,6 +138,27 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     )
   }
   if (ours500) lines.push(`| 500 clients: p99 under 50 ms | ours ${fixed(ours500.p99)} ms | ${verdict(ours500.p99 < 50)} |`)
+  const pg500 = at('ours, PostgreSQL', 500)
+  if (pg500) lines.push(`| 500 clients, PostgreSQL: p99 under 50 ms | ${fixed(pg500.p99)} ms | ${verdict(pg500.p99 < 50)} |`)
+  for (const clients of sizes) {
+    const sqlite = at('ours', clients)
+    const postgres = at('ours, PostgreSQL', clients)
+    if (!sqlite || !postgres) continue
+    const ratio = postgres.p99 / sqlite.p99
+    lines.push(
+      `| ${clients} clients: PostgreSQL p99 within 1.5× SQLite's | ${fixed(postgres.p99)} ms vs ${fixed(sqlite.p99)} ms (×${fixed(ratio, 2)}) | ${verdict(ratio <= 1.5)} |`,
+    )
+  }
+  {
+    // The sync-only process against the stock server, each at its largest in the run.
+    const peak = (kind: string) => Math.max(...report.runs.filter((run) => run.kind === kind).map((run) => run.peakRss))
+    const [ours, stock] = [peak('ours'), peak('stock')]
+    if (Number.isFinite(ours) && Number.isFinite(stock)) {
+      lines.push(
+        `| peak RSS of the sync-only process within 2× the stock server's | ${whole(ours)} MiB vs ${whole(stock)} MiB (×${fixed(ours / stock, 2)}) | ${verdict(ours <= 2 * stock)} |`,
+      )
+    }
+  }
   for (const clients of sizes) {
     // Against one node on the same store.
     const [one, two] = at('ours, PostgreSQL', clients)
@@ -173,7 +194,7 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     }
   }
 
-  lines.push(
+  if (report.loads.length > 0) lines.push(
     '',
     `### A ${report.notes.toLocaleString('en-US')}-note board`,
     '',
