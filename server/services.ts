@@ -29,13 +29,9 @@ import { createSyncServer, type SyncServer } from './sync/createSyncServer'
 import { createLocalFanout, type Fanout } from './sync/fanout'
 import { createRedisFanout } from './sync/redisFanout'
 import { createSyncAuthorizer } from './syncAuthorizer'
-import { paced } from './paced'
-import type { Principal } from './sync/Room'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000
-/** Access re-checks of open sockets in flight at once (each one or two store lookups). */
-const REVALIDATE_CONCURRENCY = 2
 
 export interface Services {
   store: Store
@@ -82,9 +78,8 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
       allowedOrigins: publicUrl ? [publicUrl] : null,
     }),
     // Removing a member or revoking an invite closes their open sockets within seconds, on
-    // every node, because each node asks the store itself: a few at a time, so that a large
-    // room's hundreds of lookups do not hold up its edits (./paced.ts).
-    revalidate: paced(async (principal: Principal) => {
+    // every node, because each node asks the store itself.
+    revalidate: async (principal) => {
       // Ended sessions ("sign out everywhere"): a socket whose token was minted before the end
       // goes (its token's second counts whole, so one minted in that second may stay).
       if (principal.issuedAt !== undefined && !isGuestUserId(principal.userId)) {
@@ -92,7 +87,7 @@ export async function createServices(env: Env, logger: Logger): Promise<Services
         if (user && user.sessionsValidAfter > principal.issuedAt + 999) return null
       }
       return roleOfUserId(store, principal.userId, principal.boardId)
-    }, REVALIDATE_CONCURRENCY),
+    },
     revalidateEveryMs: env.SYNC_REVALIDATE_MS,
     logger,
     limits: {
