@@ -7,7 +7,7 @@ import { hashInviteToken, isWellFormedInviteToken } from '@/lib/auth/inviteToken
 import type { MessageKey } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
-import { getSessionUser, viewerOf } from '@/app/_lib/session'
+import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -39,7 +39,7 @@ export default async function JoinPage({ params, searchParams }: Params) {
   // Someone who can already open the board goes straight there.
   const user = await getSessionUser()
   const destination = toPhone ? `/boards/${board.id}/phone` : `/boards/${board.id}`
-  if (user && (await roleOnBoard(store, viewerOf(user), board.id))) redirect(destination)
+  if (user && (await roleOnBoard(store, user, board.id))) redirect(destination)
 
   return (
     <main id="main" className="signin">
