@@ -6,7 +6,7 @@
  * they keep the invite's role while the invite is not revoked. (An invite's expiry ends
  * joining, not the visits of guests who already joined: a workshop may outlast the link.)
  */
-import type { Store } from '../store/types'
+import type { InviteRecord, Store } from '../store/types'
 import type { GuestPerson, SignedInPerson } from './person'
 import type { BoardRole } from './roles'
 
@@ -62,3 +62,10 @@ export async function roleOfUserId(store: Pick<Store, 'boards' | 'invites' | 'gu
   return guest ? roleOnBoard(store, guest, boardId) : null
 }
 
+/**
+ * Whether an invite link still lets new people join (the join page and the guest sign-in both
+ * ask): not revoked and not yet expired. Guests who already joined stay while it is not revoked.
+ */
+export function isInviteOpen(invite: Pick<InviteRecord, 'revokedAt' | 'expiresAt'>, now = Date.now()): boolean {
+  return invite.revokedAt === null && invite.expiresAt > now
+}

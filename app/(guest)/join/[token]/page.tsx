@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { JoinForm } from '@/components/join/JoinForm'
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
-import { roleOnBoard } from '@/lib/auth/boardAccess'
+import { isInviteOpen, roleOnBoard } from '@/lib/auth/boardAccess'
 import { hashInviteToken, isWellFormedInviteToken } from '@/lib/auth/inviteToken'
 import type { MessageKey } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
@@ -23,7 +23,7 @@ export default async function JoinPage({ params, searchParams }: Params) {
   const { store } = getAppContext()
   const invite = isWellFormedInviteToken(token) ? await store.invites.findByTokenHash(hashInviteToken(token)) : null
   const board = invite ? await store.boards.get(invite.boardId) : null
-  const valid = invite && board && invite.revokedAt === null && invite.expiresAt > Date.now()
+  const valid = invite && board && isInviteOpen(invite)
 
   if (!valid) {
     return (
