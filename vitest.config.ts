@@ -34,6 +34,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // What these tests poll for crosses a browser, a socket and a server — a camera
+          // gliding to a followed person, a vote reaching another page — which on a loaded
+          // machine takes more than the default second. A poll ends as soon as it holds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

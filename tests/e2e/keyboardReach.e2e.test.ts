@@ -16,6 +16,13 @@ let server: AppServer
 let browser: Browser
 let page: Page
 let boardId: string
+/** What the page warned about or threw (part of a failure's message). */
+const pageProblems: string[] = []
+const seeded = new Set(workshopNotes(120).map((note) => note.text))
+const TYPED = 'Idé skriven med tangentbordet'
+/** Texts with every invisible or unusual character spelled out (a soft hyphen, a stray space). */
+const visible = (texts: string[]) =>
+  JSON.stringify(texts).replace(/[^\x20-\x7e\u00c0-\u00ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -24,6 +31,10 @@ beforeAll(async () => {
   await signInByApi(context, server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
   boardId = await importWorkshop(context.request, server.url, { name: 'Tangentbord', notes: workshopNotes(120) })
   page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') pageProblems.push(message.text().slice(0, 300))
+  })
+  page.on('pageerror', (error) => pageProblems.push(String(error).slice(0, 300)))
   await page.goto(`${server.url}/boards/${boardId}`)
   await page.locator('.connection[data-state="connected"]').waitFor()
 })
@@ -53,12 +64,14 @@ describe('the keyboard', () => {
     await page.keyboard.press('Enter')
     // As a person would, type once the new note shows its caret.
     await page.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
-    await page.keyboard.type('Idé skriven med tangentbordet')
+    await page.keyboard.type(TYPED)
     await page.keyboard.press('Escape')
     await eventually(async () => {
       const board = await storedBoard(server, boardId)
       const area = board.steps[2].areas.find((a) => a.id === 'motesplatser')!
-      expect(area.notes.map((n) => n.text)).toContain('Idé skriven med tangentbordet')
+      // Named in full when it fails: what arrived instead tells which path lost the keys.
+      const added = area.notes.map((n) => n.text).filter((text) => !seeded.has(text))
+      expect(added, `ideas added to the area, as stored: ${visible(added)}; the page said: ${visible(pageProblems)}`).toContain(TYPED)
     }, 15_000)
   })
 
