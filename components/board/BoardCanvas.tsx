@@ -2,7 +2,7 @@
 
 import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useEffect, useRef, useState } from 'react'
-import { Tldraw, createUserId, type Editor, type TLComponents, type TLStoreWithStatus, type TLUiOverrides } from 'tldraw'
+import { Tldraw, createUserId, type Editor, type TLCameraOptions, type TLComponents, type TLStoreWithStatus, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSchemaError } from '@/lib/collab/bindStoreToDoc'
 import { useI18n } from '@/components/i18n/I18nProvider'
@@ -32,6 +32,15 @@ const overrides: TLUiOverrides = {
 }
 
 // One page per board: the page menu would only invite confusion.
+/**
+ * Zoom from 5 % (a whole 500-note map) to 400 % (a note's text at four times its size), one step
+ * short of tldraw's 800 %. On every open tldraw paints its hatch-fill pattern once for each power
+ * of two up to max ÷ min zoom, at 8 px × that power, in two themes; the 800 % step alone is the
+ * two largest (2,048 px) squares — three quarters of that painting, about 0.3 s of the page's
+ * main thread before the first note on a 2-core machine (bench/results.md, "Board open").
+ */
+const cameraOptions: Partial<TLCameraOptions> = { zoomSteps: [0.05, 0.1, 0.25, 0.5, 1, 2, 4] }
+
 const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel, InFrontOfTheCanvas: MapLabels }
 
 export interface BoardCanvasProps {
@@ -98,6 +107,7 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
         overrides={overrides}
         licenseKey={licenseKey ?? undefined}
         components={components}
+        cameraOptions={cameraOptions}
         onMount={(mounted) => {
           const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
           mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })

@@ -23,6 +23,12 @@ describe('the message catalogs', () => {
     expect(translator('sv')('outline.moved', { area: 'Framtid' })).toBe('Lappen flyttades till Framtid.')
     expect(translator('en')('outline.moved')).toBe('The note was moved to {area}.')
   })
+
+  it('are one translator per language, made once (every shape asks for one at every render)', () => {
+    expect(translator('sv')).toBe(translator('sv'))
+    expect(translator('en')).toBe(translator('en'))
+    expect(translator('sv')).not.toBe(translator('en'))
+  })
 })
 
 describe('plural forms', () => {

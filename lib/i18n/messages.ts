@@ -822,6 +822,19 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
  * category as `Intl.PluralRules` gives it for the language.
  */
 export function translator(locale: Locale): Translate {
+  // One per language: shapes ask for theirs at every render, and an `Intl.PluralRules` is dear
+  // to make (two per note per frame made a 1,000-note board zoom at 11 frames/s; bench/results.md).
+  let translate = translators.get(locale)
+  if (!translate) {
+    translate = makeTranslator(locale)
+    translators.set(locale, translate)
+  }
+  return translate
+}
+
+const translators = new Map<Locale, Translate>()
+
+function makeTranslator(locale: Locale): Translate {
   const catalog = MESSAGES[locale] as Record<string, string>
   const plurals = new Intl.PluralRules(locale)
   return (key, vars) => {

@@ -14,8 +14,9 @@ import { getArea } from '@/lib/planning/planningModel'
 import { readNoteMeta } from '@/lib/board/noteMeta'
 import { isPrivateNote } from '@/lib/board/privateNotes'
 import { inVotingScope } from '@/lib/board/votes'
+import type { VotingRound } from '@/lib/board/session'
 import { NOTE_WIDTH } from '@/lib/board/voteControls'
-import { useBoardSessionContext } from '../BoardSessionContext'
+import { useBoardSessionContext, type BoardSessionValue } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
 import { useVoteControls, VoteButtons } from './VoteButtons'
@@ -137,12 +138,13 @@ function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) 
   const { locale, t } = useBoardLocale(editor)
   const areaId = readNoteMeta(shape.meta).areaId
   const isPrivate = isPrivateNote(shape)
-  const zoom = useValue('zoom', () => editor.getEfficientZoomLevel(), [editor])
+  // Too small to read when the whole board is in view: hidden then, the tooltip remains. Only
+  // crossing that zoom draws the tag again, not every step of a zoom (a thousand notes each).
+  const far = useValue('note tag far', () => editor.getEfficientZoomLevel() < 0.45, [editor])
   const label = areaId ? getArea(areaId).title[locale] : null
   return (
     <div
-      // Too small to read when the whole board is in view: hidden then, the tooltip remains.
-      className={`note-area-tag${zoom < 0.45 ? ' note-area-tag--far' : ''}${isPrivate ? ' note-area-tag--private' : ''}`}
+      className={`note-area-tag${far ? ' note-area-tag--far' : ''}${isPrivate ? ' note-area-tag--private' : ''}`}
       style={{ transform: `scale(${shape.props.scale})` }}
       title={label ? t('board.noteArea', { area: label }) : t('board.noteNoArea')}
       data-note-area={areaId ?? ''}
@@ -154,16 +156,29 @@ function NoteAreaTag({ shape, editor }: { shape: TLNoteShape; editor: Editor }) 
 }
 
 function NoteVotes({ shape, editor }: { shape: TLNoteShape; editor: Editor }) {
-  const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
+  const round = board?.session.voting
+  // Outside a voting round a note has no vote controls, and nothing of it follows the camera.
+  if (!board || !round || !inVotingScope(round, readNoteMeta(shape.meta).areaId)) return null
+  return <NoteVoteControls shape={shape} editor={editor} board={board} round={round} />
+}
+
+function NoteVoteControls({
+  shape,
+  editor,
+  board,
+  round,
+}: {
+  shape: TLNoteShape
+  editor: Editor
+  board: BoardSessionValue
+  round: VotingRound
+}) {
+  const { t } = useBoardLocale(editor)
   const exporting = useSvgExportContext() !== null
   // Far out the controls keep a size that can be hit and read; where the note is too small on
   // screen to hold them they are left off, and the map labels carry the tally (MapLabels).
   const controls = useVoteControls(editor, { shapeScale: shape.props.scale, exporting })
-  const round = board?.session.voting
-  if (!board || !round) return null
-  const areaId = readNoteMeta(shape.meta).areaId
-  if (!inVotingScope(round, areaId)) return null
   const count = board.tally.get(shape.id) ?? 0
   const mine = board.myVotes[shape.id] ?? 0
   const canVote = round.active && board.role !== 'observer' && !exporting
