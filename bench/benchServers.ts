@@ -22,6 +22,7 @@ import { createBoardState } from '../lib/board/createBoardDoc'
 import type { Store } from '../lib/store/types'
 import { openPostgresStore } from '../server/store/postgresStore'
 import { openSqliteStore } from '../server/store/sqliteStore'
+import { freePort } from '../tests/helpers/freePort'
 import { startRedis, type RedisServer } from '../tests/helpers/redisServer'
 import { spawnServer, type SpawnedServer } from '../tests/helpers/spawnServer'
 import { createTestSchema } from '../tests/helpers/testPostgres'
@@ -40,17 +41,6 @@ export interface BenchServer {
   /** Warnings and errors the server logged, counted by message. */
   warnings(): Map<string, number>
   stop(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
