@@ -14,7 +14,8 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { canEditNotes, type BoardRole } from '../../lib/auth/roles'
+import { canEditNotes } from '../../lib/auth/roles'
+import type { Person, PersonOnBoard } from '../../lib/auth/person'
 import type { DocStore } from '../../lib/store/types'
 import type { Logger } from '../logger'
 import {
@@ -56,17 +57,13 @@ import type { SyncMetrics } from './syncMetrics'
 import { createLocalFanout, type Fanout } from './fanout'
 import { REMOTE_ORIGIN, RoomLink, STORE_ORIGIN, type LinkedRoom } from './roomLink'
 
-export interface Principal {
-  userId: string
-  name: string
-  role: BoardRole
-  boardId: string
+export interface Principal extends PersonOnBoard {
   /** The room (document) this socket is in: the board's own, or a private one of the board. */
   room: string
   /** For a guest, the invite link they joined through: its guests share some limits. */
   inviteId?: string | null
   /** For a guest, their invite link's label (a branch), shown in presence; null for staff. */
-  label?: string | null
+  label?: Person['label']
   /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
   issuedAt?: number
 }
