@@ -4,13 +4,19 @@
  * server). It answers the handshake like the stock provider, counts what reaches it, and finds
  * the send time each writer wrote into its update.
  *
- * Writers keep a small Y.Doc and set one map entry per write; the value is a string that
- * starts with `@@T<send time>W<writer>;`, which Yjs stores verbatim in the update's bytes —
- * also inside the merged updates our server forwards — so a receiver finds every send time
- * with `indexOf`, without decoding.
+ * Writers keep a small Y.Doc and write one note record per write into the board's record store,
+ * as a client moving or editing its note does (our server refuses root types a board does not
+ * have, and checks records as it would a browser's); the note's text starts with
+ * `@@T<send time>W<writer>;`, which Yjs stores verbatim in the update's bytes — also inside the
+ * merged updates our server forwards — so a receiver finds every send time with `indexOf`,
+ * without decoding.
  */
 import WebSocket from 'ws'
+import { createShapeId, type TLRecord } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import { openRecordStore } from '../lib/board/docLayout'
+import { buildNoteRecord } from '../lib/board/noteRecord'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, messageSync } from '../server/sync/protocol'
 
 const syncStep1 = 0
@@ -18,8 +24,8 @@ const syncStep2 = 1
 const syncUpdate = 2
 
 const MARKER = Buffer.from('@@T')
-/** A note's record is a few hundred bytes; so is each write. */
-const PADDING = 'x'.repeat(220)
+/** Text enough for a short sentence; the whole record is about 700 bytes. */
+const PADDING = 'x'.repeat(60)
 
 /** Milliseconds since the epoch, with fractions, comparable across processes on one machine. */
 export const now = () => performance.timeOrigin + performance.now()
@@ -46,6 +52,7 @@ export class BenchClient {
   readonly synced: Promise<{ bytes: number; at: number }>
   readonly opened: Promise<number>
   private doc: Y.Doc | null = null
+  private records: YKeyValue<TLRecord> | null = null
   private writes = 0
 
   constructor(private readonly options: BenchClientOptions) {
@@ -84,10 +91,18 @@ export class BenchClient {
   /** Writes one entry stamped with the current time. */
   write() {
     this.doc ??= new Y.Doc()
+    this.records ??= openRecordStore(this.doc)
     let update: Uint8Array | null = null
     const capture = (bytes: Uint8Array) => (update = bytes)
     this.doc.once('update', capture)
-    this.doc.getMap('bench').set(`w${this.options.id}`, `@@T${now().toFixed(3)}W${this.options.id};${this.writes++};${PADDING}`)
+    const { id } = this.options
+    const note = buildNoteRecord({
+      id: createShapeId(`bench-w${id}`),
+      x: (id % 20) * 220,
+      y: Math.floor(id / 20) * 220,
+      text: `@@T${now().toFixed(3)}W${id};${this.writes++};${PADDING}`,
+    })
+    this.records.set(note.id, note)
     if (update && this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeUpdate(update))
   }
 

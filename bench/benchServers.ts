@@ -22,6 +22,7 @@ import { createBoardState } from '../lib/board/createBoardDoc'
 import type { Store } from '../lib/store/types'
 import { openPostgresStore } from '../server/store/postgresStore'
 import { openSqliteStore } from '../server/store/sqliteStore'
+import { freePort } from '../tests/helpers/freePort'
 import { startRedis, type RedisServer } from '../tests/helpers/redisServer'
 import { spawnServer, type SpawnedServer } from '../tests/helpers/spawnServer'
 import { createTestSchema } from '../tests/helpers/testPostgres'
@@ -40,17 +41,6 @@ export interface BenchServer {
   /** Warnings and errors the server logged, counted by message. */
   warnings(): Map<string, number>
   stop(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
@@ -190,17 +180,19 @@ export async function startOurs(options: {
   dbPath?: string
   /** A PostgreSQL server: the nodes then share a fresh schema on it instead of a SQLite file. */
   postgresUrl?: string
+  /** More of the server's settings (e.g. `ROOM_IDLE_UNLOAD_MS`). */
+  env?: Record<string, string>
 }): Promise<OurServer> {
   const nodes = options.nodes ?? 1
   const dir = options.dbPath ? null : tempDir(nodes === 1 ? 'ours' : 'ours2')
   const dbPath = options.dbPath ?? path.join(dir!, 'bench.db')
-  let env: Record<string, string> = {}
+  let env: Record<string, string> = { ...options.env }
   let dropSchema: (() => Promise<void>) | null = null
   let prepared: { boardId: string; userIds: string[] } | null = null
   if (options.postgresUrl) {
     const schema = await createTestSchema(options.postgresUrl)
     dropSchema = schema.drop
-    env = { DATABASE_URL: schema.url }
+    env = { ...env, DATABASE_URL: schema.url }
     prepared = await prepareBenchStore(await openPostgresStore({ connectionString: schema.url }), options.clients)
   } else if (!options.dbPath) {
     prepared = await prepareBenchDatabase(dbPath, options.clients)

@@ -11,6 +11,9 @@
  *   room token) rewrites one note's text; the time from its write to the new text in the page's DOM,
  *   read by a MutationObserver in the page. Both clocks are this machine's (`Date.now()`).
  *
+ * - **Bare**: the same camera moves on the bare tldraw page of bench/open.ts (bench/barePage.ts)
+ *   with the same number of notes, alternating with ours: what is tldraw's and what is ours.
+ *
  * `npm run bench:canvas` (needs `npx next build`). Medians of RUNS.
  */
 import fs from 'node:fs'
@@ -26,6 +29,7 @@ import { putNote } from '../tests/helpers/boardNotes'
 import { readRecords } from '../lib/board/docLayout'
 import type { TLNoteShape } from '@tldraw/tlschema'
 import { richTextFromPlainText } from '../lib/board/richText'
+import { buildBarePage, removeBarePage, serveBare } from './barePage'
 import { median, writeSection } from './resultsFile'
 
 const NOTES = Number(process.env.CANVAS_NOTES ?? 1000)
@@ -71,15 +75,6 @@ async function framesWhile(page: Page, move: () => Promise<void>): Promise<Frame
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b)
   const seconds = (frames.at(-1)! - frames[0]) / 1000
   return { fps: (frames.length - 1) / seconds, p95: gaps[Math.floor(gaps.length * 0.95)], moving: moved / frames.length }
-}
-
-/** Runs `measure` from the whole board in view, the canvas focused (it takes the wheel then). */
-async function atFit(page: Page, measure: () => Promise<Frames>): Promise<Frames> {
-  await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
-  await page.waitForTimeout(500)
-  // The middle of the map is the loop's empty centre: a click there selects nothing.
-  await page.locator('.tl-canvas').click({ position: { x: 683, y: 420 } })
-  return measure()
 }
 
 async function pan(page: Page): Promise<Frames> {
@@ -146,10 +141,45 @@ async function remoteEdits(page: Page, app: AppServer, boardId: string): Promise
   }
 }
 
+interface CameraRun {
+  panFit: Frames
+  zoomFit: Frames
+  pan100: Frames
+}
+
+/** The three camera phases on an open page; `fit` brings the whole board into view. */
+async function cameraPhases(page: Page, fit: () => Promise<void>): Promise<CameraRun> {
+  /** From the whole board in view, the canvas focused (it takes the wheel then), nothing selected. */
+  const atFit = async (measure: () => Promise<Frames>) => {
+    await fit()
+    await page.waitForTimeout(500)
+    await page.locator('.tl-canvas').click({ position: { x: 683, y: 420 } })
+    await page.keyboard.press('Escape')
+    await page.mouse.move(683, 420)
+    return measure()
+  }
+  // What the page does once after opening (fonts, the device's copy, the map labels) is not
+  // the camera's: wait it out, and pan once before counting.
+  await page.waitForTimeout(2000)
+  await atFit(() => pan(page))
+  const panFit = await atFit(() => pan(page))
+  const zoomFit = await atFit(() => zoom(page))
+  await page.keyboard.press('Shift+0')
+  await page.waitForTimeout(500)
+  const pan100 = await pan(page)
+  await fit()
+  return { panFit, zoomFit, pan100 }
+}
+
+const waitForNotes = (page: Page) =>
+  page.waitForFunction((n) => document.querySelectorAll('.tl-shape[data-shape-type="note"]').length >= n, NOTES, { timeout: 120_000 })
+
 async function main() {
+  const bare = await serveBare(await buildBarePage())
   let app: AppServer | null = null
   const browser = await launchBrowser()
-  const runs: { panFit: Frames; zoomFit: Frames; pan100: Frames; edits: number[] }[] = []
+  const runs: (CameraRun & { edits: number[] })[] = []
+  const bareRuns: CameraRun[] = []
   try {
     app = await startAppServer({ SNAPSHOT_INTERVAL_MINUTES: '0' })
     const api = await signedInRequest(app.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
@@ -160,35 +190,35 @@ async function main() {
       await signInByApi(context, app.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
       const page = await context.newPage()
       await page.goto(`${app.url}/boards/${boardId}`)
-      await page.waitForFunction((n) => document.querySelectorAll('.tl-shape[data-shape-type="note"]').length >= n, NOTES, { timeout: 120_000 })
+      await waitForNotes(page)
       await page.locator('.connection[data-state="connected"]').waitFor()
-      await page.mouse.move(683, 420)
-      // What the page does once after opening (fonts, the device's copy, the map labels) is not
-      // the camera's: wait it out, and pan once before counting.
-      await page.waitForTimeout(2000)
-      await atFit(page, () => pan(page))
-      const panFit = await atFit(page, () => pan(page))
-      const zoomFit = await atFit(page, () => zoom(page))
-      await page.locator('.tl-canvas').click({ position: { x: 683, y: 420 } })
-      await page.keyboard.press('Shift+0')
-      await page.waitForTimeout(500)
-      const pan100 = await pan(page)
-      await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
+      const camera = await cameraPhases(page, () => page.getByRole('button', { name: 'Visa hela tavlan' }).click())
       const edits = await remoteEdits(page, app, boardId)
-      runs.push({ panFit, zoomFit, pan100, edits })
-      console.log(`run ${run + 1}:`, JSON.stringify(runs.at(-1)))
+      runs.push({ ...camera, edits })
+      console.log(`ours, run ${run + 1}:`, JSON.stringify(runs.at(-1)))
       await context.close()
+
+      const bareContext = await browser.newContext({ viewport: VIEWPORT })
+      const barePage = await bareContext.newPage()
+      await barePage.goto(`${bare.url}/?notes=${NOTES}`)
+      await waitForNotes(barePage)
+      bareRuns.push(await cameraPhases(barePage, () => barePage.keyboard.press('Shift+1')))
+      console.log(`bare, run ${run + 1}:`, JSON.stringify(bareRuns.at(-1)))
+      await bareContext.close()
     }
   } finally {
     await browser.close()
     await app?.stop()
+    await bare.close()
+    removeBarePage()
   }
   const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')
-  const row = (label: string, pick: (r: (typeof runs)[number]) => Frames) => {
+  const row = (label: string, pick: (r: CameraRun) => Frames) => {
     const fps = median(runs.map((r) => pick(r).fps))
     const p95 = median(runs.map((r) => pick(r).p95))
     const moving = median(runs.map((r) => pick(r).moving))
-    return `| ${label} | ${fps.toFixed(1)} | ${p95.toFixed(1)} | ${Math.round(moving * 100)} % | ${fps >= 50 ? 'met' : 'not met'} |`
+    const bareFps = median(bareRuns.map((r) => pick(r).fps))
+    return `| ${label} | ${fps.toFixed(1)} | ${p95.toFixed(1)} | ${Math.round(moving * 100)} % | ${bareFps.toFixed(1)} | ×${(fps / bareFps).toFixed(2)} | ${fps >= 50 ? 'met' : 'not met'} |`
   }
   const edits = runs.flatMap((r) => r.edits).sort((a, b) => a - b)
   const editMedian = median(edits)
@@ -202,10 +232,10 @@ async function main() {
       `## The canvas with ${NOTES} notes (issue 15)`,
       '',
       `\`npm run bench:canvas\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, headless Chromium at ${VIEWPORT.width}×${VIEWPORT.height} (software rendering), 2 cores, load average after the run ${load}.`,
-      `Camera moved by the mouse wheel for ${PHASE_MS / 1000} s a phase, frames counted with \`requestAnimationFrame\`; medians of ${RUNS} runs. Target: ≥ 50 frames/s.`,
+      `Camera moved by the mouse wheel for ${PHASE_MS / 1000} s a phase, frames counted with \`requestAnimationFrame\`; medians of ${RUNS} runs, ours and the bare tldraw page of \`bench/open.ts\` (the same notes in a grid) alternating. Target: ≥ 50 frames/s.`,
       '',
-      '| camera | frames/s | p95 frame (ms) | frames with the camera moved | target |',
-      '|---|---|---|---|---|',
+      '| camera | ours: frames/s | ours: p95 frame (ms) | ours: frames with the camera moved | bare tldraw: frames/s | ours ÷ bare | target |',
+      '|---|---|---|---|---|---|---|',
       row('panning at fit', (r) => r.panFit),
       row('zooming from fit', (r) => r.zoomFit),
       row('panning at 100 %', (r) => r.pan100),

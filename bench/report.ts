@@ -82,8 +82,8 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '',
     '- One room on loopback. Headless clients speak the y-websocket protocol on raw `ws` sockets in the',
     '  benchmark process (no Y.Doc each; the server under test is a separate process).',
-    `- ${settings.writers} of the clients write, ${settings.writesPerSecond} updates/s in all, each a map entry of about 300`,
-    '  bytes (a note record is a few hundred) carrying its send time. Deliveries are counted per receiving client,',
+    `- ${settings.writers} of the clients write, ${settings.writesPerSecond} updates/s in all, each its own note record (about`,
+    '  700 bytes) rewritten with its send time in the text. Deliveries are counted per receiving client,',
     '  the writer itself excluded; latency is receive time minus send time, both read from one clock.',
     `- Each run: connect every client and wait for its first sync, ${settings.warmupMs / 1000} s warm-up,`,
     `  ${settings.measureMs / 1000} s measured (updates sent in the window, each followed until ${settings.drainMs / 1000} s after it), then stop.`,
@@ -97,7 +97,7 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '  re-checked every 2 s for each of the distinct participants, every update appended to SQLite',
     '  (WAL, `synchronous = FULL`) before it is forwarded, default per-socket limits.',
     '- **ours, PostgreSQL**: the same on a fresh schema of the local PostgreSQL 15 (each append one committed',
-    '  statement) instead of SQLite.',
+    '  transaction, `synchronous_commit = on`) instead of SQLite.',
     '- **ours ×2, PostgreSQL**: two such nodes on that schema and a Redis of their own, as more than one node',
     '  is deployed; clients and writers alternate between the nodes, so half of all deliveries cross through',
     '  Redis. (**ours ×2, SQLite**, two nodes on one SQLite file, stands in when no PostgreSQL answers.)',
@@ -138,6 +138,27 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     )
   }
   if (ours500) lines.push(`| 500 clients: p99 under 50 ms | ours ${fixed(ours500.p99)} ms | ${verdict(ours500.p99 < 50)} |`)
+  const pg500 = at('ours, PostgreSQL', 500)
+  if (pg500) lines.push(`| 500 clients, PostgreSQL: p99 under 50 ms | ${fixed(pg500.p99)} ms | ${verdict(pg500.p99 < 50)} |`)
+  for (const clients of sizes) {
+    const sqlite = at('ours', clients)
+    const postgres = at('ours, PostgreSQL', clients)
+    if (!sqlite || !postgres) continue
+    const ratio = postgres.p99 / sqlite.p99
+    lines.push(
+      `| ${clients} clients: PostgreSQL p99 within 1.5× SQLite's | ${fixed(postgres.p99)} ms vs ${fixed(sqlite.p99)} ms (×${fixed(ratio, 2)}) | ${verdict(ratio <= 1.5)} |`,
+    )
+  }
+  {
+    // The sync-only process against the stock server, each at its largest in the run.
+    const peak = (kind: string) => Math.max(...report.runs.filter((run) => run.kind === kind).map((run) => run.peakRss))
+    const [ours, stock] = [peak('ours'), peak('stock')]
+    if (Number.isFinite(ours) && Number.isFinite(stock)) {
+      lines.push(
+        `| peak RSS of the sync-only process within 2× the stock server's | ${whole(ours)} MiB vs ${whole(stock)} MiB (×${fixed(ours / stock, 2)}) | ${verdict(ours <= 2 * stock)} |`,
+      )
+    }
+  }
   for (const clients of sizes) {
     // Against one node on the same store.
     const [one, two] = at('ours, PostgreSQL', clients)
@@ -173,7 +194,7 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     }
   }
 
-  lines.push(
+  if (report.loads.length > 0) lines.push(
     '',
     `### A ${report.notes.toLocaleString('en-US')}-note board`,
     '',

@@ -8,7 +8,9 @@
  * deliveries each server gets through when it cannot keep up.
  *
  * Options: `--rounds N` (default 3), `--sizes 50,200,500`, `--measure-ms 5000`, `--quick`
- * (one round, shorter windows: a smoke test). BENCH_SERVER_NODE_ARGS passes Node flags to the
+ * (one round, shorter windows: a smoke test), `--kinds stock,ours,ours-pg,ours2` (which servers;
+ * all that can run here by default), `--no-flood` and `--no-board` (leave out the saturation
+ * runs and the 2,000-note board), `--out FILE`. BENCH_SERVER_NODE_ARGS passes Node flags to the
  * servers (e.g. `--cpu-prof`).
  */
 import os from 'node:os'
@@ -28,6 +30,9 @@ const { values } = parseArgs({
     'flood-writes-per-second': { type: 'string', default: '400' },
     writers: { type: 'string', default: '20' },
     quick: { type: 'boolean', default: false },
+    kinds: { type: 'string' },
+    'no-flood': { type: 'boolean', default: false },
+    'no-board': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(import.meta.dirname, 'results.md') },
   },
 })
@@ -38,14 +43,23 @@ const sizes = values.sizes.split(',').map(Number)
 const postgresUrl = await findBenchPostgres()
 const redis = redisAvailable()
 /** Each round runs these at every size; more than one node is measured as it is deployed, on PostgreSQL. */
-const kinds: ServerKind[] = [
+const available: ServerKind[] = [
   'stock',
   'ours',
   ...(postgresUrl ? (['ours, PostgreSQL'] as const) : []),
   ...(redis ? [postgresUrl ? ('ours ×2, PostgreSQL' as const) : ('ours ×2, SQLite' as const)] : []),
 ]
+const kindNames: Record<string, (kind: ServerKind) => boolean> = {
+  stock: (kind) => kind === 'stock',
+  ours: (kind) => kind === 'ours',
+  'ours-pg': (kind) => kind === 'ours, PostgreSQL',
+  ours2: (kind) => kind.startsWith('ours ×2'),
+}
+const kinds = values.kinds
+  ? available.filter((kind) => values.kinds!.split(',').some((name) => kindNames[name]?.(kind)))
+  : available
 /** Past saturation, one of each: the stock server, one node and two. */
-const floodKinds: ServerKind[] = kinds.filter((kind) => kind !== 'ours, PostgreSQL')
+const floodKinds: ServerKind[] = values['no-flood'] ? [] : kinds.filter((kind) => kind !== 'ours, PostgreSQL')
 const base: Omit<RunSettings, 'clients'> = {
   writers: Number(values.writers),
   writesPerSecond: Number(values['writes-per-second']),
@@ -101,7 +115,9 @@ async function main() {
   const notes = 2000
   const state = boardWithNotes(notes)
   const repetitions = quick ? 1 : 3
-  const loads: LoadResult[] = [...(await measureOursLoad(state, repetitions)), ...(await measureStockLoad(state, repetitions))]
+  const loads: LoadResult[] = values['no-board']
+    ? []
+    : [...(await measureOursLoad(state, repetitions)), ...(await measureStockLoad(state, repetitions))]
   for (const load of loads) log(`${notes} notes, ${load.kind}: ${load.bytes} bytes in ${load.ms.toFixed(1)} ms`)
 
   await writeReport(values.out, {

@@ -1,12 +1,12 @@
 'use server'
 
 import { z } from 'zod'
-import { roleOnBoard, viewerUserId } from '@/lib/auth/boardAccess'
+import { roleOnBoard } from '@/lib/auth/boardAccess'
 import { isDocFullError } from '@/lib/board/docFull'
 import { sendIdea } from '@/lib/facilitation/sendIdea'
 import { AREA_IDS } from '@/lib/planning/planningModel'
 import { getAppContext } from '@/lib/runtime/appContext'
-import { getSessionUser, viewerOf } from '@/app/_lib/session'
+import { getSessionUser } from '@/app/_lib/session'
 
 export type PhoneIdeaState = {
   status: 'idle' | 'sent' | 'private' | 'locked' | 'failed' | 'ended'
@@ -33,11 +33,11 @@ export async function sendPhoneIdea(_previous: PhoneIdeaState, form: FormData): 
   // A guest whose link was revoked (or whose session ended) is told so, not "try again".
   if (!user) return notSent('ended')
   const app = getAppContext()
-  const role = await roleOnBoard(app.store, viewerOf(user), parsed.data.boardId)
+  const role = await roleOnBoard(app.store, user, parsed.data.boardId)
   if (!role || role === 'observer') return notSent('ended')
   let result
   try {
-    result = await sendIdea(app.sync, parsed.data.boardId, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, parsed.data)
+    result = await sendIdea(app.sync, parsed.data.boardId, { userId: user.id, name: user.name, role }, parsed.data)
   } catch (error) {
     // The board has no room left for notes (lib/board/docFull.ts).
     if (isDocFullError(error)) return notSent('failed')

@@ -5,12 +5,11 @@
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { AppHeader } from '@/components/layout/AppHeader'
+import type { StaffPerson } from '@/lib/auth/person'
 import { getT } from './locale'
-import { getSessionUser, type SessionUser } from './session'
+import { getSessionUser } from './session'
 
-type Staff = Extract<SessionUser, { kind: 'staff' }>
-
-export async function requireAdminPage(path: string): Promise<{ ok: true; user: Staff } | { ok: false; page: ReactNode }> {
+export async function requireAdminPage(path: string): Promise<{ ok: true; user: StaffPerson } | { ok: false; page: ReactNode }> {
   const user = await getSessionUser()
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`)
   if (user.kind === 'staff' && user.isAdmin) return { ok: true, user }

@@ -2,14 +2,13 @@
  * The wrapper around administrators' route handlers: checks the Origin of state-changing
  * requests and that the signed-in person is a staff administrator.
  */
+import type { StaffPerson } from '@/lib/auth/person'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import { isMalformedPathValue, isSameOrigin, jsonError } from './http'
-import { getSessionUser, type SessionUser } from './session'
-
-type Admin = Extract<SessionUser, { kind: 'staff' }>
+import { getSessionUser } from './session'
 
 export function adminRoute<Params>(
-  handler: (context: { request: Request; admin: Admin; params: Params; app: AppContext }) => Promise<Response>,
+  handler: (context: { request: Request; admin: StaffPerson; params: Params; app: AppContext }) => Promise<Response>,
 ) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     if (!['GET', 'HEAD'].includes(request.method) && !isSameOrigin(request)) return jsonError(403, 'cross-origin request refused')

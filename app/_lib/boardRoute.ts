@@ -5,17 +5,18 @@
  */
 import type { z } from 'zod'
 import { roleOnBoard } from '@/lib/auth/boardAccess'
+import type { SignedInPerson } from '@/lib/auth/person'
 import type { BoardRole } from '@/lib/auth/roles'
 import { isDocFullError } from '@/lib/board/docFull'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext, type AppContext } from '@/lib/runtime/appContext'
 import type { BoardRecord } from '@/lib/store/types'
 import { isMalformedPathValue, isSameOrigin, jsonError, readJsonBody } from './http'
-import { getSessionUser, viewerOf, type SessionUser } from './session'
+import { getSessionUser } from './session'
 
 export interface BoardRouteContext<Body, Params> {
   request: Request
-  user: SessionUser
+  user: SignedInPerson
   board: BoardRecord
   role: BoardRole
   body: Body
@@ -48,7 +49,7 @@ export function boardRoute<Params extends { boardId: string }, Schema extends z.
     const app = getAppContext()
     const board = await app.store.boards.get(resolved.boardId)
     if (!board) return jsonError(404, 'no such board')
-    const role = await roleOnBoard(app.store, viewerOf(user), board.id)
+    const role = await roleOnBoard(app.store, user, board.id)
     if (!role) return jsonError(403, 'not a member of this board')
     if (options.roles && !options.roles.includes(role)) return jsonError(403, `needs role ${options.roles.join(' or ')}`)
     let body: unknown = undefined

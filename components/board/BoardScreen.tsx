@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
+import type { Person } from '@/lib/auth/person'
 import type { BoardRole } from '@/lib/auth/roles'
 import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
@@ -41,19 +42,18 @@ const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false })
 export interface BoardScreenProps {
   boardId: string
   boardName: string
-  user: { id: string; name: string }
+  /** The signed-in person; a guest's branch (`label`) shows with their name to others. */
+  person: Person
   role: BoardRole
-  isGuest: boolean
-  /** A guest's branch (their invite's label), shown with their name to others. */
-  label: string | null
   licenseKey: string | null
   /** The board whose plan this board follows up, if any. */
   continues?: { boardId: string; name: string } | null
 }
 
-export function BoardScreen({ boardId, boardName, user, role, isGuest, label, licenseKey, continues = null }: BoardScreenProps) {
+export function BoardScreen({ boardId, boardName, person: user, role, licenseKey, continues = null }: BoardScreenProps) {
   const t = useT()
-  const member = useMemo<MemberPresence>(() => ({ id: user.id, name: user.name, role, label }), [user, role, label])
+  const isGuest = user.kind === 'guest'
+  const member = useMemo<MemberPresence>(() => ({ id: user.id, name: user.name, role, label: user.label }), [user, role])
   // The server's time as learnt from this board's room tickets: the timer counts in it.
   const [clock] = useState(createServerClock)
   const board = useBoardStore(boardId, member, clock)

@@ -8,7 +8,7 @@ import type { VoteOutcome } from './useMyVotes'
 
 export interface BoardSessionValue {
   boardId: string
-  /** The viewer's user id as used in presence and room tokens. */
+  /** The person's id (`Person['id']`), as presence and room tokens carry it. */
   userId: string
   role: BoardRole
   session: SessionState

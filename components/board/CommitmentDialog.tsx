@@ -4,12 +4,8 @@ import { useEffect, useId, useState } from 'react'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { ModalDialog } from '@/components/layout/ModalDialog'
 import { COMMITMENT_STATUSES, TEXT_MAX, TITLE_MAX, type CommitmentStatus } from '@/lib/board/planShapes'
+import type { BoardMember } from '@/lib/store/types'
 import type { CommitmentFields } from './planActions'
-
-interface Member {
-  userId: string
-  name: string
-}
 
 /**
  * The facilitator's form for a commitment: what, who (a member of the board, picked from a
@@ -34,13 +30,13 @@ export function CommitmentDialog({
 }) {
   const { t } = useI18n()
   const [fields, setFields] = useState<CommitmentFields>(initial)
-  const [members, setMembers] = useState<Member[]>([])
+  const [members, setMembers] = useState<BoardMember[]>([])
   const listId = useId()
   useEffect(() => {
     let live = true
     fetch(`/api/boards/${boardId}/members`)
       .then((response) => (response.ok ? response.json() : { members: [] }))
-      .then((body: { members: Member[] }) => live && setMembers(body.members))
+      .then((body: { members: BoardMember[] }) => live && setMembers(body.members))
       .catch(() => undefined)
     return () => {
       live = false

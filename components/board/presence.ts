@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
+import type { Person } from '@/lib/auth/person'
 import type { BoardRole } from '@/lib/auth/roles'
 
 /**
@@ -6,12 +7,8 @@ import type { BoardRole } from '@/lib/auth/roles'
  * field of its awareness state, beside tldraw's cursor and selection), and the colour each
  * person's cursor and dot are drawn in.
  */
-export interface MemberPresence {
-  id: string
-  name: string
+export interface MemberPresence extends Pick<Person, 'id' | 'name' | 'label'> {
   role: BoardRole
-  /** A guest's branch, e.g. "Filial Skärholmen". */
-  label: string | null
 }
 
 const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4']

@@ -10,7 +10,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth'
 import type { OidcConfig } from '../env'
 import { getAppContext, CLIENT_IP_HEADER, type AppContext } from '../runtime/appContext'
 import type { GuestRecord, InviteRecord } from '../store/types'
-import { guestUserId } from './boardAccess'
+import { guestUserId, isInviteOpen } from './boardAccess'
 import { guestDeviceCookieName, guestDeviceCookieValue, guestDeviceMaxAge, guestIdFromCookies } from './guestDevice'
 import { normalizeEmail } from './email'
 import { hashInviteToken, isWellFormedInviteToken } from './inviteToken'
@@ -170,7 +170,7 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         const name = cleanDisplayName(credentials?.name)
         if (!isWellFormedInviteToken(token) || !name) throw new Error(INVITE_INVALID_ERROR)
         const invite = await context.store.invites.findByTokenHash(hashInviteToken(token))
-        if (!invite || invite.revokedAt !== null || invite.expiresAt <= Date.now()) throw new Error(INVITE_INVALID_ERROR)
+        if (!invite || !isInviteOpen(invite)) throw new Error(INVITE_INVALID_ERROR)
         // The same browser through the same link is the same guest (lib/auth/guestDevice.ts).
         const headers = (request?.headers ?? {}) as Record<string, string | undefined>
         const knownId = guestIdFromCookies(headers.cookie, context.authSecret, invite.id)

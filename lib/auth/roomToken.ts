@@ -4,16 +4,14 @@
  * module does both so the two sides cannot drift.
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
-import { isBoardRole, type BoardRole } from './roles'
+import type { PersonOnBoard } from './person'
+import { isBoardRole } from './roles'
 
 const AUDIENCE = 'strategitavlan:sync'
 const ISSUER = 'strategitavlan'
 
-export interface RoomTokenClaims {
-  userId: string
-  name: string
-  boardId: string
-  role: BoardRole
+/** The person the token is for, with their role on its board. */
+export interface RoomTokenClaims extends PersonOnBoard {
   /** When the token was minted (epoch ms, whole seconds); set by `verify`, ignored by `mint`. */
   issuedAt?: number
 }

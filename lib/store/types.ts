@@ -3,6 +3,7 @@
  * the server's start-up see the whole {@link Store}. SQLite implements it now (server/store);
  * PostgreSQL implements the same interface and passes the same test suite.
  */
+import type { PersonOnBoard, StaffPerson } from '../auth/person'
 import type { BoardRole } from '../auth/roles'
 import type { Locale } from '../i18n/locales'
 
@@ -104,12 +105,8 @@ export interface NewBoard {
   initialState: Uint8Array
 }
 
-export interface BoardMember {
-  userId: string
-  name: string
-  email: string
-  role: BoardRole
-}
+/** A staff account with its role on a board (guests are not listed: they hold no role of their own). */
+export interface BoardMember extends Pick<PersonOnBoard, 'userId' | 'name' | 'role'>, Pick<StaffPerson, 'email'> {}
 
 export interface BoardStore {
   /** Creates the board, its first document state and its creator's facilitator role at once. */

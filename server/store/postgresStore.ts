@@ -31,8 +31,10 @@ export interface PostgresStoreOptions {
    * default search path. Tests use one per run.
    */
   schema?: string
-  /** Most connections held open at once. */
+  /** Most connections held open at once, besides the appends' own. */
   poolSize?: number
+  /** Most connections held open at once for appending updates (see `appendUpdates`). */
+  appendPoolSize?: number
   /** Errors of idle pooled connections (the database restarted, say); they are reconnected on use. */
   onIdleError?(error: Error): void
 }
@@ -73,15 +75,21 @@ const MIGRATION_LOCK = 0x5747_6176
 /** The class of the per-document append locks (the second key is the document's name hashed). */
 const DOC_APPEND_LOCK = 0x5347
 
+/** See `appendUpdates`. */
+const APPEND_UPDATES = `
+  WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${DOC_APPEND_LOCK}, hashtext($1)))
+  INSERT INTO doc_updates (doc_id, data, created_at)
+  SELECT $1, u.data, $3 FROM locked, unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+  RETURNING seq`
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 
 /** Opens the pool and brings the schema up to date before resolving. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const { schema } = options
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Not a plain schema name: ${schema}`)
-  const pool = new pg.Pool({
+  const connection: pg.PoolConfig = {
     connectionString: options.connectionString,
-    max: options.poolSize ?? 10,
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // Durability rests on synchronous commits; a server configured without them gets them for
@@ -92,14 +100,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'",
       )
     },
-  })
+  }
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 })
+  // Appends, which hold back every edit of a room until they commit, have connections of their
+  // own: the sync server re-checks every open socket's access every few seconds, hundreds of
+  // lookups at once in a large room, and an append queued behind them in one pool waited for
+  // all of them (bench/results.md, issue 15).
+  const appendPool = new pg.Pool({ ...connection, max: options.appendPoolSize ?? 4 })
   // Without a listener, an idle connection's error (the database restarting) would end the process.
   pool.on('error', (error) => options.onIdleError?.(error))
+  appendPool.on('error', (error) => options.onIdleError?.(error))
   try {
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
     await migrate(pool)
   } catch (error) {
-    await pool.end().catch(() => undefined)
+    await Promise.all([pool.end(), appendPool.end()]).catch(() => undefined)
     throw error
   }
 
@@ -269,18 +284,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         // appending to one document at once could make seq 12 visible before seq 11. A reader
         // that saw 12 would take the log as complete through 12, and a compaction through 12
         // would hide 11 for good. Holding a lock per document from numbering to commit makes
-        // each document's numbers visible in order. The transaction is committed before this
-        // resolves; rows are numbered in the order given.
-        return transaction(async (client) => {
-          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOC_APPEND_LOCK, docId])
-          const { rows } = await client.query<{ seq: number }>(
-            `INSERT INTO doc_updates (doc_id, data, created_at)
-             SELECT $1, u.data, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
-             RETURNING seq`,
-            [docId, updates.map(asBuffer), Date.now()],
-          )
-          return Math.max(...rows.map((row) => row.seq))
+        // each document's numbers visible in order. Rows are numbered in the order given.
+        //
+        // One statement, which PostgreSQL runs as a transaction of its own and commits before it
+        // answers: the lock (its CTE is read before any row is numbered) lasts until that commit.
+        // One round trip per append where BEGIN, lock, INSERT and COMMIT took four, and prepared
+        // once per connection (bench/results.md, issue 15).
+        const { rows } = await appendPool.query<{ seq: number }>({
+          name: 'append-doc-updates',
+          text: APPEND_UPDATES,
+          values: [docId, updates.map(asBuffer), Date.now()],
         })
+        return Math.max(...rows.map((row) => row.seq))
       },
       async compactDoc(docId, snapshot, throughSeq) {
         // The snapshot is written only when it is newer than the stored one (a compaction that
@@ -329,7 +344,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await pool.query('SELECT 1')
     },
     close() {
-      closed ??= pool.end()
+      closed ??= Promise.all([pool.end(), appendPool.end()]).then(() => undefined)
       return closed
     },
   }

@@ -4,21 +4,17 @@
  * updates make (./origins.ts).
  */
 import type { WebSocket } from 'ws'
-import type { BoardRole } from '../../lib/auth/roles'
+import type { Person, PersonOnBoard } from '../../lib/auth/person'
 import type { AwarenessThrottle } from './awarenessThrottle'
 import type { InboundRate, TokenBucket } from './connectionLimits'
 
-export interface Principal {
-  userId: string
-  name: string
-  role: BoardRole
-  boardId: string
+export interface Principal extends PersonOnBoard {
   /** The room (document) this socket is in: the board's own, or a private one of the board. */
   room: string
   /** For a guest, the invite link they joined through: its guests share some limits. */
   inviteId?: string | null
   /** For a guest, their invite link's label (a branch), shown in presence; null for staff. */
-  label?: string | null
+  label?: Person['label']
   /** When its room token was minted (epoch ms): sessions ended after that close the socket. */
   issuedAt?: number
 }

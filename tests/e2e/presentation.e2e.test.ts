@@ -196,6 +196,8 @@ describe('the map at Visa hela tavlan', () => {
       expect(Math.min(...theme.flatMap((s) => [s.w, s.h])), `theme buttons at zoom ${target}`).toBeGreaterThanOrEqual(23.9)
       if (target >= 0.5) {
         expect(theme.length).toBe(2)
+        // Named as a vote for the theme, not for a note.
+        expect(await p.locator('.theme__votes').getByRole('button', { name: 'Rösta på temat' }).count()).toBe(1)
         // Clear of the page's header and tldraw's toolbar, they take the pointer (once the
         // camera has come to rest).
         await expect

@@ -8,9 +8,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { freePort } from './freePort'
 
 export interface RedisServer {
   port: number
@@ -43,17 +43,6 @@ export function requireRedis(suite: string): boolean {
   if (process.env.CI) throw new Error(`${suite} needs Redis, and CI must run it: ${reason}`)
   console.warn(`Skipping ${suite}: ${reason}. Install redis-server to run it (CI always does).`)
   return false
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 async function answers(port: number, timeoutMs: number): Promise<void> {

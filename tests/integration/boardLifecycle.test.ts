@@ -4,25 +4,17 @@
  * an administrator can restore it during the grace period, and purging it leaves nothing in
  * any table or in Redis.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { privateDocId } from '../../lib/board/docIds'
 import { CloseCode } from '../../server/sync/protocol'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { withRedis } from '../helpers/withRedis'
 import { connectClient, eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
-const runs = requireRedis('the board lifecycle tests')
-let redis: RedisServer
-
-beforeAll(async () => {
-  if (runs) redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = withRedis('the board lifecycle tests')
 afterEach(() => cleanup.run())
 
 async function harness(graceDays: number): Promise<SyncHarness> {
@@ -33,7 +25,7 @@ async function harness(graceDays: number): Promise<SyncHarness> {
 
 const admin = { id: 'admin-id', name: 'Admin' }
 
-describe.runIf(runs)('a board’s life', () => {
+describe.runIf(redis.runs)('a board’s life', () => {
   it('deleting closes every socket on the board, refuses new ones, and restoring lets people back', async () => {
     const h = await harness(30)
     const client = await joinBoard(h, cleanup)

@@ -7,14 +7,14 @@
  * The shared store is PostgreSQL, as in a deployment (when one is reachable; CI requires
  * one), and one SQLite file in WAL mode, which two processes on one host can share too.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createRoomTokens } from '../../lib/auth/roomToken'
 import { createBoardState } from '../../lib/board/createBoardDoc'
 import { openPostgresStore } from '../../server/store/postgresStore'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { addNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { withRedis } from '../helpers/withRedis'
 import {
   TEST_SECRET,
   eventually,
@@ -27,16 +27,8 @@ import { createTestSchema, findTestPostgres, postgresRequired } from '../helpers
 
 const cleanup = createCleanup()
 const roomTokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })
-const runs = requireRedis('the multi-node tests')
+const redis = withRedis('the multi-node tests')
 const postgres = await findTestPostgres()
-let redis: RedisServer
-
-beforeAll(async () => {
-  if (runs) redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
 afterEach(() => cleanup.run())
 
 type Board = { boardId: string; userId: string }
@@ -114,7 +106,7 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
     return { store, board: store.board, first, second }
   }
 
-  describe.runIf(runs && available)('two nodes', () => {
+  describe.runIf(redis.runs && available)('two nodes', () => {
     it('clients on different nodes see each other’s notes', async () => {
       const { board, first, second } = await twoNodes('nodes-notes')
       const clients = await Promise.all([join(first, board), join(first, board), join(second, board), join(second, board)])

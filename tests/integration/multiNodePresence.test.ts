@@ -4,27 +4,19 @@
  * id of a person on the other — present, or gone and not yet back — and the person returns on
  * their id unharmed. Without Redis these fail in CI (`requireRedis`).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import WS from 'ws'
 import { createRoomTokens } from '../../lib/auth/roomToken'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { createCleanup } from '../helpers/cleanup'
 import { encodeAwarenessClaim, openRawSocket, roundTrip, syncSocketUrl, type RawSocket } from '../helpers/rawSocket'
-import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { withRedis } from '../helpers/withRedis'
 import { TEST_SECRET, eventually, prepareDatabase, spawnSyncProcess, tempDbPath, type SyncProcess } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
 const roomTokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })
-const runs = requireRedis('the multi-node presence tests')
-let redis: RedisServer
-
-beforeAll(async () => {
-  if (runs) redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = withRedis('the multi-node presence tests')
 afterEach(() => cleanup.run())
 
 interface Cluster {
@@ -70,7 +62,7 @@ async function rawMallory(c: Cluster, node: SyncProcess): Promise<RawSocket> {
 
 const presenceOf = (client: BoardClient, id: number) => client.provider.awareness.getStates().get(id)
 
-describe.runIf(runs)('presence ids across nodes', () => {
+describe.runIf(redis.runs)('presence ids across nodes', () => {
   it('a member on another node cannot take over the id of a person who is there', async () => {
     const c = await cluster('presence-live')
     const alice = await join(c, c.first)

@@ -3,7 +3,7 @@
  * through a real Redis, each with its own connection to a shared SQLite file: server-side
  * changes, the template guard, and compaction of a log that both nodes append to.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { openRecordStore, readRecords } from '../../lib/board/docLayout'
@@ -13,20 +13,12 @@ import { silentLogger } from '../../server/logger'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { addNote, loadStoredDoc, noteTexts, putNote, buildNote } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { withRedis } from '../helpers/withRedis'
 import { eventually, prepareDatabase, tempDbPath } from '../helpers/syncHarness'
 import { startSyncNode, type SyncNode } from '../helpers/syncNode'
 
 const cleanup = createCleanup()
-const runs = requireRedis('the multi-node room tests')
-let redis: RedisServer
-
-beforeAll(async () => {
-  if (runs) redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = withRedis('the multi-node room tests')
 afterEach(() => cleanup.run())
 
 type Board = { boardId: string; userId: string }
@@ -49,7 +41,7 @@ async function join(on: SyncNode, board: Board, role: 'facilitator' | 'participa
   return joinWithToken(cleanup, on.syncUrl, board.boardId, token)
 }
 
-describe.runIf(runs)('rooms on two nodes', () => {
+describe.runIf(redis.runs)('rooms on two nodes', () => {
   it('a note written through changeDoc on one node reaches clients on the other', async () => {
     const dbPath = tempDbPath('nodes-changedoc')
     const board = await prepareDatabase(dbPath)

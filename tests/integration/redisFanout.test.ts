@@ -3,24 +3,16 @@
  * reaches the rooms other nodes follow, and every way of losing news — Redis restarting, a room
  * subscribing while Redis is away, a node failing to publish — ends in a catch-up request.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../server/logger'
 import type { Fanout, FanoutListener } from '../../server/sync/fanout'
 import { compareStreamIds, createRedisFanout } from '../../server/sync/redisFanout'
 import { createCleanup } from '../helpers/cleanup'
-import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
+import { withRedis } from '../helpers/withRedis'
 import { eventually } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
-const runs = requireRedis('the Redis fanout tests')
-let redis: RedisServer
-
-beforeAll(async () => {
-  if (runs) redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = withRedis('the Redis fanout tests')
 afterEach(() => cleanup.run())
 
 type Heard =
@@ -59,7 +51,7 @@ describe('stream ids', () => {
   })
 })
 
-describe.runIf(runs)('the Redis fanout', () => {
+describe.runIf(redis.runs)('the Redis fanout', () => {
   it('a room hears the updates, presence and requests other nodes publish, in order, and never its own', async () => {
     const room = newRoom()
     const here = recorder()

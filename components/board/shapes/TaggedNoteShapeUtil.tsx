@@ -201,7 +201,7 @@ function NoteVoteControls({
       )}
       {canVote && !far && (
         <>
-          <VoteButtons shapeId={shape.id} board={board} buttons={controls.buttons} t={t} />
+          <VoteButtons shapeId={shape.id} on="note" board={board} buttons={controls.buttons} t={t} />
           {mine > 0 && <span className="note-votes__mine">{'●'.repeat(Math.min(mine, 5))}</span>}
         </>
       )}

@@ -148,7 +148,7 @@ function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
       <span className="note-votes__count" title={t('theme.votes', { count })}>
         ● {count}
       </span>
-      {canVote && <VoteButtons shapeId={shape.id} board={board} buttons={controls.buttons} t={t} />}
+      {canVote && <VoteButtons shapeId={shape.id} on="theme" board={board} buttons={controls.buttons} t={t} />}
     </span>
   )
 }

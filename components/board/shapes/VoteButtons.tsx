@@ -16,6 +16,9 @@ export function useVoteControls(editor: Editor, options: { shapeScale: number; r
   return options.exporting ? EXPORTED : voteControls(zoom * options.shapeScale, options.room)
 }
 
+/** The + button's name, which says what the vote is for: a screen reader reads no shape. */
+const VOTE_LABEL = { note: 'voting.vote', theme: 'voting.voteTheme' } as const
+
 /**
  * The − (take a vote back) and + (vote) buttons of a note or a theme. The shape that draws them
  * scales their container by `useVoteControls(…).scale`, so that on screen they are never
@@ -23,11 +26,14 @@ export function useVoteControls(editor: Editor, options: { shapeScale: number; r
  */
 export function VoteButtons({
   shapeId,
+  on,
   board,
   buttons,
   t,
 }: {
   shapeId: string
+  /** What the votes are for. */
+  on: keyof typeof VOTE_LABEL
   board: BoardSessionValue
   buttons: VoteControls['buttons']
   t: ReturnType<typeof useBoardLocale>['t']
@@ -55,8 +61,8 @@ export function VoteButtons({
       <button
         type="button"
         className="note-votes__button"
-        aria-label={t('voting.vote')}
-        title={board.remainingVotes === 0 ? t('voting.limit') : t('voting.vote')}
+        aria-label={t(VOTE_LABEL[on])}
+        title={board.remainingVotes === 0 ? t('voting.limit') : t(VOTE_LABEL[on])}
         disabled={board.remainingVotes === 0}
         onPointerDown={stopEventPropagation}
         onClick={(event) => {

@@ -2,12 +2,12 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { JoinForm } from '@/components/join/JoinForm'
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch'
-import { roleOnBoard } from '@/lib/auth/boardAccess'
+import { isInviteOpen, roleOnBoard } from '@/lib/auth/boardAccess'
 import { hashInviteToken, isWellFormedInviteToken } from '@/lib/auth/inviteToken'
 import type { MessageKey } from '@/lib/i18n/messages'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
-import { getSessionUser, viewerOf } from '@/app/_lib/session'
+import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -23,7 +23,7 @@ export default async function JoinPage({ params, searchParams }: Params) {
   const { store } = getAppContext()
   const invite = isWellFormedInviteToken(token) ? await store.invites.findByTokenHash(hashInviteToken(token)) : null
   const board = invite ? await store.boards.get(invite.boardId) : null
-  const valid = invite && board && invite.revokedAt === null && invite.expiresAt > Date.now()
+  const valid = invite && board && isInviteOpen(invite)
 
   if (!valid) {
     return (
@@ -39,7 +39,7 @@ export default async function JoinPage({ params, searchParams }: Params) {
   // Someone who can already open the board goes straight there.
   const user = await getSessionUser()
   const destination = toPhone ? `/boards/${board.id}/phone` : `/boards/${board.id}`
-  if (user && (await roleOnBoard(store, viewerOf(user), board.id))) redirect(destination)
+  if (user && (await roleOnBoard(store, user, board.id))) redirect(destination)
 
   return (
     <main id="main" className="signin">

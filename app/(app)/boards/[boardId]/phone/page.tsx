@@ -7,7 +7,7 @@ import { roleOnBoard } from '@/lib/auth/boardAccess'
 import { isWellFormedId } from '@/lib/ids'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { getT } from '@/app/_lib/locale'
-import { getSessionUser, viewerOf } from '@/app/_lib/session'
+import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,7 +25,7 @@ export default async function PhonePage({ params }: Params) {
   const { store } = getAppContext()
   const board = isWellFormedId(boardId) ? await store.boards.get(boardId) : null
   if (!board) notFound()
-  const role = await roleOnBoard(store, viewerOf(user), board.id)
+  const role = await roleOnBoard(store, user, board.id)
   const t = await getT()
   if (!role || role === 'observer') {
     return (

@@ -9,7 +9,7 @@ import { isWellFormedId } from '@/lib/ids'
 import { getAppContext } from '@/lib/runtime/appContext'
 import { loadBoardPlan } from '@/app/_lib/boardPlan'
 import { getLocale, getT } from '@/app/_lib/locale'
-import { getSessionUser, viewerOf } from '@/app/_lib/session'
+import { getSessionUser } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { store } = getAppContext()
   const board = isWellFormedId(boardId) ? await store.boards.get(boardId) : null
   const user = await getSessionUser()
-  const role = board && user ? await roleOnBoard(store, viewerOf(user), board.id) : null
+  const role = board && user ? await roleOnBoard(store, user, board.id) : null
   return { title: board && role ? t('plan.title', { name: board.name }) : t('notFound.title') }
 }
 
@@ -32,7 +32,7 @@ export default async function PlanPage({ params }: Params) {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/boards/${boardId}/plan`)}`)
   const app = getAppContext()
   const board = isWellFormedId(boardId) ? await app.store.boards.get(boardId) : null
-  if (!board || !(await roleOnBoard(app.store, viewerOf(user), board.id))) notFound()
+  if (!board || !(await roleOnBoard(app.store, user, board.id))) notFound()
   const t = await getT()
   const plan = await loadBoardPlan(app, board, await getLocale())
   return (

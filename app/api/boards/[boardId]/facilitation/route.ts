@@ -5,10 +5,8 @@
  */
 import { NextResponse } from 'next/server'
 import { FacilitationCommand, runCommand } from '@/lib/facilitation/commands'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { voteSealFor } from '@/lib/facilitation/voteSeal'
 import { boardRoute } from '@/app/_lib/boardRoute'
-import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -16,7 +14,7 @@ export const POST = boardRoute({ roles: ['facilitator'], body: FacilitationComma
   const session = await runCommand(board.id, body, {
     sync: app.sync,
     docs: app.store.docs,
-    by: { userId: viewerUserId(viewerOf(user)), name: user.name },
+    by: { userId: user.id, name: user.name },
     voteSeal: (roundId) => voteSealFor(roundId, app.authSecret),
     onVotingEnded: (roundId) => app.onVotingEnded?.(board.id, roundId, user),
   })

@@ -4,12 +4,10 @@
  */
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { sendIdea } from '@/lib/facilitation/sendIdea'
 import { AREA_IDS } from '@/lib/planning/planningModel'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { jsonError } from '@/app/_lib/http'
-import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,7 +19,7 @@ const NewNoteBody = z.object({
 export const POST = boardRoute(
   { roles: ['facilitator', 'participant'], body: NewNoteBody },
   async ({ board, body, user, role, app }) => {
-    const result = await sendIdea(app.sync, board.id, { userId: viewerUserId(viewerOf(user)), name: user.name, role }, body)
+    const result = await sendIdea(app.sync, board.id, { userId: user.id, name: user.name, role }, body)
     if (!result.ok) return jsonError(result.reason === 'area-locked' ? 423 : 404, result.reason)
     return NextResponse.json({ id: result.noteId, private: result.private }, { status: 201 })
   },

@@ -6,10 +6,8 @@
  */
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { currentSnapshotName } from '@/lib/board/snapshotNames'
-import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,7 +20,7 @@ export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app })
 const NewSnapshot = z.strictObject({ name: z.string().trim().min(1).max(120).optional() })
 
 export const POST = boardRoute({ roles: ['facilitator'], body: NewSnapshot }, async ({ board, user, body, app }) => {
-  const by = { id: viewerUserId(viewerOf(user)), name: user.name }
+  const by = { id: user.id, name: user.name }
   const snapshot = await app.snapshots.take(board.id, body.name ?? null, by, 'manual')
   return NextResponse.json({ snapshot }, { status: 201 })
 })

@@ -4,16 +4,14 @@
  * `new WebsocketProvider(url, boardId, doc, { params: { token } })`.
  */
 import { NextResponse } from 'next/server'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { syncBaseUrl } from '@/app/_lib/http'
-import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
 export const POST = boardRoute({}, async ({ request, user, board, role, app }) => {
   const { token, expiresAt } = await app.roomTokens.mint({
-    userId: viewerUserId(viewerOf(user)),
+    userId: user.id,
     name: user.name,
     boardId: board.id,
     role,

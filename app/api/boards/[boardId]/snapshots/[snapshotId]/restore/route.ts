@@ -7,10 +7,8 @@
  */
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { viewerUserId } from '@/lib/auth/boardAccess'
 import { boardRoute } from '@/app/_lib/boardRoute'
 import { jsonError } from '@/app/_lib/http'
-import { viewerOf } from '@/app/_lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,7 +17,7 @@ const Restore = z.strictObject({ mode: z.enum(['in-place', 'new']) })
 export const POST = boardRoute<{ boardId: string; snapshotId: string }, typeof Restore>(
   { roles: ['facilitator'], body: Restore },
   async ({ board, user, body, params, app }) => {
-    const by = { id: viewerUserId(viewerOf(user)), name: user.name }
+    const by = { id: user.id, name: user.name }
     await app.audit({ actor: by, action: 'snapshot-restored', boardId: board.id, targetId: params.snapshotId, detail: body.mode })
     if (body.mode === 'new') {
       if (user.kind !== 'staff') return jsonError(403, 'guests cannot create boards')
