@@ -47,19 +47,37 @@ export async function buildBarePage(): Promise<string> {
   const src = SRC
   fs.rmSync(src, { recursive: true, force: true })
   fs.mkdirSync(src, { recursive: true })
-  fs.writeFileSync(path.join(src, 'index.html'), '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>tldraw</title></head><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>')
+  fs.writeFileSync(
+    path.join(src, 'index.html'),
+    '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>tldraw</title></head><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>',
+  )
   fs.writeFileSync(path.join(src, 'main.js'), BARE_MAIN)
-  await build({ root: src, logLevel: 'warn', build: { outDir: path.join(src, 'dist'), emptyOutDir: true }, define: { 'process.env.NODE_ENV': '"production"' } })
+  await build({
+    root: src,
+    logLevel: 'warn',
+    build: { outDir: path.join(src, 'dist'), emptyOutDir: true },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  })
   return path.join(src, 'dist')
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png' }
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+}
 
 /** Serves the bare page, and tldraw's self-hosted assets from where our app serves them. */
 export async function serveBare(dist: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = pathname.startsWith('/tldraw/') ? path.join(ROOT, 'public', pathname) : path.join(dist, pathname === '/' ? 'index.html' : pathname)
+    const file = pathname.startsWith('/tldraw/')
+      ? path.join(ROOT, 'public', pathname)
+      : path.join(dist, pathname === '/' ? 'index.html' : pathname)
     if (!file.startsWith(ROOT) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end()
       return
@@ -68,7 +86,10 @@ export async function serveBare(dist: string): Promise<{ url: string; close(): P
     fs.createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
 
 /** Removes what `buildBarePage` made. */

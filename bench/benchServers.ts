@@ -205,13 +205,7 @@ export async function startOurs(options: {
   }
   const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env)))
   return {
-    kind: options.postgresUrl
-      ? nodes === 1
-        ? 'ours, PostgreSQL'
-        : 'ours ×2, PostgreSQL'
-      : nodes === 1
-        ? 'ours'
-        : 'ours ×2, SQLite',
+    kind: options.postgresUrl ? (nodes === 1 ? 'ours, PostgreSQL' : 'ours ×2, PostgreSQL') : nodes === 1 ? 'ours' : 'ours ×2, SQLite',
     pids: started.map(({ server }) => server.child.pid!),
     baseUrl: `ws://127.0.0.1:${started[0].server.port}`,
     warnings() {

@@ -72,7 +72,10 @@ async function framesWhile(page: Page, move: () => Promise<void>): Promise<Frame
     w.__stop = true
     return { frames: w.__frames, moved: w.__moved }
   })
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b)
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b)
   const seconds = (frames.at(-1)! - frames[0]) / 1000
   return { fps: (frames.length - 1) / seconds, p95: gaps[Math.floor(gaps.length * 0.95)], moving: moved / frames.length }
 }

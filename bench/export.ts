@@ -54,7 +54,17 @@ function bigBoard(count: number): Y.Doc {
     })
   })
   doc.transact(() => putNotes(doc, notes))
-  const round = { id: 'r1', active: true, votesPerPerson: 10, areas: null, anonymous: false, hideTally: false, resultsShown: false, startedAt: 0, endedAt: null }
+  const round = {
+    id: 'r1',
+    active: true,
+    votesPerPerson: 10,
+    areas: null,
+    anonymous: false,
+    hideTally: false,
+    resultsShown: false,
+    startedAt: 0,
+    endedAt: null,
+  }
   doc.transact(() => {
     for (let v = 0; v < 300; v++) {
       castVote(doc, round, { voterKey: `u${v % 30}`, voterName: `Deltagare ${v % 30}`, noteId: `shape:n${(v * 7) % count}`, delta: 1 })
@@ -84,7 +94,14 @@ function measure<T>(run: () => T): { ms: number; heap: number; result: T } {
 
 function inProcess() {
   const doc = bigBoard(NOTES)
-  const report = measure(() => buildReport(readBoard(doc, 'sv'), readReportFacts(doc, { seesHiddenAuthors: true }), { boardId: 'b', boardName: 'Stor', locale: 'sv', generatedAt: 0 }))
+  const report = measure(() =>
+    buildReport(readBoard(doc, 'sv'), readReportFacts(doc, { seesHiddenAuthors: true }), {
+      boardId: 'b',
+      boardName: 'Stor',
+      locale: 'sv',
+      generatedAt: 0,
+    }),
+  )
   const md = measure(() => reportToMarkdown(report.result))
   const csv = measure(() => reportToCsv(report.result))
   const json = measure(() => reportToJson(report.result))
@@ -112,7 +129,10 @@ async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
   try {
     const api = await signedInRequest(server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
     let start = performance.now()
-    const imported = await api.post('/api/boards/import', { headers: { 'content-type': 'application/json' }, data: Buffer.from(backupText) })
+    const imported = await api.post('/api/boards/import', {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.from(backupText),
+    })
     if (imported.status() !== 201) throw new Error(`import failed: ${await imported.text()}`)
     rows.push(['import over HTTP (board created)', ms(performance.now() - start), '—', mb(Buffer.byteLength(backupText))])
     const { id } = (await imported.json()) as { id: string }
@@ -151,9 +171,19 @@ async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
       await dialog.getByLabel('Hela tavlan').check()
       const before = await heap()
       let peak = before
-      const sampler = setInterval(() => void heap().then((h) => (peak = Math.max(peak, h)), () => undefined), 100)
+      const sampler = setInterval(
+        () =>
+          void heap().then(
+            (h) => (peak = Math.max(peak, h)),
+            () => undefined,
+          ),
+        100,
+      )
       start = performance.now()
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 300_000 }),
+        dialog.getByRole('button', { name: 'Ladda ned' }).click(),
+      ])
       const size = fs.statSync((await download.path())!).size
       const took = performance.now() - start
       clearInterval(sampler)
@@ -181,8 +211,8 @@ function writeResults(rows: string[][]) {
     '',
     `\`npm run bench:export\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}, 2 cores.`,
     'In-process memory is the largest growth of the V8 heap over one run (no forced GC unless run',
-    'with `--expose-gc`); the server row is the app process\'s resident memory after the requests;',
-    'Chromium rows are the page\'s JS heap from the DevTools protocol.',
+    "with `--expose-gc`); the server row is the app process's resident memory after the requests;",
+    "Chromium rows are the page's JS heap from the DevTools protocol.",
     '',
     table,
     END,

@@ -58,15 +58,18 @@ export async function runOnce(server: BenchServer, settings: RunSettings): Promi
     const writers = Array.from({ length: Math.min(settings.writers, settings.clients) }, (_, w) => clients[(w * step) % clients.length])
     const intervalMs = (1000 * writers.length) / settings.writesPerSecond
     writers.forEach((writer, w) => {
-      const start = setTimeout(() => {
-        const tick = () => {
-          const at = now()
-          if (at >= windowStart && at < windowEnd) writesInWindow++
-          writer.write()
-        }
-        tick()
-        timers.push(setInterval(tick, intervalMs))
-      }, (w * intervalMs) / writers.length)
+      const start = setTimeout(
+        () => {
+          const tick = () => {
+            const at = now()
+            if (at >= windowStart && at < windowEnd) writesInWindow++
+            writer.write()
+          }
+          tick()
+          timers.push(setInterval(tick, intervalMs))
+        },
+        (w * intervalMs) / writers.length,
+      )
       timers.push(start)
     })
     await sleep(settings.warmupMs)

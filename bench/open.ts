@@ -31,7 +31,10 @@ const END = '<!-- open-bench:end -->'
 /** Milliseconds from navigation start until `count` notes are in the page. */
 async function timeToNotes(page: Page, count: number, navigate: () => Promise<unknown>): Promise<number> {
   await navigate()
-  await page.waitForFunction((n) => document.querySelectorAll('.tl-shape[data-shape-type="note"]').length >= n, count, { polling: 'raf', timeout: 120_000 })
+  await page.waitForFunction((n) => document.querySelectorAll('.tl-shape[data-shape-type="note"]').length >= n, count, {
+    polling: 'raf',
+    timeout: 120_000,
+  })
   return page.evaluate(() => performance.now())
 }
 
@@ -40,7 +43,13 @@ interface Timing {
   warm: number[]
 }
 
-async function openOnce(browser: Browser, url: string, count: number, signIn: ((context: BrowserContext) => Promise<void>) | null, into: Timing) {
+async function openOnce(
+  browser: Browser,
+  url: string,
+  count: number,
+  signIn: ((context: BrowserContext) => Promise<void>) | null,
+  into: Timing,
+) {
   const context = await browser.newContext({ viewport: VIEWPORT })
   try {
     if (signIn) await signIn(context)
@@ -62,7 +71,8 @@ async function main() {
     app = await startAppServer({ SNAPSHOT_INTERVAL_MINUTES: '0' })
     const api = await signedInRequest(app.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
     const boards = new Map<number, string>()
-    for (const count of SIZES) boards.set(count, await importWorkshop(api, app.url, { name: `Öppna ${count}`, notes: workshopNotes(count) }))
+    for (const count of SIZES)
+      boards.set(count, await importWorkshop(api, app.url, { name: `Öppna ${count}`, notes: workshopNotes(count) }))
     await api.dispose()
     browser = await launchBrowser()
     const signIn = (context: BrowserContext) => signInByApi(context, app!.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)

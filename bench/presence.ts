@@ -138,7 +138,9 @@ async function main() {
     const order: Mode[] = round % 2 === 0 ? ['20/s each', 'ours'] : ['ours', '20/s each']
     for (const mode of order) {
       const result = await run(mode)
-      process.stdout.write(`presence ${mode}: ${kib(result.receivedPerClient)} in, ${kib(result.sentPerClient)} out, CPU ${result.serverCpu.toFixed(0)} %\n`)
+      process.stdout.write(
+        `presence ${mode}: ${kib(result.receivedPerClient)} in, ${kib(result.sentPerClient)} out, CPU ${result.serverCpu.toFixed(0)} %\n`,
+      )
       results.push(result)
     }
   }
@@ -180,7 +182,7 @@ async function main() {
     '',
     `Ours receives ${(fixed.received / Math.max(1, ours.received)).toFixed(1)}× less and sends ${(fixed.sent / Math.max(1, ours.sent)).toFixed(1)}× less per client,`,
     `and the server spends ${(fixed.cpu / Math.max(0.1, ours.cpu)).toFixed(1)}× less CPU. The server also relays each socket's presence at`,
-    'most 30 times a second (merging faster updates) and drops stock clients\' echoes without relaying them.',
+    "most 30 times a second (merging faster updates) and drops stock clients' echoes without relaying them.",
     END,
   ].join('\n')
   writeSection(values.out, START, END, section)

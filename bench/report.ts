@@ -194,17 +194,18 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     }
   }
 
-  if (report.loads.length > 0) lines.push(
-    '',
-    `### A ${report.notes.toLocaleString('en-US')}-note board`,
-    '',
-    `The document is ${whole(report.stateBytes)} bytes as one Yjs update. Time from the socket's open to the whole`,
-    'document received (medians). *Cold*: the room is not in memory and loads from the store for this client;',
-    '*warm*: it is loaded already. The stock server keeps nothing, so a client first hands it the board.',
-    '',
-    '| server | first sync bytes | time to load ms |',
-    '|---|---:|---:|',
-  )
+  if (report.loads.length > 0)
+    lines.push(
+      '',
+      `### A ${report.notes.toLocaleString('en-US')}-note board`,
+      '',
+      `The document is ${whole(report.stateBytes)} bytes as one Yjs update. Time from the socket's open to the whole`,
+      'document received (medians). *Cold*: the room is not in memory and loads from the store for this client;',
+      '*warm*: it is loaded already. The stock server keeps nothing, so a client first hands it the board.',
+      '',
+      '| server | first sync bytes | time to load ms |',
+      '|---|---:|---:|',
+    )
   for (const kind of [...new Set(report.loads.map((load) => load.kind))]) {
     const loads = report.loads.filter((load) => load.kind === kind)
     lines.push(`| ${kind} | ${whole(median(loads.map((l) => l.bytes)))} | ${fixed(median(loads.map((l) => l.ms)))} |`)

@@ -15,9 +15,7 @@ export function writeSection(file: string, startMarker: string, endMarker: strin
   const from = previous.indexOf(startMarker)
   const to = previous.indexOf(endMarker)
   const next =
-    from >= 0 && to > from
-      ? previous.slice(0, from) + block + previous.slice(to + endMarker.length)
-      : `${previous.trimEnd()}\n\n${block}\n`
+    from >= 0 && to > from ? previous.slice(0, from) + block + previous.slice(to + endMarker.length) : `${previous.trimEnd()}\n\n${block}\n`
   fs.writeFileSync(file, next)
 }
 

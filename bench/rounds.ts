@@ -92,7 +92,8 @@ async function main() {
         putNotes(doc, notes)
         const round = { id: 'r1', active: true, votesPerPerson: 5, areas: null, anonymous: false, startedAt: 0, endedAt: null }
         writeSession(doc, { voting: round })
-        for (let v = 0; v < 60; v++) castVote(doc, round, { voterKey: `v${v % 12}`, voterName: null, noteId: `shape:b${b}n${(v * 7) % NOTES}`, delta: 1 })
+        for (let v = 0; v < 60; v++)
+          castVote(doc, round, { voterKey: `v${v % 12}`, voterName: null, noteId: `shape:b${b}n${(v * 7) % NOTES}`, delta: 1 })
       })
     }
     const seedMs = performance.now() - seedStarted
@@ -120,7 +121,8 @@ async function main() {
       coldRollUp.push((await timed(() => rounds.rollUp(lead, created.round.id))).ms)
     }
     if (notesSeen !== BOARDS * NOTES) throw new Error(`the overview counted ${notesSeen} notes, not ${BOARDS * NOTES}`)
-    const ms = (values: number[]) => `${Math.round(median(values))} ms (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`
+    const ms = (values: number[]) =>
+      `${Math.round(median(values))} ms (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`
     const store = postgres ? 'PostgreSQL' : 'SQLite'
     const { START, END } = markers(postgres ? 'postgres' : 'sqlite')
     const block = [
@@ -132,7 +134,10 @@ async function main() {
       'through the round service in the server process, as the API routes call it. *Cold*: no room open, every',
       'board loaded from the store (as on a node that has none of them open); *warm*: the rooms just opened.',
       `Median of ${RUNS} runs (min–max). Seeding the round took ${Math.round(seedMs)} ms. Load average (1/5/15 min)`,
-      `${loadBefore.map((n) => n.toFixed(1)).join(' / ')} at the start and ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} at the end: above 2 means other work shared the two cores.`,
+      `${loadBefore.map((n) => n.toFixed(1)).join(' / ')} at the start and ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' / ')} at the end: above 2 means other work shared the two cores.`,
       '',
       '| request | time |',
       '|---|---|',

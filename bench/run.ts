@@ -55,9 +55,7 @@ const kindNames: Record<string, (kind: ServerKind) => boolean> = {
   'ours-pg': (kind) => kind === 'ours, PostgreSQL',
   ours2: (kind) => kind.startsWith('ours ×2'),
 }
-const kinds = values.kinds
-  ? available.filter((kind) => values.kinds!.split(',').some((name) => kindNames[name]?.(kind)))
-  : available
+const kinds = values.kinds ? available.filter((kind) => values.kinds!.split(',').some((name) => kindNames[name]?.(kind))) : available
 /** Past saturation, one of each: the stock server, one node and two. */
 const floodKinds: ServerKind[] = values['no-flood'] ? [] : kinds.filter((kind) => kind !== 'ours, PostgreSQL')
 const base: Omit<RunSettings, 'clients'> = {

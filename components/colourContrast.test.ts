@@ -70,7 +70,11 @@ const TEXT: [string, string, string][] = [
     colour(globals, `.connection--${tone}`, 'color'),
     colour(globals, `.connection--${tone}`, 'background'),
   ]),
-  ...['.timer', '.timer--soon', '.timer--up'].map((s): [string, string, string] => [`timer ${s}`, colour(globals, '.timer', 'color'), colour(globals, s, 'background')]),
+  ...['.timer', '.timer--soon', '.timer--up'].map((s): [string, string, string] => [
+    `timer ${s}`,
+    colour(globals, '.timer', 'color'),
+    colour(globals, s, 'background'),
+  ]),
   ['private-round notice', colour(globals, '.role-notice--private', 'color'), colour(globals, '.role-notice--private', 'background')],
   ['voting notice', colour(globals, '.role-notice--voting', 'color'), colour(globals, '.role-notice--voting', 'background')],
   ['vote count on a note', colour(globals, '.note-votes__count', 'color'), colour(globals, '.note-votes__count', 'background')],
@@ -80,14 +84,22 @@ const TEXT: [string, string, string][] = [
   ['outline note details', root_('--ink-muted'), colour(outline, '.note', 'background')],
   ['outline private badge', colour(outline, '.private', 'color'), colour(outline, '.private', 'background')],
   ['outline delete button', colour(outline, '.danger', 'color'), colour(outline, '.danger', 'background')],
-  ['pressed view switch', colour(outline, ".switch :global(.button[aria-pressed='true'])", 'color'), colour(outline, ".switch :global(.button[aria-pressed='true'])", 'background')],
+  [
+    'pressed view switch',
+    colour(outline, ".switch :global(.button[aria-pressed='true'])", 'color'),
+    colour(outline, ".switch :global(.button[aria-pressed='true'])", 'background'),
+  ],
 ]
 
 const NON_TEXT: [string, string, string][] = [
   ['focus ring on the page', root_('--focus-ring'), root_('--paper')],
   ['focus ring on cards', root_('--focus-ring'), root_('--surface')],
   ['focus halo on dark controls', root_('--focus'), colour(globals, '.timer', 'background')],
-  ...(['mission', 'external', 'internal'] as const).map((tone): [string, string, string] => [`${tone} zone border`, root_(`--${tone}`), root_(`--${tone}-bg`)]),
+  ...(['mission', 'external', 'internal'] as const).map((tone): [string, string, string] => [
+    `${tone} zone border`,
+    root_(`--${tone}`),
+    root_(`--${tone}-bg`),
+  ]),
 ]
 
 describe('colour contrast (WCAG 2.1 AA)', () => {

@@ -45,7 +45,10 @@ function literalTexts(node: ts.Node): string[] {
   }
   if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) return []
   // Comparisons and keys decide what is shown; they are not shown themselves.
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(node.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(node.operatorToken.kind)
+  ) {
     return []
   }
   if (ts.isConditionalExpression(node)) return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)]

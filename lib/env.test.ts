@@ -61,7 +61,10 @@ describe('loadEnv', () => {
     })
     expect(problems).toHaveLength(5)
     for (const key of ['PORT', 'AUTH_SECRET', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO']) {
-      expect(problems.some((p) => p.startsWith(`${key}:`)), key).toBe(true)
+      expect(
+        problems.some((p) => p.startsWith(`${key}:`)),
+        key,
+      ).toBe(true)
     }
   })
 

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod'
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -28,7 +26,11 @@ const EnvSchema = z.object({
   /** Seed the demo facilitator and workshop board on an empty database. */
   SEED_DEMO: bool.default(true),
   /** Largest sync message accepted, in bytes. */
-  SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SYNC_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Lifetime of a room token; clients refresh before it ends. */
   ROOM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   /** How long a room with no clients stays in memory before it is written and unloaded. */
@@ -38,15 +40,31 @@ const EnvSchema = z.object({
   /** Messages one socket may send per second, on average (bursts of twice that pass). */
   SYNC_MAX_MESSAGES_PER_SECOND: z.coerce.number().min(1).default(200),
   /** Bytes one socket may send per second, on average (a burst may reach two seconds' worth, or two full-size messages). */
-  SYNC_MAX_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SYNC_MAX_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Largest a document may grow to; updates that would make it larger are refused. */
-  SYNC_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  SYNC_MAX_DOC_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * 1024 * 1024),
   /** From which fullness of SYNC_MAX_DOC_BYTES (percent) a board's facilitators are warned. */
   SYNC_DOC_WARN_PERCENT: z.coerce.number().int().min(10).max(99).default(80),
   /** Bytes of live notes and shapes one person may have written into one board (their share of it). */
-  SYNC_MAX_DOC_BYTES_PER_PERSON: z.coerce.number().int().min(16 * 1024).default(4 * 1024 * 1024),
+  SYNC_MAX_DOC_BYTES_PER_PERSON: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(4 * 1024 * 1024),
   /** Bytes of live notes and shapes the guests of one invite link may together have written into its board. */
-  SYNC_MAX_DOC_BYTES_PER_INVITE: z.coerce.number().int().min(16 * 1024).default(12 * 1024 * 1024),
+  SYNC_MAX_DOC_BYTES_PER_INVITE: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(12 * 1024 * 1024),
   /** Sockets one room (board) admits at once. */
   SYNC_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
   /** Sockets one person may hold in one room at once (tabs, devices). */
@@ -54,11 +72,23 @@ const EnvSchema = z.object({
   /** Presence changes relayed per socket per second; faster ones are merged, the latest kept. */
   SYNC_MAX_AWARENESS_PER_SECOND: z.coerce.number().min(0.1).default(30),
   /** Unsent bytes a socket may have queued before it is closed as a stalled reader. */
-  SYNC_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  SYNC_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(8 * 1024 * 1024),
   /** Unsent bytes all of one person's sockets may have queued together. */
-  SYNC_MAX_BUFFERED_BYTES_PER_PERSON: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  SYNC_MAX_BUFFERED_BYTES_PER_PERSON: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * 1024 * 1024),
   /** Unsent bytes all sockets of one invite link's guests may have queued together. */
-  SYNC_MAX_BUFFERED_BYTES_PER_INVITE: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
+  SYNC_MAX_BUFFERED_BYTES_PER_INVITE: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(64 * 1024 * 1024),
   /** Sockets the guests of one invite link may hold together in one board (on one node). */
   SYNC_MAX_CONNECTIONS_PER_INVITE: z.coerce.number().int().min(1).default(100),
   /** Guests one invite link may make; a browser joining again is the guest it was (lib/auth/guestDevice.ts). */

@@ -13,12 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { EnvError, loadEnv } from '../lib/env'
 import { silentLogger } from '../server/logger'
-import {
-  backupSqliteFile,
-  readJsonBackup,
-  restoreSqliteFile,
-  writeJsonBackup,
-} from '../server/store/installationBackup'
+import { backupSqliteFile, readJsonBackup, restoreSqliteFile, writeJsonBackup } from '../server/store/installationBackup'
 import { describeDatabase, openStore } from '../server/store/openStore'
 
 const USAGE = `Usage:

@@ -30,7 +30,10 @@ async function main() {
     await page.waitForTimeout(1500)
     // Two more picked, to show the checkboxes and the group button at work.
     for (const text of ['Språkcaféer för nyanlända', 'Språkcafé med volontärer']) {
-      await area.getByRole('checkbox', { name: new RegExp(`^Välj ”${text}`) }).check().catch(() => undefined)
+      await area
+        .getByRole('checkbox', { name: new RegExp(`^Välj ”${text}`) })
+        .check()
+        .catch(() => undefined)
     }
     await area.locator('h3').evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
     await page.evaluate(() => window.scrollBy(0, -8))

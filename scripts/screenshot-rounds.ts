@@ -32,7 +32,10 @@ async function main() {
       const count = 8 + b * 5
       for (let n = 0; n < count; n++) {
         const areaId = AREA_IDS[(n * (b + 1) + b) % AREA_IDS.length]
-        await api.post(`${server.url}/api/boards/${branch.boardId}/notes`, { headers, data: { areaId, text: ideas[(n * 3 + b) % ideas.length] } })
+        await api.post(`${server.url}/api/boards/${branch.boardId}/notes`, {
+          headers,
+          data: { areaId, text: ideas[(n * 3 + b) % ideas.length] },
+        })
       }
     }
     for (const branch of created.branches.slice(0, 2)) {

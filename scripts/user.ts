@@ -74,9 +74,20 @@ async function list(store: Store) {
     console.log('No accounts yet.')
     return
   }
-  const rows = users.map((user) => [user.email, user.name, user.isAdmin ? 'admin' : '', new Date(user.createdAt).toISOString().slice(0, 10)])
+  const rows = users.map((user) => [
+    user.email,
+    user.name,
+    user.isAdmin ? 'admin' : '',
+    new Date(user.createdAt).toISOString().slice(0, 10),
+  ])
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)))
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd())
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
 }
 
 async function setPassword(store: Store, args: { email?: string; password?: string }) {

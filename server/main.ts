@@ -36,10 +36,7 @@ async function main() {
   if (env.SEED_DEMO) {
     const { seeded } = await seedDemo(services.store)
     if (seeded) {
-      logger.info(
-        { email: DEMO_USERS.facilitator.email, password: DEMO_PASSWORD },
-        'seeded a demo facilitator and workshop board',
-      )
+      logger.info({ email: DEMO_USERS.facilitator.email, password: DEMO_PASSWORD }, 'seeded a demo facilitator and workshop board')
     }
   }
   const openDemoAccounts = await demoAccountsWithDemoPassword(services.store)

@@ -56,8 +56,7 @@ export interface Services {
 
 export async function createServices(env: Env, logger: Logger): Promise<Services> {
   const store = await openStore(env, logger)
-  const authSecret =
-    env.AUTH_SECRET ?? (await store.getOrCreateSecret('auth', () => randomBytes(32).toString('base64url')))
+  const authSecret = env.AUTH_SECRET ?? (await store.getOrCreateSecret('auth', () => randomBytes(32).toString('base64url')))
   const roomTokens = createRoomTokens({ secret: authSecret, ttlSeconds: env.ROOM_TOKEN_TTL_SECONDS })
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   // The snapshot scheduler learns which boards changed from the updates the sync server stores.

@@ -39,8 +39,7 @@ export async function startServer({ env, logger, services, dev = false, web = tr
   let handleRequest: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_req, res) => {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' }).end('Starting…')
   }
-  let handleOtherUpgrade: ((req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void) | null =
-    null
+  let handleOtherUpgrade: ((req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void) | null = null
 
   const server = http.createServer((req, res) => {
     // Route handlers (sign-in's rate limit) learn the client's address only from this header.

@@ -47,7 +47,7 @@ export function createSyncAuthorizer(options: SyncAuthorizerOptions) {
     if (!board) throw new SyncRefusal(CloseCode.notFound, 'no such board')
     // A private document is its owner's alone.
     if (doc.kind === 'private' && doc.userId !== claims.userId) {
-      throw new SyncRefusal(CloseCode.forbidden, 'another person\'s private notes')
+      throw new SyncRefusal(CloseCode.forbidden, "another person's private notes")
     }
     const guestId = guestIdOf(claims.userId)
     const guest = guestId !== null && options.guests ? await options.guests.get(guestId) : null

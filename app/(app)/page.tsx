@@ -48,7 +48,9 @@ function BoardList({
               <span className={`role role--${board.role}`}>{t(`home.role.${board.role}` as MessageKey)}</span>
               <span>{t('home.updated', { date: date.format(new Date(board.updatedAt)) })}</span>
               {removalDate(board, retention, now) !== null && board.role === 'facilitator' && (
-                <strong>{t('home.retentionWarning', { date: date.format(new Date(Math.max(removalDate(board, retention, now)!, now))) })}</strong>
+                <strong>
+                  {t('home.retentionWarning', { date: date.format(new Date(Math.max(removalDate(board, retention, now)!, now))) })}
+                </strong>
               )}
             </span>
           </Link>
@@ -82,7 +84,11 @@ export default async function HomePage() {
         <p>
           <Link href="/rounds">{t('round.nav')}</Link>
         </p>
-        {boards.length === 0 ? <p className="muted">{t('home.empty')}</p> : <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} retention={app.retention} />}
+        {boards.length === 0 ? (
+          <p className="muted">{t('home.empty')}</p>
+        ) : (
+          <BoardList boards={boards} t={t} date={date} graceDays={app.boards.graceDays} retention={app.retention} />
+        )}
         {archived.length > 0 && (
           <details>
             <summary>{t('home.archived', { count: archived.length })}</summary>

@@ -26,7 +26,12 @@ export async function loadBoardReport(app: AppContext, board: BoardRecord, _role
   const locale = requestLocale(request, board)
   const generatedAt = Date.now()
   return app.sync.readDoc(boardDocId(board.id), (doc) =>
-    buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: false }), { boardId: board.id, boardName: board.name, locale, generatedAt }),
+    buildReport(readBoard(doc, locale), readReportFacts(doc, { seesHiddenAuthors: false }), {
+      boardId: board.id,
+      boardName: board.name,
+      locale,
+      generatedAt,
+    }),
   )
 }
 

@@ -2,7 +2,15 @@
 
 import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useEffect, useRef, useState } from 'react'
-import { Tldraw, createUserId, type Editor, type TLCameraOptions, type TLComponents, type TLStoreWithStatus, type TLUiOverrides } from 'tldraw'
+import {
+  Tldraw,
+  createUserId,
+  type Editor,
+  type TLCameraOptions,
+  type TLComponents,
+  type TLStoreWithStatus,
+  type TLUiOverrides,
+} from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSchemaError } from '@/lib/collab/bindStoreToDoc'
 import { useI18n } from '@/components/i18n/I18nProvider'
@@ -114,7 +122,9 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
           fitBoard(mounted)
           // A pasted link would become an embed or a link preview, both refused by the server
           // (and the socket that wrote them closed): it is pasted as its text instead.
-          mounted.registerExternalContentHandler('url', ({ url, point, sources }) => mounted.putExternalContent({ type: 'text', text: url, point, sources }))
+          mounted.registerExternalContentHandler('url', ({ url, point, sources }) =>
+            mounted.putExternalContent({ type: 'text', text: url, point, sources }),
+          )
           const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
           const stopLocks = registerLockedAreas(mounted, () => locks.current)
           const stopThemes = registerThemeKeeping(mounted)

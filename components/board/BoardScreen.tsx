@@ -224,11 +224,11 @@ export function BoardScreen({ boardId, boardName, person: user, role, licenseKey
               boardName={boardName}
               isGuest={isGuest}
               continues={continues}
-              initialNoteId={boardView.outlineNote} onPlace={boardView.notePlaced} />
+              initialNoteId={boardView.outlineNote}
+              onPlace={boardView.notePlaced}
+            />
           )}
-          {presenting && presentation && (
-            <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />
-          )}
+          {presenting && presentation && <PresentationView boardName={boardName} onStepOut={() => setSteppedOut(presentation.id)} />}
           {panel === 'facilitate' && facilitator && (
             <FacilitatorPanel
               boardId={boardId}

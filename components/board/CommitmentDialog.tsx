@@ -53,7 +53,13 @@ export function CommitmentDialog({
         className="commitment-form"
         onSubmit={(event) => {
           event.preventDefault()
-          onSave({ ...fields, text: fields.text.trim(), owner: fields.owner.trim(), due: fields.due.trim(), indicator: fields.indicator.trim() })
+          onSave({
+            ...fields,
+            text: fields.text.trim(),
+            owner: fields.owner.trim(),
+            due: fields.due.trim(),
+            indicator: fields.indicator.trim(),
+          })
         }}
       >
         <label className="field">
@@ -62,7 +68,13 @@ export function CommitmentDialog({
         </label>
         <label className="field">
           <span>{t('commitment.owner')}</span>
-          <input list={listId} maxLength={TITLE_MAX} value={fields.owner} onChange={(e) => setOwner(e.target.value)} aria-describedby={`${listId}-hint`} />
+          <input
+            list={listId}
+            maxLength={TITLE_MAX}
+            value={fields.owner}
+            onChange={(e) => setOwner(e.target.value)}
+            aria-describedby={`${listId}-hint`}
+          />
           <small id={`${listId}-hint`}>{t('commitment.ownerHint')}</small>
           <datalist id={listId}>
             {members.map((member) => (
@@ -72,7 +84,12 @@ export function CommitmentDialog({
         </label>
         <label className="field">
           <span>{t('commitment.due')}</span>
-          <input maxLength={TITLE_MAX} value={fields.due} placeholder={t('commitment.dueHint')} onChange={(e) => set({ due: e.target.value })} />
+          <input
+            maxLength={TITLE_MAX}
+            value={fields.due}
+            placeholder={t('commitment.dueHint')}
+            onChange={(e) => set({ due: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>{t('commitment.indicator')}</span>
@@ -92,7 +109,12 @@ export function CommitmentDialog({
             </label>
             <label className="field">
               <span>{t('commitment.statusComment')}</span>
-              <textarea rows={2} maxLength={TEXT_MAX} value={fields.statusComment} onChange={(e) => set({ statusComment: e.target.value })} />
+              <textarea
+                rows={2}
+                maxLength={TEXT_MAX}
+                value={fields.statusComment}
+                onChange={(e) => set({ statusComment: e.target.value })}
+              />
             </label>
           </>
         )}

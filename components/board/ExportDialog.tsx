@@ -44,9 +44,18 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         // The PDF is the server's report (notes as text, per step and area); the browser adds
         // the one thing the server cannot draw: a picture of the mind map.
         setStatus({ kind: 'working', done: 0, total: 2 })
-        const picture = await editor.toImage([...editor.getCurrentPageShapeIds()], { format: 'png', background: true, padding: 32, pixelRatio: 1 })
+        const picture = await editor.toImage([...editor.getCurrentPageShapeIds()], {
+          format: 'png',
+          background: true,
+          padding: 32,
+          pixelRatio: 1,
+        })
         setStatus({ kind: 'working', done: 1, total: 2 })
-        const response = await fetch(`${base}/export.pdf?lang=${locale}`, { method: 'POST', body: picture.blob, headers: { 'content-type': 'image/png' } })
+        const response = await fetch(`${base}/export.pdf?lang=${locale}`, {
+          method: 'POST',
+          body: picture.blob,
+          headers: { 'content-type': 'image/png' },
+        })
         if (!response.ok) throw new Error(`export.pdf answered ${response.status}`)
         saveFile(await response.blob(), exportFileName(boardName, now, 'pdf'))
         setStatus({ kind: 'done' })

@@ -163,7 +163,13 @@ export function FacilitatorPanel({
               className="button button--primary"
               disabled={busy}
               onClick={() =>
-                send({ type: 'voting.start', votesPerPerson: votes, areas: scope.length ? scope : null, anonymous: anonymousVote, hideTally })
+                send({
+                  type: 'voting.start',
+                  votesPerPerson: votes,
+                  areas: scope.length ? scope : null,
+                  anonymous: anonymousVote,
+                  hideTally,
+                })
               }
             >
               {t('voting.start')}

@@ -80,7 +80,6 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
 
   return (
     <ModalDialog title={t('history.title')} onClose={onClose}>
-
       <form className="inline-form" onSubmit={save}>
         <label className="field">
           <span>{t('history.name')}</span>
@@ -95,8 +94,7 @@ export function HistoryDialog({ boardId, onClose }: { boardId: string; onClose()
         {notice?.kind === 'restored' && <p>{t('history.restored', { name: notice.name })}</p>}
         {notice?.kind === 'created' && (
           <p>
-            {t('history.createdNew')}{' '}
-            <a href={`/boards/${encodeURIComponent(notice.id)}`}>{t('history.openNew')}</a>
+            {t('history.createdNew')} <a href={`/boards/${encodeURIComponent(notice.id)}`}>{t('history.openNew')}</a>
           </p>
         )}
         {notice?.kind === 'error' && <p className="form-error">{t('history.failed')}</p>}

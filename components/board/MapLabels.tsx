@@ -67,7 +67,14 @@ export function MapLabels() {
         .map((s) => {
           const at = editor.pageToViewport({ x: s.x, y: s.y })
           const shape = s as AreaShape | StepShape
-          return { shape, x: at.x, y: at.y, w: shape.props.w * zoom, h: shape.props.h * zoom, count: 'areaId' in shape.props ? (counts.get(shape.props.areaId) ?? 0) : 0 }
+          return {
+            shape,
+            x: at.x,
+            y: at.y,
+            w: shape.props.w * zoom,
+            h: shape.props.h * zoom,
+            count: 'areaId' in shape.props ? (counts.get(shape.props.areaId) ?? 0) : 0,
+          }
         })
     },
     [editor],
@@ -85,10 +92,17 @@ export function MapLabels() {
           const area = getArea((shape as AreaShape).props.areaId)
           const tone = getStep(area.step).perspective
           return (
-            <div key={shape.id} className={`map-label map-label--${tone}`} style={{ left: x, top: y + TITLE_TOP * (h / shape.props.h), maxWidth: Math.max(w, MIN_LABEL_WIDTH) }} data-map-label={area.id}>
+            <div
+              key={shape.id}
+              className={`map-label map-label--${tone}`}
+              style={{ left: x, top: y + TITLE_TOP * (h / shape.props.h), maxWidth: Math.max(w, MIN_LABEL_WIDTH) }}
+              data-map-label={area.id}
+            >
               <span className="map-label__title">{area.title[locale]}</span>{' '}
               <span className="map-label__count">{t('board.noteCount', { count })}</span>
-              {votesByArea?.has(area.id) && <span className="map-label__votes">● {t('voting.votes', { count: votesByArea.get(area.id)! })}</span>}
+              {votesByArea?.has(area.id) && (
+                <span className="map-label__votes">● {t('voting.votes', { count: votesByArea.get(area.id)! })}</span>
+              )}
               {/* The question only where the zone's header has room for it, above its notes. */}
               {h * (ZONE_HEADER / shape.props.h) >= 64 && <span className="map-label__question">{area.question[locale]}</span>}
             </div>

@@ -29,26 +29,25 @@ export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): 
     setRevoked(false)
   }, [])
 
-  const run = useCallback(
-    async (request: () => Promise<void>) => {
-      setBusy(true)
-      setFailed(false)
-      try {
-        await request()
-      } catch {
-        setFailed(true)
-      } finally {
-        setBusy(false)
-      }
-    },
-    [],
-  )
+  const run = useCallback(async (request: () => Promise<void>) => {
+    setBusy(true)
+    setFailed(false)
+    try {
+      await request()
+    } catch {
+      setFailed(true)
+    } finally {
+      setBusy(false)
+    }
+  }, [])
 
   useEffect(() => {
     void run(async () => show(await fetch(endpoint)))
   }, [endpoint, run, show])
 
-  const date = link ? new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(link.expiresAt) : ''
+  const date = link
+    ? new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(link.expiresAt)
+    : ''
   return (
     <ModalDialog title={t('phone.title')} narrow onClose={onClose}>
       <p>{t('phone.help')}</p>
@@ -75,7 +74,13 @@ export function PhoneDialog({ boardId, onClose }: { boardId: string; onClose(): 
           disabled={busy}
           onClick={() =>
             void run(async () =>
-              show(await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'renew' }) })),
+              show(
+                await fetch(endpoint, {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify({ action: 'renew' }),
+                }),
+              ),
             )
           }
         >

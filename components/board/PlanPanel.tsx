@@ -84,14 +84,25 @@ export function PlanPanel({
               className="button"
               title={t('theme.groupHint')}
               disabled={notes.length < 2 || notes.length !== selected.length}
-              onClick={() => groupIntoTheme(editor, notes.map((n) => n.id), t('theme.newTitle'))}
+              onClick={() =>
+                groupIntoTheme(
+                  editor,
+                  notes.map((n) => n.id),
+                  t('theme.newTitle'),
+                )
+              }
             >
               {t('theme.group')}
             </button>
             <button type="button" className="button" disabled={!theme} onClick={() => theme && editor.setEditingShape(theme.id)}>
               {t('theme.rename')}
             </button>
-            <button type="button" className="button button--quiet" disabled={!theme} onClick={() => theme && ungroupTheme(editor, theme.id)}>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={!theme}
+              onClick={() => theme && ungroupTheme(editor, theme.id)}
+            >
               {t('theme.ungroup')}
             </button>
           </div>
@@ -108,10 +119,20 @@ export function PlanPanel({
         <Section title={t('plan.commitments')}>
           <p className="hint">{t('commitment.makeHint')}</p>
           <div className="row">
-            <button type="button" className="button button--primary" disabled={!source} onClick={() => source && setDialog({ from: source, commitment: null })}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!source}
+              onClick={() => source && setDialog({ from: source, commitment: null })}
+            >
               {t('commitment.make')}
             </button>
-            <button type="button" className="button" disabled={!commitment} onClick={() => commitment && setDialog({ from: null, commitment })}>
+            <button
+              type="button"
+              className="button"
+              disabled={!commitment}
+              onClick={() => commitment && setDialog({ from: null, commitment })}
+            >
               {t('commitment.edit')}
             </button>
           </div>

@@ -197,7 +197,13 @@ export function ShareDialog({ boardId, currentUserId, onClose }: { boardId: stri
           <div className="new-link" role="status">
             <p>{t('share.newLink')}</p>
             <div className="new-link__row">
-              <input readOnly value={newLink} aria-label={t('share.newLink')} data-testid="new-invite-link" onFocus={(e) => e.currentTarget.select()} />
+              <input
+                readOnly
+                value={newLink}
+                aria-label={t('share.newLink')}
+                data-testid="new-invite-link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <button
                 type="button"
                 className="button"

@@ -51,11 +51,7 @@ export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: stri
             <li key={proposal.noteIds.join(' ')} className="proposal" data-proposal={index}>
               <label className="field">
                 <span>{t('theme.titleField')}</span>
-                <input
-                  value={proposal.title}
-                  maxLength={TITLE_MAX}
-                  onChange={(e) => retitle(index, e.target.value)}
-                />
+                <input value={proposal.title} maxLength={TITLE_MAX} onChange={(e) => retitle(index, e.target.value)} />
               </label>
               <details>
                 <summary>{t('suggest.notes', { count: proposal.noteIds.length })}</summary>
@@ -71,7 +67,8 @@ export function ThemeSuggestions({ boardId, editor, onMessage }: { boardId: stri
                   className="button button--primary"
                   onClick={() => {
                     const ids = notesStillThere(proposal, (id) => !!editor.getShape(id as TLShapeId)) as TLShapeId[]
-                    if (groupIntoTheme(editor, ids, proposal.title.trim())) onMessage(t('suggest.accepted', { title: proposal.title.trim() }))
+                    if (groupIntoTheme(editor, ids, proposal.title.trim()))
+                      onMessage(t('suggest.accepted', { title: proposal.title.trim() }))
                     remove(index)
                   }}
                 >

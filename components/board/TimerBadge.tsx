@@ -62,7 +62,11 @@ export function TimerBadge({ timer, clock }: { timer: TimerState; clock: ServerC
   if (timer.state === 'idle') return null
   return (
     <div className={`timer${timeUp ? ' timer--up' : remaining < 60_000 ? ' timer--soon' : ''}`} data-testid="timer">
-      <span role="timer" aria-live={timeUp ? 'assertive' : 'off'} aria-label={timeUp ? t('timer.timeUp') : t('timer.remaining', { time: format(remaining) })}>
+      <span
+        role="timer"
+        aria-live={timeUp ? 'assertive' : 'off'}
+        aria-label={timeUp ? t('timer.timeUp') : t('timer.remaining', { time: format(remaining) })}
+      >
         {timeUp ? t('timer.timeUp') : format(remaining)}
       </span>
       {timer.state === 'paused' && <span className="timer__state">{t('timer.paused')}</span>}

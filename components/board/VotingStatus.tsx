@@ -22,16 +22,18 @@ export function VotingStatus() {
   const view = open && !resultsHidden && context.doc ? readBoard(context.doc, locale) : null
   const rounds = [...context.session.pastVotingRounds, round]
   const chosen = rounds.find((r) => r.id === picked)
-  const tally = view && context.doc ? tallyRounds(context.doc, (chosen ? [chosen] : rounds).map((r) => r.id)) : null
+  const tally =
+    view && context.doc
+      ? tallyRounds(
+          context.doc,
+          (chosen ? [chosen] : rounds).map((r) => r.id),
+        )
+      : null
 
   return (
     <>
       <span className="role-notice role-notice--voting" data-testid="voting-status">
-        {round.active
-          ? canVote
-            ? t('voting.remaining', { count: context.remainingVotes })
-            : t('voting.title')
-          : t('voting.ended')}
+        {round.active ? (canVote ? t('voting.remaining', { count: context.remainingVotes }) : t('voting.title')) : t('voting.ended')}
       </span>
       {resultsHidden ? (
         <span className="visually-hidden">{t('voting.hiddenUntilEnd')}</span>

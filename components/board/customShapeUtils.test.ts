@@ -19,8 +19,6 @@ describe('the client’s shape utils', () => {
     const store = clientStore()
     const records = buildTemplateRecords({ name: 'Test', locale: 'sv', includeStarterNotes: true })
     store.mergeRemoteChanges(() => store.put(records))
-    expect(store.allRecords().filter((r) => r.typeName === 'shape')).toHaveLength(
-      records.filter((r) => r.typeName === 'shape').length,
-    )
+    expect(store.allRecords().filter((r) => r.typeName === 'shape')).toHaveLength(records.filter((r) => r.typeName === 'shape').length)
   })
 })

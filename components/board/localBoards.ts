@@ -23,10 +23,12 @@ export async function forgetLocalBoards(): Promise<void> {
   await Promise.all(
     databases
       .filter((db) => db.name?.startsWith(LOCAL_PREFIX))
-      .map((db) => new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase(db.name!)
-        request.onsuccess = request.onerror = request.onblocked = () => resolve()
-      })),
+      .map(
+        (db) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(db.name!)
+            request.onsuccess = request.onerror = request.onblocked = () => resolve()
+          }),
+      ),
   )
 }
-

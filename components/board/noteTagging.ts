@@ -20,11 +20,7 @@ export interface TaggingContext {
   anonymous: boolean
 }
 
-export function registerNoteTagging(
-  editor: Editor,
-  author: { id: string; name: string },
-  context: () => TaggingContext,
-): () => void {
+export function registerNoteTagging(editor: Editor, author: { id: string; name: string }, context: () => TaggingContext): () => void {
   const zones = computed('area zones', () => zonesOf(editor.getCurrentPageShapes()))
 
   const areaOf = (note: TLNoteShape) => {

@@ -69,7 +69,12 @@ export function textOfShape(shape: TLShape): string {
  * A new commitment from the note or theme, in the first free place of the same zone, selected.
  * Facilitators only (the server refuses others).
  */
-export function createCommitment(editor: Editor, from: TLShape, fields: CommitmentFields, votes: ReadonlyMap<string, number>): TLShapeId | null {
+export function createCommitment(
+  editor: Editor,
+  from: TLShape,
+  fields: CommitmentFields,
+  votes: ReadonlyMap<string, number>,
+): TLShapeId | null {
   const commitment = commitmentFrom(recordsOf(editor), from.id, fields, votes)
   if (!commitment) return null
   editor.markHistoryStoppingPoint('make commitment')

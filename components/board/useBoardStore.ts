@@ -2,14 +2,7 @@
 
 import { atom, computed } from '@tldraw/state'
 import { useEffect, useState } from 'react'
-import {
-  UserRecordType,
-  createTLStore,
-  createUserId,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  type TLStoreWithStatus,
-} from 'tldraw'
+import { UserRecordType, createTLStore, createUserId, defaultBindingUtils, defaultShapeUtils, type TLStoreWithStatus } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { readRecords } from '@/lib/board/docLayout'

@@ -85,7 +85,8 @@ export function RoundOverview({ initial }: { initial: Overview }) {
               <td className={styles.numeric}>{sum((b) => b.votes)}</td>
               <td>{sum((b) => b.participantCount)}</td>
               <td>
-                {overview.boards.filter((b) => b.kind === 'branch' && b.done).length} / {overview.boards.filter((b) => b.kind === 'branch').length}
+                {overview.boards.filter((b) => b.kind === 'branch' && b.done).length} /{' '}
+                {overview.boards.filter((b) => b.kind === 'branch').length}
               </td>
             </tr>
           </tbody>

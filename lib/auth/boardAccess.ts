@@ -55,7 +55,11 @@ export async function roleOnBoard(store: Pick<Store, 'boards'>, person: SignedIn
 }
 
 /** The role of a user id as it appears in a room token (staff id or `guest:<id>`). */
-export async function roleOfUserId(store: Pick<Store, 'boards' | 'invites' | 'guests'>, userId: string, boardId: string): Promise<BoardRole | null> {
+export async function roleOfUserId(
+  store: Pick<Store, 'boards' | 'invites' | 'guests'>,
+  userId: string,
+  boardId: string,
+): Promise<BoardRole | null> {
   const guestId = guestIdOf(userId)
   if (!guestId) return store.boards.roleOf(boardId, userId)
   const guest = await readGuest(store, guestId)

@@ -198,7 +198,11 @@ describe('joining by invite link', () => {
   it('makes a guest of the board under the name they gave', async () => {
     const { board, token } = await boardWithInvite()
     const authorize = provider('guest').options!.authorize!
-    const user = (await authorize({ token, name: '  Filial   Skärholmen ' }, {})) as { id: string; name: string; guest: { boardId: string; guestId: string } }
+    const user = (await authorize({ token, name: '  Filial   Skärholmen ' }, {})) as {
+      id: string
+      name: string
+      guest: { boardId: string; guestId: string }
+    }
     expect(user.name).toBe('Filial Skärholmen')
     expect(user.guest.boardId).toBe(board.id)
     expect(user.id).toBe(guestUserId(user.guest.guestId))
@@ -235,7 +239,10 @@ describe('joining by invite link', () => {
     const authorize = provider('guest').options!.authorize!
     const first = (await authorize({ token, name: 'Gunnel' }, {})) as { guest: { guestId: string } }
     const cookie = `${guestDeviceCookieName(invite.id)}=${guestDeviceCookieValue('x'.repeat(40), invite.id, first.guest.guestId)}`
-    const again = (await authorize({ token, name: 'Gunnel B' }, { headers: { cookie: `other=1; ${cookie}` } })) as { guest: { guestId: string }; name: string }
+    const again = (await authorize({ token, name: 'Gunnel B' }, { headers: { cookie: `other=1; ${cookie}` } })) as {
+      guest: { guestId: string }
+      name: string
+    }
     expect(again.guest.guestId).toBe(first.guest.guestId)
     expect(again.name).toBe('Gunnel B')
     expect((await store.guests.get(first.guest.guestId))?.name).toBe('Gunnel B')

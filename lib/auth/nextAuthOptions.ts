@@ -40,7 +40,10 @@ export function getAuthOptions(): NextAuthOptions {
 /** A display name as a guest typed it: trimmed, single-spaced, no control characters, ≤ 60. */
 export function cleanDisplayName(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const name = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, '').replace(/\s+/g, ' ').trim()
+  const name = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return name.length >= 1 && name.length <= 60 ? name : null
 }
 
@@ -140,26 +143,27 @@ async function rememberGuestDevice(context: AuthContext, invite: Pick<InviteReco
 export function buildAuthOptions(context: AuthContext): NextAuthOptions {
   const providers: NextAuthOptions['providers'] = []
   // With PASSWORD_SIGNIN=false there is no password provider at all, so no request can use one.
-  if (context.passwordSignIn !== false) providers.push(
-    CredentialsProvider({
-      id: 'credentials',
-      name: 'E-post och lösenord',
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials, request) {
-        const email = typeof credentials?.email === 'string' ? credentials.email.trim() : ''
-        const password = typeof credentials?.password === 'string' ? credentials.password : ''
-        if (!email || !password || email.length > 320 || password.length > 1024) return null
-        const headers = (request?.headers ?? {}) as Record<string, string | undefined>
-        const clientIp = headers[CLIENT_IP_HEADER] ?? 'unknown'
-        const result = await context.verifyCredentials(email, password, clientIp)
-        if (!result.ok) {
-          if (result.reason === 'rate-limited') throw new Error(RATE_LIMITED_ERROR)
-          return null
-        }
-        return { id: result.user.id, name: result.user.name, email: result.user.email }
-      },
-    }),
-  )
+  if (context.passwordSignIn !== false)
+    providers.push(
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'E-post och lösenord',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, request) {
+          const email = typeof credentials?.email === 'string' ? credentials.email.trim() : ''
+          const password = typeof credentials?.password === 'string' ? credentials.password : ''
+          if (!email || !password || email.length > 320 || password.length > 1024) return null
+          const headers = (request?.headers ?? {}) as Record<string, string | undefined>
+          const clientIp = headers[CLIENT_IP_HEADER] ?? 'unknown'
+          const result = await context.verifyCredentials(email, password, clientIp)
+          if (!result.ok) {
+            if (result.reason === 'rate-limited') throw new Error(RATE_LIMITED_ERROR)
+            return null
+          }
+          return { id: result.user.id, name: result.user.name, email: result.user.email }
+        },
+      }),
+    )
   providers.push(
     CredentialsProvider({
       id: 'guest',
@@ -215,7 +219,13 @@ export function buildAuthOptions(context: AuthContext): NextAuthOptions {
         if (!context.audit) return
         const staff = account?.provider === 'oidc' && user.email ? await context.store.users.findByEmail(user.email) : null
         const id = staff?.id ?? user.id
-        await context.audit({ actor: { id, name: staff?.name ?? user.name ?? '' }, action: 'sign-in', boardId: (user as SessionUserInput).guest?.boardId ?? null, targetId: null, detail: account?.provider ?? null })
+        await context.audit({
+          actor: { id, name: staff?.name ?? user.name ?? '' },
+          action: 'sign-in',
+          boardId: (user as SessionUserInput).guest?.boardId ?? null,
+          targetId: null,
+          detail: account?.provider ?? null,
+        })
       },
     },
     callbacks: {

@@ -8,12 +8,24 @@ describe('safeCallback', () => {
     expect(safeCallback(['/admin/users', '/other'])).toBe('/admin/users')
   })
 
-  it.each(['//evil.example', '/\\evil.example', '/\\/evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example/', 'javascript:alert(1)', '', '/.//evil.example/x', '/..//evil.example/x', '/%2e//evil.example/x', '/%2E%2E//evil.example', '/./\\evil.example', '/a/..//evil.example'])(
-    'sends %j home instead of off the site',
-    (value) => {
-      expect(safeCallback(value)).toBe('/')
-    },
-  )
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    '/\\/evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '',
+    '/.//evil.example/x',
+    '/..//evil.example/x',
+    '/%2e//evil.example/x',
+    '/%2E%2E//evil.example',
+    '/./\\evil.example',
+    '/a/..//evil.example',
+  ])('sends %j home instead of off the site', (value) => {
+    expect(safeCallback(value)).toBe('/')
+  })
 
   it('goes home when nothing is asked', () => {
     expect(safeCallback(undefined)).toBe('/')

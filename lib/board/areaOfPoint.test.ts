@@ -36,9 +36,16 @@ describe('zonesOf', () => {
   it('finds the eight zones of the template and nothing else', () => {
     const records = buildTemplateRecords({ name: 'Tavla', locale: 'sv', includeStarterNotes: true, now: 0 })
     const found = zonesOf(records)
-    expect(found.map((z) => z.areaId).sort()).toEqual(
-      ['besokare', 'ekonomi', 'framtid', 'motesplatser', 'organisation', 'personal', 'relationer', 'uppdrag'],
-    )
+    expect(found.map((z) => z.areaId).sort()).toEqual([
+      'besokare',
+      'ekonomi',
+      'framtid',
+      'motesplatser',
+      'organisation',
+      'personal',
+      'relationer',
+      'uppdrag',
+    ])
     const besokare = records.find((r) => isAreaShape(r) && r.props.areaId === 'besokare')
     expect(isAreaShape(besokare)).toBe(true)
     if (isAreaShape(besokare)) {

@@ -37,7 +37,7 @@ export function zonesOf(records: Iterable<TLRecord>): AreaZone[] {
 /** The note's centre in page space (notes are 200 × (200 + growY), times their scale). */
 export function noteCentre(note: TLShape<'note'>): { x: number; y: number } {
   const scale = note.props.scale || 1
-  return { x: note.x + (100 * scale), y: note.y + ((200 + note.props.growY) * scale) / 2 }
+  return { x: note.x + 100 * scale, y: note.y + ((200 + note.props.growY) * scale) / 2 }
 }
 
 /** The smallest zone containing the point wins, so a zone drawn inside another is reachable. */

@@ -59,7 +59,10 @@ export function mapOfRecords(records: ReadonlyMap<string, TLRecord>): { map: Map
   const tray = shape(TRAY_SHAPE_ID)
   if (tray) return { map: { areas, steps, loop, tray }, hasTray: true }
   // A board from before the tray: where the flowed map would put one, to be created.
-  const sizes = { areas: Object.fromEntries(AREAS.map((a) => [a.id, { w: areas[a.id].w, h: areas[a.id].h }])) as Record<AreaId, { w: number; h: number }>, tray: baseTraySize() }
+  const sizes = {
+    areas: Object.fromEntries(AREAS.map((a) => [a.id, { w: areas[a.id].w, h: areas[a.id].h }])) as Record<AreaId, { w: number; h: number }>,
+    tray: baseTraySize(),
+  }
   return { map: { areas, steps, loop, tray: flowMap(sizes).tray }, hasTray: false }
 }
 
@@ -76,7 +79,15 @@ export function layoutItemsOf(records: ReadonlyMap<string, TLRecord>, rank?: Rea
     if (isNoteShape(record)) {
       const scale = record.props.scale || 1
       const areaId = Object.hasOwn(meta, 'areaId') ? readNoteMeta(meta).areaId : areaOfPoint(zones, noteCentre(record))
-      items.push({ id: record.id, areaId, x: record.x, y: record.y, w: NOTE_SIZE * scale, h: (NOTE_SIZE + record.props.growY) * scale, order })
+      items.push({
+        id: record.id,
+        areaId,
+        x: record.x,
+        y: record.y,
+        w: NOTE_SIZE * scale,
+        h: (NOTE_SIZE + record.props.growY) * scale,
+        order,
+      })
       continue
     }
     // A theme or commitment belongs to the zone that holds its centre (lib/board/planShapes.ts);

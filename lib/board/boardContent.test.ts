@@ -18,7 +18,10 @@ function boardWithNotes(texts: string[]): Y.Doc {
   return doc
 }
 
-const texts = (doc: Y.Doc) => readBoard(doc, 'sv').unplaced.map((n) => n.text).sort()
+const texts = (doc: Y.Doc) =>
+  readBoard(doc, 'sv')
+    .unplaced.map((n) => n.text)
+    .sort()
 
 describe('board content', () => {
   it('copies records, metadata, facilitation state and votes into a new document', () => {
@@ -49,7 +52,9 @@ describe('board content', () => {
     recordsArray(live).push([{ key: dup.id, val: { ...dup, x: 5 } }])
     const saved = readBoardContent(boardWithNotes(['Ett']))
     replaceBoardContent(live, saved)
-    const keys = recordsArray(live).toArray().map((e) => e.key)
+    const keys = recordsArray(live)
+      .toArray()
+      .map((e) => e.key)
     expect(new Set(keys).size).toBe(keys.length)
     expect(readBoardContent(live)).toEqual(saved)
   })

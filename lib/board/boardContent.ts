@@ -62,7 +62,10 @@ export function replaceBoardContent(doc: Y.Doc, content: BoardContent): void {
       }
       return true
     })
-    pushRecords(doc, content.records.filter((record) => !kept.has(record.id)))
+    pushRecords(
+      doc,
+      content.records.filter((record) => !kept.has(record.id)),
+    )
     replaceMap(metaMap(doc), content.meta as Record<string, unknown>)
     replaceMap(sessionMap(doc), content.session)
     replaceMap(votesMap(doc), content.votes)

@@ -14,7 +14,7 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)] }
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] }
 }
 
 const inside = (outer: Rect, inner: Rect) =>
@@ -75,11 +75,27 @@ describe('arrangeBoard', () => {
   it('gets through a flood of 2,600 notes with no area and notes of absurd size, leaving the absurd ones alone', () => {
     const map = emptyMap()
     // Every stray dropped on one spot over the step cards, as one hostile client might.
-    const strays: LayoutItem[] = Array.from({ length: 2600 }, (_, i) => ({ id: `s${i}`, areaId: null, x: map.steps[1].x, y: map.steps[1].y, w: NOTE_SIZE, h: NOTE_SIZE, order: i }))
+    const strays: LayoutItem[] = Array.from({ length: 2600 }, (_, i) => ({
+      id: `s${i}`,
+      areaId: null,
+      x: map.steps[1].x,
+      y: map.steps[1].y,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i,
+    }))
     const zone = map.areas.ekonomi
     const giant: LayoutItem = { id: 'giant', areaId: 'ekonomi', x: zone.x + 16, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: 1e9, order: 0 }
     const wide: LayoutItem = { id: 'wide', areaId: 'ekonomi', x: zone.x + 16, y: zone.y + ZONE_HEADER, w: 1e12, h: NOTE_SIZE, order: 1 }
-    const ideas: LayoutItem[] = Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, areaId: 'ekonomi', x: zone.x, y: zone.y, w: NOTE_SIZE, h: NOTE_SIZE, order: 10 + i }))
+    const ideas: LayoutItem[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `e${i}`,
+      areaId: 'ekonomi',
+      x: zone.x,
+      y: zone.y,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: 10 + i,
+    }))
     const { map: after, items, result } = apply([...strays, giant, wide, ...ideas], map)
     expect(result.moves.has('giant')).toBe(false)
     expect(result.moves.has('wide')).toBe(false)
@@ -92,7 +108,6 @@ describe('arrangeBoard', () => {
     expect(inTray.length).toBeGreaterThan(1000)
     expect(problems(after, inTray)).toEqual([])
   })
-
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('keeps every rule through random additions, deletions, long texts and moves (seed %i)', (seed) => {
     const rnd = random(seed)
@@ -153,7 +168,14 @@ describe('arrangeBoard', () => {
     const settled = apply(base, map)
     // Two people add to the same zone at once: both their browsers pick the same free cell.
     const spot = spotForNewNote(settled.map.areas.framtid, settled.items)
-    const added: LayoutItem[] = ['x-anna', 'x-bo', 'x-cilla'].map((id) => ({ id, areaId: 'framtid', ...spot, w: NOTE_SIZE, h: NOTE_SIZE, order: 100 }))
+    const added: LayoutItem[] = ['x-anna', 'x-bo', 'x-cilla'].map((id) => ({
+      id,
+      areaId: 'framtid',
+      ...spot,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: 100,
+    }))
     const one = apply([...settled.items, ...added], settled.map)
     const other = apply([...added].reverse().concat([...settled.items].reverse()), settled.map)
     expect(problems(one.map, one.items)).toEqual([])
@@ -166,7 +188,15 @@ describe('arrangeBoard', () => {
   it('leaves a pinned note where it is, moves nothing from under it, and moves the later one once it is let go', () => {
     const map = emptyMap()
     const zone = map.areas.uppdrag
-    const older: LayoutItem = { id: 'older', areaId: 'uppdrag', x: zone.x + 32, y: zone.y + ZONE_HEADER, w: NOTE_SIZE, h: NOTE_SIZE, order: 1 }
+    const older: LayoutItem = {
+      id: 'older',
+      areaId: 'uppdrag',
+      x: zone.x + 32,
+      y: zone.y + ZONE_HEADER,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: 1,
+    }
     const dragged: LayoutItem = { ...older, id: 'dragged', x: older.x + 20, order: 2 }
     expect(arrangeBoard(map, [older, dragged], { pinned: new Set(['dragged']) }).moves.size).toBe(0)
     const { moves } = arrangeBoard(map, [older, dragged])
@@ -178,10 +208,26 @@ describe('arrangeBoard', () => {
     // is typing in stays put (a write to it could win over their keys); the others go along.
     const map = emptyMap()
     const zone = map.areas.uppdrag
-    const notes: LayoutItem[] = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, areaId: 'uppdrag', x: zone.x + 20, y: zone.y + ZONE_HEADER + 20, w: NOTE_SIZE, h: NOTE_SIZE, order: i }))
+    const notes: LayoutItem[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `n${i}`,
+      areaId: 'uppdrag',
+      x: zone.x + 20,
+      y: zone.y + ZONE_HEADER + 20,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i,
+    }))
     const settled = apply(notes, map)
     expect(problems(settled.map, settled.items)).toEqual([])
-    const typing: LayoutItem = { id: 'typing', areaId: 'uppdrag', x: settled.map.areas.uppdrag.x + 16, y: settled.map.areas.uppdrag.y + settled.map.areas.uppdrag.h - 10, w: NOTE_SIZE, h: NOTE_SIZE, order: 99 }
+    const typing: LayoutItem = {
+      id: 'typing',
+      areaId: 'uppdrag',
+      x: settled.map.areas.uppdrag.x + 16,
+      y: settled.map.areas.uppdrag.y + settled.map.areas.uppdrag.h - 10,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: 99,
+    }
     const more: LayoutItem[] = Array.from({ length: 30 }, (_, i) => ({ ...typing, id: `m${i}`, order: 100 + i }))
     const busy = arrangeBoard(settled.map, [...settled.items, typing, ...more], { pinned: new Set(['typing']) })
     expect(busy.map.areas.uppdrag).not.toEqual(settled.map.areas.uppdrag)
@@ -196,7 +242,15 @@ describe('arrangeBoard', () => {
     const map = emptyMap()
     const zone = map.areas.personal
     const theme: LayoutItem = { id: 'theme', areaId: 'personal', x: zone.x + 32, y: zone.y + ZONE_HEADER, w: 520, h: 420, order: 0 }
-    const notes: LayoutItem[] = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, areaId: 'personal', x: zone.x + 40, y: zone.y + 300, w: NOTE_SIZE, h: NOTE_SIZE, order: i + 1 }))
+    const notes: LayoutItem[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `n${i}`,
+      areaId: 'personal',
+      x: zone.x + 40,
+      y: zone.y + 300,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i + 1,
+    }))
     const { map: next, items } = apply([theme, ...notes], map)
     expect(problems(next, items)).toEqual([])
     const moved = items.find((item) => item.id === 'theme')!
@@ -205,7 +259,15 @@ describe('arrangeBoard', () => {
 
   it('puts a stray that covers the map into the tray, and leaves one in the open alone', () => {
     const map = emptyMap()
-    const onHeader: LayoutItem = { id: 'header', areaId: null, x: map.areas.personal.x - 50, y: map.areas.personal.y + 10, w: NOTE_SIZE, h: NOTE_SIZE, order: 0 }
+    const onHeader: LayoutItem = {
+      id: 'header',
+      areaId: null,
+      x: map.areas.personal.x - 50,
+      y: map.areas.personal.y + 10,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: 0,
+    }
     const open: LayoutItem = { id: 'open', areaId: null, x: -5000, y: -5000, w: NOTE_SIZE, h: NOTE_SIZE, order: 1 }
     const { map: next, items } = apply([onHeader, open], map)
     expect(inside(next.tray, items[0])).toBe(true)
@@ -238,7 +300,8 @@ describe('arrangeBoard', () => {
   it('keeps a 500-note board (60 in the busiest area) to a shape a screen can show', () => {
     const counts: Partial<Record<AreaId, number>> = { ekonomi: 60, uppdrag: 60 }
     const notes: { areaId: AreaId; height: number }[] = []
-    for (const area of AREAS) for (let i = 0; i < (counts[area.id] ?? 64); i++) notes.push({ areaId: area.id, height: i % 7 === 0 ? 330 : NOTE_SIZE })
+    for (const area of AREAS)
+      for (let i = 0; i < (counts[area.id] ?? 64); i++) notes.push({ areaId: area.id, height: i % 7 === 0 ? 330 : NOTE_SIZE })
     expect(notes.length).toBeGreaterThanOrEqual(500)
     const layout = layoutTemplate(notes)
     const bounds = mapBounds(layout)
@@ -264,7 +327,15 @@ describe('spotNear (a note dropped with the note tool)', () => {
   const size = { w: NOTE_SIZE, h: NOTE_SIZE }
   /** A 60-note zone tidied, with holes at three notes. */
   const settled = apply(
-    Array.from({ length: 60 }, (_, i): LayoutItem => ({ id: `n${i}`, areaId: 'ekonomi', x: map.areas.ekonomi.x, y: map.areas.ekonomi.y, w: NOTE_SIZE, h: NOTE_SIZE, order: i })),
+    Array.from({ length: 60 }, (_, i): LayoutItem => ({
+      id: `n${i}`,
+      areaId: 'ekonomi',
+      x: map.areas.ekonomi.x,
+      y: map.areas.ekonomi.y,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i,
+    })),
     map,
   )
   const zone = settled.map.areas.ekonomi
@@ -296,7 +367,8 @@ describe('spotNear (a note dropped with the note tool)', () => {
     expect(inside(empty, { ...spot, ...size })).toBe(true)
 
     const full: Rect[] = [...settled.items]
-    for (let spot = spotForNewNote(zone, full); inside(zone, { ...spot, ...size }); spot = spotForNewNote(zone, full)) full.push({ ...spot, ...size })
+    for (let spot = spotForNewNote(zone, full); inside(zone, { ...spot, ...size }); spot = spotForNewNote(zone, full))
+      full.push({ ...spot, ...size })
     const under = spotNear(zone, full, { x: full[0].x + 10, y: full[0].y + 10 }, size)
     expect(full.filter((item) => rectsOverlap(item, { ...under, ...size }))).toEqual([])
     expect(under.y).toBeGreaterThanOrEqual(Math.max(...full.map((item) => item.y + item.h)) + NOTE_GAP - 0.01)

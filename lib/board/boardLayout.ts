@@ -164,13 +164,25 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
     const zone = map.areas[area.id]
     const members = all.filter((item) => item.areaId === area.id).map((item) => relative(item, zone))
     const aspect = TOP_AREAS.includes(area.id) ? TOP_ASPECT : SIDE_ASPECT
-    const spec: RegionSpec = { size: boundedSize(zone, ZONE_HEADER), header: ZONE_HEADER, base: baseAreaSize(area.id), growColumns: true, aspect }
+    const spec: RegionSpec = {
+      size: boundedSize(zone, ZONE_HEADER),
+      header: ZONE_HEADER,
+      base: baseAreaSize(area.id),
+      growColumns: true,
+      aspect,
+    }
     results[area.id] = tidies(area.id) ? tidyRegion(spec, members) : keepRegion(spec, members)
   }
 
   const strays = all.filter((item) => item.areaId === null)
   const inTray = (item: LayoutItem) => centreInside(item, map.tray)
-  const traySpec = (size: Size): RegionSpec => ({ size: boundedSize(size, TRAY_HEADER), header: TRAY_HEADER, base: baseTraySize(), growColumns: false, aspect: 0 })
+  const traySpec = (size: Size): RegionSpec => ({
+    size: boundedSize(size, TRAY_HEADER),
+    header: TRAY_HEADER,
+    base: baseTraySize(),
+    growColumns: false,
+    aspect: 0,
+  })
   const trayMembers = strays.filter((item) => tidyAll || inTray(item)).map((item) => relative(item, map.tray))
   let tray = tidyAll ? tidyRegion(traySpec(map.tray), trayMembers) : keepRegion(traySpec(map.tray), trayMembers)
 
@@ -244,12 +256,7 @@ function sameMap(a: MapRects, b: MapRects): boolean {
 
 /** Whether an item lies in the zone's note area (it may hang below it: the zone then grows). */
 function liesIn(item: Rect, size: Size, header: number, slackBelow: number): boolean {
-  return (
-    item.x >= -EPSILON &&
-    item.x + item.w <= size.w + EPSILON &&
-    item.y >= header - EPSILON &&
-    item.y <= size.h + slackBelow
-  )
+  return item.x >= -EPSILON && item.x + item.w <= size.w + EPSILON && item.y >= header - EPSILON && item.y <= size.h + slackBelow
 }
 
 function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionResult {
@@ -423,9 +430,18 @@ export function spotForNewNote(zone: Rect, taken: readonly Rect[], size: Size = 
  * when that place is free and inside the zone, else the free cell nearest to it, else below
  * the zone's last row (the server grows the zone to take it in).
  */
-export function spotNear(zone: Rect, taken: readonly Rect[], at: { x: number; y: number }, size: Size = { w: NOTE_SIZE, h: NOTE_SIZE }): { x: number; y: number } {
+export function spotNear(
+  zone: Rect,
+  taken: readonly Rect[],
+  at: { x: number; y: number },
+  size: Size = { w: NOTE_SIZE, h: NOTE_SIZE },
+): { x: number; y: number } {
   const here = { ...at, ...size }
-  const inside = here.x >= zone.x + ZONE_PADDING - EPSILON && here.x + here.w <= zone.x + zone.w - ZONE_PADDING + EPSILON && here.y >= zone.y + ZONE_HEADER - EPSILON && here.y + here.h <= zone.y + zone.h + EPSILON
+  const inside =
+    here.x >= zone.x + ZONE_PADDING - EPSILON &&
+    here.x + here.w <= zone.x + zone.w - ZONE_PADDING + EPSILON &&
+    here.y >= zone.y + ZONE_HEADER - EPSILON &&
+    here.y + here.h <= zone.y + zone.h + EPSILON
   if (inside && !taken.some((rect) => rectsOverlap(rect, here))) return at
   return spotInZone(zone, taken, size, { x: at.x - zone.x, y: at.y - zone.y, ...size })
 }
@@ -464,7 +480,7 @@ export function layoutTemplate(notes: readonly { areaId: AreaId; height: number 
     h: note.height,
     order: index,
   }))
-  const { map, moves } = arrangeBoard(base, items, { tidy: "all" })
+  const { map, moves } = arrangeBoard(base, items, { tidy: 'all' })
   return {
     ...map,
     notes: notes.map((note, index) => ({ areaId: note.areaId, index, ...moves.get(String(index))! })),

@@ -13,7 +13,9 @@ describe('soft hyphens in long words', () => {
   })
 
   it('leaves web and e-mail addresses whole, and text that already has soft hyphens', () => {
-    expect(hyphenateText('Se https://bibliotek.example.se/verksamhetsplanering')).toBe('Se https://bibliotek.example.se/verksamhetsplanering')
+    expect(hyphenateText('Se https://bibliotek.example.se/verksamhetsplanering')).toBe(
+      'Se https://bibliotek.example.se/verksamhetsplanering',
+    )
     expect(hyphenateText('skriv till verksamhetsplanering@kommun.example')).toBe('skriv till verksamhetsplanering@kommun.example')
     const once = hyphenateText('Verksamhetsplanering')
     expect(hyphenateText(once)).toBe(once)
@@ -22,7 +24,9 @@ describe('soft hyphens in long words', () => {
   it('changes only the text of rich text, keeps its shape, and the same object when nothing changes', () => {
     const rich = toRichText('Kort\nDigitaliseringsstrategi för alla')
     const result = hyphenateRichText(rich)
-    expect(plainTextFromRichText(result)).toBe(plainTextFromRichText(rich).replace('Digitaliseringsstrategi', hyphenateText('Digitaliseringsstrategi')))
+    expect(plainTextFromRichText(result)).toBe(
+      plainTextFromRichText(rich).replace('Digitaliseringsstrategi', hyphenateText('Digitaliseringsstrategi')),
+    )
     expect(plainTextFromRichText(result)).toContain(SOFT_HYPHEN)
     expect(hyphenateRichText(rich)).toBe(result)
     const short = toRichText('Kort text')

@@ -34,7 +34,9 @@ export function hyphenateText(text: string): string {
   // Web addresses and e-mail addresses are left whole: a hyphen in them reads as part of them.
   return text
     .split(/(\s+)/)
-    .map((part) => (part.length < MIN_HYPHENATED_WORD || /[/@:]/.test(part) ? part : hyphenateSync(part, { minWordLength: MIN_HYPHENATED_WORD })))
+    .map((part) =>
+      part.length < MIN_HYPHENATED_WORD || /[/@:]/.test(part) ? part : hyphenateSync(part, { minWordLength: MIN_HYPHENATED_WORD }),
+    )
     .join('')
 }
 
@@ -70,5 +72,7 @@ export function hyphenateRichText(richText: TLRichText): TLRichText {
 
 /** Rich text without soft hyphens; the same object back when it has none. */
 export function withoutSoftHyphens(richText: TLRichText): TLRichText {
-  return mapText(richText as unknown as RichNode, 0, (text) => (text.includes(SOFT_HYPHEN) ? text.split(SOFT_HYPHEN).join('') : text)) as unknown as TLRichText
+  return mapText(richText as unknown as RichNode, 0, (text) =>
+    text.includes(SOFT_HYPHEN) ? text.split(SOFT_HYPHEN).join('') : text,
+  ) as unknown as TLRichText
 }

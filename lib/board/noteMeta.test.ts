@@ -16,13 +16,13 @@ describe('readNoteMeta', () => {
   it.each([undefined, null, 42, 'besokare', true, [], ['besokare']].map((junk) => ({ junk })))(
     'reads $junk as a note with no area',
     ({ junk }) => {
-    expect(readNoteMeta(junk)).toEqual({
-      areaId: null,
-      createdAt: undefined,
-      createdBy: undefined,
-      updatedAt: undefined,
-      starter: undefined,
-    })
+      expect(readNoteMeta(junk)).toEqual({
+        areaId: null,
+        createdAt: undefined,
+        createdBy: undefined,
+        updatedAt: undefined,
+        starter: undefined,
+      })
     },
   )
 

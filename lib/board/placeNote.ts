@@ -34,11 +34,7 @@ export interface NewNote {
  * Where a note for `areaId` goes among these records (a tldraw store's, say), or null when
  * they lack that zone. `exceptNoteId` is a note being moved, whose own place does not count.
  */
-export function slotAmongRecords(
-  all: Iterable<TLRecord>,
-  areaId: AreaId,
-  exceptNoteId?: string,
-): { x: number; y: number } | null {
+export function slotAmongRecords(all: Iterable<TLRecord>, areaId: AreaId, exceptNoteId?: string): { x: number; y: number } | null {
   const records = [...all]
   const area = records.find((r) => isAreaShape(r) && r.props.areaId === areaId)
   if (!isAreaShape(area)) return null

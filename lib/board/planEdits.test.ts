@@ -21,7 +21,15 @@ import { readBoardRecords } from './readModel'
 import { areaShapeId, buildTemplateRecords } from './template'
 import { rectsOverlap, type Rect } from './templateLayout'
 
-const FIELDS: CommitmentFields = { text: 'Öppet till 21 alla vardagar', owner: 'Fia', ownerId: '', due: '2027-06-30', indicator: 'Besök efter 18', status: '', statusComment: '' }
+const FIELDS: CommitmentFields = {
+  text: 'Öppet till 21 alla vardagar',
+  owner: 'Fia',
+  ownerId: '',
+  due: '2027-06-30',
+  indicator: 'Besök efter 18',
+  status: '',
+  statusComment: '',
+}
 
 /** A board as a workshop leaves it: `count` notes placed in the visitors' area by the server's layout. */
 function workshopBoard(count: number): Map<string, TLRecord> {
@@ -47,14 +55,21 @@ function apply(records: ReadonlyMap<string, TLRecord>, put: readonly TLRecord[],
 }
 
 const noteIdsIn = (records: ReadonlyMap<string, TLRecord>) => [...records.values()].filter(isNoteShape).map((n) => n.id)
-const boxOf = (shape: TLShape): Rect => ({ x: shape.x, y: shape.y, w: (shape.props as { w: number }).w, h: (shape.props as { h: number }).h })
+const boxOf = (shape: TLShape): Rect => ({
+  x: shape.x,
+  y: shape.y,
+  w: (shape.props as { w: number }).w,
+  h: (shape.props as { h: number }).h,
+})
 
 describe('themes as record edits', () => {
   for (const count of [60, 150]) {
     it(`groups 10 of ${count} notes into a theme that stays in their area, lays them out, and leaves a clean board`, () => {
       const board = workshopBoard(count)
       expect(layoutReport(board)).toEqual(cleanReport(count))
-      const picked = noteIdsIn(board).filter((_, i) => i % Math.floor(count / 10) === 3).slice(0, 10)
+      const picked = noteIdsIn(board)
+        .filter((_, i) => i % Math.floor(count / 10) === 3)
+        .slice(0, 10)
       expect(picked).toHaveLength(10)
 
       const grouped = groupNotes(board, picked, 'Längre öppettider')!
@@ -70,7 +85,9 @@ describe('themes as record edits', () => {
       const children = picked.map((id) => after.get(id) as TLShape<'note'>)
       expect(children.every((note) => note.parentId === grouped.themeId)).toBe(true)
       const layout = layoutTheme(children.map((n) => ({ id: n.id, x: n.x, y: n.y, h: 200 + n.props.growY })))
-      expect(layout.slots.every((slot) => (after.get(slot.id) as TLShape).x === slot.x && (after.get(slot.id) as TLShape).y === slot.y)).toBe(true)
+      expect(
+        layout.slots.every((slot) => (after.get(slot.id) as TLShape).x === slot.x && (after.get(slot.id) as TLShape).y === slot.y),
+      ).toBe(true)
       expect({ w: theme.props.w, h: theme.props.h }).toEqual({ w: layout.w, h: layout.h })
       const zone = boxOf(after.get(areaShapeId('besokare')) as TLShape)
       expect(theme.x).toBeGreaterThanOrEqual(zone.x)
@@ -143,7 +160,11 @@ describe('themes as record edits', () => {
       expect(back.parentId).toBe((board.get(id) as TLShape).parentId)
       expect({ x: back.x, y: back.y }).toEqual({ x: theme.x + inTheme.x, y: theme.y + inTheme.y })
     }
-    expect(readBoardRecords(after.values(), 'sv').steps.flatMap((s) => s.areas).find((a) => a.id === 'besokare')!.themes).toEqual([])
+    expect(
+      readBoardRecords(after.values(), 'sv')
+        .steps.flatMap((s) => s.areas)
+        .find((a) => a.id === 'besokare')!.themes,
+    ).toEqual([])
   })
 
   it('renames a theme', () => {
@@ -170,13 +191,20 @@ describe('commitments as record edits', () => {
     expect(isCommitmentShape(commitment)).toBe(true)
     expect(commitment.props).toMatchObject({ ...FIELDS, w: COMMITMENT_W, h: COMMITMENT_H, carried: false })
     expect(commitment.props.sources[0]).toEqual({ id: grouped.themeId, kind: 'theme', text: 'Längre öppettider', votes: 4 })
-    expect(commitment.props.sources.slice(1).map((s) => s.id).sort()).toEqual([...picked].sort())
+    expect(
+      commitment.props.sources
+        .slice(1)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...picked].sort())
     expect(commitment.props.sources.find((s) => s.id === picked[0])!.votes).toBe(2)
     const after = apply(tidy, [commitment])
     expect(themeAreaOf(after.values(), commitment)).toBe('besokare')
     const kept = apply(after, arrangeRecords(after))
     expect(layoutReport(kept)).toEqual(cleanReport(150 - 10 + 2))
-    const area = readBoardRecords(kept.values(), 'sv').steps.flatMap((s) => s.areas).find((a) => a.id === 'besokare')!
+    const area = readBoardRecords(kept.values(), 'sv')
+      .steps.flatMap((s) => s.areas)
+      .find((a) => a.id === 'besokare')!
     expect(area.commitments).toEqual([expect.objectContaining({ text: FIELDS.text, owner: 'Fia', due: '2027-06-30' })])
   })
 
@@ -186,7 +214,9 @@ describe('commitments as record edits', () => {
     const roomy = apply(board, [{ ...zone, props: { ...zone.props, h: zone.props.h + 600 } }])
     const [note] = noteIdsIn(roomy)
     const commitment = commitmentFrom(roomy, note, FIELDS, new Map())!
-    expect(commitment.props.sources).toEqual([{ id: note, kind: 'note', text: 'Idé nummer 0 med en längre text som gör lappen högre än de andra lapparna i området', votes: 0 }])
+    expect(commitment.props.sources).toEqual([
+      { id: note, kind: 'note', text: 'Idé nummer 0 med en längre text som gör lappen högre än de andra lapparna i området', votes: 0 },
+    ])
     const blocks = [...roomy.values()].filter(isNoteShape).map((n) => ({ x: n.x, y: n.y, w: 200, h: 200 + n.props.growY }))
     expect(blocks.some((b) => rectsOverlap(b, boxOf(commitment)))).toBe(false)
     const report = layoutReport(apply(roomy, [commitment]))

@@ -186,7 +186,8 @@ function relayout(draft: Draft, themeId: string): void {
   }
   let x = theme.x
   const zone = zoneOf(draft, themeAreaOfNotes(draft, themeId))
-  if (zone && x + layout.w > zone.x + zone.w - THEME_PADDING) x = Math.max(zone.x + THEME_PADDING, zone.x + zone.w - THEME_PADDING - layout.w)
+  if (zone && x + layout.w > zone.x + zone.w - THEME_PADDING)
+    x = Math.max(zone.x + THEME_PADDING, zone.x + zone.w - THEME_PADDING - layout.w)
   if (theme.props.w !== layout.w || theme.props.h !== layout.h || x !== theme.x) {
     draft.set({ ...theme, x, props: { ...theme.props, w: layout.w, h: layout.h } })
   }
@@ -281,7 +282,9 @@ export function commitmentSources(records: BoardRecords, fromId: string, votes: 
   const notes = childrenOf(records, from.id).filter(isNoteShape)
   return [
     { id: from.id, kind: 'theme', text: clip(from.props.title), votes: votes.get(from.id) ?? 0 },
-    ...notes.slice(0, 99).map((note) => ({ id: note.id, kind: 'note' as const, text: clip(textOfRecord(note)), votes: votes.get(note.id) ?? 0 })),
+    ...notes
+      .slice(0, 99)
+      .map((note) => ({ id: note.id, kind: 'note' as const, text: clip(textOfRecord(note)), votes: votes.get(note.id) ?? 0 })),
   ]
 }
 

@@ -7,20 +7,22 @@ import type { AreaId } from '../planning/planningModel'
 import { areaOfPoint, zonesOf } from './areaOfPoint'
 import type { IndexKey } from '@tldraw/utils'
 import { BOARD_PAGE_ID } from './docLayout'
-import {
-  COMMITMENT_SHAPE_TYPE,
-  THEME_SHAPE_TYPE,
-  type CommitmentShape,
-  type CommitmentShapeProps,
-  type ThemeShape,
-} from './planShapes'
+import { COMMITMENT_SHAPE_TYPE, THEME_SHAPE_TYPE, type CommitmentShape, type CommitmentShapeProps, type ThemeShape } from './planShapes'
 import { NOTE_SIZE } from './templateLayout'
 
 /** A commitment card's size: wide enough for a sentence, its owner, due date and indicator. */
 export const COMMITMENT_W = 360
 export const COMMITMENT_H = 230
 
-export function buildThemeRecord(options: { id?: TLShapeId; x: number; y: number; title: string; w?: number; h?: number; index?: IndexKey }): ThemeShape {
+export function buildThemeRecord(options: {
+  id?: TLShapeId
+  x: number
+  y: number
+  title: string
+  w?: number
+  h?: number
+  index?: IndexKey
+}): ThemeShape {
   return {
     id: options.id ?? createShapeId(),
     typeName: 'shape',
@@ -33,7 +35,11 @@ export function buildThemeRecord(options: { id?: TLShapeId; x: number; y: number
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { w: options.w ?? NOTE_SIZE + 2 * THEME_PADDING, h: options.h ?? NOTE_SIZE + THEME_HEADER + THEME_PADDING, title: options.title },
+    props: {
+      w: options.w ?? NOTE_SIZE + 2 * THEME_PADDING,
+      h: options.h ?? NOTE_SIZE + THEME_HEADER + THEME_PADDING,
+      title: options.title,
+    },
   }
 }
 

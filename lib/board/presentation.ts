@@ -32,9 +32,12 @@ export const PRESENTATION_FRAMES: readonly PresentationFrame[] = [
   { key: 'intro', kind: 'intro' },
   ...STEPS.flatMap((step): PresentationFrame[] => [
     { key: `step-${step.number}`, kind: 'step', step: step.number },
-    ...areasOfStep(step.number).map(
-      (area): PresentationFrame => ({ key: `area-${area.id}`, kind: 'area', step: step.number, areaId: area.id }),
-    ),
+    ...areasOfStep(step.number).map((area): PresentationFrame => ({
+      key: `area-${area.id}`,
+      kind: 'area',
+      step: step.number,
+      areaId: area.id,
+    })),
   ]),
   { key: 'loop', kind: 'loop' },
   { key: 'results', kind: 'results' },

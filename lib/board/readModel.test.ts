@@ -60,8 +60,14 @@ describe('readBoard', () => {
       for (const area of AREAS) {
         const expected = STARTER_NOTES.filter((n) => n.area === area.id).map((n) => n.text.sv)
         const notes = areaView(view, area.id).notes
-        expect(notes.map((n) => n.text), area.id).toEqual(expected)
-        expect(notes.every((n) => n.areaId === area.id && n.starter && n.createdAt === NOW), area.id).toBe(true)
+        expect(
+          notes.map((n) => n.text),
+          area.id,
+        ).toEqual(expected)
+        expect(
+          notes.every((n) => n.areaId === area.id && n.starter && n.createdAt === NOW),
+          area.id,
+        ).toBe(true)
       }
     })
 
@@ -109,10 +115,7 @@ describe('readBoard', () => {
   it('keeps the area stored in a note’s meta even where its geometry says otherwise', () => {
     const doc = boardDoc(false)
     const besokare = zoneOf(doc, 'besokare')
-    addRecord(
-      doc,
-      makeNoteShape({ id: 'moved', x: besokare.x + 40, y: besokare.y + 60, text: 'Ny vision', meta: { areaId: 'framtid' } }),
-    )
+    addRecord(doc, makeNoteShape({ id: 'moved', x: besokare.x + 40, y: besokare.y + 60, text: 'Ny vision', meta: { areaId: 'framtid' } }))
     const view = readBoard(doc, 'sv')
     expect(areaView(view, 'framtid').notes.map((n) => n.text)).toEqual(['Ny vision'])
     expect(areaView(view, 'besokare').notes).toEqual([])

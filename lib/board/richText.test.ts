@@ -17,15 +17,11 @@ describe('plainTextFromRichText', () => {
   })
 
   it('turns a hard break into a newline', () => {
-    expect(plainTextFromRichText(doc(paragraph(text('Rad ett'), { type: 'hardBreak' }, text('Rad två'))))).toBe(
-      'Rad ett\nRad två',
-    )
+    expect(plainTextFromRichText(doc(paragraph(text('Rad ett'), { type: 'hardBreak' }, text('Rad två'))))).toBe('Rad ett\nRad två')
   })
 
   it('keeps an empty paragraph between two others as a blank line', () => {
-    expect(plainTextFromRichText(doc(paragraph(text('Ett')), { type: 'paragraph' }, paragraph(text('Tre'))))).toBe(
-      'Ett\n\nTre',
-    )
+    expect(plainTextFromRichText(doc(paragraph(text('Ett')), { type: 'paragraph' }, paragraph(text('Tre'))))).toBe('Ett\n\nTre')
   })
 
   it('puts each item of a list, nested or not, on a line of its own', () => {

@@ -12,7 +12,17 @@ describe('the facilitation state in the document', () => {
     const doc = new Y.Doc()
     writeSession(doc, {
       timer: { state: 'running', durationMs: 60_000, endsAt: 1000, remainingMs: null },
-      voting: { id: 'r', active: true, votesPerPerson: 3, areas: ['ekonomi'], anonymous: true, hideTally: false, resultsShown: false, startedAt: 1, endedAt: null },
+      voting: {
+        id: 'r',
+        active: true,
+        votesPerPerson: 3,
+        areas: ['ekonomi'],
+        anonymous: true,
+        hideTally: false,
+        resultsShown: false,
+        startedAt: 1,
+        endedAt: null,
+      },
       lockedAreas: ['uppdrag', 'framtid'],
       showAuthors: false,
     })

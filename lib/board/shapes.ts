@@ -6,11 +6,7 @@
  * Texts are not stored in the shapes: a shape names its area or step and every client renders
  * the planning model's text in its own language.
  */
-import {
-  createShapePropsMigrationSequence,
-  type RecordProps,
-  type TLShape,
-} from '@tldraw/tlschema'
+import { createShapePropsMigrationSequence, type RecordProps, type TLShape } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { AREA_IDS, type AreaId, type StepNumber } from '../planning/planningModel'
 

@@ -24,8 +24,7 @@ function build(overrides: Partial<TemplateOptions> = {}): TLRecord[] {
 }
 
 const shapesOf = (records: TLRecord[]) => records.filter((r): r is TLShape => r.typeName === 'shape')
-const arrowBindingsOf = (records: TLRecord[]) =>
-  records.filter((r): r is TLArrowBinding => r.typeName === 'binding' && r.type === 'arrow')
+const arrowBindingsOf = (records: TLRecord[]) => records.filter((r): r is TLArrowBinding => r.typeName === 'binding' && r.type === 'arrow')
 
 describe('the planning model behind the template', () => {
   it('has all eight areas, once each', () => {
@@ -99,7 +98,10 @@ describe('buildTemplateRecords', () => {
   it('stacks the starter notes above every template shape', () => {
     const notes = shapes.filter(isNoteShape)
     const others = shapes.filter((s) => !isNoteShape(s))
-    const highestTemplate = others.map((s) => s.index).sort().at(-1)!
+    const highestTemplate = others
+      .map((s) => s.index)
+      .sort()
+      .at(-1)!
     for (const note of notes) expect(note.index > highestTemplate, note.id).toBe(true)
     expect(new Set(shapes.map((s) => s.index)).size).toBe(shapes.length)
   })

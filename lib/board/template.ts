@@ -19,14 +19,7 @@ import {
 } from '@tldraw/tlschema'
 import { getIndices, type IndexKey, type JsonObject } from '@tldraw/utils'
 import type { Locale } from '../i18n/locales'
-import {
-  AREAS,
-  STARTER_NOTES,
-  STEPS,
-  type AreaId,
-  type Perspective,
-  type StepNumber,
-} from '../planning/planningModel'
+import { AREAS, STARTER_NOTES, STEPS, type AreaId, type Perspective, type StepNumber } from '../planning/planningModel'
 import {
   AREA_SHAPE_TYPE,
   LOOP_SHAPE_TYPE,
@@ -94,9 +87,7 @@ export function buildTemplateRecords(options: TemplateOptions): TLRecord[] {
     ...starters.map((n) => ({ area: n.area, text: n.text[options.locale] })),
     ...extra.map((n) => ({ area: n.area, text: n.text })),
   ]
-  const layout = layoutTemplate(
-    laidOut.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text, STARTER_NOTE_FONT_SIZE) })),
-  )
+  const layout = layoutTemplate(laidOut.map((n) => ({ areaId: n.area, height: estimateNoteHeight(n.text, STARTER_NOTE_FONT_SIZE) })))
   const pageId = BOARD_PAGE_ID
   const map = mapRecords(layout)
   const indices = getIndices(map.length + laidOut.length)
@@ -157,11 +148,15 @@ export function mapRecords(map: MapRects): TLRecord[] {
   const records: TLRecord[] = []
   for (const area of AREAS) {
     const rect = map.areas[area.id]
-    records.push(lockedShape<AreaShape>(areaShapeId(area.id), AREA_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, areaId: area.id }))
+    records.push(
+      lockedShape<AreaShape>(areaShapeId(area.id), AREA_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, areaId: area.id }),
+    )
   }
   for (const step of STEPS) {
     const rect = map.steps[step.number]
-    records.push(lockedShape<StepShape>(stepShapeId(step.number), STEP_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, step: step.number }))
+    records.push(
+      lockedShape<StepShape>(stepShapeId(step.number), STEP_SHAPE_TYPE, rect, pageId, index, { w: rect.w, h: rect.h, step: step.number }),
+    )
   }
   records.push(lockedShape<LoopShape>(LOOP_SHAPE_ID, LOOP_SHAPE_TYPE, map.loop, pageId, index, { w: map.loop.w, h: map.loop.h }))
   records.push(lockedShape<TrayShape>(TRAY_SHAPE_ID, TRAY_SHAPE_TYPE, map.tray, pageId, index, { w: map.tray.w, h: map.tray.h }))
@@ -245,11 +240,7 @@ function facingAnchors(step: Rect, area: Rect) {
   }
 }
 
-function templateArrows(
-  steps: Record<StepNumber, Rect>,
-  areas: Record<AreaId, Rect>,
-  loop: Rect,
-): TemplateArrow[] {
+function templateArrows(steps: Record<StepNumber, Rect>, areas: Record<AreaId, Rect>, loop: Rect): TemplateArrow[] {
   const arrows: TemplateArrow[] = []
   for (const area of AREAS) {
     const perspective = STEPS.find((s) => s.number === area.step)!.perspective

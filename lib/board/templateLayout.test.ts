@@ -34,12 +34,7 @@ function overlappingPairs(rects: [string, Rect][]): string[] {
 }
 
 function insideOf(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w &&
-    inner.y + inner.h <= outer.y + outer.h
-  )
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
 }
 
 const cases: [string, { areaId: AreaId; height: number }[]][] = [

@@ -16,7 +16,13 @@ function versionOneBoard(): Y.Doc {
   Y.applyUpdate(doc, createBoardState({ name: 'Gammal', locale: 'sv', includeStarterNotes: true }))
   const zone = readRecords(doc).get(areaShapeId('ekonomi')) as unknown as { x: number; y: number }
   const notes = Array.from({ length: 12 }, (_, i) =>
-    buildNoteRecord({ id: createShapeId(`old-${i}`), x: zone.x + 40, y: zone.y + 260, text: `Idé ${i}`, meta: noteMeta({ areaId: 'ekonomi', createdAt: i }) }),
+    buildNoteRecord({
+      id: createShapeId(`old-${i}`),
+      x: zone.x + 40,
+      y: zone.y + 260,
+      text: `Idé ${i}`,
+      meta: noteMeta({ areaId: 'ekonomi', createdAt: i }),
+    }),
   )
   doc.transact(() => {
     deleteRecords(doc, [TRAY_SHAPE_ID])

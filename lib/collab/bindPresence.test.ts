@@ -167,7 +167,7 @@ describe('presence in a big room', () => {
     expect(presenceInterval(50, 1)).toBe(50)
     expect(presenceInterval(50, 20)).toBe(50)
     expect(presenceInterval(50, 100)).toBe(250)
-    expect(1000 / presenceInterval(50, 100) * 100).toBe(1000 / presenceInterval(50, 20) * 20)
+    expect((1000 / presenceInterval(50, 100)) * 100).toBe((1000 / presenceInterval(50, 20)) * 20)
     expect(presenceInterval(50, 5000)).toBe(1000)
   })
 })

@@ -78,11 +78,7 @@ function changesFrom(store: TLStore, source: 'user' | 'remote'): TLRecord['id'][
   const seen: TLRecord['id'][][] = []
   const stop = store.listen(
     ({ changes }) =>
-      seen.push([
-        ...Object.keys(changes.added),
-        ...Object.keys(changes.updated),
-        ...Object.keys(changes.removed),
-      ] as TLRecord['id'][]),
+      seen.push([...Object.keys(changes.added), ...Object.keys(changes.updated), ...Object.keys(changes.removed)] as TLRecord['id'][]),
     { source, scope: 'document' },
   )
   disposers.push(stop)
@@ -373,7 +369,10 @@ describe('two docs on one store (a private round)', () => {
     const store = newStore()
     const main = bindStoreToDoc({ store, doc: board, owns: (r) => !isPrivate(r) })
     const hidden = bindStoreToDoc({ store, doc: mine, owns: isPrivate })
-    disposers.push(() => main.dispose(), () => hidden.dispose())
+    disposers.push(
+      () => main.dispose(),
+      () => hidden.dispose(),
+    )
     return { board, mine, store, flush: () => (main.flush(), hidden.flush()) }
   }
 

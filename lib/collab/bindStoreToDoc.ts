@@ -50,13 +50,7 @@ type RecordChange =
   | { action: 'update'; oldValue: TLRecord; newValue: TLRecord }
   | { action: 'delete'; oldValue: TLRecord }
 
-export function bindStoreToDoc({
-  store,
-  doc,
-  flushIntervalMs = 40,
-  onInvalidRecord,
-  owns = () => true,
-}: BindOptions): StoreDocBinding {
+export function bindStoreToDoc({ store, doc, flushIntervalMs = 40, onInvalidRecord, owns = () => true }: BindOptions): StoreDocBinding {
   const records = openRecordStore(doc)
   const bindingOrigin = { binding: 'tldraw' }
 
@@ -132,12 +126,7 @@ export function bindStoreToDoc({
  * Puts remote records into the store one by one, so one invalid record (from a buggy or
  * hostile client) is skipped instead of failing the whole batch.
  */
-function mergeRemote(
-  store: TLStore,
-  toPut: TLRecord[],
-  toRemove: TLRecord['id'][],
-  onInvalidRecord: BindOptions['onInvalidRecord'],
-) {
+function mergeRemote(store: TLStore, toPut: TLRecord[], toRemove: TLRecord['id'][], onInvalidRecord: BindOptions['onInvalidRecord']) {
   if (toPut.length === 0 && toRemove.length === 0) return
   store.mergeRemoteChanges(() => {
     if (toRemove.length) store.remove(toRemove)

@@ -16,8 +16,16 @@ export interface StatementSettings {
 }
 
 const DEFAULTS: Record<Locale, { organisation: string; contact: string; phone: string }> = {
-  sv: { organisation: 'Organisationen som driver den här installationen', contact: 'tjänstens kontaktadress', phone: ' eller på telefon {phone}' },
-  en: { organisation: 'The organisation running this installation', contact: 'the service’s contact address', phone: ' or by phone on {phone}' },
+  sv: {
+    organisation: 'Organisationen som driver den här installationen',
+    contact: 'tjänstens kontaktadress',
+    phone: ' eller på telefon {phone}',
+  },
+  en: {
+    organisation: 'The organisation running this installation',
+    contact: 'the service’s contact address',
+    phone: ' or by phone on {phone}',
+  },
 }
 
 /** The statement's Markdown for a language, placeholders filled; null when the file lacks it. */

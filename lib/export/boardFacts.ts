@@ -12,7 +12,10 @@ export function readReportFacts(doc: Y.Doc, reader: { seesHiddenAuthors: boolean
   const session = readSession(doc)
   return {
     // Every round the board remembers counts, not only the last.
-    votes: tallyRounds(doc, [...session.pastVotingRounds, ...(session.voting ? [session.voting] : [])].map((round) => round.id)),
+    votes: tallyRounds(
+      doc,
+      [...session.pastVotingRounds, ...(session.voting ? [session.voting] : [])].map((round) => round.id),
+    ),
     anonymous: session.anonymous,
     withoutAuthors: !session.showAuthors && !reader.seesHiddenAuthors,
   }

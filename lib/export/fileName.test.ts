@@ -20,8 +20,6 @@ describe('download file names', () => {
 
   it('give an attachment header with both names and no raw quote or newline', () => {
     const header = contentDisposition('Plan "ö"\n', AT, 'csv')
-    expect(header).toBe(
-      `attachment; filename="plan-o-2026-11-29.csv"; filename*=UTF-8''Plan%20%C3%B6%202026-11-29.csv`,
-    )
+    expect(header).toBe(`attachment; filename="plan-o-2026-11-29.csv"; filename*=UTF-8''Plan%20%C3%B6%202026-11-29.csv`)
   })
 })

@@ -67,7 +67,10 @@ describe('the board report', () => {
         locale: 'sv',
         generatedAt: WORKSHOP_TIME,
       })
-      return { names: report.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.author))).filter(Boolean), csv: reportToCsv(report) }
+      return {
+        names: report.steps.flatMap((s) => s.areas.flatMap((a) => a.notes.map((n) => n.author))).filter(Boolean),
+        csv: reportToCsv(report),
+      }
     }
     expect(authors(true).names).toContain('Anna Lind')
     expect(authors(false).names).toEqual([])

@@ -30,8 +30,7 @@ export function escapeMarkdown(text: string, indent = ''): string {
 
 export function reportToMarkdown(report: Report): string {
   const t = translator(report.locale)
-  const count = (n: number, one: Parameters<typeof t>[0], many: Parameters<typeof t>[0]) =>
-    n === 1 ? t(one) : t(many, { count: n })
+  const count = (n: number, one: Parameters<typeof t>[0], many: Parameters<typeof t>[0]) => (n === 1 ? t(one) : t(many, { count: n }))
   const showVotes = report.voteCount > 0
   const out: string[] = []
 

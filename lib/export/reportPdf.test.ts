@@ -9,7 +9,17 @@ import { PDF_SIZES, reportToPdf } from './reportPdf'
 import { WORKSHOP_NOTES, WORKSHOP_TIME, workshopDoc } from './testing/workshopBoard'
 
 // The standard fonts write WinAnsi (Windows-1252) bytes: Latin-1 but for punctuation at 0x80–0x9F.
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' }
+const WIN_ANSI_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+}
 const decodeHex = (hex: string) => [...Buffer.from(hex, 'hex')].map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join('')
 
 /** The text a PDF viewer would let you select, page by page: every `<hex> Tj` of every page. */
@@ -48,7 +58,7 @@ describe('the report as a PDF', () => {
   it('holds every note as selectable text, with its votes and author, on a page per step', async () => {
     const { report, bytes } = await pdfOf('sv')
     const { pages } = await pdfText(bytes)
-    const all = pages.join("\n").replace(/\n/g, " ")
+    const all = pages.join('\n').replace(/\n/g, ' ')
     for (const { note } of reportNotes(report)) expect(all).toContain(note.text.replace(/\s+/g, ' ').slice(0, 20))
     for (const note of WORKSHOP_NOTES) expect(all).toContain(note.text.replace(/\s+/g, ' '))
     expect(all).toContain('3 röster')

@@ -88,7 +88,13 @@ class Flow {
     for (const line of wrap(font, options.size, text, WIDTH - indent)) {
       this.ensure(lineHeight)
       this.y -= lineHeight
-      this.page.drawText(line, { x: MARGIN + indent, y: this.y + options.size * 0.25, size: options.size, font, color: options.color ?? INK })
+      this.page.drawText(line, {
+        x: MARGIN + indent,
+        y: this.y + options.size * 0.25,
+        size: options.size,
+        font,
+        color: options.color ?? INK,
+      })
     }
     this.y -= options.gap ?? 0
   }
@@ -137,7 +143,9 @@ export async function reportToPdf(report: Report, options: ReportPdfOptions = {}
   const note = (n: ReportNote) => {
     flow.ensure(PDF_SIZES.note * 2.8)
     flow.text(`• ${n.text || t('export.emptyNote')}`, { size: PDF_SIZES.note, indent: 8 })
-    const meta = [n.votes > 0 ? t('export.votes', { count: n.votes }) : null, n.author ? t('outline.by', { name: n.author }) : null].filter(Boolean)
+    const meta = [n.votes > 0 ? t('export.votes', { count: n.votes }) : null, n.author ? t('outline.by', { name: n.author }) : null].filter(
+      Boolean,
+    )
     if (meta.length) flow.text(meta.join(' · '), { size: PDF_SIZES.noteMeta, color: MUTED, indent: 20 })
     flow.y -= 5
   }

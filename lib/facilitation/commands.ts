@@ -112,7 +112,9 @@ export async function runCommand(boardId: string, command: FacilitationCommand, 
           return { timer: { ...timer, endsAt: Math.max(at, timer.endsAt! + ms), durationMs: Math.max(0, timer.durationMs + ms) } }
         }
         if (timer.state === 'paused') {
-          return { timer: { ...timer, remainingMs: Math.max(0, (timer.remainingMs ?? 0) + ms), durationMs: Math.max(0, timer.durationMs + ms) } }
+          return {
+            timer: { ...timer, remainingMs: Math.max(0, (timer.remainingMs ?? 0) + ms), durationMs: Math.max(0, timer.durationMs + ms) },
+          }
         }
         return null
       })
@@ -165,9 +167,7 @@ export async function runCommand(boardId: string, command: FacilitationCommand, 
       return change(() => ({ anonymous: command.anonymous, ...(command.anonymous ? { showAuthors: false } : {}) }))
     case 'area.lock':
       return change(({ lockedAreas }) => ({
-        lockedAreas: command.locked
-          ? [...new Set([...lockedAreas, command.areaId])]
-          : lockedAreas.filter((id) => id !== command.areaId),
+        lockedAreas: command.locked ? [...new Set([...lockedAreas, command.areaId])] : lockedAreas.filter((id) => id !== command.areaId),
       }))
     case 'summon.start':
       return change((_s, at) => ({ summon: { id: newId(), userId: context.by.userId, name: context.by.name, at } }))
@@ -211,7 +211,12 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
         },
         { addsBytes: JSON.stringify(hidden).length },
       )
-      await context.sync.changeDoc(docId, (doc) => deleteRecords(doc, hidden.map((note) => note.id)))
+      await context.sync.changeDoc(docId, (doc) =>
+        deleteRecords(
+          doc,
+          hidden.map((note) => note.id),
+        ),
+      )
     }
   }
 
@@ -240,11 +245,18 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
   if (tray) {
     for (const record of existing.values()) {
       if (!isNoteShape(record)) continue
-      inTray.push({ x: record.x, y: record.y, w: NOTE_SIZE * (record.props.scale || 1), h: (NOTE_SIZE + record.props.growY) * (record.props.scale || 1) })
+      inTray.push({
+        x: record.x,
+        y: record.y,
+        w: NOTE_SIZE * (record.props.scale || 1),
+        h: (NOTE_SIZE + record.props.growY) * (record.props.scale || 1),
+      })
     }
   }
   const trayRect =
-    tray && typeof tray.props.w === 'number' && typeof tray.props.h === 'number' ? { x: tray.x, y: tray.y, w: tray.props.w, h: tray.props.h } : null
+    tray && typeof tray.props.w === 'number' && typeof tray.props.h === 'number'
+      ? { x: tray.x, y: tray.y, w: tray.props.w, h: tray.props.h }
+      : null
   return hidden.flatMap((hiddenNote) => {
     if (hiddenNote.parentId !== BOARD_PAGE_ID) return []
     let note = hiddenNote
@@ -282,5 +294,3 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
 function notesOf(doc: Y.Doc, roundId: string) {
   return notesIn(doc).filter((note) => note.meta.privateRound === roundId)
 }
-
-

@@ -13,8 +13,7 @@ import type { AreaId } from '../planning/planningModel'
 import type { SyncControl } from '../runtime/appContext'
 
 export type SendIdeaResult =
-  | { ok: true; noteId: string; private: boolean }
-  | { ok: false; reason: 'no-such-area' | 'area-locked' | 'not-allowed' }
+  { ok: true; noteId: string; private: boolean } | { ok: false; reason: 'no-such-area' | 'area-locked' | 'not-allowed' }
 
 export async function sendIdea(
   sync: Pick<SyncControl, 'changeDoc' | 'readDoc'>,

@@ -54,7 +54,8 @@ const sv = {
   'board.noteCount#one': '{count} lapp',
   'board.noteCountOne': '1 lapp',
   'board.stepLabel': 'Steg {number}',
-  'board.accessEnded': 'Din åtkomst till tavlan har upphört. Inget du skriver nu når de andra. Det som står på tavlan finns kvar här – kopiera det du vill spara.',
+  'board.accessEnded':
+    'Din åtkomst till tavlan har upphört. Inget du skriver nu når de andra. Det som står på tavlan finns kvar här – kopiera det du vill spara.',
   'board.accessEndedList': 'Visa som lista',
   'board.perspective.mission': 'Uppdraget',
   'board.perspective.external': 'Externt',
@@ -77,8 +78,7 @@ const sv = {
     'Dina senaste ändringar sparades inte: tavlan, eller din del av den, har nått sin storleksgräns. Ta bort lappar du inte behöver eller be facilitatorn rensa, och försök sedan igen.',
   'docFull.retry': 'Försök igen',
   'docFill.title': 'Tavlan är nästan full',
-  'docFill.body':
-    '{percent} % av tavlans utrymme används. Ta bort lappar som inte behövs, så att nya ändringar fortsätter att sparas.',
+  'docFill.body': '{percent} % av tavlans utrymme används. Ta bort lappar som inte behövs, så att nya ändringar fortsätter att sparas.',
   'docFill.most': 'Mest plats tar: {areas}.',
   'docFill.area': '{area} ({count} lappar)',
   'docFill.area#one': '{area} ({count} lapp)',
@@ -119,7 +119,8 @@ const sv = {
   'share.lastFacilitator': 'Tavlan måste ha minst en facilitator.',
   'share.failed': 'Ändringen kunde inte sparas.',
   'share.links': 'Inbjudningslänkar',
-  'share.linksHelp': 'För kollegor utan konto, till exempel på filialerna. Den som öppnar länken anger sitt namn och kommer bara åt den här tavlan.',
+  'share.linksHelp':
+    'För kollegor utan konto, till exempel på filialerna. Den som öppnar länken anger sitt namn och kommer bara åt den här tavlan.',
   'share.label': 'Etikett (valfri)',
   'share.labelPlaceholder': 'Filial Skärholmen',
   'share.expiry': 'Giltig',
@@ -227,7 +228,8 @@ const sv = {
   'history.previewTitle': 'Innehåll i ”{name}”',
   'history.restoreNew': 'Återställ som ny tavla',
   'history.restoreHere': 'Återställ här',
-  'history.confirmRestore': 'Ersätta tavlans innehåll med ”{name}” för alla? Det nuvarande läget sparas först som en ögonblicksbild, så att återställningen kan ångras.',
+  'history.confirmRestore':
+    'Ersätta tavlans innehåll med ”{name}” för alla? Det nuvarande läget sparas först som en ögonblicksbild, så att återställningen kan ångras.',
   'history.confirm': 'Ja, återställ',
   'history.cancel': 'Avbryt',
   'history.delete': 'Ta bort',
@@ -457,7 +459,8 @@ const en: Record<MessageKey, string> = {
   'board.noteCount#one': '{count} note',
   'board.noteCountOne': '1 note',
   'board.stepLabel': 'Step {number}',
-  'board.accessEnded': 'Your access to the board has ended. Nothing you write now reaches the others. What is on the board stays here – copy what you want to keep.',
+  'board.accessEnded':
+    'Your access to the board has ended. Nothing you write now reaches the others. What is on the board stays here – copy what you want to keep.',
   'board.accessEndedList': 'Show as a list',
   'board.perspective.mission': 'Mission',
   'board.perspective.external': 'External',
@@ -480,8 +483,7 @@ const en: Record<MessageKey, string> = {
     'Your latest changes were not saved: the board, or your share of it, has reached its size limit. Delete notes you no longer need or ask the facilitator to clean up, then try again.',
   'docFull.retry': 'Try again',
   'docFill.title': 'The board is nearly full',
-  'docFill.body':
-    '{percent} % of the board’s space is in use. Delete notes you no longer need, so that new changes can still be saved.',
+  'docFill.body': '{percent} % of the board’s space is in use. Delete notes you no longer need, so that new changes can still be saved.',
   'docFill.most': 'Taking the most space: {areas}.',
   'docFill.area': '{area} ({count} notes)',
   'docFill.area#one': '{area} ({count} note)',
@@ -522,7 +524,8 @@ const en: Record<MessageKey, string> = {
   'share.lastFacilitator': 'The board must keep at least one facilitator.',
   'share.failed': 'The change could not be saved.',
   'share.links': 'Invite links',
-  'share.linksHelp': 'For colleagues without an account, at the branches for example. Whoever opens the link gives their name and reaches this board only.',
+  'share.linksHelp':
+    'For colleagues without an account, at the branches for example. Whoever opens the link gives their name and reaches this board only.',
   'share.label': 'Label (optional)',
   'share.labelPlaceholder': 'Skärholmen branch',
   'share.expiry': 'Valid for',
@@ -630,7 +633,8 @@ const en: Record<MessageKey, string> = {
   'history.previewTitle': 'Contents of “{name}”',
   'history.restoreNew': 'Restore as a new board',
   'history.restoreHere': 'Restore here',
-  'history.confirmRestore': 'Replace the board’s contents with “{name}” for everyone? The current state is saved as a snapshot first, so the restore can be undone.',
+  'history.confirmRestore':
+    'Replace the board’s contents with “{name}” for everyone? The current state is saved as a snapshot first, so the restore can be undone.',
   'history.confirm': 'Yes, restore',
   'history.cancel': 'Cancel',
   'history.delete': 'Delete',

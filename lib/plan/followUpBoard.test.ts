@@ -11,7 +11,13 @@ import { plannedWorkshopDoc } from './testing/plannedWorkshop'
 describe('the follow-up board', () => {
   const previous = readBoard(plannedWorkshopDoc({ followUp: true }), 'sv')
   const carried = commitmentsToCarry(previous)
-  const doc = createFollowUpDoc({ name: 'Planeringsdag 2027', locale: 'sv', previous: { boardId: 'board-1', name: 'Planeringsdag' }, carried, now: 0 })
+  const doc = createFollowUpDoc({
+    name: 'Planeringsdag 2027',
+    locale: 'sv',
+    previous: { boardId: 'board-1', name: 'Planeringsdag' },
+    carried,
+    now: 0,
+  })
 
   it('carries every commitment of the last plan, unfinished carried ones too, each with a status to set', () => {
     expect(carried.map((c) => c.commitment.text).sort()).toEqual(
@@ -29,13 +35,23 @@ describe('the follow-up board', () => {
   })
 
   it('leaves out what was done or dropped last time', () => {
-    const done = { ...previous, steps: previous.steps.map((s) => ({ ...s, areas: s.areas.map((a) => ({ ...a, commitments: a.commitments.map((c) => (c.carried ? { ...c, status: 'done' as const } : c)) })) })) }
+    const done = {
+      ...previous,
+      steps: previous.steps.map((s) => ({
+        ...s,
+        areas: s.areas.map((a) => ({ ...a, commitments: a.commitments.map((c) => (c.carried ? { ...c, status: 'done' as const } : c)) })),
+      })),
+    }
     expect(commitmentsToCarry(done).map((c) => c.commitment.text)).not.toContain('Prioritera de allra yngsta barnen, 0–2 år')
   })
 
   it('places the cards inside their zones without overlapping, as valid records', () => {
     const records = [...readRecords(doc).values()]
-    const cards = records.filter((r) => r.typeName === 'shape' && r.type === 'commitment') as (typeof records[number] & { x: number; y: number; props: { w: number; h: number } })[]
+    const cards = records.filter((r) => r.typeName === 'shape' && r.type === 'commitment') as ((typeof records)[number] & {
+      x: number
+      y: number
+      props: { w: number; h: number }
+    })[]
     expect(cards).toHaveLength(3)
     expect(records.some((r) => r.typeName === 'shape' && r.type === 'note')).toBe(false)
     for (const card of cards) boardSchema.validateRecord(null as never, card, 'initialize', null)

@@ -20,7 +20,12 @@ function expectGolden(actual: string, file: string) {
 }
 
 function planOf(locale: Locale, followUp = false): Plan {
-  return readPlan(plannedWorkshopDoc({ followUp }), { boardId: 'board-1', boardName: 'Planeringsdag', locale, generatedAt: WORKSHOP_TIME + 7_200_000 })
+  return readPlan(plannedWorkshopDoc({ followUp }), {
+    boardId: 'board-1',
+    boardName: 'Planeringsdag',
+    locale,
+    generatedAt: WORKSHOP_TIME + 7_200_000,
+  })
 }
 
 /** The text of a .docx: every w:t of its main document, after checking the XML parses. */
@@ -30,14 +35,24 @@ async function docxText(buffer: Buffer): Promise<string> {
   const xml = await zip.file('word/document.xml')!.async('string')
   expect(xml.startsWith('<?xml')).toBe(true)
   expect(xml).toMatch(/<w:document[\s>][\s\S]*<\/w:document>$/)
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')).join('\n')
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) =>
+      m[1]
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+    )
+    .join('\n')
 }
 
 describe('the plan', () => {
   it('files commitments, themes and top ideas under their areas, most votes first', () => {
     const plan = planOf('sv')
     const besokare = plan.steps[1].areas.find((a) => a.id === 'besokare')!
-    expect(besokare.commitments.map((c) => [c.text, c.owner, c.due])).toEqual([['Öppet till 21 på fem filialer', 'Anna Lind', '2027-06-30']])
+    expect(besokare.commitments.map((c) => [c.text, c.owner, c.due])).toEqual([
+      ['Öppet till 21 på fem filialer', 'Anna Lind', '2027-06-30'],
+    ])
     // The theme's own vote and its notes' votes (3 + 1) together.
     expect(besokare.themes).toEqual([
       {

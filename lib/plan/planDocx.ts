@@ -30,7 +30,12 @@ export function planToDocx(plan: Plan): Promise<Buffer> {
 
   const commitment = (c: PlanCommitment, withStatus: boolean) => {
     children.push(new Paragraph({ bullet: { level: 0 }, children: runs(c.text, { bold: true }) }))
-    const details = [...(withStatus ? [`${t('plan.statusLine')}: ${t(`commitment.status.${c.status}`)}${c.statusComment ? ` — ${c.statusComment}` : ''}`] : []), ...commitmentFacts(t, c)]
+    const details = [
+      ...(withStatus
+        ? [`${t('plan.statusLine')}: ${t(`commitment.status.${c.status}`)}${c.statusComment ? ` — ${c.statusComment}` : ''}`]
+        : []),
+      ...commitmentFacts(t, c),
+    ]
     const basis = c.sources.filter((s) => s.text.trim() !== '')
     if (basis.length > 0) {
       details.push(`${t('plan.basedOn')}: ${basis.map((s) => (s.votes > 0 ? `${s.text} (${votesLabel(t, s.votes)})` : s.text)).join('; ')}`)
@@ -60,7 +65,12 @@ export function planToDocx(plan: Plan): Promise<Buffer> {
           const title = `${theme.title || t('theme.untitled')}${theme.votes > 0 ? ` (${votesLabel(t, theme.votes)})` : ''}`
           children.push(new Paragraph({ bullet: { level: 0 }, children: runs(title, { bold: true }) }))
           for (const note of theme.notes) {
-            children.push(new Paragraph({ bullet: { level: 1 }, children: runs(note.votes > 0 ? `${note.text} (${votesLabel(t, note.votes)})` : note.text) }))
+            children.push(
+              new Paragraph({
+                bullet: { level: 1 },
+                children: runs(note.votes > 0 ? `${note.text} (${votesLabel(t, note.votes)})` : note.text),
+              }),
+            )
           }
         }
       }

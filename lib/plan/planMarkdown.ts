@@ -38,7 +38,11 @@ export function planToMarkdown(plan: Plan): string {
       const status = `${t('plan.statusLine')}: ${t(`commitment.status.${c.status}`)}`
       out.push(`  - ${escapeMarkdownLine(oneLine(c.statusComment ? `${status} — ${c.statusComment}` : status))}`)
     }
-    out.push(`  - ${commitmentFacts(t, c).map((fact) => escapeMarkdownLine(oneLine(fact))).join(' · ')}`)
+    out.push(
+      `  - ${commitmentFacts(t, c)
+        .map((fact) => escapeMarkdownLine(oneLine(fact)))
+        .join(' · ')}`,
+    )
     const basis = c.sources.filter((s) => s.text.trim() !== '')
     if (basis.length > 0) {
       const list = basis.map((s) => (s.votes > 0 ? `${s.text} (${votesLabel(t, s.votes)})` : s.text)).join('; ')
@@ -78,5 +82,10 @@ export function planToMarkdown(plan: Plan): string {
       }
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
 }

@@ -4,15 +4,21 @@ import { AREAS, CONTINUOUS_IMPROVEMENT, STARTER_NOTES, STARTER_NOTES_TITLE, STEP
 
 function texts(): [string, Localized][] {
   return [
-    ...STEPS.flatMap((s) => [
-      [`step ${s.number} title`, s.title],
-      [`step ${s.number} summary`, s.summary],
-      ...s.questions.map((q, i): [string, Localized] => [`step ${s.number} question ${i + 1}`, q]),
-    ] as [string, Localized][]),
-    ...AREAS.flatMap((a) => [
-      [`${a.id} title`, a.title],
-      [`${a.id} question`, a.question],
-    ] as [string, Localized][]),
+    ...STEPS.flatMap(
+      (s) =>
+        [
+          [`step ${s.number} title`, s.title],
+          [`step ${s.number} summary`, s.summary],
+          ...s.questions.map((q, i): [string, Localized] => [`step ${s.number} question ${i + 1}`, q]),
+        ] as [string, Localized][],
+    ),
+    ...AREAS.flatMap(
+      (a) =>
+        [
+          [`${a.id} title`, a.title],
+          [`${a.id} question`, a.question],
+        ] as [string, Localized][],
+    ),
     ['loop title', CONTINUOUS_IMPROVEMENT.title],
     ['loop summary', CONTINUOUS_IMPROVEMENT.summary],
     ['starter notes title', STARTER_NOTES_TITLE],

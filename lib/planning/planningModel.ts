@@ -15,16 +15,7 @@ export type Localized = Readonly<Record<Locale, string>>
 export type StepNumber = 1 | 2 | 3
 export type Perspective = 'mission' | 'external' | 'internal'
 
-export const AREA_IDS = [
-  'uppdrag',
-  'framtid',
-  'besokare',
-  'relationer',
-  'ekonomi',
-  'personal',
-  'organisation',
-  'motesplatser',
-] as const
+export const AREA_IDS = ['uppdrag', 'framtid', 'besokare', 'relationer', 'ekonomi', 'personal', 'organisation', 'motesplatser'] as const
 export type AreaId = (typeof AREA_IDS)[number]
 
 export interface PlanningStep {
@@ -172,37 +163,145 @@ const note = (area: AreaId, sv: string, en: string): StarterNote => ({ area, tex
 
 /** "Åtaganden ur VP 2008": optional starter notes, in the deck's order. */
 export const STARTER_NOTES: readonly StarterNote[] = [
-  note('besokare', 'Prioritera de allra yngsta barnen, 0–2 år, och deras föräldrar, i bibliotekets verksamhet', 'Prioritise the very youngest children, 0–2 years, and their parents in the library’s work'),
-  note('besokare', 'Prioritera verksamhet för, med och av barn och ungdom', 'Prioritise activities for, with and by children and young people'),
-  note('besokare', 'Biblioteken ska vara lyhörda för besökarnas behov, utveckla verksamhet tillsammans med besökarna och inspirera besökarna till aktivitet', 'The libraries shall listen to visitors’ needs, develop activities together with visitors and inspire them to take part'),
-  note('besokare', 'Utveckla verksamhet för äldre, såväl inom som utom stadens äldreboenden', 'Develop activities for older people, both inside and outside the city’s care homes'),
-  note('besokare', 'Bibliotekens verksamhet ska bidra till att öka stockholmarnas kunskap i miljöfrågor', 'The libraries’ work shall help increase Stockholmers’ knowledge of environmental issues'),
-  note('besokare', 'Verksamhet för, med och av ungdomar ska fortsätta att utvecklas', 'Activities for, with and by young people shall continue to develop'),
-  note('besokare', 'Stockholms stadsbibliotek ska bli stockholmarnas självklara källa till dialog om litteratur, läsande och upplevelser i anslutning till detta', 'Stockholm City Library shall become Stockholmers’ natural source of dialogue about literature, reading and related experiences'),
-  note('besokare', 'Stockholms stadsbibliotek ska fortsätta att utveckla eftermiddagsbibliotek för och med barn och unga', 'Stockholm City Library shall continue to develop after-school libraries for and with children and young people'),
-  note('besokare', 'Tillgången till bibliotekens verksamhet förbättras för invånare med funktionshinder eller funktionsnedsättning', 'Access to the libraries’ services improves for residents with disabilities or impairments'),
+  note(
+    'besokare',
+    'Prioritera de allra yngsta barnen, 0–2 år, och deras föräldrar, i bibliotekets verksamhet',
+    'Prioritise the very youngest children, 0–2 years, and their parents in the library’s work',
+  ),
+  note(
+    'besokare',
+    'Prioritera verksamhet för, med och av barn och ungdom',
+    'Prioritise activities for, with and by children and young people',
+  ),
+  note(
+    'besokare',
+    'Biblioteken ska vara lyhörda för besökarnas behov, utveckla verksamhet tillsammans med besökarna och inspirera besökarna till aktivitet',
+    'The libraries shall listen to visitors’ needs, develop activities together with visitors and inspire them to take part',
+  ),
+  note(
+    'besokare',
+    'Utveckla verksamhet för äldre, såväl inom som utom stadens äldreboenden',
+    'Develop activities for older people, both inside and outside the city’s care homes',
+  ),
+  note(
+    'besokare',
+    'Bibliotekens verksamhet ska bidra till att öka stockholmarnas kunskap i miljöfrågor',
+    'The libraries’ work shall help increase Stockholmers’ knowledge of environmental issues',
+  ),
+  note(
+    'besokare',
+    'Verksamhet för, med och av ungdomar ska fortsätta att utvecklas',
+    'Activities for, with and by young people shall continue to develop',
+  ),
+  note(
+    'besokare',
+    'Stockholms stadsbibliotek ska bli stockholmarnas självklara källa till dialog om litteratur, läsande och upplevelser i anslutning till detta',
+    'Stockholm City Library shall become Stockholmers’ natural source of dialogue about literature, reading and related experiences',
+  ),
+  note(
+    'besokare',
+    'Stockholms stadsbibliotek ska fortsätta att utveckla eftermiddagsbibliotek för och med barn och unga',
+    'Stockholm City Library shall continue to develop after-school libraries for and with children and young people',
+  ),
+  note(
+    'besokare',
+    'Tillgången till bibliotekens verksamhet förbättras för invånare med funktionshinder eller funktionsnedsättning',
+    'Access to the libraries’ services improves for residents with disabilities or impairments',
+  ),
   note('besokare', 'Bibliotekens lärmiljöer fortsätter att utvecklas', 'The libraries’ learning environments continue to develop'),
-  note('relationer', 'Det lokala, fria kulturlivet synliggörs på stadens bibliotek', 'Local, independent cultural life is made visible in the city’s libraries'),
-  note('relationer', 'Omvärldsbevakningen inom Stockholms stadsbibliotek ska utvecklas', 'Environmental scanning within Stockholm City Library shall be developed'),
-  note('relationer', 'Biblioteken ska utveckla erbjudanden med bibliotekstjänster riktade till näringslivet', 'The libraries shall develop library services aimed at businesses'),
-  note('ekonomi', 'Minskade kostnader genom effektivare bemanning och mediehantering', 'Lower costs through more efficient staffing and media handling'),
+  note(
+    'relationer',
+    'Det lokala, fria kulturlivet synliggörs på stadens bibliotek',
+    'Local, independent cultural life is made visible in the city’s libraries',
+  ),
+  note(
+    'relationer',
+    'Omvärldsbevakningen inom Stockholms stadsbibliotek ska utvecklas',
+    'Environmental scanning within Stockholm City Library shall be developed',
+  ),
+  note(
+    'relationer',
+    'Biblioteken ska utveckla erbjudanden med bibliotekstjänster riktade till näringslivet',
+    'The libraries shall develop library services aimed at businesses',
+  ),
+  note(
+    'ekonomi',
+    'Minskade kostnader genom effektivare bemanning och mediehantering',
+    'Lower costs through more efficient staffing and media handling',
+  ),
   note('ekonomi', 'Nya intäktskällor genom externt samarbete', 'New sources of income through external cooperation'),
-  note('personal', 'Arbete inleds med att ta fram personliga kompetensutvecklingsplaner för alla medarbetare', 'Work begins on personal development plans for all staff'),
+  note(
+    'personal',
+    'Arbete inleds med att ta fram personliga kompetensutvecklingsplaner för alla medarbetare',
+    'Work begins on personal development plans for all staff',
+  ),
   note('personal', 'Tydliga förväntningar på medarbetarskap och ledarskap', 'Clear expectations of staff and leadership'),
-  note('organisation', 'En ny organisation införs under 2008 för att möjliggöra ökat öppethållande och verksamhetsutveckling', 'A new organisation is introduced in 2008 to allow longer opening hours and development of activities'),
-  note('organisation', 'Hinder för verksamhetsutveckling ska identifieras och undanröjas', 'Obstacles to developing the operation shall be identified and removed'),
-  note('organisation', 'Biblioteken ska utveckla en gemensam grundläggande kvalitetsnivå, med möjlighet till särskild profil', 'The libraries shall develop a common basic level of quality, with room for a particular profile'),
-  note('organisation', 'Biblioteken väljer varor och material för en hållbar miljö i sin verksamhet och sitt byggande', 'The libraries choose goods and materials for a sustainable environment in their work and building'),
-  note('organisation', 'Utvecklad verksamhetsstyrning och uppföljning inom avdelningen', 'Better management and follow-up within the department'),
-  note('organisation', 'Bibliotekens arbetsprocesser ska kartläggas och förbättras', 'The libraries’ work processes shall be mapped and improved'),
-  note('organisation', 'Modell för kvalitetsutveckling utformas och introduceras', 'A model for quality development is designed and introduced'),
-  note('organisation', 'Åtgärder genomförs för att förnya stadens biblioteksstruktur', 'Measures are taken to renew the city’s library structure'),
+  note(
+    'organisation',
+    'En ny organisation införs under 2008 för att möjliggöra ökat öppethållande och verksamhetsutveckling',
+    'A new organisation is introduced in 2008 to allow longer opening hours and development of activities',
+  ),
+  note(
+    'organisation',
+    'Hinder för verksamhetsutveckling ska identifieras och undanröjas',
+    'Obstacles to developing the operation shall be identified and removed',
+  ),
+  note(
+    'organisation',
+    'Biblioteken ska utveckla en gemensam grundläggande kvalitetsnivå, med möjlighet till särskild profil',
+    'The libraries shall develop a common basic level of quality, with room for a particular profile',
+  ),
+  note(
+    'organisation',
+    'Biblioteken väljer varor och material för en hållbar miljö i sin verksamhet och sitt byggande',
+    'The libraries choose goods and materials for a sustainable environment in their work and building',
+  ),
+  note(
+    'organisation',
+    'Utvecklad verksamhetsstyrning och uppföljning inom avdelningen',
+    'Better management and follow-up within the department',
+  ),
+  note(
+    'organisation',
+    'Bibliotekens arbetsprocesser ska kartläggas och förbättras',
+    'The libraries’ work processes shall be mapped and improved',
+  ),
+  note(
+    'organisation',
+    'Modell för kvalitetsutveckling utformas och introduceras',
+    'A model for quality development is designed and introduced',
+  ),
+  note(
+    'organisation',
+    'Åtgärder genomförs för att förnya stadens biblioteksstruktur',
+    'Measures are taken to renew the city’s library structure',
+  ),
   note('organisation', 'Effektivare nyttjande av bibliotekets lokaler', 'More efficient use of the library’s premises'),
-  note('motesplatser', 'Ett system med flytande mediebestånd och samordnad inköpsprocess för medier ska införas inom Stockholms stadsbibliotek', 'A floating collection and a coordinated media purchasing process shall be introduced within Stockholm City Library'),
-  note('motesplatser', 'Biblioteken erbjuder mötesplatser för stadens invånare och finns där stockholmarna väljer att mötas', 'The libraries offer meeting places for the city’s residents and are where Stockholmers choose to meet'),
-  note('motesplatser', 'Stockholms stadsbibliotek ska ge information om och stöd till processen kring byggandet av ett nytt stadsbibliotek', 'Stockholm City Library shall inform about and support the process of building a new city library'),
-  note('motesplatser', 'En ny mötesplats för barn ska utvecklas på webben', 'A new meeting place for children shall be developed on the web'),
-  note('motesplatser', 'Biblioteken ska lyfta fram litteratur, särskilt barnlitteratur, från andra språkområden än de traditionellt västerländska', 'The libraries shall highlight literature, especially children’s literature, from language areas other than the traditionally Western ones'),
+  note(
+    'motesplatser',
+    'Ett system med flytande mediebestånd och samordnad inköpsprocess för medier ska införas inom Stockholms stadsbibliotek',
+    'A floating collection and a coordinated media purchasing process shall be introduced within Stockholm City Library',
+  ),
+  note(
+    'motesplatser',
+    'Biblioteken erbjuder mötesplatser för stadens invånare och finns där stockholmarna väljer att mötas',
+    'The libraries offer meeting places for the city’s residents and are where Stockholmers choose to meet',
+  ),
+  note(
+    'motesplatser',
+    'Stockholms stadsbibliotek ska ge information om och stöd till processen kring byggandet av ett nytt stadsbibliotek',
+    'Stockholm City Library shall inform about and support the process of building a new city library',
+  ),
+  note(
+    'motesplatser',
+    'En ny mötesplats för barn ska utvecklas på webben',
+    'A new meeting place for children shall be developed on the web',
+  ),
+  note(
+    'motesplatser',
+    'Biblioteken ska lyfta fram litteratur, särskilt barnlitteratur, från andra språkområden än de traditionellt västerländska',
+    'The libraries shall highlight literature, especially children’s literature, from language areas other than the traditionally Western ones',
+  ),
 ]
 
 const areasById = new Map(AREAS.map((area) => [area.id, area]))

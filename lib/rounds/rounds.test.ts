@@ -15,7 +15,13 @@ function withOrigins(branches: Record<string, string>) {
     doc,
     Object.entries(branches).map(([id, branch]) => {
       const note = records.get(id) as TLRecord & { meta: Record<string, unknown> }
-      return { ...note, meta: { ...note.meta, origin: { roundId: 'r', boardId: `b-${branch}`, branch, id: 'x', kind: 'note', text: 't', votes: 0, author: null } } } as TLRecord
+      return {
+        ...note,
+        meta: {
+          ...note.meta,
+          origin: { roundId: 'r', boardId: `b-${branch}`, branch, id: 'x', kind: 'note', text: 't', votes: 0, author: null },
+        },
+      } as TLRecord
     }),
   )
   return doc
@@ -36,14 +42,19 @@ describe('the plan of a round’s central board', () => {
   })
 
   it('names none on a board whose ideas were not promoted', () => {
-    const commitments = plan(plannedWorkshopDoc()).steps.flatMap((s) => s.areas).flatMap((a) => a.commitments)
+    const commitments = plan(plannedWorkshopDoc())
+      .steps.flatMap((s) => s.areas)
+      .flatMap((a) => a.commitments)
     expect(commitments.length).toBeGreaterThan(0)
     expect(commitments.every((c) => c.branches.length === 0)).toBe(true)
     expect(planToMarkdown(plan(plannedWorkshopDoc()))).not.toContain('Stöds av')
   })
 })
 
-function digestWith(notes: { id: string; text: string; votes?: number; themeId?: string }[], themes: { id: string; title: string; votes: number }[] = []): BoardDigest {
+function digestWith(
+  notes: { id: string; text: string; votes?: number; themeId?: string }[],
+  themes: { id: string; title: string; votes: number }[] = [],
+): BoardDigest {
   const empty = digestBoard(plannedWorkshopDoc(), 'sv')
   return {
     ...empty,
@@ -51,7 +62,15 @@ function digestWith(notes: { id: string; text: string; votes?: number; themeId?:
       area.areaId === 'besokare'
         ? {
             ...area,
-            notes: notes.map((n) => ({ id: n.id, text: n.text, votes: n.votes ?? 0, author: null, themeId: n.themeId ?? null, updatedAt: null, origin: null })),
+            notes: notes.map((n) => ({
+              id: n.id,
+              text: n.text,
+              votes: n.votes ?? 0,
+              author: null,
+              themeId: n.themeId ?? null,
+              updatedAt: null,
+              origin: null,
+            })),
             themes: themes.map((t) => ({ ...t, noteCount: 2 })),
           }
         : { ...area, notes: [], themes: [] },
@@ -61,12 +80,24 @@ function digestWith(notes: { id: string; text: string; votes?: number; themeId?:
 
 describe('the roll-up', () => {
   it('takes every theme and the most-voted ideas outside themes of each branch, with its name', () => {
-    const notes = Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, text: `Unik idé nummer ${'abcdefghi'[i]}${i} ${'xyzåäöqrs'[i]}`, votes: i }))
-    const digest = digestWith([...notes, { id: 'in-theme', text: 'I ett tema', votes: 50, themeId: 't1' }], [{ id: 't1', title: 'Kvällsöppet', votes: 51 }])
+    const notes = Array.from({ length: 9 }, (_, i) => ({
+      id: `n${i}`,
+      text: `Unik idé nummer ${'abcdefghi'[i]}${i} ${'xyzåäöqrs'[i]}`,
+      votes: i,
+    }))
+    const digest = digestWith(
+      [...notes, { id: 'in-theme', text: 'I ett tema', votes: 50, themeId: 't1' }],
+      [{ id: 't1', title: 'Kvällsöppet', votes: 51 }],
+    )
     const rolled = rollUp([{ boardId: 'b1', branch: 'Bredäng', digest }], null, 'sv')
     const items = rolled.areas.find((a) => a.areaId === 'besokare')!.groups.flatMap((g) => g.items)
     expect(items.filter((i) => i.kind === 'theme').map((i) => [i.text, i.votes, i.branch])).toEqual([['Kvällsöppet', 51, 'Bredäng']])
-    expect(items.filter((i) => i.kind === 'note').map((i) => i.id).sort()).toEqual(['n4', 'n5', 'n6', 'n7', 'n8'])
+    expect(
+      items
+        .filter((i) => i.kind === 'note')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['n4', 'n5', 'n6', 'n7', 'n8'])
     expect(items.filter((i) => i.kind === 'note')).toHaveLength(ROLL_UP_TOP_IDEAS)
     expect(rolled.areas.filter((a) => a.areaId !== 'besokare').every((a) => a.groups.length === 0)).toBe(true)
   })
@@ -76,14 +107,31 @@ describe('the roll-up', () => {
       { id: 'n1', text: 'Längre öppettider' },
       { id: 'n2', text: 'Sagostund för små' },
     ])
-    const origin = (id: string, text: string) => ({ roundId: 'r', boardId: 'b1', branch: 'Bredäng', id, kind: 'note' as const, text, votes: 3, author: 'Anna' })
+    const origin = (id: string, text: string) => ({
+      roundId: 'r',
+      boardId: 'b1',
+      branch: 'Bredäng',
+      id,
+      kind: 'note' as const,
+      text,
+      votes: 3,
+      author: 'Anna',
+    })
     const central = digestWith([])
     central.areas = central.areas.map((a) =>
       a.areaId === 'besokare'
         ? {
             ...a,
             notes: [
-              { id: 'c1', text: 'Längre öppettider', votes: 0, author: null, themeId: null, updatedAt: null, origin: origin('n1', 'Längre öppettider') },
+              {
+                id: 'c1',
+                text: 'Längre öppettider',
+                votes: 0,
+                author: null,
+                themeId: null,
+                updatedAt: null,
+                origin: origin('n1', 'Längre öppettider'),
+              },
               { id: 'c2', text: 'Sagostund', votes: 0, author: null, themeId: null, updatedAt: null, origin: origin('n2', 'Sagostund') },
               { id: 'c3', text: 'Borta', votes: 0, author: null, themeId: null, updatedAt: null, origin: origin('n9', 'Borta') },
             ],
@@ -96,6 +144,11 @@ describe('the roll-up', () => {
       ['c2', true, false, 3, 'Anna'],
       ['c3', false, true, 3, 'Anna'],
     ])
-    expect(rolled.areas.find((a) => a.areaId === 'besokare')!.groups.flatMap((g) => g.items).every((i) => i.promoted)).toBe(true)
+    expect(
+      rolled.areas
+        .find((a) => a.areaId === 'besokare')!
+        .groups.flatMap((g) => g.items)
+        .every((i) => i.promoted),
+    ).toBe(true)
   })
 })

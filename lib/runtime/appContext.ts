@@ -14,8 +14,7 @@ import type { OidcConfig } from '../env'
 import type { RoundControl } from '../rounds/roundControl'
 
 export type CredentialsResult =
-  | { ok: true; user: UserRecord }
-  | { ok: false; reason: 'invalid' | 'rate-limited'; retryAfterSeconds?: number }
+  { ok: true; user: UserRecord } | { ok: false; reason: 'invalid' | 'rate-limited'; retryAfterSeconds?: number }
 
 /** The header through which the server passes the client's address to route handlers. */
 export const CLIENT_IP_HEADER = 'x-strategitavlan-client-ip'

@@ -20,6 +20,4 @@ that the their them then there these they this to too up us was we were what whe
 why will with would you your new more better need needs make
 `
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${SWEDISH} ${ENGLISH}`.split(/\s+/).filter((word) => word.length > 0),
-)
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${SWEDISH} ${ENGLISH}`.split(/\s+/).filter((word) => word.length > 0))

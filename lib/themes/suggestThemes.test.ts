@@ -70,7 +70,15 @@ describe('suggestThemes', () => {
   })
 
   it('proposes nothing for notes that share no words', () => {
-    expect(suggestThemes([{ id: 'a', text: 'Kaffe' }, { id: 'b', text: 'Parkering' }], { locale: 'sv' })).toEqual([])
+    expect(
+      suggestThemes(
+        [
+          { id: 'a', text: 'Kaffe' },
+          { id: 'b', text: 'Parkering' },
+        ],
+        { locale: 'sv' },
+      ),
+    ).toEqual([])
     expect(suggestThemes([], { locale: 'sv' })).toEqual([])
   })
 

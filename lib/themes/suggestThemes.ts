@@ -146,7 +146,11 @@ export function suggestThemes(notes: readonly ThemeInput[], options: SuggestOpti
   const groups = members.filter((group): group is number[] => !!group && group.length >= 2)
   groups.sort((a, b) => b.length - a.length || a[0] - b[0])
   return groups.map((group) => ({
-    title: titleOf(group.map((i) => counts[i]), termIndex, surface),
+    title: titleOf(
+      group.map((i) => counts[i]),
+      termIndex,
+      surface,
+    ),
     noteIds: group.map((i) => ordered[i].id),
   }))
 }

@@ -27,7 +27,11 @@ export interface Token {
 
 /** Lower case, NFC, and every run of characters that are not letters or digits made a space. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('sv')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 export function tokenize(text: string, locale: Locale): Token[] {

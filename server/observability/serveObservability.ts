@@ -35,7 +35,9 @@ export function serveObservability(
   const answer = path === HEALTH_PATH ? healthAnswer(health) : metricsAnswer(metrics)
   answer
     .then(({ status, type, body }) => {
-      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body)
+      res
+        .writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' })
+        .end(req.method === 'HEAD' ? undefined : body)
     })
     .catch((error: Error) => {
       logger.error({ err: error.message, path }, 'observability endpoint failed')

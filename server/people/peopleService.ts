@@ -116,7 +116,9 @@ export function createPeopleService(options: PeopleServiceOptions): PeopleContro
         version: 1,
         exportedAt: new Date().toISOString(),
         person,
-        memberships: guestId ? [] : (await store.boards.listForUser(personId)).map((b) => ({ boardId: b.id, boardName: b.name, role: b.role })),
+        memberships: guestId
+          ? []
+          : (await store.boards.listForUser(personId)).map((b) => ({ boardId: b.id, boardName: b.name, role: b.role })),
         boardsCreated: boards.filter((b) => b.createdBy === personId).map((b) => ({ id: b.id, name: b.name, createdAt: b.createdAt })),
         invitesCreated: guestId
           ? []
@@ -132,7 +134,13 @@ export function createPeopleService(options: PeopleServiceOptions): PeopleContro
         // Planning rounds the person facilitates (issue 18); guests facilitate none.
         roundsFacilitated: guestId
           ? []
-          : (await store.rounds.listForUser(personId)).map((r) => ({ id: r.id, name: r.name, period: r.period, createdAt: r.createdAt, createdByThem: r.createdBy === personId })),
+          : (await store.rounds.listForUser(personId)).map((r) => ({
+              id: r.id,
+              name: r.name,
+              period: r.period,
+              createdAt: r.createdAt,
+              createdByThem: r.createdBy === personId,
+            })),
         snapshotsTaken: (await store.snapshots.listCreatedBy(personId)).map((s) => ({
           id: s.id,
           boardId: s.boardId,

@@ -124,7 +124,8 @@ export function createRoundService(options: RoundServiceOptions): RoundControl {
     if (!board || (await store.boards.roleOf(boardId, by.id)) !== 'facilitator') {
       throw new RoundError(403, 'only a facilitator of a board can add it to a round')
     }
-    if ((await store.rounds.boards(round.id)).some((b) => b.boardId === boardId)) throw new RoundError(409, 'the board is already in the round')
+    if ((await store.rounds.boards(round.id)).some((b) => b.boardId === boardId))
+      throw new RoundError(409, 'the board is already in the round')
     const added = await store.rounds.addBoard(round.id, { boardId, kind: 'branch', branch: branch.trim() || board.name })
     await grantFacilitators(round.id, boardId)
     await audit({ actor: actor(by), action: 'round-board-added', boardId, targetId: round.id, detail: 'existing' })
@@ -288,7 +289,13 @@ export function createRoundService(options: RoundServiceOptions): RoundControl {
         { addsBytes: JSON.stringify(origin).length + 1024 },
       )
       if (noteId === null) throw new RoundError(409, 'already promoted')
-      await audit({ actor: actor(by), action: 'round-note-promoted', boardId: central.boardId, targetId: source.boardId, detail: origin.kind })
+      await audit({
+        actor: actor(by),
+        action: 'round-note-promoted',
+        boardId: central.boardId,
+        targetId: source.boardId,
+        detail: origin.kind,
+      })
       return { noteId, areaId }
     },
 

@@ -29,9 +29,7 @@ export function openPostgresAuditStore(pool: Pool): AuditStore {
       return rows.map(toAuditEntry)
     },
     async listAbout(personId) {
-      const { rows } = await pool.query<AuditRow>('SELECT * FROM audit_log WHERE actor_id = $1 OR target_id = $1 ORDER BY seq', [
-        personId,
-      ])
+      const { rows } = await pool.query<AuditRow>('SELECT * FROM audit_log WHERE actor_id = $1 OR target_id = $1 ORDER BY seq', [personId])
       return rows.map(toAuditEntry)
     },
     async deleteBefore(before) {

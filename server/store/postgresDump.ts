@@ -39,9 +39,7 @@ export function openPostgresDump(pool: pg.Pool, transaction: Transaction): Pick<
     async load(dump) {
       await transaction(async (client) => {
         const tables = await tablesOf(client)
-        const { rows } = await client.query<{ n: number }>(
-          'SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM boards) AS n',
-        )
+        const { rows } = await client.query<{ n: number }>('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM boards) AS n')
         if (Number(rows[0].n) > 0) throw new Error('The database is not empty: restore into a new one.')
         await client.query('DELETE FROM secrets')
         for (const table of inDumpOrder(Object.keys(dump))) {
@@ -76,10 +74,10 @@ export function openPostgresDump(pool: pg.Pool, transaction: Transaction): Pick<
           }
           // Identity columns carry on after the loaded rows.
           for (const column of identities) {
-            await client.query(
-              `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX("${column}") FROM "${table}"), 1))`,
-              [table, column],
-            )
+            await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX("${column}") FROM "${table}"), 1))`, [
+              table,
+              column,
+            ])
           }
         }
       })

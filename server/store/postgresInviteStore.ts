@@ -65,10 +65,9 @@ export function openPostgresInviteStores(pool: Pool): { invites: InviteStore; gu
         return rows[0] ? toGuest(rows[0]) : null
       },
       async listForInvite(inviteId) {
-        const { rows } = await pool.query<GuestRow>(
-          `SELECT ${GUEST_COLUMNS} FROM guests WHERE invite_id = $1 ORDER BY created_at, seq`,
-          [inviteId],
-        )
+        const { rows } = await pool.query<GuestRow>(`SELECT ${GUEST_COLUMNS} FROM guests WHERE invite_id = $1 ORDER BY created_at, seq`, [
+          inviteId,
+        ])
         return rows.map(toGuest)
       },
       async rename(id, name) {

@@ -2,7 +2,15 @@
 import type pg from 'pg'
 import type { RoundStore } from '../../lib/store/types'
 import type { Transaction } from './postgresBoardLifecycle'
-import { compareRoundBoards, newRoundRecord, ROUND_BOARD_COLUMNS, toRound, toRoundBoard, type RoundBoardRow, type RoundRow } from './roundRows'
+import {
+  compareRoundBoards,
+  newRoundRecord,
+  ROUND_BOARD_COLUMNS,
+  toRound,
+  toRoundBoard,
+  type RoundBoardRow,
+  type RoundRow,
+} from './roundRows'
 
 export function openPostgresRoundStore(pool: pg.Pool, transaction: Transaction): RoundStore {
   return {
@@ -41,7 +49,10 @@ export function openPostgresRoundStore(pool: pg.Pool, transaction: Transaction):
       await pool.query('INSERT INTO round_facilitators (round_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [roundId, userId])
     },
     async facilitators(roundId) {
-      const { rows } = await pool.query<{ user_id: string }>('SELECT user_id FROM round_facilitators WHERE round_id = $1 ORDER BY user_id', [roundId])
+      const { rows } = await pool.query<{ user_id: string }>(
+        'SELECT user_id FROM round_facilitators WHERE round_id = $1 ORDER BY user_id',
+        [roundId],
+      )
       return rows.map((row) => row.user_id)
     },
     async addBoard(roundId, board) {
@@ -68,7 +79,9 @@ export function openPostgresRoundStore(pool: pg.Pool, transaction: Transaction):
       return result.rowCount === 1
     },
     async roundsOfBoard(boardId) {
-      const { rows } = await pool.query<RoundBoardRow>(`SELECT ${ROUND_BOARD_COLUMNS} FROM round_boards rb WHERE rb.board_id = $1`, [boardId])
+      const { rows } = await pool.query<RoundBoardRow>(`SELECT ${ROUND_BOARD_COLUMNS} FROM round_boards rb WHERE rb.board_id = $1`, [
+        boardId,
+      ])
       return rows.map(toRoundBoard)
     },
   }

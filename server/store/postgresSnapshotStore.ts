@@ -66,10 +66,10 @@ export function openPostgresSnapshotStore(pool: Pool): SnapshotStore {
       return result.rowCount === 1
     },
     async deleteAutoBefore(boardId, before) {
-      const result = await pool.query(
-        "DELETE FROM board_snapshots WHERE board_id = $1 AND kind = 'auto' AND created_at < $2",
-        [boardId, before],
-      )
+      const result = await pool.query("DELETE FROM board_snapshots WHERE board_id = $1 AND kind = 'auto' AND created_at < $2", [
+        boardId,
+        before,
+      ])
       return result.rowCount ?? 0
     },
   }

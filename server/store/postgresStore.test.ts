@@ -141,7 +141,7 @@ describe.runIf(postgres.ok)('PostgreSQL', () => {
       const store = await open(schema)
       await store.docs.appendUpdates('some-doc', [new Uint8Array([1])])
       const client = await connect(schema)
-      await client.query("ALTER TABLE doc_updates ADD CONSTRAINT small CHECK (octet_length(data) < 10)")
+      await client.query('ALTER TABLE doc_updates ADD CONSTRAINT small CHECK (octet_length(data) < 10)')
       await expect(store.docs.appendUpdates('some-doc', [new Uint8Array([2]), new Uint8Array(20)])).rejects.toThrow()
       expect((await store.docs.loadDoc('some-doc')).updates).toEqual([new Uint8Array([1])])
     })
@@ -150,10 +150,9 @@ describe.runIf(postgres.ok)('PostgreSQL', () => {
       const schema = await newSchema()
       await (await open(schema)).close()
       const known = POSTGRES_MIGRATIONS.length
-      await (await connect(schema)).query(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'from the future', 0)",
-        [known + 1],
-      )
+      await (
+        await connect(schema)
+      ).query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'from the future', 0)", [known + 1])
       await expect(openPostgresStore({ connectionString: serverUrl, schema: schema.schema })).rejects.toThrow(
         `created by a newer Strategitavlan (schema ${known + 1}, this one knows ${known})`,
       )

@@ -67,7 +67,9 @@ const toUser = (row: UserRow): UserRecord => ({
  */
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 }
 
 /** Any constant will do: it only keeps two processes from migrating the same database at once. */
@@ -96,9 +98,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // our sessions only, and stricter settings (remote_apply, …) are left as they are. Runs on
     // each new connection before it is used.
     onConnect: async (client) => {
-      await client.query(
-        "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'",
-      )
+      await client.query("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'")
     },
   }
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 })
@@ -150,10 +150,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           createdAt: Date.now(),
           sessionsValidAfter: 0,
         }
-        await pool.query(
-          'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [record.id, record.email, record.name, record.passwordHash, record.isAdmin, record.createdAt],
-        )
+        await pool.query('INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          record.id,
+          record.email,
+          record.name,
+          record.passwordHash,
+          record.isAdmin,
+          record.createdAt,
+        ])
         return record
       },
       async get(id) {
@@ -191,14 +195,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const id = newId()
         const at = Date.now()
         await transaction(async (client) => {
-          await client.query(
-            'INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)',
-            [id, board.name, board.locale, board.createdBy, at],
-          )
-          await client.query("INSERT INTO board_members (board_id, user_id, role) VALUES ($1, $2, 'facilitator')", [
+          await client.query('INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
             id,
+            board.name,
+            board.locale,
             board.createdBy,
+            at,
           ])
+          await client.query("INSERT INTO board_members (board_id, user_id, role) VALUES ($1, $2, 'facilitator')", [id, board.createdBy])
           await client.query('INSERT INTO doc_updates (doc_id, data, created_at) VALUES ($1, $2, $3)', [
             id,
             asBuffer(board.initialState),

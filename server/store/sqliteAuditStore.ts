@@ -7,9 +7,7 @@ export function openSqliteAuditStore(db: Database.Database): AuditStore {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor_id, actor_name, action, board_id, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
-  const about = db.prepare<[string, string], AuditRow>(
-    'SELECT * FROM audit_log WHERE actor_id = ? OR target_id = ? ORDER BY seq',
-  )
+  const about = db.prepare<[string, string], AuditRow>('SELECT * FROM audit_log WHERE actor_id = ? OR target_id = ? ORDER BY seq')
   const deleteBefore = db.prepare('DELETE FROM audit_log WHERE at < ?')
   return {
     async append(entry) {
@@ -32,7 +30,10 @@ export function openSqliteAuditStore(db: Database.Database): AuditStore {
       }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`
       params.push(options.limit ?? 100)
-      return db.prepare<(string | number)[], AuditRow>(sql).all(...params).map(toAuditEntry)
+      return db
+        .prepare<(string | number)[], AuditRow>(sql)
+        .all(...params)
+        .map(toAuditEntry)
     },
     async listAbout(personId) {
       return about.all(personId, personId).map(toAuditEntry)

@@ -9,9 +9,7 @@ import { inDumpOrder } from './rows'
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
 
 function tablesOf(db: Database.Database): string[] {
-  const rows = db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all()
+  const rows = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all()
   return inDumpOrder(rows.map((row) => row.name))
 }
 
@@ -44,7 +42,12 @@ export function openSqliteDump(db: Database.Database): Pick<Store, 'dump' | 'loa
         for (const table of inDumpOrder(Object.keys(dump))) {
           if (!tables.includes(table)) throw new Error(`The backup has a table this version does not know: ${table}`)
           // Columns the other store has and this one lacks (PostgreSQL's ordering `seq`) are left out.
-          const known = new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name))
+          const known = new Set(
+            db
+              .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+              .all()
+              .map((c) => c.name),
+          )
           for (const row of dump[table]) {
             const columns = Object.keys(row).filter((column) => known.has(column))
             if (!columns.every((column) => IDENTIFIER.test(column))) throw new Error(`Bad column in ${table}`)
@@ -54,9 +57,9 @@ export function openSqliteDump(db: Database.Database): Pick<Store, 'dump' | 'loa
               if (typeof value === 'boolean') return value ? 1 : 0
               return value
             })
-            db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-              ...values,
-            )
+            db.prepare(
+              `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            ).run(...values)
           }
         }
       })()

@@ -26,9 +26,7 @@ export function openSqliteInviteStores(db: Database.Database): { invites: Invite
     guestById: db.prepare<[string], GuestRow>('SELECT * FROM guests WHERE id = ?'),
     guestDelete: db.prepare('DELETE FROM guests WHERE id = ?'),
     guestRename: db.prepare('UPDATE guests SET name = ? WHERE id = ?'),
-    guestsForInvite: db.prepare<[string], GuestRow>(
-      'SELECT * FROM guests WHERE invite_id = ? ORDER BY created_at, rowid',
-    ),
+    guestsForInvite: db.prepare<[string], GuestRow>('SELECT * FROM guests WHERE invite_id = ? ORDER BY created_at, rowid'),
   }
 
   return {

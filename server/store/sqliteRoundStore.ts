@@ -1,7 +1,15 @@
 /** Planning rounds in the SQLite store (see lib/store/types.ts, RoundStore). */
 import type Database from 'better-sqlite3'
 import type { RoundStore } from '../../lib/store/types'
-import { compareRoundBoards, newRoundRecord, ROUND_BOARD_COLUMNS, toRound, toRoundBoard, type RoundBoardRow, type RoundRow } from './roundRows'
+import {
+  compareRoundBoards,
+  newRoundRecord,
+  ROUND_BOARD_COLUMNS,
+  toRound,
+  toRoundBoard,
+  type RoundBoardRow,
+  type RoundRow,
+} from './roundRows'
 
 export function openSqliteRoundStore(db: Database.Database): RoundStore {
   const q = {

@@ -77,15 +77,29 @@ describe('SQLite store file', () => {
     const db = new Database(file)
     db.exec(SQLITE_MIGRATIONS[0])
     db.pragma('user_version = 1')
-    db.prepare('INSERT INTO users (id, email, name, is_admin, created_at) VALUES (?, ?, ?, 0, ?)').run('u1', 'anna@bibliotek.example.se', 'Anna', 1)
-    db.prepare('INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('b1', 'Tavla', 'sv', 'u1', 1, 1)
+    db.prepare('INSERT INTO users (id, email, name, is_admin, created_at) VALUES (?, ?, ?, 0, ?)').run(
+      'u1',
+      'anna@bibliotek.example.se',
+      'Anna',
+      1,
+    )
+    db.prepare('INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      'b1',
+      'Tavla',
+      'sv',
+      'u1',
+      1,
+      1,
+    )
     db.prepare('INSERT INTO board_members (board_id, user_id, role) VALUES (?, ?, ?)').run('b1', 'u1', 'facilitator')
     db.close()
 
     const store = openSqliteStore(file)
     try {
       expect((await store.users.findByEmail('anna@bibliotek.example.se'))?.id).toBe('u1')
-      expect(await store.boards.members('b1')).toEqual([{ userId: 'u1', name: 'Anna', email: 'anna@bibliotek.example.se', role: 'facilitator' }])
+      expect(await store.boards.members('b1')).toEqual([
+        { userId: 'u1', name: 'Anna', email: 'anna@bibliotek.example.se', role: 'facilitator' },
+      ])
       const invite = await store.invites.create({
         boardId: 'b1',
         role: 'participant',

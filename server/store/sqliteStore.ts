@@ -53,9 +53,7 @@ export function openSqliteStore(file: string): Store {
   migrate(db)
 
   const q = {
-    userInsert: db.prepare(
-      'INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    userInsert: db.prepare('INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ? AND removed_at IS NULL'),
     userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ? AND removed_at IS NULL'),
     userCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE removed_at IS NULL'),
@@ -64,9 +62,7 @@ export function openSqliteStore(file: string): Store {
     userEndSessions: db.prepare('UPDATE users SET sessions_valid_after = MAX(sessions_valid_after, ?) WHERE id = ?'),
     userLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
     userPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
-    boardInsert: db.prepare(
-      'INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    boardInsert: db.prepare('INSERT INTO boards (id, name, locale, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     boardById: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
     boardsForUser: db.prepare<[string], BoardRow & { role: BoardRole }>(
       `SELECT b.*, m.role FROM boards b JOIN board_members m ON m.board_id = b.id
@@ -86,9 +82,7 @@ export function openSqliteStore(file: string): Store {
       `SELECT m.user_id, u.name, u.email, m.role FROM board_members m JOIN users u ON u.id = m.user_id
        WHERE m.board_id = ?`,
     ),
-    snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
-      'SELECT state, through_seq FROM doc_snapshots WHERE doc_id = ?',
-    ),
+    snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>('SELECT state, through_seq FROM doc_snapshots WHERE doc_id = ?'),
     updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     ),
@@ -185,10 +179,7 @@ export function openSqliteStore(file: string): Store {
         return q.userCount.get()!.n
       },
       async list() {
-        return q.userList
-          .all()
-          .map(toUser)
-          .sort(compareUsers)
+        return q.userList.all().map(toUser).sort(compareUsers)
       },
       async setLocale(id, locale) {
         q.userLocale.run(locale, id)
@@ -277,9 +268,7 @@ export function openSqliteStore(file: string): Store {
 function migrate(db: Database.Database) {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > SQLITE_MIGRATIONS.length) {
-    throw new Error(
-      `The database was created by a newer Strategitavlan (schema ${current}, this one knows ${SQLITE_MIGRATIONS.length}).`,
-    )
+    throw new Error(`The database was created by a newer Strategitavlan (schema ${current}, this one knows ${SQLITE_MIGRATIONS.length}).`)
   }
   for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
     db.transaction(() => {

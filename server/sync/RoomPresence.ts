@@ -153,7 +153,10 @@ export class RoomPresence {
       if (this.host.connections.get(connection.socket) !== connection) return
       const taken = owners.findIndex((owner) => owner !== me)
       if (taken !== -1) {
-        this.host.refuse(connection, Refusals.malformed, { err: 'awareness update for an id another person claimed (on any node)', clientId: ids[taken] })
+        this.host.refuse(connection, Refusals.malformed, {
+          err: 'awareness update for an id another person claimed (on any node)',
+          clientId: ids[taken],
+        })
         return
       }
       for (const { entry } of unclaimed) this.remember(entry.clientId, me)
@@ -297,10 +300,7 @@ export class RoomPresence {
     return changed ? JSON.stringify(fields) : state
   }
 
-  private onUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private onUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const connection = connectionOf(origin, this.host.connections)
     if (connection) {
       // A client that comes back with the id it had before shows up as `updated`, not `added`:

@@ -42,10 +42,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * The rewrite for one change by `author`'s socket. `anonymous` says whether the board records
  * no authors (read only when a new shape needs it).
  */
-export function authorshipRewrite(
-  author: Author,
-  anonymous: () => boolean,
-): (key: string, value: unknown, previous: unknown) => unknown {
+export function authorshipRewrite(author: Author, anonymous: () => boolean): (key: string, value: unknown, previous: unknown) => unknown {
   return (key, value, previous) => {
     if (isUserRecord(value)) {
       // Only the socket's own (another person's is refused: isAnotherPersonsUserRecord), named as the token says.
@@ -70,7 +67,8 @@ export function authorshipRewrite(
     const props = value.props
     if (props && typeof props === 'object' && Object.hasOwn(props, 'textFirstEditedBy')) {
       const claimedBy = props.textFirstEditedBy
-      const before = isShape(previous) && previous.props && typeof previous.props === 'object' ? previous.props.textFirstEditedBy : undefined
+      const before =
+        isShape(previous) && previous.props && typeof previous.props === 'object' ? previous.props.textFirstEditedBy : undefined
       let wantedBy = claimedBy
       if (typeof claimedBy === 'string') wantedBy = typeof before === 'string' && before ? before : anonymous() ? null : author.id
       if (wantedBy !== claimedBy) next = { ...next, props: { ...props, textFirstEditedBy: wantedBy } }

@@ -47,7 +47,12 @@ describe('AwarenessThrottle', () => {
 
   it('keeps the newest entry of each client id when it merges', () => {
     for (let clock = 1; clock <= 5; clock++) throttle.submit(cursorAt(7, clock))
-    throttle.submit(awarenessUpdate([{ clientId: 7, clock: 9, state: 'a' }, { clientId: 8, clock: 3, state: 'b' }]))
+    throttle.submit(
+      awarenessUpdate([
+        { clientId: 7, clock: 9, state: 'a' },
+        { clientId: 8, clock: 3, state: 'b' },
+      ]),
+    )
     throttle.submit(awarenessUpdate([{ clientId: 8, clock: 2, state: 'old' }]))
     throttle.submit(awarenessUpdate([{ clientId: 7, clock: 10, state: null }]))
     vi.advanceTimersByTime(200)

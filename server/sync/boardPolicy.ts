@@ -70,7 +70,11 @@ function childrenOf(records: Iterable<TLRecord>): Map<string, string[]> {
 }
 
 /** The notes a shape holds, at any depth (as far as `drawnCentre` follows parents). */
-function notesUnder(id: string, children: ReadonlyMap<string, readonly string[]>, records: ReadonlyMap<string, TLRecord>): TLShape<'note'>[] {
+function notesUnder(
+  id: string,
+  children: ReadonlyMap<string, readonly string[]>,
+  records: ReadonlyMap<string, TLRecord>,
+): TLShape<'note'>[] {
   const notes: TLShape<'note'>[] = []
   const seen = new Set<string>([id])
   let level = [id]

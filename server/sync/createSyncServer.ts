@@ -213,8 +213,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       principal = await admitPrincipal(() => options.authorize({ room, token, origin: request.headers.origin, request }), revalidate)
       refusal = new SyncRefusal(CloseCode.unauthenticated, 'not authenticated')
     } catch (error) {
-      refusal =
-        error instanceof SyncRefusal ? error : new SyncRefusal(CloseCode.serverError, 'authorization failed')
+      refusal = error instanceof SyncRefusal ? error : new SyncRefusal(CloseCode.serverError, 'authorization failed')
       if (!(error instanceof SyncRefusal)) {
         logger.error({ room, err: (error as Error).message }, 'authorize threw')
       }

@@ -18,7 +18,10 @@ function watched() {
     writes.push(fill?.percent ?? null)
     doc.transact(() => writeSession(doc, { docFill: fill }))
   })
-  stops.push(() => watch.stop(), () => size.detach())
+  stops.push(
+    () => watch.stop(),
+    () => size.detach(),
+  )
   /** Appends entries of about `bytes` until the document measures at least `percent` full. */
   const fillTo = (percent: number) => {
     while (Y.encodeStateAsUpdate(doc).byteLength * 100 < MAX * percent) {

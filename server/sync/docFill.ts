@@ -63,7 +63,11 @@ export class DocFillWatch {
     let bytes = this.size.estimate
     if (bytes * 100 >= max * this.options.warnPercent) {
       const due = this.size.measuredAt === null ? 0 : this.size.measuredAt + this.options.remeasureEveryMs - now
-      if (this.size.measuredAt === null || this.size.sinceMeasured >= this.size.remeasureAfter || (due <= 0 && this.size.sinceMeasured > 0)) {
+      if (
+        this.size.measuredAt === null ||
+        this.size.sinceMeasured >= this.size.remeasureAfter ||
+        (due <= 0 && this.size.sinceMeasured > 0)
+      ) {
         bytes = this.size.measure(now)
       } else if (this.size.sinceMeasured > 0) {
         this.later(due)

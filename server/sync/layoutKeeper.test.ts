@@ -34,13 +34,21 @@ function textOf(doc: Y.Doc, id: string): string {
 }
 
 describe('the layout keeper and a concurrent write', () => {
-  for (const [who, client] of [['loses', 1], ['wins', 0xfffffffe]] as const) {
+  for (const [who, client] of [
+    ['loses', 1],
+    ['wins', 0xfffffffe],
+  ] as const) {
     it(`keeps the text a person typed while the keeper moved their note, when their write ${who} the tie`, async () => {
       const { server, keeper, person } = board(client)
       // Two notes on one spot: the keeper will move the later one.
       const zone = readRecords(server).get(areaShapeId('uppdrag')) as unknown as { x: number; y: number }
       const at = { x: zone.x + 40, y: zone.y + 220 }
-      const first = buildNoteRecord({ id: createShapeId('first'), ...at, text: 'Först', meta: noteMeta({ areaId: 'uppdrag', createdAt: 1 }) })
+      const first = buildNoteRecord({
+        id: createShapeId('first'),
+        ...at,
+        text: 'Först',
+        meta: noteMeta({ areaId: 'uppdrag', createdAt: 1 }),
+      })
       const later = buildNoteRecord({ id: createShapeId('later'), ...at, text: 'Sen', meta: noteMeta({ areaId: 'uppdrag', createdAt: 2 }) })
       person.transact(() => setRecords(person, [first, later]))
       Y.applyUpdate(server, Y.encodeStateAsUpdate(person, Y.encodeStateVector(server)))

@@ -116,7 +116,12 @@ export function attachLayoutKeeper(
       if (stopped) return
       const still = lost.filter(({ item, entry }) => !item.deleted && lostToKeeper([item]).some((other) => other.entry === entry))
       if (still.length === 0) return
-      keep(() => setRecords(doc, still.map(({ entry }) => entry.val as TLRecord)))
+      keep(() =>
+        setRecords(
+          doc,
+          still.map(({ entry }) => entry.val as TLRecord),
+        ),
+      )
     })
   }
 

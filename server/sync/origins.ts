@@ -12,15 +12,7 @@ export interface ServerOrigin<Kind extends string = ServerOriginKind> {
   readonly kind: Kind
 }
 
-export type ServerOriginKind =
-  | 'load'
-  | 'store'
-  | 'remote'
-  | 'server'
-  | 'fill'
-  | 'templateGuard'
-  | 'sessionGuard'
-  | 'layoutKeeper'
+export type ServerOriginKind = 'load' | 'store' | 'remote' | 'server' | 'fill' | 'templateGuard' | 'sessionGuard' | 'layoutKeeper'
 
 /** A transaction's origin: a client's socket, or the server itself. */
 export type Origin = Connection | ServerOrigin

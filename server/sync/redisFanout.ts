@@ -129,7 +129,12 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
   async function claimPresence(room: string, clientId: number, userId: string): Promise<string> {
     const key = claimsKey(room)
     try {
-      const results = await commands.pipeline().hsetnx(key, String(clientId), userId).hget(key, String(clientId)).pexpire(key, CLAIMS_TTL_MS).exec()
+      const results = await commands
+        .pipeline()
+        .hsetnx(key, String(clientId), userId)
+        .hget(key, String(clientId))
+        .pexpire(key, CLAIMS_TTL_MS)
+        .exec()
       const owner = results?.[1]?.[1]
       return typeof owner === 'string' ? owner : userId
     } catch {
@@ -280,8 +285,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       let result: [Buffer, StreamEntry[]][] | null
       try {
         result = (await reader.xreadBuffer('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as
-          | [Buffer, StreamEntry[]][]
-          | null
+          [Buffer, StreamEntry[]][] | null
       } catch {
         if (closed) break
         needsResync = true

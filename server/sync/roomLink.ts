@@ -195,10 +195,7 @@ export class RoomLink implements FanoutListener {
   }
 
   /** Publishes presence changes made by this node's sockets; other nodes time out their own. */
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     if (origin === REMOTE_ORIGIN || origin === AWARENESS_TIMEOUT_ORIGIN || !this.subscription) return
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return

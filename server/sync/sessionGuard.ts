@@ -57,7 +57,10 @@ export function attachSessionGuard(
         else map.set(key, change.oldValue)
       }
     }, SESSION_GUARD_ORIGIN)
-    options.onRevert?.(transaction.origin, refused.map(([key]) => key))
+    options.onRevert?.(
+      transaction.origin,
+      refused.map(([key]) => key),
+    )
   }
   for (const map of policies.keys()) map.observe(observer)
   return () => {

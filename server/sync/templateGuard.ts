@@ -61,8 +61,7 @@ export function attachTemplateGuard(doc: Y.Doc, options: TemplateGuardOptions): 
   const DEPARTED_KEPT = 20_000
   /** Whether a change's entry touches a protected record, judged by `protects`. */
   const guards = (protects: RecordJudge) => (entry: RecordEntry, added: boolean) =>
-    protects(entry.key, entry.val, added) ||
-    (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val, false))
+    protects(entry.key, entry.val, added) || (accepted.has(entry.key) && protects(entry.key, accepted.get(entry.key)!.val, false))
 
   /** The rightmost entry of each key in `keys`, ignoring the entries in `ignored`. */
   const winners = (keys: ReadonlySet<string> | null, ignored?: ReadonlySet<RecordEntry>) => {

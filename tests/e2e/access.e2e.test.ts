@@ -102,7 +102,9 @@ describe('sharing a board', () => {
     await guest.page.goto(server.url)
     await guest.page.waitForURL(new RegExp(`/boards/${boardId}$`))
     expect((await guest.page.request.get(`${server.url}/api/boards`)).status()).toBe(403)
-    expect((await guest.page.request.post(`${server.url}/api/boards/${otherBoardId}/token`, { headers: { origin: server.url } })).status()).toBe(403)
+    expect(
+      (await guest.page.request.post(`${server.url}/api/boards/${otherBoardId}/token`, { headers: { origin: server.url } })).status(),
+    ).toBe(403)
 
     // An observer sees everything live but cannot change anything.
     const observerLink = await createInvite(facilitator, { label: 'Styrelsen', role: 'observer' })
@@ -132,7 +134,9 @@ describe('sharing a board', () => {
     await facilitator.getByRole('button', { name: 'Dela' }).click()
     await facilitator.getByRole('button', { name: `Återkalla ${BRANCH}` }).click()
     await expect.poll(() => guest.page.locator('.connection').getAttribute('data-state'), { timeout: 10_000 }).not.toBe('connected')
-    expect((await guest.page.request.post(`${server.url}/api/boards/${boardId}/token`, { headers: { origin: server.url } })).status()).toBe(403)
+    expect((await guest.page.request.post(`${server.url}/api/boards/${boardId}/token`, { headers: { origin: server.url } })).status()).toBe(
+      403,
+    )
 
     await guest.context.close()
     await observer.context.close()

@@ -47,9 +47,13 @@ describe('a board’s facilitators', () => {
     expect((await members()).find((m) => m.userId === me.userId)?.role).toBe('facilitator')
 
     // With a second facilitator, the first may step down.
-    const second = await facilitator.post(`/api/boards/${boardId}/members`, { data: { email: DEMO_USERS.participant.email, role: 'facilitator' } })
+    const second = await facilitator.post(`/api/boards/${boardId}/members`, {
+      data: { email: DEMO_USERS.participant.email, role: 'facilitator' },
+    })
     expect(second.status()).toBe(201)
-    expect((await facilitator.post(`/api/boards/${boardId}/members`, { data: { email: me.email, role: 'participant' } })).status()).toBe(201)
+    expect((await facilitator.post(`/api/boards/${boardId}/members`, { data: { email: me.email, role: 'participant' } })).status()).toBe(
+      201,
+    )
     const successor = await signedIn(DEMO_USERS.participant.email)
     try {
       expect((await members(successor)).filter((m) => m.role === 'facilitator').map((m) => m.email)).toEqual([DEMO_USERS.participant.email])
@@ -64,7 +68,8 @@ describe('a board’s page', () => {
     const created = await facilitator.post('/api/boards', { data: { name: 'Styrgruppens hemliga tavla', includeStarterNotes: false } })
     expect(created.status()).toBe(201)
     const { id } = (await created.json()) as { id: string }
-    const titleFor = async (context: APIRequestContext) => /<title>([^<]*)<\/title>/.exec(await (await context.get(`/boards/${id}`)).text())?.[1]
+    const titleFor = async (context: APIRequestContext) =>
+      /<title>([^<]*)<\/title>/.exec(await (await context.get(`/boards/${id}`)).text())?.[1]
     expect(await titleFor(facilitator)).toContain('Styrgruppens hemliga tavla')
     const outsider = await signedIn(DEMO_USERS.participant.email)
     try {

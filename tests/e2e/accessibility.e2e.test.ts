@@ -95,7 +95,16 @@ describe('axe-core finds no serious or critical violations', () => {
   })
 
   it('on the board’s canvas, during a voting round, with the facilitator’s panel open (which gives focus back when closed)', async () => {
-    expect((await post(facilitator, `/api/boards/${boardId}/facilitation`, { type: 'voting.start', votesPerPerson: 3, areas: null, anonymous: false })).status()).toBe(200)
+    expect(
+      (
+        await post(facilitator, `/api/boards/${boardId}/facilitation`, {
+          type: 'voting.start',
+          votesPerPerson: 3,
+          areas: null,
+          anonymous: false,
+        })
+      ).status(),
+    ).toBe(200)
     await openBoard(facilitator)
     await facilitator.locator('.note-votes').first().waitFor()
     await expectNoSeriousViolations(facilitator)
@@ -213,9 +222,17 @@ describe('keyboard access on every page', () => {
       await tabTo(page, named(/^Hoppa till innehållet$/), { backwards: start.tag !== 'body', max: 25 })
       expect(await page.locator('.skip-link').evaluate((el) => el.getBoundingClientRect().top >= 0), name).toBe(true)
       await page.keyboard.press('Enter')
-      await expect.poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false), { ...POLL, message: name }).toBe(true)
+      await expect
+        .poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false), {
+          ...POLL,
+          message: name,
+        })
+        .toBe(true)
       await page.keyboard.press('Tab')
-      expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement)), `${name}: Tab after the skip link`).toBe(true)
+      expect(
+        await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement)),
+        `${name}: Tab after the skip link`,
+      ).toBe(true)
     }
   })
 

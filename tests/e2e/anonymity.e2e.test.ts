@@ -103,7 +103,11 @@ describe('a board that hides its authors', () => {
 
 describe('an anonymous board', () => {
   it('keeps the writer’s name out of the synced document, as a raw Yjs client reads it', async () => {
-    const anonymousId = await importWorkshop(context.request, server.url, { name: 'Helt anonym', notes: [], session: { anonymous: true, showAuthors: false } })
+    const anonymousId = await importWorkshop(context.request, server.url, {
+      name: 'Helt anonym',
+      notes: [],
+      session: { anonymous: true, showAuthors: false },
+    })
     const writer = await browser.newContext({ viewport: { width: 1366, height: 768 } })
     await signInByApi(writer, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
     const writerPage = await writer.newPage()
@@ -120,7 +124,11 @@ describe('an anonymous board', () => {
     try {
       await client.synced
       const everything = () =>
-        JSON.stringify({ records: [...readRecords(client.doc).values()], session: sessionMap(client.doc).toJSON(), votes: votesMap(client.doc).toJSON() })
+        JSON.stringify({
+          records: [...readRecords(client.doc).values()],
+          session: sessionMap(client.doc).toJSON(),
+          votes: votesMap(client.doc).toJSON(),
+        })
       await eventually(() => expect(everything()).toContain('Anonym idé om öppettider'), 10_000)
       expect(everything()).not.toContain(DEMO_USERS.facilitator.name)
       expect(everything()).not.toContain('"createdBy"')

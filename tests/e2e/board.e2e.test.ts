@@ -47,7 +47,6 @@ function noteWithText(page: Page, text: string) {
   return page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
 }
 
-
 beforeAll(async () => {
   server = await startAppServer()
   browser = await launchBrowser()

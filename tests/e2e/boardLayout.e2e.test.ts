@@ -104,7 +104,9 @@ describe('a board that holds a workshop', () => {
     for (let i = 1; i <= 8; i++) {
       await clickInView(facilitator, add)
       // As a person would, type once the new note shows its caret.
-      await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+      await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, {
+        timeout: 10_000,
+      })
       await facilitator.keyboard.type(`Uppdragsidé ${i}`)
     }
     await facilitator.keyboard.press('Escape')
@@ -121,10 +123,15 @@ describe('a board that holds a workshop', () => {
     await clickInView(facilitator, add)
     await facilitator.keyboard.press('Escape')
     await clickInView(facilitator, add)
-    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, {
+      timeout: 10_000,
+    })
     await facilitator.keyboard.type('Uppdragsidé 9')
     await facilitator.keyboard.press('Escape')
-    await eventually(async () => expect((await stored(boardId)).notes.map((n) => n.text).filter((t) => t.includes('Uppdragsidé 9'))).toHaveLength(1), 20_000)
+    await eventually(
+      async () => expect((await stored(boardId)).notes.map((n) => n.text).filter((t) => t.includes('Uppdragsidé 9'))).toHaveLength(1),
+      20_000,
+    )
     const { notes } = await stored(boardId)
     expect(notes).toHaveLength(9)
     expect(notes.every((n) => n.text.includes('Uppdragsidé'))).toBe(true)
@@ -137,7 +144,8 @@ describe('a board that holds a workshop', () => {
     const boardId = await emptyBoard(facilitator.request, 'Långa ord')
     await openBoard(facilitator, boardId)
     const add = facilitator.getByRole('button', { name: 'Lägg till idé i Uppdrag' })
-    const typing = () => facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    const typing = () =>
+      facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
     await clickInView(facilitator, add)
     await typing()
     await facilitator.keyboard.type('Kort idé')
@@ -175,7 +183,9 @@ describe('a board that holds a workshop', () => {
     await facilitator.keyboard.press('Enter')
     // Enter selects the whole text once the text editor is up (a moment after it takes focus):
     // only then does the caret go to the end, or the selection would swallow what is typed.
-    await facilitator.waitForFunction((text) => window.getSelection()?.toString().replace(/\s+/g, ' ').trim() === text, typed, { timeout: 10_000 })
+    await facilitator.waitForFunction((text) => window.getSelection()?.toString().replace(/\s+/g, ' ').trim() === text, typed, {
+      timeout: 10_000,
+    })
     await facilitator.keyboard.press('ControlOrMeta+End')
     await facilitator.keyboard.type(' nu')
     await facilitator.keyboard.press('Escape')
@@ -207,7 +217,7 @@ describe('a board that holds a workshop', () => {
     await facilitator.keyboard.press('Escape')
     // Aims once the camera has stopped moving.
     let aim = (await target.boundingBox())!
-    for (let settled = 0; settled < 3; ) {
+    for (let settled = 0; settled < 3;) {
       await facilitator.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
       const next = (await target.boundingBox())!
       settled = next.x === aim.x && next.y === aim.y && next.width === aim.width ? settled + 1 : 0
@@ -215,7 +225,9 @@ describe('a board that holds a workshop', () => {
     }
     await facilitator.keyboard.press('n')
     await facilitator.mouse.click(aim.x + aim.width * 0.6, aim.y + aim.height * 0.5)
-    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await facilitator.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, {
+      timeout: 10_000,
+    })
 
     // Before the server could have done anything (a new note is left alone while empty), the
     // note lies clear of every other, inside the zone (the nearest free cell: see the unit tests).
@@ -225,7 +237,14 @@ describe('a board that holds a workshop', () => {
       const r = document.activeElement!.closest('.tl-shape')!.getBoundingClientRect()
       return { x: r.x, y: r.y, w: r.width, h: r.height }
     })
-    const overlaps = now.filter((b) => !(b.x === dropped.x && b.y === dropped.y) && b.x < dropped.x + dropped.w - 1 && dropped.x < b.x + b.w - 1 && b.y < dropped.y + dropped.h - 1 && dropped.y < b.y + b.h - 1)
+    const overlaps = now.filter(
+      (b) =>
+        !(b.x === dropped.x && b.y === dropped.y) &&
+        b.x < dropped.x + dropped.w - 1 &&
+        dropped.x < b.x + b.w - 1 &&
+        b.y < dropped.y + dropped.h - 1 &&
+        dropped.y < b.y + b.h - 1,
+    )
     expect(overlaps).toEqual([])
     const zone = (await facilitator.locator('.area[data-area="ekonomi"]').boundingBox())!
     expect(dropped.x).toBeGreaterThanOrEqual(zone.x)
@@ -249,7 +268,11 @@ describe('a board that holds a workshop', () => {
     const boardId = await emptyBoard(facilitator.request, 'Privat runda')
     // A third person on the board: a staff member the facilitator added as a participant.
     const store = openSqliteStore(server.dbPath)
-    const third = await store.users.create({ email: 'tredje@example.org', name: 'Tredje Person', passwordHash: await hashPassword(DEMO_PASSWORD) })
+    const third = await store.users.create({
+      email: 'tredje@example.org',
+      name: 'Tredje Person',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })
     await store.boards.setRole(boardId, third.id, 'participant')
     const participantUser = await store.users.findByEmail(DEMO_USERS.participant.email)
     await store.boards.setRole(boardId, participantUser!.id, 'participant')
@@ -273,7 +296,10 @@ describe('a board that holds a workshop', () => {
     expect(sent.status()).toBeLessThan(300)
     // All three have reached the server where private notes belong, each in its author's
     // private document; none is in the board's own.
-    await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toEqual(['Hemlig idé 1', 'Hemlig idé 2', 'Hemlig idé 3']), 15_000)
+    await eventually(
+      async () => expect(await storedPrivateTexts(server, boardId)).toEqual(['Hemlig idé 1', 'Hemlig idé 2', 'Hemlig idé 3']),
+      15_000,
+    )
     expect((await stored(boardId)).notes).toHaveLength(0)
 
     await facilitate(facilitator, 'Visa allas lappar')
@@ -287,7 +313,10 @@ describe('a board that holds a workshop', () => {
 
   it('tidies a 60-note area keeping every note’s area, as one step that undo takes back', async () => {
     const facilitator = await page(DEMO_USERS.facilitator.email)
-    const notes = Array.from({ length: 60 }, (_, i) => ({ area: 'ekonomi' as const, text: `Budgetidé ${i + 1}: ${'mer pengar till '.repeat(i % 4)}böcker` }))
+    const notes = Array.from({ length: 60 }, (_, i) => ({
+      area: 'ekonomi' as const,
+      text: `Budgetidé ${i + 1}: ${'mer pengar till '.repeat(i % 4)}böcker`,
+    }))
     // The notes lie in free places but out of order, as a workshop leaves them.
     const boardId = await emptyBoard(facilitator.request, 'Sextio lappar', notes, true)
     await openBoard(facilitator, boardId)

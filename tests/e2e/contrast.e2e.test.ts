@@ -18,8 +18,19 @@ import { cameraAtRest } from '../helpers/camera'
 
 const SHOTS = process.env.CONTRAST_SCREENSHOTS_DIR
 const NOTE_COLOURS = [
-  'black', 'grey', 'light-violet', 'violet', 'blue', 'light-blue', 'yellow',
-  'orange', 'green', 'light-green', 'light-red', 'red', 'white',
+  'black',
+  'grey',
+  'light-violet',
+  'violet',
+  'blue',
+  'light-blue',
+  'yellow',
+  'orange',
+  'green',
+  'light-green',
+  'light-red',
+  'red',
+  'white',
 ] as const
 
 let server: AppServer
@@ -71,11 +82,19 @@ const failing = (results: { ratio: number }[]) => results.filter((r) => r.ratio 
 describe('text contrast on the canvas, from pixels', () => {
   it('meets 4.5:1 on every step card, zone and the loop', async () => {
     for (const step of STEPS) {
-      const results = await measure(page.locator(`.step[data-step="${step.number}"]`), ['.step__eyebrow', '.step__title', '.step__summary', '.step__number'], `step-${step.number}`)
+      const results = await measure(
+        page.locator(`.step[data-step="${step.number}"]`),
+        ['.step__eyebrow', '.step__title', '.step__summary', '.step__number'],
+        `step-${step.number}`,
+      )
       expect(failing(results), `step ${step.number}: ${JSON.stringify(results)}`).toEqual([])
     }
     for (const area of AREAS) {
-      const results = await measure(page.locator(`.area[data-area="${area.id}"]`), ['.area__eyebrow', '.area__title', '.area__question', '.area__count', '.area__add'], `area-${area.id}`)
+      const results = await measure(
+        page.locator(`.area[data-area="${area.id}"]`),
+        ['.area__eyebrow', '.area__title', '.area__question', '.area__count', '.area__add'],
+        `area-${area.id}`,
+      )
       expect(failing(results), `area ${area.id}: ${JSON.stringify(results)}`).toEqual([])
     }
     const loop = await measure(page.locator('.loop'), ['.loop__title', '.loop__summary'], 'loop')
@@ -94,7 +113,9 @@ describe('text contrast on the canvas, from pixels', () => {
 
   it('meets 4.5:1 on a note of every colour', async () => {
     for (const colour of NOTE_COLOURS) {
-      const note = page.locator('.tl-shape[data-shape-type="note"]').filter({ has: page.locator('.tl-rich-text', { hasText: new RegExp(`färgen ${colour}$`) }) })
+      const note = page
+        .locator('.tl-shape[data-shape-type="note"]')
+        .filter({ has: page.locator('.tl-rich-text', { hasText: new RegExp(`färgen ${colour}$`) }) })
       const results = await measure(note, ['.tl-rich-text'], `note-${colour}`)
       expect(failing(results), `${colour} note: ${JSON.stringify(results)}`).toEqual([])
     }

@@ -126,7 +126,14 @@ describe('backup and import over HTTP', () => {
       [JSON.stringify({ ...backup, version: 7 }), 400, 'newer-version'],
       [JSON.stringify({ ...backup, extra: true }), 400, 'invalid'],
       [JSON.stringify(backup).replace('{', '{"__proto__":{"admin":true},'), 400, 'unsafe'],
-      [JSON.stringify({ ...backup, records: [...backup.records, { ...backup.records[0], id: 'shape:evil', typeName: 'shape', type: 'script' }] }), 400, 'invalid'],
+      [
+        JSON.stringify({
+          ...backup,
+          records: [...backup.records, { ...backup.records[0], id: 'shape:evil', typeName: 'shape', type: 'script' }],
+        }),
+        400,
+        'invalid',
+      ],
       [Buffer.alloc(9 * 1024 * 1024, 0x20), 413, 'too-large'],
     ]
     for (const [body, status, code] of cases) {

@@ -21,7 +21,18 @@ const opened: APIRequestContext[] = []
 const DEVICE_COOKIE = /^strategitavlan-guest-/
 
 /** A browser without a browser: its own cookie jar, optionally starting from `cookies`. */
-async function device(cookies: { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: 'Strict' | 'Lax' | 'None' }[] = []) {
+async function device(
+  cookies: {
+    name: string
+    value: string
+    domain: string
+    path: string
+    expires: number
+    httpOnly: boolean
+    secure: boolean
+    sameSite: 'Strict' | 'Lax' | 'None'
+  }[] = [],
+) {
   const context = await playwrightRequest.newContext({
     baseURL: server.url,
     extraHTTPHeaders: { origin: server.url },
@@ -60,7 +71,9 @@ beforeAll(async () => {
   const made = await facilitator.post(`/api/boards/${boardId}/invites`, { data: { role: 'participant' } })
   expect(made.status()).toBe(201)
   inviteToken = ((await made.json()) as { url: string }).url.split('/join/')[1]
-  const note = await facilitator.post(`/api/boards/${boardId}/notes`, { data: { areaId: AREA_IDS[0], text: 'Längre öppettider på lördagar' } })
+  const note = await facilitator.post(`/api/boards/${boardId}/notes`, {
+    data: { areaId: AREA_IDS[0], text: 'Längre öppettider på lördagar' },
+  })
   expect(note.status()).toBe(201)
   noteId = ((await note.json()) as { id: string }).id
   const started = await facilitator.post(`/api/boards/${boardId}/facilitation`, {

@@ -60,7 +60,10 @@ describe.runIf(postgres.ok)('hostile requests on PostgreSQL', () => {
     const guest = await playwrightRequest.newContext({ baseURL: server!.url, extraHTTPHeaders: { origin: server!.url } })
     try {
       const { csrfToken } = (await (await guest.get('/api/auth/csrf')).json()) as { csrfToken: string }
-      const signedIn = await guest.post('/api/auth/callback/guest', { form: { csrfToken, token, name: 'Gästledare', json: 'true' }, maxRedirects: 0 })
+      const signedIn = await guest.post('/api/auth/callback/guest', {
+        form: { csrfToken, token, name: 'Gästledare', json: 'true' },
+        maxRedirects: 0,
+      })
       expect(signedIn.status()).toBeLessThan(400)
       // The guest is a facilitator of the board: they may read its invites ...
       expect((await guest.get(`/api/boards/${boardId}/invites`)).status()).toBe(200)

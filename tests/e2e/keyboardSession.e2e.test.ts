@@ -22,7 +22,12 @@ const contexts: BrowserContext[] = []
 
 async function storedNote(boardId: string, text: string) {
   const board = await storedBoard(server, boardId)
-  return board.steps.flatMap((s) => s.areas).flatMap((a) => a.notes).find((n) => n.text === text) ?? null
+  return (
+    board.steps
+      .flatMap((s) => s.areas)
+      .flatMap((a) => a.notes)
+      .find((n) => n.text === text) ?? null
+  )
 }
 
 async function newPage(email: string | null): Promise<Page> {

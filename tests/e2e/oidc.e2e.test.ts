@@ -20,10 +20,13 @@ let oidc: OidcServer
 let browser: Browser
 
 beforeAll(async () => {
-  oidc = await startOidcServer({
-    'anna.lind': { email: 'Anna.Lind@bibliotek.example.se', name: 'Anna Lind', groups: ['bibliotek', ADMIN_GROUP] },
-    'bo.ek': { email: 'bo.ek@bibliotek.example.se', name: 'Bo Ek', groups: ['bibliotek'] },
-  }, { claimsInIdToken: false })
+  oidc = await startOidcServer(
+    {
+      'anna.lind': { email: 'Anna.Lind@bibliotek.example.se', name: 'Anna Lind', groups: ['bibliotek', ADMIN_GROUP] },
+      'bo.ek': { email: 'bo.ek@bibliotek.example.se', name: 'Bo Ek', groups: ['bibliotek'] },
+    },
+    { claimsInIdToken: false },
+  )
   server = await startAppServer({
     OIDC_ISSUER: oidc.issuer,
     OIDC_CLIENT_ID: oidc.clientId,
@@ -104,9 +107,7 @@ describe('single sign-on', () => {
     try {
       const anna = await store.users.findByEmail('anna.lind@bibliotek.example.se')
       const signIns = (await store.audit.list()).filter((e) => e.action === 'sign-in')
-      expect(signIns.map((e) => [e.actor?.id, e.detail])).toEqual(
-        expect.arrayContaining([[anna!.id, 'oidc']]),
-      )
+      expect(signIns.map((e) => [e.actor?.id, e.detail])).toEqual(expect.arrayContaining([[anna!.id, 'oidc']]))
       expect(signIns.length).toBe(2)
     } finally {
       await store.close()

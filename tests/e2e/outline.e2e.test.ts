@@ -81,7 +81,9 @@ describe('the outline', () => {
     // so not Fia's outline.
     await eventually(async () => expect(await storedPrivateTexts(server, boardId)).toContain('Hemlig idé om framtiden'), 15_000)
     const board = await storedBoard(server, boardId)
-    expect([...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced].map((n) => n.text)).not.toContain('Hemlig idé om framtiden')
+    expect([...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced].map((n) => n.text)).not.toContain(
+      'Hemlig idé om framtiden',
+    )
     expect(await noteItem(fia, 'Hemlig idé om framtiden').count()).toBe(0)
 
     expect((await command({ type: 'private.reveal' })).status()).toBe(200)
@@ -94,7 +96,9 @@ describe('the outline', () => {
     await area(per, 'ekonomi').getByText('Området är låst av facilitatorn').waitFor(POLL)
     expect(await area(per, 'ekonomi').getByRole('button').count()).toBe(0)
     // Nor can a note be moved into it.
-    await noteItem(per, 'Det lokala, fria kulturlivet').getByRole('button', { name: /^Flytta/ }).click()
+    await noteItem(per, 'Det lokala, fria kulturlivet')
+      .getByRole('button', { name: /^Flytta/ })
+      .click()
     const targets = await noteItem(per, 'Det lokala, fria kulturlivet').getByLabel('Flytta till område').locator('option').allTextContents()
     expect(targets).toContain('Framtid')
     expect(targets).not.toContain('Ekonomiska resurser')
@@ -134,7 +138,9 @@ describe('the outline', () => {
     await noteItem(fia, 'Mentorer för nyanställda och praktikanter').waitFor(POLL)
 
     // Someone else deletes the note Per is on: Per's focus lands on the area, not the page.
-    await noteItem(fia, 'Mentorer för nyanställda och praktikanter').getByRole('button', { name: /^Ta bort/ }).click()
+    await noteItem(fia, 'Mentorer för nyanställda och praktikanter')
+      .getByRole('button', { name: /^Ta bort/ })
+      .click()
     await fia.getByRole('button', { name: 'Ja, ta bort' }).click()
     await expect.poll(() => noteItem(per, 'Mentorer för nyanställda').count(), POLL).toBe(0)
     await expect.poll(() => focused(per)).toMatchObject({ tag: 'h3', name: 'Personal och kompetens' })

@@ -19,7 +19,9 @@ import { openSqliteStore } from '../../server/store/sqliteStore'
 const VIEWPORT = { width: 1366, height: 768 }
 const POLL = { timeout: 15_000 }
 const AREA = 'Besökare och verksamhet'
-const IDEAS = Object.values(IDEA_GROUPS).flatMap((texts) => texts.slice(0, 7)).slice(0, 37)
+const IDEAS = Object.values(IDEA_GROUPS)
+  .flatMap((texts) => texts.slice(0, 7))
+  .slice(0, 37)
 const GROUPED = ['Tre grupperade idéer: fler studieplatser', 'Tre grupperade idéer: tysta läsplatser', 'Tre grupperade idéer: grupprum']
 
 let server: AppServer
@@ -36,8 +38,6 @@ async function signedIn(email: string): Promise<Page> {
   await signInByApi(context, server.url, email, DEMO_PASSWORD)
   return context.newPage()
 }
-
-
 
 const live = (page: Page) => page.getByTestId('outline-live')
 
@@ -59,7 +59,10 @@ beforeAll(async () => {
     expect(response.status()).toBe(201)
   }
   await openOutlineByKeyboard(fia, `${server.url}/boards/${boardId}`)
-  await fia.locator('[data-outline-area="besokare"] li[data-note-id]').nth(notesInArea - 1).waitFor(POLL)
+  await fia
+    .locator('[data-outline-area="besokare"] li[data-note-id]')
+    .nth(notesInArea - 1)
+    .waitFor(POLL)
 })
 
 afterAll(async () => {
@@ -74,7 +77,10 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     // Pick them in the order the list shows them, tabbing forward only.
     const order = await fia
       .locator('[data-outline-area="besokare"] li[data-note-id]')
-      .evaluateAll((items, texts) => items.map((li) => li.querySelector('p')?.textContent ?? '').filter((text) => texts.includes(text)), GROUPED)
+      .evaluateAll(
+        (items, texts) => items.map((li) => li.querySelector('p')?.textContent ?? '').filter((text) => texts.includes(text)),
+        GROUPED,
+      )
     expect(order.sort()).toEqual([...GROUPED].sort())
     for (const text of order) {
       await tabTo(fia, (f) => f.tag === 'input' && f.name === `Välj ”${text}” för att gruppera`, { max: 400 })
@@ -91,12 +97,21 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     expect(theme).toMatch(/^shape:/)
     // Each grouped note says which theme it is in.
     for (const text of GROUPED) {
-      await expect.poll(() => fia.getByTestId('outline').locator('li[data-note-id]', { hasText: text }).textContent()).toContain('i temat ”Studieplatser”')
+      await expect
+        .poll(() => fia.getByTestId('outline').locator('li[data-note-id]', { hasText: text }).textContent())
+        .toContain('i temat ”Studieplatser”')
     }
-    await expect.poll(async () => (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!.themes.length, POLL).toBe(1)
+    await expect
+      .poll(async () => (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!.themes.length, POLL)
+      .toBe(1)
     const stored = (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!
     expect(stored.themes[0]).toMatchObject({ id: theme, title: 'Studieplatser' })
-    expect(stored.notes.filter((n) => n.themeId === theme).map((n) => n.text).sort()).toEqual([...GROUPED].sort())
+    expect(
+      stored.notes
+        .filter((n) => n.themeId === theme)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual([...GROUPED].sort())
     expect(stored.notes).toHaveLength(notesInArea)
   })
 
@@ -121,7 +136,9 @@ describe('from ideas to plan in Lista, by keyboard', () => {
     await expect.poll(() => live(fia).textContent(), POLL).toContain('Åtagandet ”Fler studieplatser på alla filialer” skapades.')
     const commitmentId = await fia.evaluate(() => document.activeElement?.getAttribute('data-outline-commitment'))
     expect(commitmentId).toMatch(/^shape:/)
-    await expect.poll(async () => (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!.commitments.length, POLL).toBe(1)
+    await expect
+      .poll(async () => (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!.commitments.length, POLL)
+      .toBe(1)
     const stored = (await storedBoard(server, boardId)).steps[1].areas.find((a) => a.id === 'besokare')!
     expect(stored.commitments[0]).toMatchObject({
       id: commitmentId,

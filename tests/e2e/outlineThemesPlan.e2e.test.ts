@@ -20,7 +20,9 @@ import { focused, jumpToArea, named, openOutlineByKeyboard, tabTo } from '../hel
 const VIEWPORT = { width: 1366, height: 768 }
 const POLL = { timeout: 15_000 }
 const AREA = 'Besökare och verksamhet'
-const IDEAS = Object.values(IDEA_GROUPS).flatMap((texts) => texts.slice(0, 7)).slice(0, 40)
+const IDEAS = Object.values(IDEA_GROUPS)
+  .flatMap((texts) => texts.slice(0, 7))
+  .slice(0, 40)
 const RETITLED = 'Studieplatser och lugn'
 const COMMITMENT = 'Fler lugna studieplatser på alla filialer'
 const NEXT_BOARD = 'Verksamhetsplan 2028'
@@ -43,8 +45,6 @@ async function signedIn(email: string): Promise<Page> {
   await signInByApi(context, server.url, email, DEMO_PASSWORD)
   return context.newPage()
 }
-
-
 
 /**
  * Takes focus to the plan at the end of the list: from inside the list, Page Down from area to
@@ -86,7 +86,10 @@ beforeAll(async () => {
     expect(response.status()).toBe(201)
   }
   await openOutlineByKeyboard(fia, `${server.url}/boards/${boardId}`)
-  await area(fia).locator('li[data-note-id]').nth(IDEAS.length - 1).waitFor(POLL)
+  await area(fia)
+    .locator('li[data-note-id]')
+    .nth(IDEAS.length - 1)
+    .waitFor(POLL)
 })
 
 afterAll(async () => {
@@ -105,7 +108,9 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     expect(total).toBeGreaterThanOrEqual(3)
     // Focus is on the first proposal's title, named with its place in the list.
     expect(await focused(fia)).toMatchObject({ tag: 'input', name: 'Temats namn' })
-    expect(await fia.evaluate(() => document.activeElement?.closest('[data-outline-proposal]')?.getAttribute('data-outline-proposal'))).toBe('0')
+    expect(
+      await fia.evaluate(() => document.activeElement?.closest('[data-outline-proposal]')?.getAttribute('data-outline-proposal')),
+    ).toBe('0')
     await expect.poll(() => fia.locator('[data-outline-proposal="0"]').textContent()).toContain(`Förslag 1 av ${total}`)
     const firstTexts = await proposalTexts(fia, 0)
     expect(firstTexts.length).toBeGreaterThanOrEqual(2)
@@ -115,7 +120,9 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     await fia.keyboard.press('Tab')
     expect(await focused(fia)).toMatchObject({ tag: 'button', name: `Skapa tema ”${RETITLED}”` })
     await fia.keyboard.press('Enter')
-    await expect.poll(() => live(fia).textContent(), POLL).toBe(`Temat ”${RETITLED}” skapades med ${firstTexts.length} lappar. ${total - 1} förslag kvar.`)
+    await expect
+      .poll(() => live(fia).textContent(), POLL)
+      .toBe(`Temat ”${RETITLED}” skapades med ${firstTexts.length} lappar. ${total - 1} förslag kvar.`)
     // Focus stays in the list, on the next proposal (now the first).
     expect(await focused(fia)).toMatchObject({ tag: 'input', name: 'Temats namn' })
     await expect.poll(() => fia.locator('[data-outline-proposal]').count()).toBe(total - 1)
@@ -125,7 +132,12 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     await expect.poll(async () => (await storedArea(boardId)).themes.map((t) => t.title), POLL).toEqual([RETITLED])
     let stored = await storedArea(boardId)
     accepted = { id: stored.themes[0].id, texts: firstTexts }
-    expect(stored.notes.filter((n) => n.themeId === accepted.id).map((n) => n.text).sort()).toEqual([...firstTexts].sort())
+    expect(
+      stored.notes
+        .filter((n) => n.themeId === accepted.id)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual([...firstTexts].sort())
 
     // Reject the next one.
     const rejectedTitle = await fia.evaluate(() => (document.activeElement as HTMLInputElement).value)
@@ -143,7 +155,12 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     await expect.poll(async () => (await storedArea(boardId)).themes.length, POLL).toBe(2)
     stored = await storedArea(boardId)
     const third = stored.themes.find((t) => t.title === thirdTitle)!
-    expect(stored.notes.filter((n) => n.themeId === third.id).map((n) => n.text).sort()).toEqual([...thirdTexts].sort())
+    expect(
+      stored.notes
+        .filter((n) => n.themeId === third.id)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual([...thirdTexts].sort())
     expect(stored.themes.map((t) => t.title)).not.toContain(rejectedTitle)
     expect(stored.notes).toHaveLength(notesInArea)
   })
@@ -152,7 +169,11 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     per = await signedIn(DEMO_USERS.participant.email)
     await openOutlineByKeyboard(per, `${server.url}/boards/${boardId}`)
     await area(per).locator('[data-outline-theme]').first().waitFor(POLL)
-    expect(await area(per).getByRole('button', { name: `Föreslå teman i ${AREA}` }).count()).toBe(0)
+    expect(
+      await area(per)
+        .getByRole('button', { name: `Föreslå teman i ${AREA}` })
+        .count(),
+    ).toBe(0)
     expect((await per.request.get(`${server.url}/api/boards/${boardId}/themes/suggest?area=besokare`)).status()).toBe(403)
   })
 
@@ -184,11 +205,17 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
       headers: { origin: server.url },
     })
     expect(extra.status()).toBe(409)
-    const standing = (await (await per.request.get(`${server.url}/api/boards/${boardId}/votes`)).json()) as { mine: Record<string, number>; remaining: number }
+    const standing = (await (await per.request.get(`${server.url}/api/boards/${boardId}/votes`)).json()) as {
+      mine: Record<string, number>
+      remaining: number
+    }
     expect(standing).toMatchObject({ mine: { [accepted.id]: 2 }, remaining: 0 })
     // Everyone sees the count: the facilitator's list too.
     await expect
-      .poll(() => area(fia).locator(`[data-outline-theme="${accepted.id}"]`).getByTestId('outline-theme-votes').getAttribute('data-votes'), POLL)
+      .poll(
+        () => area(fia).locator(`[data-outline-theme="${accepted.id}"]`).getByTestId('outline-theme-votes').getAttribute('data-votes'),
+        POLL,
+      )
       .toBe('2')
 
     // Taking one back gives it back.
@@ -261,7 +288,9 @@ describe('suggested themes, theme votes and the plan in Lista, by keyboard', () 
     await expect.poll(() => live(fia).textContent(), POLL).toBe(`Status för ”${COMMITMENT}”: Pågår.`)
     expect(await seriousViolations(fia)).toEqual([])
     // The canvas's own commitment card and the list above say the same.
-    await expect.poll(() => fia.locator('[data-outline-commitment]', { hasText: COMMITMENT }).textContent(), POLL).toContain('Från förra planen: Pågår (Två filialer klara)')
+    await expect
+      .poll(() => fia.locator('[data-outline-commitment]', { hasText: COMMITMENT }).textContent(), POLL)
+      .toContain('Från förra planen: Pågår (Två filialer klara)')
 
     await expect
       .poll(async () => (await fia.request.get(`${server.url}/api/boards/${nextBoardId}/plan.md`)).text(), POLL)

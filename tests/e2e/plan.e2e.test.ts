@@ -13,7 +13,9 @@ import { startAppServer, storedBoard, type AppServer } from '../helpers/appServe
 import { launchBrowser, signInThroughForm } from '../helpers/browser'
 
 const VIEWPORT = { width: 1366, height: 768 }
-const IDEAS = Object.values(IDEA_GROUPS).flatMap((texts) => texts.slice(0, 7)).slice(0, 42)
+const IDEAS = Object.values(IDEA_GROUPS)
+  .flatMap((texts) => texts.slice(0, 7))
+  .slice(0, 42)
 const GROUPED = ['Fler studieplatser', 'Studieplatser med eluttag', 'Fler grupprum för studier']
 let server: AppServer
 let browser: Browser
@@ -94,7 +96,9 @@ describe('from ideas to plan', () => {
     await proposal.getByLabel('Temats namn').fill('Språkcaféer')
     await proposal.getByRole('button', { name: 'Skapa tema' }).click()
     await expect.poll(() => page.locator('.tl-html-container.theme').count()).toBe(2)
-    await expect.poll(async () => (await storedBoard(server, boardId)).steps[1].areas[0].themes.map((t) => t.title)).toContain('Språkcaféer')
+    await expect
+      .poll(async () => (await storedBoard(server, boardId)).steps[1].areas[0].themes.map((t) => t.title))
+      .toContain('Språkcaféer')
   })
 
   it('turns the selected theme into a commitment with an owner and a date', async () => {
@@ -155,7 +159,9 @@ describe('from ideas to plan', () => {
     await dialog.getByLabel('Kommentar').fill('Igång på tre filialer')
     await dialog.getByRole('button', { name: 'Spara åtagande' }).click()
     await expect
-      .poll(async () => (await storedBoard(server, nextId)).steps[1].areas[0].commitments.map((c) => [c.text, c.carried, c.status, c.statusComment]))
+      .poll(async () =>
+        (await storedBoard(server, nextId)).steps[1].areas[0].commitments.map((c) => [c.text, c.carried, c.status, c.statusComment]),
+      )
       .toContainEqual(['Språkcafé varje vecka på alla filialer', true, 'ongoing', 'Igång på tre filialer'])
     const plan = await page.request.get(`${server.url}/api/boards/${nextId}/plan.md`)
     const text = await plan.text()

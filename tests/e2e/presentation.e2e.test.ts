@@ -53,7 +53,11 @@ const command = (body: unknown) =>
   })
 
 const fontPx = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((elements) => elements.map((e) => parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().height > 0 ? 1 : 0)))
+  page
+    .locator(selector)
+    .evaluateAll((elements) =>
+      elements.map((e) => parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().height > 0 ? 1 : 0)),
+    )
 
 beforeAll(async () => {
   server = await startAppServer()
@@ -114,14 +118,18 @@ describe('the map at Visa hela tavlan', () => {
     await openBoard(participant.page)
     await participant.page.locator('summary', { hasText: /^\+ Lägg till idé/ }).click()
     await participant.page.locator('.menu__items button', { hasText: 'Ekonomiska resurser' }).click()
-    await participant.page.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, { timeout: 10_000 })
+    await participant.page.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, {
+      timeout: 10_000,
+    })
     // The empty note reaches the facilitator's map, which does not count it.
     const onMap = facilitator.page.locator('.tl-shape[data-shape-type="note"]')
     await expect.poll(() => onMap.count(), { timeout: 15_000 }).toBe(NOTES + 1)
     expect(await ekonomi.textContent()).toBe(written)
     // Once it holds text it counts.
     await participant.page.keyboard.type('Sponsring')
-    await expect.poll(() => ekonomi.textContent(), { timeout: 15_000 }).toBe(`${workshopNotes(NOTES).filter((n) => n.area === 'ekonomi').length + 1} lappar`)
+    await expect
+      .poll(() => ekonomi.textContent(), { timeout: 15_000 })
+      .toBe(`${workshopNotes(NOTES).filter((n) => n.area === 'ekonomi').length + 1} lappar`)
     await participant.page.keyboard.press('Control+a')
     await participant.page.keyboard.press('Delete')
     await participant.page.keyboard.press('Escape')
@@ -179,14 +187,19 @@ describe('the map at Visa hela tavlan', () => {
         await p.keyboard.up('Control')
       }
       await expect
-        .poll(async () => {
-          const sizes = await visibleButtons()
-          return sizes.length === 0 ? 0 : Math.min(...sizes.flatMap((s) => [s.w, s.h]))
-        }, { timeout: 10_000, message: `smallest vote button at zoom ${target}` })
+        .poll(
+          async () => {
+            const sizes = await visibleButtons()
+            return sizes.length === 0 ? 0 : Math.min(...sizes.flatMap((s) => [s.w, s.h]))
+          },
+          { timeout: 10_000, message: `smallest vote button at zoom ${target}` },
+        )
         .toBeGreaterThanOrEqual(23.9)
       const sizes = await visibleButtons()
       const both = await p.getByRole('button', { name: 'Ta tillbaka en röst' }).count()
-      measured.push(`zoom ${(await zoomNow()).toFixed(2)}: ${sizes.length} buttons (${both} notes with both), ${Math.min(...sizes.map((s) => s.w)).toFixed(1)}–${Math.max(...sizes.map((s) => s.w)).toFixed(1)} px`)
+      measured.push(
+        `zoom ${(await zoomNow()).toFixed(2)}: ${sizes.length} buttons (${both} notes with both), ${Math.min(...sizes.map((s) => s.w)).toFixed(1)}–${Math.max(...sizes.map((s) => s.w)).toFixed(1)} px`,
+      )
       if (target >= 0.5) expect(both).toBeGreaterThan(0)
       // The theme's buttons as well: on screen and at least 24 px; once the notes' controls no
       // longer crowd each other (as they do far out, see the pictures), on top where they are.
@@ -216,7 +229,13 @@ describe('the map at Visa hela tavlan', () => {
     const index = await p.getByRole('button', { name: 'Rösta på lappen' }).evaluateAll((buttons) =>
       buttons.findIndex((b) => {
         const r = b.getBoundingClientRect()
-        return r.top > 80 && r.bottom < innerHeight - 80 && r.left > 0 && r.right < innerWidth && b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))
+        return (
+          r.top > 80 &&
+          r.bottom < innerHeight - 80 &&
+          r.left > 0 &&
+          r.right < innerWidth &&
+          b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))
+        )
       }),
     )
     expect(index).toBeGreaterThanOrEqual(0)
@@ -242,7 +261,9 @@ describe('presentation mode', () => {
       const frame = (await mine.getAttribute('data-frame'))!
       const pageNo = (await mine.getAttribute('data-page'))!
       seen.push(`${frame}#${pageNo}`)
-      await expect.poll(async () => `${await theirs.getAttribute('data-frame')}#${await theirs.getAttribute('data-page')}`).toBe(`${frame}#${pageNo}`)
+      await expect
+        .poll(async () => `${await theirs.getAttribute('data-frame')}#${await theirs.getAttribute('data-page')}`)
+        .toBe(`${frame}#${pageNo}`)
       if (frame.startsWith('area-')) {
         for (const p of [page, participant.page]) {
           const notes = await fontPx(p, '.presentation__noteText')
@@ -259,7 +280,9 @@ describe('presentation mode', () => {
       if (frame === 'step-2') await shot(page, 'present-step-2')
       if (await next.isDisabled()) break
       await next.click()
-      await expect.poll(async () => `${await mine.getAttribute('data-frame')}#${await mine.getAttribute('data-page')}`).not.toBe(`${frame}#${pageNo}`)
+      await expect
+        .poll(async () => `${await mine.getAttribute('data-frame')}#${await mine.getAttribute('data-page')}`)
+        .not.toBe(`${frame}#${pageNo}`)
     }
     const frames = [...new Set(seen.map((s) => s.split('#')[0]))]
     expect(frames).toEqual(PRESENTATION_FRAMES.map((f) => f.key))

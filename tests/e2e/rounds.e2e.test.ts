@@ -62,7 +62,11 @@ afterAll(async () => {
 describe('a planning round across branches', () => {
   it('shows each branch’s counts on the overview, and updates them while a branch works', async () => {
     await page.goto(`${server.url}/rounds/${roundId}`)
-    const row = (branch: string) => page.getByTestId('round-overview').getByRole('row').filter({ has: page.getByRole('rowheader', { name: branch }) })
+    const row = (branch: string) =>
+      page
+        .getByTestId('round-overview')
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: branch }) })
     await expect.poll(() => row('Bredäng').getByRole('cell').first().textContent()).toBe('2')
     expect(await row('Västertorp').getByRole('cell').first().textContent()).toBe('0')
     await post(`/api/boards/${boardOf.get('Västertorp')}/notes`, { areaId: 'ekonomi', text: 'Fler sponsorer till sommarläsningen' })
@@ -91,7 +95,10 @@ describe('a planning round across branches', () => {
     await page.goto(`${server.url}/rounds/${roundId}`)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hämta omgångens CSV' }).click()])
     const csv = await fs.readFile((await download.path())!, 'utf8')
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0].split(',')[0]).toBe('"Filial"')
     expect(lines).toHaveLength(1 + 4 + 1 + 2)
     expect(lines.filter((l) => l.startsWith('"Bredäng"'))).toHaveLength(2)

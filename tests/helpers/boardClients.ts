@@ -12,12 +12,7 @@ export interface BoardClient extends TestClient {
 }
 
 /** Connects a client to `boardId` and resolves once its first sync is complete. */
-export async function joinWithToken(
-  cleanup: Cleanup,
-  syncUrl: string,
-  boardId: string,
-  token: string,
-): Promise<BoardClient> {
+export async function joinWithToken(cleanup: Cleanup, syncUrl: string, boardId: string, token: string): Promise<BoardClient> {
   const client = connectClient(syncUrl, boardId, token)
   cleanup.add(() => client.destroy())
   const closeCodes: (number | null)[] = []

@@ -41,11 +41,13 @@ export async function importWorkshop(request: APIRequestContext, baseUrl: string
     schema: boardSchema.serialize(),
     records: [
       ...themed(
-        shuffle(buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }), options.shuffled).map(
-          (record) =>
-            record.typeName === 'shape' && record.type === 'note' && options.editNote
-              ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
-              : record,
+        shuffle(
+          buildTemplateRecords({ name: options.name, locale: 'sv', includeStarterNotes: false, notes: options.notes }),
+          options.shuffled,
+        ).map((record) =>
+          record.typeName === 'shape' && record.type === 'note' && options.editNote
+            ? options.editNote(record as TLNoteShape, Number(record.id.replace('shape:note-', '')) - 1)
+            : record,
         ),
         options.themes ?? [],
       ),
@@ -76,7 +78,13 @@ function themed(records: TLRecord[], themes: { title: string; note: number }[]):
   themes.forEach((theme, i) => {
     const at = out.findIndex((r) => r.id === createShapeId(`note-${theme.note + 1}`))
     const note = out[at] as TLNoteShape
-    const record = buildThemeRecord({ id: createShapeId(`theme-${i + 1}`), x: note.x - THEME_PADDING, y: note.y - THEME_HEADER, title: theme.title, index: note.index })
+    const record = buildThemeRecord({
+      id: createShapeId(`theme-${i + 1}`),
+      x: note.x - THEME_PADDING,
+      y: note.y - THEME_HEADER,
+      title: theme.title,
+      index: note.index,
+    })
     out[at] = { ...note, parentId: record.id, x: THEME_PADDING, y: THEME_HEADER, index: 'a1' as IndexKey }
     out.push(record)
   })

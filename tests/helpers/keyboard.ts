@@ -71,5 +71,6 @@ export async function jumpToArea(page: Page, title: string) {
   await page.keyboard.press('Tab')
   await page.keyboard.press('Enter')
   const at = await focused(page)
-  if (at.tag !== 'h3' || at.name !== title) throw new Error(`Gå till område took focus to ${at.tag} “${at.name}”, not the heading “${title}”`)
+  if (at.tag !== 'h3' || at.name !== title)
+    throw new Error(`Gå till område took focus to ${at.tag} “${at.name}”, not the heading “${title}”`)
 }

@@ -29,7 +29,10 @@ export interface OidcServer {
  * `claimsInIdToken: false` keeps scope claims out of the ID token (OIDC's strict default, as
  * some providers do): the app must then read them from the userinfo endpoint.
  */
-export async function startOidcServer(accounts: Record<string, OidcAccount>, options: { claimsInIdToken?: boolean } = {}): Promise<OidcServer> {
+export async function startOidcServer(
+  accounts: Record<string, OidcAccount>,
+  options: { claimsInIdToken?: boolean } = {},
+): Promise<OidcServer> {
   let handler: http.RequestListener | null = null
   const server = http.createServer((req, res) => {
     if (handler) handler(req, res)

@@ -64,7 +64,9 @@ describe.runIf(redis.runs)('a board’s life', () => {
         .filter(Boolean)
         .map((key) => key.replace(/^.*?(room|claims):/, '$1:'))
         .sort()
-    await eventually(() => expect(boardKeys()).toEqual([`claims:${h.boardId}`, `claims:${privateRoom}`, `room:${h.boardId}`, `room:${privateRoom}`].sort()))
+    await eventually(() =>
+      expect(boardKeys()).toEqual([`claims:${h.boardId}`, `claims:${privateRoom}`, `room:${h.boardId}`, `room:${privateRoom}`].sort()),
+    )
 
     await h.services.boards.remove(h.boardId, admin)
     // Within the grace period the rows stay, for a restore.

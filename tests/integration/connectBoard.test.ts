@@ -231,38 +231,35 @@ describe('room tokens', () => {
     expect(states).not.toContain('connected')
   })
 
-  it(
-    'renews the token before it expires, so a reconnect after expiry is let in without a refusal',
-    async () => {
-      const boardId = await harness.createBoard()
-      // The first token lives 1–2 s; it is renewed at half-life, with a token for the full TTL.
-      const desk = ticketDesk(boardId, { 0: () => shortLivedTicket(boardId) })
-      const { doc, connection } = open(boardId, desk.fetchTicket)
-      const closes: number[] = []
-      const provider = await connection.ready
-      provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
-      await eventually(() => expect(connection.getState()).toBe('connected'))
+  it('renews the token before it expires, so a reconnect after expiry is let in without a refusal', async () => {
+    const boardId = await harness.createBoard()
+    // The first token lives 1–2 s; it is renewed at half-life, with a token for the full TTL.
+    const desk = ticketDesk(boardId, { 0: () => shortLivedTicket(boardId) })
+    const { doc, connection } = open(boardId, desk.fetchTicket)
+    const closes: number[] = []
+    const provider = await connection.ready
+    provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    await eventually(() => expect(connection.getState()).toBe('connected'))
 
-      const first = desk.issued[0]!
-      await eventually(() => expect(desk.issued.length).toBeGreaterThanOrEqual(2), 3000)
-      expect(desk.issued[1]!.askedAt).toBeLessThan(first.expiresAt)
+    const first = desk.issued[0]!
+    await eventually(() => expect(desk.issued.length).toBeGreaterThanOrEqual(2), 3000)
+    expect(desk.issued[1]!.askedAt).toBeLessThan(first.expiresAt)
 
-      // Past the first token's expiry, the server restarts the connection.
-      await sleep(Math.max(0, first.expiresAt + 1000 - Date.now()))
-      expect(harness.services.sync.disconnect((p) => p.boardId === boardId, 1012, 'restarting')).toBe(1)
-      await eventually(() => expect(closes).toContain(1012))
-      await eventually(() => expect(connection.getState()).toBe('connected'))
-      expect(closes).not.toContain(4401)
-      expect(provider.params).toEqual({ token: desk.issued.at(-1)!.token })
+    // Past the first token's expiry, the server restarts the connection.
+    await sleep(Math.max(0, first.expiresAt + 1000 - Date.now()))
+    expect(harness.services.sync.disconnect((p) => p.boardId === boardId, 1012, 'restarting')).toBe(1)
+    await eventually(() => expect(closes).toContain(1012))
+    await eventually(() => expect(connection.getState()).toBe('connected'))
+    expect(closes).not.toContain(4401)
+    expect(provider.params).toEqual({ token: desk.issued.at(-1)!.token })
 
-      // The reconnected doc still syncs.
-      const other = connectClient(harness.syncUrl, boardId, await harness.mintToken({ boardId }))
-      cleanup.add(() => other.destroy())
-      await other.synced
-      putNote(other.doc, 'late')
-      await eventually(() => expect(readRecords(doc).has('shape:late')).toBe(true))
-    },
-  )
+    // The reconnected doc still syncs.
+    const other = connectClient(harness.syncUrl, boardId, await harness.mintToken({ boardId }))
+    cleanup.add(() => other.destroy())
+    await other.synced
+    putNote(other.doc, 'late')
+    await eventually(() => expect(readRecords(doc).has('shape:late')).toBe(true))
+  })
 })
 
 describe('destroy', () => {

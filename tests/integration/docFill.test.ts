@@ -57,7 +57,9 @@ describe('warning before the board is full', () => {
     expect(readSession(room.doc).docFill?.percent).toBe(fill.percent)
     // Crossing the next band writes again.
     await fillTo(fill.percent - (fill.percent % 5) + 6)
-    await eventually(() => expect(readSession(facilitator.doc).docFill!.percent).toBeGreaterThanOrEqual(fill.percent - (fill.percent % 5) + 5))
+    await eventually(() =>
+      expect(readSession(facilitator.doc).docFill!.percent).toBeGreaterThanOrEqual(fill.percent - (fill.percent % 5) + 5),
+    )
     expect(facilitator.closeCodes).toEqual([])
   }, 60_000)
 })

@@ -77,7 +77,11 @@ function liveBytes(doc: Y.Doc, marker: string): number {
 }
 
 async function member(boardId: string, label: string) {
-  const user = await harness.services.store.users.create({ email: `${label}-${Math.random()}@example.org`, name: label, passwordHash: null })
+  const user = await harness.services.store.users.create({
+    email: `${label}-${Math.random()}@example.org`,
+    name: label,
+    passwordHash: null,
+  })
   await harness.services.store.boards.setRole(boardId, user.id, 'participant')
   return user
 }
@@ -136,7 +140,11 @@ describe('the server’s own writes', () => {
   it('a reveal that would pass the document limit stops there; the rest stays private, nothing is lost', async () => {
     const boardId = await harness.createBoard()
     const command = (type: 'private.start' | 'private.reveal') =>
-      runCommand(boardId, { type }, { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } })
+      runCommand(
+        boardId,
+        { type },
+        { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
+      )
     await command('private.start')
     const round = await harness.services.sync.readDoc(boardId, (doc) => (doc.getMap('session').get('privateRound') as { id: string }).id)
     const people = [await member(boardId, 'anna'), await member(boardId, 'bertil')]
@@ -151,7 +159,9 @@ describe('the server’s own writes', () => {
     const size = await harness.services.sync.readDoc(boardId, (doc) => Y.encodeStateAsUpdate(doc).byteLength)
     expect(size).toBeLessThanOrEqual(DOC)
     // One person's notes were published, the other's stay in their private document.
-    const left = await Promise.all(people.map((person) => harness.services.sync.readDoc(privateDocId(boardId, person.id), (doc) => readRecords(doc).size)))
+    const left = await Promise.all(
+      people.map((person) => harness.services.sync.readDoc(privateDocId(boardId, person.id), (doc) => readRecords(doc).size)),
+    )
     expect(left.sort()).toEqual([0, 150])
     const published = await harness.services.sync.readDoc(boardId, (doc) => noteTexts(doc).length)
     expect(published).toBe(150)
@@ -162,7 +172,12 @@ describe('the server’s own writes', () => {
     const filler = Array.from({ length: 200 }, (_, i) => buildNote({ key: `filler-${i}`, text: longText('fyll') }))
     await harness.services.context.sync.changeDoc(boardId, (doc) => putNotes(doc, filler))
     const send = () =>
-      sendIdea(harness.services.context.sync, boardId, { userId: harness.userId, name: 'F', role: 'facilitator' }, { areaId: 'ekonomi', text: longText('telefon') })
+      sendIdea(
+        harness.services.context.sync,
+        boardId,
+        { userId: harness.userId, name: 'F', role: 'facilitator' },
+        { areaId: 'ekonomi', text: longText('telefon') },
+      )
     let refused: unknown = null
     for (let i = 0; i < 100 && refused === null; i++) await send().catch((error) => (refused = error))
     expect(refused).toBeInstanceOf(DocFullError)
@@ -206,8 +221,16 @@ describe('a browser refused for size', () => {
     expect(states.filter((state) => state === 'doc-full')).toHaveLength(1)
 
     // Room is made (the board's records are not hers), and she tries again: the change that fits lands.
-    await harness.services.context.sync.changeDoc(boardId, (d) => deleteRecords(d, notes.slice(20).map((n) => n.id)))
-    deleteRecords(doc, notes.slice(20).map((n) => n.id))
+    await harness.services.context.sync.changeDoc(boardId, (d) =>
+      deleteRecords(
+        d,
+        notes.slice(20).map((n) => n.id),
+      ),
+    )
+    deleteRecords(
+      doc,
+      notes.slice(20).map((n) => n.id),
+    )
     connection.retryNow()
     await eventually(() => expect(connection.getState()).toBe('connected'), 10_000)
     await eventually(() => expect(readRecords(room.doc).has(notes[0].id)).toBe(true))

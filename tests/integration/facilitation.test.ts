@@ -100,7 +100,9 @@ describe('votes on a deleted note', () => {
       // Another member deletes the note, as any participant may, through the sync server.
       const deleter = await joinBoard(harness, cleanup, { role: 'participant' })
       openRecordStore(deleter.doc).delete(spent.id)
-      await eventually(async () => expect(await harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).has(spent.id))).toBe(false))
+      await eventually(async () =>
+        expect(await harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).has(spent.id))).toBe(false),
+      )
       expect(await vote('v', other.id)).toMatchObject({ ok: true, remaining: 1 })
       expect(await vote('v', other.id)).toMatchObject({ ok: true, remaining: 0 })
       expect(await vote('v', other.id)).toMatchObject({ ok: false, reason: 'limit' })
@@ -159,7 +161,10 @@ describe('a locked area on every path', () => {
     const zone = readRecords(participant.doc).get(areaShapeId('ekonomi')) as TLShape & { props: { w: number; h: number } }
     // Turned half a circle about its top-left corner: its own centre lies outside the zone, the
     // box it is drawn as inside.
-    const turned = { ...buildNote({ key: 'turned', text: 'Vriden', x: zone.x + zone.props.w + 40, y: zone.y + zone.props.h + 40 }), rotation: Math.PI }
+    const turned = {
+      ...buildNote({ key: 'turned', text: 'Vriden', x: zone.x + zone.props.w + 40, y: zone.y + zone.props.h + 40 }),
+      rotation: Math.PI,
+    }
     expect(areaOfPoint(zonesOf(readRecords(participant.doc).values()), noteCentre(turned))).not.toBe('ekonomi')
     putNote(participant.doc, turned)
     // A frame of the participant's own over the zone, and a note in it.
@@ -171,7 +176,10 @@ describe('a locked area on every path', () => {
     } as unknown as TLNoteShape
     boardSchema.types.shape.validate(frame)
     putNote(participant.doc, frame)
-    putNote(participant.doc, { ...buildNote({ key: 'framed', text: 'I ramen', x: 20, y: 20 }), parentId: frame.id as unknown as TLNoteShape['parentId'] })
+    putNote(participant.doc, {
+      ...buildNote({ key: 'framed', text: 'I ramen', x: 20, y: 20 }),
+      parentId: frame.id as unknown as TLNoteShape['parentId'],
+    })
     // An honest note elsewhere shows when the room has dealt with all of it.
     putNote(participant.doc, buildNote({ key: 'elsewhere', text: 'Annanstans', x: -4000, y: -4000 }))
     const room = () => harness.services.sync.room(harness.boardId)!.doc
@@ -273,7 +281,10 @@ describe('a private round and a locked area', () => {
     const author = await harness.services.store.users.create({ email: 'lo@example.org', name: 'Lo', passwordHash: null })
     await harness.services.store.boards.setRole(harness.boardId, author.id, 'participant')
     const zoneOf = async (area: string) =>
-      harness.services.sync.readDoc(harness.boardId, (doc) => readRecords(doc).get(areaShapeId(area as 'ekonomi')) as TLShape & { props: { w: number; h: number } })
+      harness.services.sync.readDoc(
+        harness.boardId,
+        (doc) => readRecords(doc).get(areaShapeId(area as 'ekonomi')) as TLShape & { props: { w: number; h: number } },
+      )
     const economy = await zoneOf('ekonomi')
     await command({ type: 'private.start' })
     const round = (await harness.services.sync.readDoc(harness.boardId, readSession)).privateRound!
@@ -458,9 +469,7 @@ describe('who may change the facilitation state', () => {
     await eventually(() => expect(noteTexts(facilitator.doc)).toContain('Ekonomi-idé'))
     const tagged = { ...note, meta: { ...note.meta, areaId: 'ekonomi' } }
     putNote(participant.doc, tagged)
-    await eventually(async () =>
-      expect((await harness.services.sync.readDoc(harness.boardId, (d) => noteTexts(d)))).toContain('Ekonomi-idé'),
-    )
+    await eventually(async () => expect(await harness.services.sync.readDoc(harness.boardId, (d) => noteTexts(d))).toContain('Ekonomi-idé'))
     await command({ type: 'area.lock', areaId: 'ekonomi', locked: true })
     await eventually(() => expect(readSession(participant.doc).lockedAreas).toEqual(['ekonomi']))
 
@@ -468,7 +477,10 @@ describe('who may change the facilitation state', () => {
     await eventually(() => expect(noteTexts(participant.doc)).toContain('Ekonomi-idé'))
     expect(noteTexts(facilitator.doc)).not.toContain('Ändrad')
 
-    putNote(facilitator.doc, { ...tagged, props: { ...tagged.props, richText: buildNote({ key: 'y', text: 'Facilitatorns' }).props.richText } })
+    putNote(facilitator.doc, {
+      ...tagged,
+      props: { ...tagged.props, richText: buildNote({ key: 'y', text: 'Facilitatorns' }).props.richText },
+    })
     await eventually(() => expect(noteTexts(participant.doc)).toContain('Facilitatorns'))
   })
 })

@@ -121,28 +121,44 @@ describe('content no browser could open', () => {
     return [{ key: n.id, val: change(n) }]
   }
   const invalid: [string, () => unknown[]][] = [
-    ['a note with a colour tldraw does not know', () => [{ key: note().id, val: { ...note(), props: { ...note().props, color: 'neon' } } }]],
+    [
+      'a note with a colour tldraw does not know',
+      () => [{ key: note().id, val: { ...note(), props: { ...note().props, color: 'neon' } } }],
+    ],
     ['a record under another record’s key', () => [{ key: 'shape:hostile-other', val: note() }]],
     ['a session-scoped record', () => [{ key: 'instance:hostile', val: { id: 'instance:hostile', typeName: 'instance' } }]],
     ['a record of an unknown type', () => [{ key: 'bogus:hostile', val: { id: 'bogus:hostile', typeName: 'bogus' } }]],
     ['a value that is not a record entry', () => [42]],
-    ['an embed of another site', () => {
-      const base = note()
-      return [{
-        key: 'shape:hostile-embed',
-        val: { ...base, id: 'shape:hostile-embed', type: 'embed', props: { w: 300, h: 200, url: 'https://evil.example/' } },
-      }]
-    }],
+    [
+      'an embed of another site',
+      () => {
+        const base = note()
+        return [
+          {
+            key: 'shape:hostile-embed',
+            val: { ...base, id: 'shape:hostile-embed', type: 'embed', props: { w: 300, h: 200, url: 'https://evil.example/' } },
+          },
+        ]
+      },
+    ],
     ['a note a billion units tall', () => oneNote((n) => ({ ...n, props: { ...n.props, growY: 1e9 } }))],
     ['a note a hundred million units out', () => oneNote((n) => ({ ...n, x: 1e8 }))],
     ['a note at scale 10,000', () => oneNote((n) => ({ ...n, props: { ...n.props, scale: 1e4 } }))],
-    ['a video asset from another site', () => [{
-      key: 'asset:hostile',
-      val: {
-        id: 'asset:hostile', typeName: 'asset', type: 'video', meta: {},
-        props: { w: 1, h: 1, name: 'v', isAnimated: true, mimeType: 'video/mp4', src: 'https://evil.example/v.mp4' },
-      },
-    }]],
+    [
+      'a video asset from another site',
+      () => [
+        {
+          key: 'asset:hostile',
+          val: {
+            id: 'asset:hostile',
+            typeName: 'asset',
+            type: 'video',
+            meta: {},
+            props: { w: 1, h: 1, name: 'v', isAnimated: true, mimeType: 'video/mp4', src: 'https://evil.example/v.mp4' },
+          },
+        },
+      ],
+    ],
   ]
   it.each(invalid)('%s is refused and undone', async (_label, entries) => {
     const raw = await memberSocket()
@@ -160,7 +176,12 @@ describe('content no browser could open', () => {
     const author = await harness.services.store.users.create({ email: `bo${round}@example.org`, name: 'Bo', passwordHash: null })
     await harness.services.store.boards.setRole(boardId, author.id, 'participant')
     const room = privateDocId(boardId, author.id)
-    const mine = await joinWithToken(cleanup, harness.syncUrl, room, await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }))
+    const mine = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      room,
+      await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }),
+    )
     const raw = await memberSocket(room, author.id)
     const bad = buildNote({ key: 'hostile-private', text: 'Ogiltig' })
     await expectRefused(raw, entriesUpdate([{ key: bad.id, val: { ...bad, props: { ...bad.props, color: 'neon' } } }]), room)
@@ -185,14 +206,17 @@ describe('root types the board does not use', () => {
     ['a root named __proto__', () => updateOf((doc) => doc.getMap('__proto__').set('hostile', 1))],
     ['map entries under the record array', () => updateOf((doc) => doc.getMap('tldraw').set('hostile', { key: 'x' }))],
     ['list entries under the board map', () => updateOf((doc) => doc.getArray('board').push(['hostile']))],
-    ['a valid note beside a write to an unknown root, in one update', () =>
-      updateOf((doc) => {
-        doc.transact(() => {
-          const n = note()
-          ;(recordsArray(doc) as unknown as Y.Array<unknown>).push([{ key: n.id, val: n }])
-          doc.getMap('foo').set('hostile', 1)
-        })
-      })],
+    [
+      'a valid note beside a write to an unknown root, in one update',
+      () =>
+        updateOf((doc) => {
+          doc.transact(() => {
+            const n = note()
+            ;(recordsArray(doc) as unknown as Y.Array<unknown>).push([{ key: n.id, val: n }])
+            doc.getMap('foo').set('hostile', 1)
+          })
+        }),
+    ],
   ]
   it.each(attacks)('%s is refused before it is applied', async (_label, attack) => {
     const before = harness.services.sync.room(boardId)!.doc
@@ -216,9 +240,18 @@ describe('root types the board does not use', () => {
     const author = await harness.services.store.users.create({ email: `root${round}@example.org`, name: 'Bo', passwordHash: null })
     await harness.services.store.boards.setRole(boardId, author.id, 'participant')
     const room = privateDocId(boardId, author.id)
-    const mine = await joinWithToken(cleanup, harness.syncUrl, room, await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }))
+    const mine = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      room,
+      await harness.mintToken({ boardId, userId: author.id, name: 'Bo', role: 'participant' }),
+    )
     const raw = await memberSocket(room, author.id)
-    await expectRefused(raw, updateOf((doc) => doc.getArray('records').push(['hostile'])), room)
+    await expectRefused(
+      raw,
+      updateOf((doc) => doc.getArray('records').push(['hostile'])),
+      room,
+    )
     expect([...harness.services.sync.room(room)!.doc.share.keys()]).not.toContain('records')
     expect(mine.closeCodes).toEqual([])
   })

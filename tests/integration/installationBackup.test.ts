@@ -55,16 +55,39 @@ async function contentsOf(store: Store) {
 
 /** An installation with two boards, notes on them, a snapshot, an invite and audit entries. */
 async function furnish(store: Store, services?: Awaited<ReturnType<typeof createServices>>) {
-  const user = await store.users.create({ email: 'anna@bibliotek.example.se', name: 'Anna Lind', passwordHash: 'argon-hash', isAdmin: true })
+  const user = await store.users.create({
+    email: 'anna@bibliotek.example.se',
+    name: 'Anna Lind',
+    passwordHash: 'argon-hash',
+    isAdmin: true,
+  })
   const { createBoardState } = await import('../../lib/board/createBoardDoc')
   for (const name of ['Planeringsdag', 'Verksamhetsplan 2027']) {
-    const board = await store.boards.create({ name, locale: 'sv', createdBy: user.id, initialState: createBoardState({ name, locale: 'sv', includeStarterNotes: true }) })
+    const board = await store.boards.create({
+      name,
+      locale: 'sv',
+      createdBy: user.id,
+      initialState: createBoardState({ name, locale: 'sv', includeStarterNotes: true }),
+    })
     if (services) {
       await services.sync.changeDoc(board.id, (doc) => addNote(doc, `n-${name}`, `Idé på ${name}`))
       await services.snapshots.take(board.id, 'Efter röstning', { id: user.id, name: user.name })
     }
-    await store.invites.create({ boardId: board.id, role: 'participant', label: 'Filial', createdBy: user.id, expiresAt: Date.now() + 1e6, tokenHash: name.padEnd(64, 'x') })
-    await store.audit.append({ actor: { id: user.id, name: user.name }, action: 'board-created', boardId: board.id, targetId: null, detail: null })
+    await store.invites.create({
+      boardId: board.id,
+      role: 'participant',
+      label: 'Filial',
+      createdBy: user.id,
+      expiresAt: Date.now() + 1e6,
+      tokenHash: name.padEnd(64, 'x'),
+    })
+    await store.audit.append({
+      actor: { id: user.id, name: user.name },
+      action: 'board-created',
+      boardId: board.id,
+      targetId: null,
+      detail: null,
+    })
   }
   await store.getOrCreateSecret('auth', () => 'the-generated-secret')
 }

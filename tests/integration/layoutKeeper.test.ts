@@ -37,7 +37,13 @@ afterEach(() => cleanup.run())
 let serial = 0
 function note(areaId: AreaId | null, x: number, y: number, text?: string): TLNoteShape {
   const n = ++serial
-  return buildNoteRecord({ id: createShapeId(`n-${n}-${Math.random().toString(36).slice(2)}`), x, y, text: text ?? `Idé ${n}`, meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n }) })
+  return buildNoteRecord({
+    id: createShapeId(`n-${n}-${Math.random().toString(36).slice(2)}`),
+    x,
+    y,
+    text: text ?? `Idé ${n}`,
+    meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n }),
+  })
 }
 
 function areasOf(doc: Y.Doc): Map<string, AreaId | null> {
@@ -53,7 +59,11 @@ describe('the layout keeper', () => {
     const boardId = await harness.createBoard({ starterNotes: true })
     const people = await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
-        const user = await harness.services.store.users.create({ email: `p${i}.${boardId}@example.org`, name: `Person ${i}`, passwordHash: null })
+        const user = await harness.services.store.users.create({
+          email: `p${i}.${boardId}@example.org`,
+          name: `Person ${i}`,
+          passwordHash: null,
+        })
         await harness.services.store.boards.setRole(boardId, user.id, 'participant')
         return { userId: user.id, name: `Person ${i}`, role: 'participant' as const }
       }),
@@ -72,13 +82,20 @@ describe('the layout keeper', () => {
     expect(view.unplaced).toEqual([])
     const rows = view.steps.flatMap((s) => s.areas).reduce((n, a) => n + a.notes.length, 0)
     expect(rows).toBe(view.noteCount)
-    expect(view.steps.flatMap((s) => s.areas).find((a) => a.id === 'ekonomi')!.notes.filter((n) => !n.starter)).toHaveLength(180)
+    expect(
+      view.steps
+        .flatMap((s) => s.areas)
+        .find((a) => a.id === 'ekonomi')!
+        .notes.filter((n) => !n.starter),
+    ).toHaveLength(180)
   }, 120_000)
 
   it('moves notes a client drops on top of each other, outside their zone or on a header back into free places, keeping their areas', async () => {
     const boardId = await harness.createBoard()
     const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
-    const zones = Object.fromEntries(AREAS.map((a) => [a.id, readRecords(client.doc).get(areaShapeId(a.id)) as unknown as { x: number; y: number }]))
+    const zones = Object.fromEntries(
+      AREAS.map((a) => [a.id, readRecords(client.doc).get(areaShapeId(a.id)) as unknown as { x: number; y: number }]),
+    )
     const notes: TLNoteShape[] = []
     // Forty notes on one spot, a note far away that says it belongs to Personal, a note on a
     // zone's header with no area.
@@ -151,7 +168,9 @@ describe('the layout keeper', () => {
     const written = { ...note('uppdrag', fresh.x, fresh.y, 'Skrivet till slut'), id: fresh.id, meta: fresh.meta }
     author.doc.transact(() => setRecords(author.doc, [written]))
     await eventually(() => expect(layoutReportOf(author.doc)).toEqual(cleanReport(2)), 10_000)
-    const settled = readBoard(author.doc, 'sv').steps.flatMap((step) => step.areas).find((area) => area.id === 'uppdrag')!
+    const settled = readBoard(author.doc, 'sv')
+      .steps.flatMap((step) => step.areas)
+      .find((area) => area.id === 'uppdrag')!
     expect(settled.notes.map((n) => n.text)).toHaveLength(2)
     expect(settled.notes.map((n) => n.text)).toContain('Skrivet till slut')
   })

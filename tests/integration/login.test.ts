@@ -25,8 +25,7 @@ async function newAccount(label: string) {
   return email
 }
 
-const verify = (email: string, password: string, address = freshAddress()) =>
-  services.context.verifyCredentials(email, password, address)
+const verify = (email: string, password: string, address = freshAddress()) => services.context.verifyCredentials(email, password, address)
 
 async function timed(run: () => Promise<CredentialsResult>): Promise<{ ms: number; result: CredentialsResult }> {
   const start = performance.now()

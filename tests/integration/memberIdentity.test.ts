@@ -127,7 +127,10 @@ describe('tldraw’s own attribution is the token’s', () => {
     const vera = await member('Vera')
     const mallory = await member('Mallory')
     const [honest, attacker] = [await join(vera), await join(mallory)]
-    putNote(honest.doc, { ...noteBy('veras', 'Veras idé'), props: { ...noteBy('veras', 'Veras idé').props, textFirstEditedBy: vera.userId } })
+    putNote(honest.doc, {
+      ...noteBy('veras', 'Veras idé'),
+      props: { ...noteBy('veras', 'Veras idé').props, textFirstEditedBy: vera.userId },
+    })
     await eventually(() => expect(firstWriterOf(room().doc, 'shape:veras')).toBe(vera.userId))
 
     // A new note "first written" by the boss, and Vera's note re-attributed to Mallory.
@@ -160,7 +163,14 @@ describe('tldraw’s own attribution is the token’s', () => {
     const boss = await member('Chefen', 'facilitator')
     const mallory = await member('Mallory')
     const [owner, attacker] = [await join(boss), await join(mallory)]
-    const userRecord = (userId: string, name: string) => ({ id: `user:${userId}`, typeName: 'user', name, color: '#123456', imageUrl: '', meta: {} })
+    const userRecord = (userId: string, name: string) => ({
+      id: `user:${userId}`,
+      typeName: 'user',
+      name,
+      color: '#123456',
+      imageUrl: '',
+      meta: {},
+    })
     const bossRecord = userRecord(boss.userId, 'Chefen')
     boardSchema.types.user.validate(bossRecord)
     openRecordStore(owner.doc).set(bossRecord.id, bossRecord as never)
@@ -213,7 +223,12 @@ describe('presence identity is the token’s', () => {
     const guestClient = await join({ userId: guestUserId(guest.id), name: 'Gunnel', role: 'participant' })
     const staff = await join(await member('Per'))
     const viewer = await join(await member('Vera'))
-    guestClient.provider.awareness.setLocalStateField('member', { id: guestUserId(guest.id), name: 'Gunnel', role: 'participant', label: 'Ledningsgruppen' })
+    guestClient.provider.awareness.setLocalStateField('member', {
+      id: guestUserId(guest.id),
+      name: 'Gunnel',
+      role: 'participant',
+      label: 'Ledningsgruppen',
+    })
     staff.provider.awareness.setLocalStateField('member', { id: 'x', name: 'Per', role: 'participant', label: 'Huvudbiblioteket' })
     await eventually(() => {
       const states = viewer.provider.awareness.getStates() as Map<number, Record<string, Record<string, unknown>>>

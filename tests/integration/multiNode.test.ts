@@ -15,14 +15,7 @@ import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { addNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
 import { withRedis } from '../helpers/withRedis'
-import {
-  TEST_SECRET,
-  eventually,
-  prepareDatabase,
-  spawnSyncProcess,
-  tempDbPath,
-  type SyncProcess,
-} from '../helpers/syncHarness'
+import { TEST_SECRET, eventually, prepareDatabase, spawnSyncProcess, tempDbPath, type SyncProcess } from '../helpers/syncHarness'
 import { createTestSchema, findTestPostgres, postgresRequired } from '../helpers/testPostgres'
 
 const cleanup = createCleanup()
@@ -129,9 +122,7 @@ describe.each(stores)('many nodes through Redis, sharing %s', (_name, openStore,
         expect(alice.provider.awareness.getStates().get(bob.doc.clientID)).toEqual({ user: { name: 'Bob' } })
       })
       alice.provider.awareness.setLocalStateField('cursor', { x: 3, y: 4 })
-      await eventually(() =>
-        expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ cursor: { x: 3, y: 4 } }),
-      )
+      await eventually(() => expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ cursor: { x: 3, y: 4 } }))
 
       alice.destroy()
       await eventually(() => expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(false))

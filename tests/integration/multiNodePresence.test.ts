@@ -101,12 +101,16 @@ describe.runIf(redis.runs)('presence ids across nodes', () => {
     alice.provider.connect()
     await eventually(() => expect(alice.provider.synced).toBe(true), 10_000)
     let n = 0
-    await eventually(() => {
-      n++
-      alice.provider.awareness.setLocalStateField('user', { name: `Alice ${n}` })
-      expect(presenceOf(watcher, aliceId)).toMatchObject({ user: { name: expect.stringMatching(/^Alice \d+$/) } })
-      expect(presenceOf(here, aliceId)).toMatchObject({ user: { name: expect.stringMatching(/^Alice \d+$/) } })
-    }, 10_000, 50)
+    await eventually(
+      () => {
+        n++
+        alice.provider.awareness.setLocalStateField('user', { name: `Alice ${n}` })
+        expect(presenceOf(watcher, aliceId)).toMatchObject({ user: { name: expect.stringMatching(/^Alice \d+$/) } })
+        expect(presenceOf(here, aliceId)).toMatchObject({ user: { name: expect.stringMatching(/^Alice \d+$/) } })
+      },
+      10_000,
+      50,
+    )
     expect(alice.closeCodes.filter((code) => code !== null)).toEqual([])
     expect(alice.provider.ws?.readyState).toBe(WS.OPEN)
   }, 60_000)

@@ -32,14 +32,17 @@ describe('security headers', () => {
   it('/api/health and /metrics carry the headers every page of the site carries', async () => {
     const harness = await startHarness()
     const configPath: string = '../../next.config.js'
-    const { default: nextConfig } = (await import(configPath)) as { default: { headers(): Promise<{ headers: { key: string; value: string }[] }[]> } }
+    const { default: nextConfig } = (await import(configPath)) as {
+      default: { headers(): Promise<{ headers: { key: string; value: string }[] }[]> }
+    }
     const [{ headers: sitewide }] = await nextConfig.headers()
     expect(sitewide.map(({ key }) => key)).toEqual(
       expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy']),
     )
     for (const [path, init] of [['/api/health'], ['/metrics'], ['/metrics', { method: 'POST' }]] as [string, RequestInit?][]) {
       const response = await get(harness, path, init)
-      for (const { key, value } of sitewide) expect([path, init?.method, key, response.headers.get(key)]).toEqual([path, init?.method, key, value])
+      for (const { key, value } of sitewide)
+        expect([path, init?.method, key, response.headers.get(key)]).toEqual([path, init?.method, key, value])
     }
   })
 })
@@ -101,7 +104,9 @@ describe('GET /metrics', () => {
     const updates = sample(text, 'strategitavlan_sync_updates_total') - sample(before, 'strategitavlan_sync_updates_total')
     expect(updates).toBeGreaterThanOrEqual(10)
     expect(sample(text, 'strategitavlan_sync_forward_latency_seconds_count')).toBe(sample(text, 'strategitavlan_sync_updates_total'))
-    expect(sample(text, 'strategitavlan_sync_received_bytes_total')).toBeGreaterThan(sample(before, 'strategitavlan_sync_received_bytes_total'))
+    expect(sample(text, 'strategitavlan_sync_received_bytes_total')).toBeGreaterThan(
+      sample(before, 'strategitavlan_sync_received_bytes_total'),
+    )
     expect(sample(text, 'strategitavlan_sync_sent_bytes_total')).toBeGreaterThan(sample(before, 'strategitavlan_sync_sent_bytes_total'))
   })
 

@@ -47,8 +47,20 @@ async function setUp(): Promise<{ h: SyncHarness; bertil: string }> {
   const author = { id: bertil, name: NAME }
   await h.services.sync.changeDoc(h.boardId, (doc) => {
     setRecords(doc, [
-      makeNoteShape({ id: 'b1', x: -1000, y: -1000, text: 'Bertils idé om läsfrämjande', meta: noteMeta({ areaId: null, createdAt: 1, createdBy: author }) }),
-      makeNoteShape({ id: 'a1', x: -1200, y: -1000, text: 'Någon annans idé', meta: noteMeta({ areaId: null, createdBy: { id: h.userId, name: 'Test Facilitator' } }) }),
+      makeNoteShape({
+        id: 'b1',
+        x: -1000,
+        y: -1000,
+        text: 'Bertils idé om läsfrämjande',
+        meta: noteMeta({ areaId: null, createdAt: 1, createdBy: author }),
+      }),
+      makeNoteShape({
+        id: 'a1',
+        x: -1200,
+        y: -1000,
+        text: 'Någon annans idé',
+        meta: noteMeta({ areaId: null, createdBy: { id: h.userId, name: 'Test Facilitator' } }),
+      }),
     ])
     votesMap(doc).set(`round-1/${bertil}/b1`, { n: 2, who: NAME })
     writeSession(doc, { summon: { id: 's1', userId: bertil, name: NAME, at: 1 } })
@@ -124,7 +136,15 @@ describe('a person’s data', () => {
     const guest = await store.guests.create({ boardId: h.boardId, inviteId: invite.id, name: 'Gästen Gunilla' })
     const guestId = `guest:${guest.id}`
     await h.services.sync.changeDoc(h.boardId, (doc) => {
-      setRecords(doc, [makeNoteShape({ id: 'g1', x: 0, y: 0, text: 'Gästidé', meta: noteMeta({ areaId: null, createdBy: { id: guestId, name: 'Gästen Gunilla' } }) })])
+      setRecords(doc, [
+        makeNoteShape({
+          id: 'g1',
+          x: 0,
+          y: 0,
+          text: 'Gästidé',
+          meta: noteMeta({ areaId: null, createdBy: { id: guestId, name: 'Gästen Gunilla' } }),
+        }),
+      ])
     })
     const data = (await h.services.context.people.exportData(guestId, admin)) as Record<string, any>
     expect(data.person).toMatchObject({ kind: 'guest', name: 'Gästen Gunilla', boardId: h.boardId })

@@ -34,7 +34,14 @@ function zoneCorner(doc: Y.Doc, areaId: 'besokare' | 'ekonomi'): { x: number; y:
 
 /** A theme of two notes and a commitment made from it, placed in the Besökare zone. */
 function planRecords(corner: { x: number; y: number }, key: string) {
-  const theme = buildThemeRecord({ id: createShapeId(`theme-${key}`), x: corner.x + 40, y: corner.y + 160, title: 'Öppettider', w: 448, h: 268 })
+  const theme = buildThemeRecord({
+    id: createShapeId(`theme-${key}`),
+    x: corner.x + 40,
+    y: corner.y + 160,
+    title: 'Öppettider',
+    w: 448,
+    h: 268,
+  })
   const notes = ['Längre öppettider', 'Öppet på söndagar'].map((text, i) => ({
     ...buildNote({ key: `${key}-note-${i}`, text, x: 16 + i * 216, y: 52 }),
     parentId: theme.id,
@@ -57,7 +64,10 @@ describe('themes and commitments', () => {
   it('validate against the board schema', () => {
     const { all } = planRecords({ x: 0, y: 0 }, 'schema')
     for (const record of all) expect(() => boardSchema.validateRecord(null as never, record, 'initialize', null)).not.toThrow()
-    const bad = { ...buildCommitmentRecord({ x: 0, y: 0, text: 'x' }), props: { ...buildCommitmentRecord({ x: 0, y: 0, text: 'x' }).props, status: 'klart' } }
+    const bad = {
+      ...buildCommitmentRecord({ x: 0, y: 0, text: 'x' }),
+      props: { ...buildCommitmentRecord({ x: 0, y: 0, text: 'x' }).props, status: 'klart' },
+    }
     expect(() => boardSchema.validateRecord(null as never, bad as TLRecord, 'initialize', null)).toThrow()
   })
 
@@ -75,10 +85,22 @@ describe('themes and commitments', () => {
     const stored = await loadStoredDoc(harness.services.store.docs, boardId)
     for (const doc of [participant.doc, stored]) {
       const besokare = readBoard(doc, 'sv').steps[1].areas.find((area) => area.id === 'besokare')!
-      expect(besokare.themes).toEqual([expect.objectContaining({ id: theme.id, title: 'Öppettider', noteIds: [createShapeId('sync-note-0'), createShapeId('sync-note-1')] })])
+      expect(besokare.themes).toEqual([
+        expect.objectContaining({
+          id: theme.id,
+          title: 'Öppettider',
+          noteIds: [createShapeId('sync-note-0'), createShapeId('sync-note-1')],
+        }),
+      ])
       expect(besokare.notes.map((note) => note.themeId)).toEqual([theme.id, theme.id])
       expect(besokare.commitments).toEqual([
-        expect.objectContaining({ id: commitment.id, owner: 'Anna Lind', due: '2027-06-30', indicator: 'Besök per öppettimme', sources: commitment.props.sources }),
+        expect.objectContaining({
+          id: commitment.id,
+          owner: 'Anna Lind',
+          due: '2027-06-30',
+          indicator: 'Besök per öppettimme',
+          sources: commitment.props.sources,
+        }),
       ])
     }
   })
@@ -93,7 +115,11 @@ describe('themes and commitments', () => {
       const area = readBoard(doc, 'sv').steps[1].areas.find((a) => a.id === 'besokare')!
       // Where they lie is the layout keeper's to decide; what they are and hold must come back.
       const unplaced = <T extends { x: number; y: number }>({ x: _x, y: _y, ...rest }: T) => rest
-      return { themes: area.themes.map(unplaced), commitments: area.commitments.map(unplaced), notes: area.notes.map((n) => [n.id, n.text, n.themeId]) }
+      return {
+        themes: area.themes.map(unplaced),
+        commitments: area.commitments.map(unplaced),
+        notes: area.notes.map((n) => [n.id, n.text, n.themeId]),
+      }
     }
     const made = planOf(facilitator.doc)
     expect(made.themes).toHaveLength(1)

@@ -102,10 +102,14 @@ describe.runIf(redis.runs)('the Redis fanout', () => {
     await redis.start()
     await eventually(() => expect(listener.count('catchUp')).toBeGreaterThan(0), 10_000)
 
-    await eventually(() => {
-      publisher.publishUpdate(new Uint8Array([7]))
-      expect(listener.count('update')).toBeGreaterThan(0)
-    }, 10_000, 200)
+    await eventually(
+      () => {
+        publisher.publishUpdate(new Uint8Array([7]))
+        expect(listener.count('update')).toBeGreaterThan(0)
+      },
+      10_000,
+      200,
+    )
   })
 
   it('a room that subscribes while Redis is away is told to catch up once Redis is back', async () => {

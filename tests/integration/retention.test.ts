@@ -20,7 +20,13 @@ async function harness(env: Record<string, string>): Promise<SyncHarness> {
 }
 
 function retention(h: SyncHarness, now: number) {
-  return applyBoardRetention({ store: h.services.store, boards: h.services.boards, audit: h.services.context.audit, env: h.env, now: () => now })
+  return applyBoardRetention({
+    store: h.services.store,
+    boards: h.services.boards,
+    audit: h.services.context.audit,
+    env: h.env,
+    now: () => now,
+  })
 }
 
 describe('retention', () => {

@@ -41,9 +41,7 @@ describe('room lifecycle', () => {
     a.destroy()
     b.destroy()
     await eventually(() => expect(harness.services.sync.stats()).toEqual({ rooms: 0, connections: 0 }))
-    await eventually(async () =>
-      expect((await harness.services.store.docs.docSize(harness.boardId)).updates).toBeLessThanOrEqual(1),
-    )
+    await eventually(async () => expect((await harness.services.store.docs.docSize(harness.boardId)).updates).toBeLessThanOrEqual(1))
 
     const stored = await harness.services.store.docs.loadDoc(harness.boardId)
     expect(stored.snapshot).not.toBeNull()

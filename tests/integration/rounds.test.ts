@@ -73,7 +73,10 @@ describe('a planning round', () => {
     for (const [i, branch] of BRANCHES.entries()) {
       for (const areaId of AREA_IDS) {
         for (let n = 0; n <= i; n++) {
-          await addIdea(h, boardOf.get(branch)!, areaId, `${branch} idé ${n} i ${areaId}`, { userId: `writer-${n % 2}`, name: `Skribent ${n % 2}` })
+          await addIdea(h, boardOf.get(branch)!, areaId, `${branch} idé ${n} i ${areaId}`, {
+            userId: `writer-${n % 2}`,
+            name: `Skribent ${n % 2}`,
+          })
         }
       }
     }
@@ -81,7 +84,9 @@ describe('a planning round', () => {
     await h.services.context.sync.changeDoc(boardDocId(voted), (doc) => {
       const round = { id: 'r1', active: true, votesPerPerson: 5, areas: null, anonymous: false, startedAt: 0, endedAt: null }
       writeSession(doc, { voting: round })
-      const notes = readBoard(doc, 'sv').steps.flatMap((s) => s.areas).find((a) => a.id === 'ekonomi')!.notes
+      const notes = readBoard(doc, 'sv')
+        .steps.flatMap((s) => s.areas)
+        .find((a) => a.id === 'ekonomi')!.notes
       for (const voter of ['v1', 'v2']) castVote(doc, round, { voterKey: voter, voterName: null, noteId: notes[0].id, delta: 1 })
       castVote(doc, round, { voterKey: 'v3', voterName: null, noteId: notes[1].id, delta: 1 })
     })
@@ -114,7 +119,8 @@ describe('a planning round', () => {
       ['Skärholmen', 'Längre öppettider kvällar'],
     ] as const
     const ids = new Map<string, string>()
-    for (const [branch, text] of same) ids.set(branch, await addIdea(h, boardOf.get(branch)!, 'besokare', text, { userId: `u-${branch}`, name: `Ledare ${branch}` }))
+    for (const [branch, text] of same)
+      ids.set(branch, await addIdea(h, boardOf.get(branch)!, 'besokare', text, { userId: `u-${branch}`, name: `Ledare ${branch}` }))
     await addIdea(h, boardOf.get('Hägersten')!, 'besokare', 'Sagostund för de minsta på lördagar')
     await addIdea(h, boardOf.get('Västertorp')!, 'besokare', 'Läxhjälp med volontärer')
 
@@ -125,20 +131,36 @@ describe('a planning round', () => {
     expect(area.groups).toHaveLength(3)
     expect(rolled.areas.filter((a) => a.areaId !== 'besokare').every((a) => a.groups.length === 0)).toBe(true)
 
-    const promoted = await h.services.context.rounds.promote(lead, created.round.id, { boardId: boardOf.get('Bredäng')!, id: ids.get('Bredäng')! })
+    const promoted = await h.services.context.rounds.promote(lead, created.round.id, {
+      boardId: boardOf.get('Bredäng')!,
+      id: ids.get('Bredäng')!,
+    })
     expect(promoted.areaId).toBe('besokare')
     await expect(
       h.services.context.rounds.promote(lead, created.round.id, { boardId: boardOf.get('Bredäng')!, id: ids.get('Bredäng')! }),
     ).rejects.toMatchObject({ status: 409 })
-    const copy = await h.services.context.sync.readDoc(boardDocId(created.centralBoardId), (doc) => readRecords(doc).get(promoted.noteId) as TLNoteShape)
+    const copy = await h.services.context.sync.readDoc(
+      boardDocId(created.centralBoardId),
+      (doc) => readRecords(doc).get(promoted.noteId) as TLNoteShape,
+    )
     expect(plainTextFromRichText(copy.props.richText)).toBe('Öppettider på kvällar och helger')
     expect(readNoteMeta(copy.meta)).toMatchObject({
       areaId: 'besokare',
-      origin: { roundId: created.round.id, boardId: boardOf.get('Bredäng'), branch: 'Bredäng', id: ids.get('Bredäng'), kind: 'note', votes: 0, author: 'Ledare Bredäng' },
+      origin: {
+        roundId: created.round.id,
+        boardId: boardOf.get('Bredäng'),
+        branch: 'Bredäng',
+        id: ids.get('Bredäng'),
+        kind: 'note',
+        votes: 0,
+        author: 'Ledare Bredäng',
+      },
     })
 
     let again = await h.services.context.rounds.rollUp(lead, created.round.id)
-    expect(again.promoted).toEqual([expect.objectContaining({ noteId: promoted.noteId, branch: 'Bredäng', changed: false, originGone: false })])
+    expect(again.promoted).toEqual([
+      expect.objectContaining({ noteId: promoted.noteId, branch: 'Bredäng', changed: false, originGone: false }),
+    ])
     expect(again.areas.find((a) => a.areaId === 'besokare')!.groups[0].items.find((i) => i.branch === 'Bredäng')!.promoted).toBe(true)
 
     // The branch edits its original: the copy on the central board shows that it changed.
@@ -150,7 +172,10 @@ describe('a planning round', () => {
     expect(again.promoted[0]).toMatchObject({ changed: true, text: 'Öppettider på kvällar och helger' })
 
     const { csv } = await h.services.context.rounds.exportCsv(lead, created.round.id)
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('"Filial","Tavla","Steg","Område","Text","Tema","Författare","Röster","Lyft från filial"')
     expect(lines).toHaveLength(1 + 5 + 1)
     expect(lines.find((l) => l.startsWith('"Verksamhetsplan 2027"'))).toContain('"Öppettider på kvällar och helger"')
@@ -166,7 +191,8 @@ describe('who sees what in a round', () => {
     const rounds = h.services.context.rounds
     const own = boardOf.get('Axelsberg')!
     expect(await store.boards.roleOf(own, branchLead.id)).toBe('facilitator')
-    for (const [branch, boardId] of boardOf) if (branch !== 'Axelsberg') expect(await store.boards.roleOf(boardId, branchLead.id)).toBeNull()
+    for (const [branch, boardId] of boardOf)
+      if (branch !== 'Axelsberg') expect(await store.boards.roleOf(boardId, branchLead.id)).toBeNull()
     expect(await store.boards.roleOf(created.centralBoardId, branchLead.id)).toBeNull()
     for (const call of [
       () => rounds.overview(branchLead, created.round.id),
@@ -195,7 +221,9 @@ describe('who sees what in a round', () => {
     expect((await rounds.overview({ id: second.id, name: second.name }, created.round.id)).boards).toHaveLength(7)
     // Their data export names the round they facilitate.
     const data = (await h.services.context.people.exportData(second.id, lead)) as { roundsFacilitated: unknown[] }
-    expect(data.roundsFacilitated).toEqual([{ id: created.round.id, name: 'Verksamhetsplan 2027', period: '2027', createdAt: created.round.createdAt, createdByThem: false }])
+    expect(data.roundsFacilitated).toEqual([
+      { id: created.round.id, name: 'Verksamhetsplan 2027', period: '2027', createdAt: created.round.createdAt, createdByThem: false },
+    ])
   })
 
   it('nobody reaches a board through a round that they were not given', async () => {
@@ -205,7 +233,12 @@ describe('who sees what in a round', () => {
     // The lead is a participant of someone else's board: not enough to add it to a round.
     const stranger = await store.users.create({ email: 'eva@bibliotek.example.se', name: 'Eva Sund', passwordHash: null })
     const { createBoardState } = await import('../../lib/board/createBoardDoc')
-    const theirs = await store.boards.create({ name: 'Evas tavla', locale: 'sv', createdBy: stranger.id, initialState: createBoardState({ name: 'Evas tavla', locale: 'sv', includeStarterNotes: false }) })
+    const theirs = await store.boards.create({
+      name: 'Evas tavla',
+      locale: 'sv',
+      createdBy: stranger.id,
+      initialState: createBoardState({ name: 'Evas tavla', locale: 'sv', includeStarterNotes: false }),
+    })
     await store.boards.setRole(theirs.id, lead.id, 'participant')
     await expect(rounds.addExisting(lead, created.round.id, theirs.id, 'Eva')).rejects.toMatchObject({ status: 403 })
     await expect(rounds.addExisting(lead, created.round.id, 'no-such-board', 'X')).rejects.toMatchObject({ status: 403 })
@@ -217,10 +250,18 @@ describe('who sees what in a round', () => {
     // A branch facilitator who starts a round of their own cannot pull in boards of this one.
     const own = await rounds.create(branchLead, { name: 'Egen', period: '2027', locale: 'sv', branches: [] })
     await expect(rounds.addExisting(branchLead, own.round.id, created.centralBoardId, 'Central')).rejects.toMatchObject({ status: 403 })
-    await expect(rounds.promote(branchLead, own.round.id, { boardId: created.centralBoardId, id: 'shape:x' })).rejects.toMatchObject({ status: 404 })
+    await expect(rounds.promote(branchLead, own.round.id, { boardId: created.centralBoardId, id: 'shape:x' })).rejects.toMatchObject({
+      status: 404,
+    })
 
     // The board's own facilitator may add it; the round's facilitators then hold it too.
-    await rounds.addExisting({ id: stranger.id, name: stranger.name }, (await rounds.create({ id: stranger.id, name: stranger.name }, { name: 'Evas', period: '2027', locale: 'sv', branches: [] })).round.id, theirs.id, 'Eva')
+    await rounds.addExisting(
+      { id: stranger.id, name: stranger.name },
+      (await rounds.create({ id: stranger.id, name: stranger.name }, { name: 'Evas', period: '2027', locale: 'sv', branches: [] })).round
+        .id,
+      theirs.id,
+      'Eva',
+    )
     expect(await store.boards.roleOf(theirs.id, lead.id)).toBe('participant')
     // Unknown rounds are unknown.
     await expect(rounds.overview(lead, 'no-such-round')).rejects.toMatchObject({ status: 404 })

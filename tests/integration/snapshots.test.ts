@@ -91,7 +91,8 @@ describe('snapshots', () => {
   it('restores snapshots named by an older server under today’s names, without nesting', async () => {
     const harness = await harnessWith()
     const { store } = harness.services
-    const state = (await store.snapshots.get(harness.boardId, (await harness.services.snapshots.take(harness.boardId, 'Nu', anna)).id))!.state
+    const state = (await store.snapshots.get(harness.boardId, (await harness.services.snapshots.take(harness.boardId, 'Nu', anna)).id))!
+      .state
     const at = Date.UTC(2026, 10, 20, 9, 30)
     const nested = await store.snapshots.create({
       boardId: harness.boardId,
@@ -102,7 +103,15 @@ describe('snapshots', () => {
       state,
       createdAt: at,
     })
-    const auto = await store.snapshots.create({ boardId: harness.boardId, name: 'Automatisk', kind: 'auto', createdBy: null, noteCount: 0, state, createdAt: at })
+    const auto = await store.snapshots.create({
+      boardId: harness.boardId,
+      name: 'Automatisk',
+      kind: 'auto',
+      createdBy: null,
+      noteCount: 0,
+      state,
+      createdAt: at,
+    })
 
     const result = (await harness.services.snapshots.restoreInPlace(harness.boardId, nested.id, anna))!
     expect(result.restored.name).toBe('Före ångrad återställning 2026-11-20 09:30 UTC')

@@ -13,7 +13,15 @@ import { openRecordStore } from '../../lib/board/docLayout'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, buildNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { encodeAwarenessClaim, encodeSyncStep1, encodeSyncUpdate, frame, messageTypes, openRawSocket, syncSocketUrl } from '../helpers/rawSocket'
+import {
+  encodeAwarenessClaim,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  frame,
+  messageTypes,
+  openRawSocket,
+  syncSocketUrl,
+} from '../helpers/rawSocket'
 import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
@@ -158,12 +166,17 @@ describe('fuzzing a live room', () => {
     const sent = results.reduce((n, result) => n + result.sent, 0)
     const codes = results.flatMap((result) => result.codes)
     expect(sent, `seed ${SEED}`).toBeGreaterThanOrEqual(1000)
-    expect(codes.filter((code) => !ALLOWED_CODES.has(code)), `seed ${SEED}`).toEqual([])
+    expect(
+      codes.filter((code) => !ALLOWED_CODES.has(code)),
+      `seed ${SEED}`,
+    ).toEqual([])
     expect(codes.length).toBeGreaterThan(100)
     // Each kind of refusal was reached, the pending-update guard (Yjs issue 687) among them.
     const metrics = await (await fetch(`${harness.server.url}/metrics`)).text()
     for (const reason of ['malformed message', 'message too large', 'update depends on changes the server lacks']) {
-      expect(metrics, `seed ${SEED}`).toMatch(new RegExp(`^strategitavlan_sync_refusals_total\\{reason="${reason}",code="\\d+"\\} [1-9]`, 'm'))
+      expect(metrics, `seed ${SEED}`).toMatch(
+        new RegExp(`^strategitavlan_sync_refusals_total\\{reason="${reason}",code="\\d+"\\} [1-9]`, 'm'),
+      )
     }
 
     const room = harness.services.sync.room(harness.boardId)!

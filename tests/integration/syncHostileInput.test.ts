@@ -207,9 +207,7 @@ describe('presence spoofing', () => {
 
     // Alice's next change still arrives: her clock was not pushed past hers by the forgery.
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice igen' })
-    await eventually(() =>
-      expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: 'Alice igen' } }),
-    )
+    await eventually(() => expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: 'Alice igen' } }))
     const serverState = harness.services.sync.room(boardId)!.awareness.getStates().get(aliceId)
     expect(serverState).toEqual({ user: { name: 'Alice igen' } })
     expectHonestClientsStayedConnected()

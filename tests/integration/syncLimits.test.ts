@@ -12,7 +12,15 @@ import { startServer } from '../../server/startServer'
 import { joinBoard, type BoardClient } from '../helpers/boardClients'
 import { addNote, hasChangesFrom, loadStoredDoc, notesOf, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { encodeAwarenessClaim, encodeSyncUpdate, messageTypes, openRawSocket, roundTrip, syncSocketUrl, type RawSocket } from '../helpers/rawSocket'
+import {
+  encodeAwarenessClaim,
+  encodeSyncUpdate,
+  messageTypes,
+  openRawSocket,
+  roundTrip,
+  syncSocketUrl,
+  type RawSocket,
+} from '../helpers/rawSocket'
 import { TEST_SECRET, eventually, startSyncHarness, testEnv, type SyncHarness } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
@@ -310,7 +318,12 @@ describe('log lines', () => {
     const server = await startServer({ env, logger, services, web: false })
     cleanup.add(() => server.close())
     const user = await services.store.users.create({ email: 'anna@example.org', name: 'Anna', passwordHash: null })
-    const board = await services.store.boards.create({ name: 'Tavla', locale: 'sv', createdBy: user.id, initialState: new Uint8Array([0, 0]) })
+    const board = await services.store.boards.create({
+      name: 'Tavla',
+      locale: 'sv',
+      createdBy: user.id,
+      initialState: new Uint8Array([0, 0]),
+    })
     const tokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })
     const token = (await tokens.mint({ userId: user.id, name: 'Anna', boardId: board.id, role: 'facilitator' })).token
     const url = syncSocketUrl(`ws://localhost:${server.port}/sync`, board.id, token)

@@ -8,14 +8,7 @@ import { createRoomTokens } from '../../lib/auth/roomToken'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { addNote, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import {
-  TEST_SECRET,
-  eventually,
-  prepareDatabase,
-  spawnSyncProcess,
-  tempDbPath,
-  type SyncProcess,
-} from '../helpers/syncHarness'
+import { TEST_SECRET, eventually, prepareDatabase, spawnSyncProcess, tempDbPath, type SyncProcess } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
 const roomTokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })

@@ -41,13 +41,20 @@ async function servicesFor(databasePath: string): Promise<Services> {
   return services
 }
 
-const signIn = (services: Services, email: string, password: string) =>
-  services.context.verifyCredentials(email, password, '127.0.0.1')
+const signIn = (services: Services, email: string, password: string) => services.context.verifyCredentials(email, password, '127.0.0.1')
 
 describe('npm run user -- add', () => {
   it('adds an admin whose password then signs in', async () => {
     const db = tempDbPath('cli')
-    const run = await runUserScript(db, ['add', 'Anna.Lind@Bibliotek.example.se', '--name', 'Anna Lind', '--admin', '--password', 'ett långt lösenord'])
+    const run = await runUserScript(db, [
+      'add',
+      'Anna.Lind@Bibliotek.example.se',
+      '--name',
+      'Anna Lind',
+      '--admin',
+      '--password',
+      'ett långt lösenord',
+    ])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('anna.lind@bibliotek.example.se')
     expect(run.stdout).not.toContain('ett långt lösenord')

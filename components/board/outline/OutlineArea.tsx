@@ -69,9 +69,7 @@ export function OutlineArea(props: OutlineAreaProps) {
         <h3 id={headingId} className={styles.areaTitle} tabIndex={-1}>
           {title}
         </h3>
-        <span className={styles.count}>
-          {notes.length === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: notes.length })}
-        </span>
+        <span className={styles.count}>{notes.length === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: notes.length })}</span>
         {locked && (
           <span className={styles.locked} title={t('lock.notice')}>
             <span aria-hidden="true">🔒</span> {t('lock.notice')}
@@ -90,13 +88,7 @@ export function OutlineArea(props: OutlineAreaProps) {
       )}
       {props.grouping && notes.length >= 2 && <GroupBar areaTitle={title} {...props.grouping} />}
       {id && canAdd && !adding && (
-        <button
-          ref={opener}
-          type="button"
-          className="button"
-          aria-label={t('board.addIdeaTo', { area: title })}
-          onClick={show}
-        >
+        <button ref={opener} type="button" className="button" aria-label={t('board.addIdeaTo', { area: title })} onClick={show}>
           <span aria-hidden="true">+</span> {t('board.addIdea')}
         </button>
       )}
@@ -171,7 +163,14 @@ function GroupBar({ areaTitle, selected, existingTitle, onGroup }: GroupingProps
     <form className={styles.form} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}>
       <label className="field">
         <span>{t('theme.titleField')}</span>
-        <input dir="auto" value={draft} maxLength={TITLE_MAX} placeholder={t('theme.newTitle')} autoFocus onChange={(e) => setDraft(e.target.value)} />
+        <input
+          dir="auto"
+          value={draft}
+          maxLength={TITLE_MAX}
+          placeholder={t('theme.newTitle')}
+          autoFocus
+          onChange={(e) => setDraft(e.target.value)}
+        />
       </label>
       <FormActions submit="theme.group" onCancel={close} />
     </form>

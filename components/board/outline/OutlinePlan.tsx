@@ -159,13 +159,23 @@ function OutlineTheme({
               >
                 {t('theme.rename')}
               </button>
-              <button type="button" className="button" aria-label={t('outline.ungroupNamed', { title })} onClick={() => actions.onUngroup(theme.id)}>
+              <button
+                type="button"
+                className="button"
+                aria-label={t('outline.ungroupNamed', { title })}
+                onClick={() => actions.onUngroup(theme.id)}
+              >
                 {t('theme.ungroup')}
               </button>
             </>
           )}
           {actions.canCommit && (
-            <button type="button" className="button" aria-label={t('outline.commitThemeNamed', { title })} onClick={() => actions.onCommit(theme.id)}>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('outline.commitThemeNamed', { title })}
+              onClick={() => actions.onCommit(theme.id)}
+            >
               {t('commitment.make')}
             </button>
           )}

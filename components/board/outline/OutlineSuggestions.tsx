@@ -123,7 +123,10 @@ export function OutlineSuggestions({ boardId, areaId, areaTitle, textOf, onAccep
                       className="button button--primary"
                       aria-label={t('outline.acceptNamed', { title })}
                       onClick={() => {
-                        const count = onAccept(notesStillThere(proposal, (id) => textOf(id) !== null), title)
+                        const count = onAccept(
+                          notesStillThere(proposal, (id) => textOf(id) !== null),
+                          title,
+                        )
                         const left = done(index)
                         if (count > 0) say(t('outline.accepted', { title, count, left }))
                       }}

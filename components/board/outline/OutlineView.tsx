@@ -61,7 +61,10 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
   // The commitment form: a new one from a note or theme, or an existing one being changed.
   const [commitFrom, setCommitFrom] = useState<
-    ({ id: string; text: string; editing?: undefined } | { id: string; text: string; editing: CommitmentView }) & { opener: HTMLElement | null } | null
+    | (({ id: string; text: string; editing?: undefined } | { id: string; text: string; editing: CommitmentView }) & {
+        opener: HTMLElement | null
+      })
+    | null
   >(null)
 
   useLayoutEffect(() => {
@@ -143,7 +146,12 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
           onCommit: (themeId: string) => openCommitment(themeId, themeTitle.get(themeId) ?? ''),
           onEditCommitment: facilitator
             ? (commitment: CommitmentView) =>
-                setCommitFrom({ id: commitment.id, text: commitment.text, editing: commitment, opener: document.activeElement as HTMLElement | null })
+                setCommitFrom({
+                  id: commitment.id,
+                  text: commitment.text,
+                  editing: commitment,
+                  opener: document.activeElement as HTMLElement | null,
+                })
             : undefined,
         }
 
@@ -280,7 +288,9 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
       <AreaJump
         areas={[...view.steps.flatMap((step) => step.areas), { id: PLAN_TARGET, title: t('outline.planHeading') }]}
         onJump={(target) =>
-          target === PLAN_TARGET ? root.current?.querySelector<HTMLElement>('[data-outline-plan] h2')?.focus() : focusArea(root.current, target)
+          target === PLAN_TARGET
+            ? root.current?.querySelector<HTMLElement>('[data-outline-plan] h2')?.focus()
+            : focusArea(root.current, target)
         }
       />
       {view.steps.map((step) => (
@@ -338,7 +348,9 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
         boardId={board.boardId}
         boardName={boardName}
         continues={continues}
-        carried={view.steps.flatMap((step) => step.areas.flatMap((area) => area.commitments.filter((c) => c.carried).map((c) => ({ ...c, areaTitle: area.title }))))}
+        carried={view.steps.flatMap((step) =>
+          step.areas.flatMap((area) => area.commitments.filter((c) => c.carried).map((c) => ({ ...c, areaTitle: area.title }))),
+        )}
         canJudge={facilitator}
         canFollowUp={facilitator && !isGuest}
         onStatus={(commitment, status, statusComment) => {
@@ -351,7 +363,11 @@ export function OutlineView({ store, user, boardName, isGuest, continues, initia
           boardId={board.boardId}
           editing={!!commitFrom.editing}
           carried={commitFrom.editing?.carried ?? false}
-          initial={commitFrom.editing ? commitmentFields(commitFrom.editing) : { text: commitFrom.text, owner: '', ownerId: '', due: '', indicator: '', status: '', statusComment: '' }}
+          initial={
+            commitFrom.editing
+              ? commitmentFields(commitFrom.editing)
+              : { text: commitFrom.text, owner: '', ownerId: '', due: '', indicator: '', status: '', statusComment: '' }
+          }
           onClose={() => {
             const opener = commitFrom.opener
             setCommitFrom(null)
@@ -393,7 +409,11 @@ function groupingOf(
   return {
     selected: chosen.length,
     existingTitle: inTheme?.themeId ? (themeTitle.get(inTheme.themeId) ?? '') : null,
-    onGroup: (title: string) => onGroup(chosen.map((note) => note.id), title),
+    onGroup: (title: string) =>
+      onGroup(
+        chosen.map((note) => note.id),
+        title,
+      ),
   }
 }
 

@@ -125,11 +125,18 @@ describe('the outline’s themes and commitments', () => {
 
   it('groups notes into a named theme the store accepts, renames it, and ungroups it back into the area', () => {
     const store = boardStore()
-    const ids = ['Öppet längre', 'Öppet på söndagar', 'Kvällsöppet', 'Sponsring'].map((text) => addNoteToArea(store, idea('besokare', text))!)
+    const ids = ['Öppet längre', 'Öppet på söndagar', 'Kvällsöppet', 'Sponsring'].map((text) =>
+      addNoteToArea(store, idea('besokare', text))!,
+    )
     const themeId = groupNotesInStore(store, ids.slice(0, 3), 'Öppettider')!
     let area = areaView(store, 'besokare')
     expect(area.themes).toEqual([expect.objectContaining({ id: themeId, title: 'Öppettider' })])
-    expect(area.notes.filter((n) => n.themeId === themeId).map((n) => n.text).sort()).toEqual(['Kvällsöppet', 'Öppet längre', 'Öppet på söndagar'])
+    expect(
+      area.notes
+        .filter((n) => n.themeId === themeId)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(['Kvällsöppet', 'Öppet längre', 'Öppet på söndagar'])
     expect(area.notes.find((n) => n.text === 'Sponsring')!.themeId).toBeNull()
 
     expect(renameThemeInStore(store, themeId, 'Längre öppettider')).toBe(true)
@@ -148,10 +155,24 @@ describe('the outline’s themes and commitments', () => {
     const store = boardStore()
     const ids = ['Språkcafé', 'Språkcafé på lördagar'].map((text) => addNoteToArea(store, idea('besokare', text))!)
     const themeId = groupNotesInStore(store, ids, 'Språkcaféer')!
-    const fields = { text: 'Språkcafé varje vecka', owner: 'Per', ownerId: '', due: '2027-06-30', indicator: 'Deltagare per vecka', status: '', statusComment: '' } as const
+    const fields = {
+      text: 'Språkcafé varje vecka',
+      owner: 'Per',
+      ownerId: '',
+      due: '2027-06-30',
+      indicator: 'Deltagare per vecka',
+      status: '',
+      statusComment: '',
+    } as const
     const id = makeCommitmentInStore(store, themeId, fields, new Map([[themeId, 3]]))!
     const [commitment] = areaView(store, 'besokare').commitments
-    expect(commitment).toMatchObject({ id, text: 'Språkcafé varje vecka', owner: 'Per', due: '2027-06-30', indicator: 'Deltagare per vecka' })
+    expect(commitment).toMatchObject({
+      id,
+      text: 'Språkcafé varje vecka',
+      owner: 'Per',
+      due: '2027-06-30',
+      indicator: 'Deltagare per vecka',
+    })
     expect(commitment.sources.map((s) => s.kind)).toEqual(['theme', 'note', 'note'])
     expect(commitment.sources[0]).toMatchObject({ id: themeId, votes: 3 })
     expect(makeCommitmentInStore(store, 'shape:nothing', fields, new Map())).toBeNull()

@@ -39,7 +39,10 @@ export function PresentationView({ boardName, onStepOut }: { boardName: string; 
   const resultsHidden = board?.session.voting?.active === true && board.session.voting.hideTally === true
   const ranked = useMemo(() => {
     if (!view || !board?.doc || resultsHidden || rounds.length === 0) return []
-    const tally = tallyRounds(board.doc, rounds.map((r) => r.id))
+    const tally = tallyRounds(
+      board.doc,
+      rounds.map((r) => r.id),
+    )
     return allNotes(view)
       .map((note) => ({ note, votes: tally.get(note.id) ?? 0 }))
       .filter((entry) => entry.votes > 0)
@@ -113,7 +116,13 @@ export function PresentationView({ boardName, onStepOut }: { boardName: string; 
   const atStart = stepPresentation(presentation, -1, notesIn) === null
   const atEnd = stepPresentation(presentation, 1, notesIn) === null
   const showVotes = rounds.length > 0 && !resultsHidden && rounds.some((r) => !r.active || !r.hideTally)
-  const tally = showVotes && board.doc ? tallyRounds(board.doc, rounds.map((r) => r.id)) : null
+  const tally =
+    showVotes && board.doc
+      ? tallyRounds(
+          board.doc,
+          rounds.map((r) => r.id),
+        )
+      : null
 
   return (
     <section
@@ -191,7 +200,13 @@ export function PresentationView({ boardName, onStepOut }: { boardName: string; 
         <span className="presentation__position">{t('present.position', { number: index + 1, total: PRESENTATION_FRAMES.length })}</span>
         {facilitator ? (
           <>
-            <button type="button" className="button" disabled={atStart || busy} onClick={() => void go(-1)} aria-keyshortcuts="ArrowLeft PageUp">
+            <button
+              type="button"
+              className="button"
+              disabled={atStart || busy}
+              onClick={() => void go(-1)}
+              aria-keyshortcuts="ArrowLeft PageUp"
+            >
               <span aria-hidden="true">◀</span> {t('present.previous')}
             </button>
             <button

@@ -56,9 +56,7 @@ function AreaZone({ shape, editor }: { shape: AreaShape; editor: Editor }) {
         </div>
         {!exporting && (
           <div className="area__tools">
-            <span className="area__count">
-              {noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}
-            </span>
+            <span className="area__count">{noteCount === 1 ? t('board.noteCountOne') : t('board.noteCount', { count: noteCount })}</span>
             {locked && (
               <span className="area__locked" title={t('lock.notice')}>
                 🔒 {t('lock.locked')}

@@ -47,7 +47,9 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
   override onBeforeCreate(next: TLNoteShape): ReturnType<NoteShapeUtil['onBeforeCreate']> {
     const stored = this.stored(next)
     // tldraw declares the created note's font adjustment as never null; it is what it measured.
-    return this.withText(super.onBeforeCreate(this.measured(stored)) as TLNoteShape | undefined, stored, next) as ReturnType<NoteShapeUtil['onBeforeCreate']>
+    return this.withText(super.onBeforeCreate(this.measured(stored)) as TLNoteShape | undefined, stored, next) as ReturnType<
+      NoteShapeUtil['onBeforeCreate']
+    >
   }
 
   override onBeforeUpdate(prev: TLNoteShape, next: TLNoteShape) {

@@ -129,7 +129,10 @@ function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
   const areaId = useValue(
     'theme area',
     () => {
-      const first = editor.getSortedChildIdsForParent(shape.id).map((id) => editor.getShape(id)).find((child) => child?.type === 'note')
+      const first = editor
+        .getSortedChildIdsForParent(shape.id)
+        .map((id) => editor.getShape(id))
+        .find((child) => child?.type === 'note')
       return first ? readNoteMeta(first.meta).areaId : null
     },
     [editor, shape.id],

@@ -7,7 +7,13 @@ const rich = (content: unknown[]) => ({ type: 'doc', content }) as unknown as TL
 describe('which notes an export draws as SVG text', () => {
   it('takes paragraphs of unmarked text and line breaks, one line per paragraph', () => {
     expect(plainNoteText(toRichText('Fler öppettider\n\nen lugn läsplats'))).toBe('Fler öppettider\n\nen lugn läsplats')
-    expect(plainNoteText(rich([{ type: 'paragraph', content: [{ type: 'text', text: 'Rad ett' }, { type: 'hardBreak' }, { type: 'text', text: 'rad två' }] }]))).toBe('Rad ett\nrad två')
+    expect(
+      plainNoteText(
+        rich([
+          { type: 'paragraph', content: [{ type: 'text', text: 'Rad ett' }, { type: 'hardBreak' }, { type: 'text', text: 'rad två' }] },
+        ]),
+      ),
+    ).toBe('Rad ett\nrad två')
     expect(plainNoteText(rich([{ type: 'paragraph' }]))).toBe('')
   })
 

@@ -34,7 +34,8 @@ export function plainNoteText(richText: TLRichText): string | null {
     let line = ''
     for (const inline of (Array.isArray(block.content) ? block.content : []) as RichNode[]) {
       if (inline?.type === 'hardBreak') line += '\n'
-      else if (inline?.type === 'text' && typeof inline.text === 'string' && !(Array.isArray(inline.marks) && inline.marks.length > 0)) line += inline.text
+      else if (inline?.type === 'text' && typeof inline.text === 'string' && !(Array.isArray(inline.marks) && inline.marks.length > 0))
+        line += inline.text
       else return null
     }
     lines.push(line)
@@ -92,7 +93,13 @@ export function NoteTextSvg({ editor, layout }: { editor: Editor; layout: NoteTe
   })
   return (
     // Named with the whole text: a screen reader reads the note, not its broken lines.
-    <text aria-label={layout.text.split(SOFT_HYPHEN).join('')} fontSize={layout.fontSize} fontFamily={layout.fontFamily} fill={layout.color} dominantBaseline="central">
+    <text
+      aria-label={layout.text.split(SOFT_HYPHEN).join('')}
+      fontSize={layout.fontSize}
+      fontFamily={layout.fontFamily}
+      fill={layout.color}
+      dominantBaseline="central"
+    >
       {words.map((word, i) => (
         <tspan key={i} x={word.x} y={word.y}>
           {word.text}

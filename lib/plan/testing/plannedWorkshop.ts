@@ -21,9 +21,21 @@ export function plannedWorkshopDoc(options: { followUp?: boolean } = {}): Y.Doc 
   const doc = workshopDoc()
   const besokare = zoneCorner(doc, 'besokare')
   const ekonomi = zoneCorner(doc, 'ekonomi')
-  const theme = buildThemeRecord({ id: createShapeId('theme-kvall'), x: besokare.x + 32, y: besokare.y + 120, title: 'Kvällar och de yngsta', w: 448, h: 268 })
+  const theme = buildThemeRecord({
+    id: createShapeId('theme-kvall'),
+    x: besokare.x + 32,
+    y: besokare.y + 120,
+    title: 'Kvällar och de yngsta',
+    w: 448,
+    h: 268,
+  })
   const records = readRecords(doc)
-  const members = ['shape:n1', 'shape:n2'].map((id, i) => ({ ...(records.get(id) as TLRecord & object), parentId: theme.id, x: 16 + i * 216, y: 52 }))
+  const members = ['shape:n1', 'shape:n2'].map((id, i) => ({
+    ...(records.get(id) as TLRecord & object),
+    parentId: theme.id,
+    x: 16 + i * 216,
+    y: 52,
+  }))
   const commitments = [
     buildCommitmentRecord({
       id: createShapeId('c-oppet'),

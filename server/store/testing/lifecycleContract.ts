@@ -100,7 +100,13 @@ export function describeLifecycleContract(name: string, open: () => Promise<Open
 
     it('removes an account so that nothing names the person, and keeps what others rely on', async () => {
       const { member, invite, guest } = await furnished(board)
-      await store.audit.append({ actor: { id: facilitator.id, name: facilitator.name }, action: 'sign-in', boardId: null, targetId: null, detail: null })
+      await store.audit.append({
+        actor: { id: facilitator.id, name: facilitator.name },
+        action: 'sign-in',
+        boardId: null,
+        targetId: null,
+        detail: null,
+      })
       expect(await store.users.remove(facilitator.id, 'borttagen användare')).toBe(true)
       expect(await store.users.remove(facilitator.id, 'borttagen användare')).toBe(false)
       const dump = await store.dump()

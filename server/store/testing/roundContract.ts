@@ -14,7 +14,8 @@ export function describeRoundContract(name: string, open: () => Promise<OpenedSt
     let board: BoardRecord
     const { newBoard } = boardFixture(open, (fixture) => ({ store, facilitator, board } = fixture))
 
-    const newRound = () => store.rounds.create({ name: 'Verksamhetsplan 2027', period: '2027', templateVersion: 2, createdBy: facilitator.id })
+    const newRound = () =>
+      store.rounds.create({ name: 'Verksamhetsplan 2027', period: '2027', templateVersion: 2, createdBy: facilitator.id })
 
     it('creates a round whose creator facilitates it', async () => {
       const round = await newRound()
@@ -46,10 +47,18 @@ export function describeRoundContract(name: string, open: () => Promise<OpenedSt
       const boards = await Promise.all(names.map((n) => newBoard(n)))
       for (const [i, b] of boards.entries()) await store.rounds.addBoard(round.id, { boardId: b.id, kind: 'branch', branch: names[i] })
       await store.rounds.addBoard(round.id, { boardId: board.id, kind: 'central', branch: 'Centralt' })
-      expect((await store.rounds.boards(round.id)).map((b) => b.branch)).toEqual(['Centralt', 'Axelsberg', 'Skärholmen', 'Älvsjö', 'Östermalm'])
+      expect((await store.rounds.boards(round.id)).map((b) => b.branch)).toEqual([
+        'Centralt',
+        'Axelsberg',
+        'Skärholmen',
+        'Älvsjö',
+        'Östermalm',
+      ])
       await store.boards.setDeleted(boards[1].id, Date.now())
       expect((await store.rounds.boards(round.id)).map((b) => b.branch)).toEqual(['Centralt', 'Skärholmen', 'Älvsjö', 'Östermalm'])
-      expect(await store.rounds.roundsOfBoard(boards[0].id)).toEqual([expect.objectContaining({ roundId: round.id, kind: 'branch', branch: 'Östermalm' })])
+      expect(await store.rounds.roundsOfBoard(boards[0].id)).toEqual([
+        expect.objectContaining({ roundId: round.id, kind: 'branch', branch: 'Östermalm' }),
+      ])
     })
 
     it('refuses a second central board and the same board twice', async () => {

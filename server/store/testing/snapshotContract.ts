@@ -59,7 +59,11 @@ export function describeSnapshotContract(name: string, open: () => Promise<Opene
       expect(record).toEqual(created)
       const doc = new Y.Doc()
       Y.applyUpdate(doc, read!.state)
-      expect(readBoard(doc, 'sv').steps.flatMap((s) => s.areas).flatMap((a) => a.notes)).toEqual([])
+      expect(
+        readBoard(doc, 'sv')
+          .steps.flatMap((s) => s.areas)
+          .flatMap((a) => a.notes),
+      ).toEqual([])
       expect(readBoard(doc, 'sv').unplaced.map((n) => n.text)).toEqual(['Fler besökare'])
     })
 

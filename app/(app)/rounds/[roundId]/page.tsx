@@ -19,7 +19,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getT()
   const user = await getSessionUser()
   if (!user || user.kind !== 'staff' || !isWellFormedId(roundId)) return { title: t('notFound.title') }
-  const round = await getAppContext().rounds.get({ id: user.id, name: user.name }, roundId).catch(() => null)
+  const round = await getAppContext()
+    .rounds.get({ id: user.id, name: user.name }, roundId)
+    .catch(() => null)
   return { title: round ? `${round.round.name} – ${t('round.overview')}` : t('notFound.title') }
 }
 

@@ -25,7 +25,13 @@ export const PATCH = boardRoute<Params, typeof Change>({ roles: ['facilitator'],
   }
   if (body.archived !== undefined && body.archived !== (board.archivedAt !== null)) {
     await app.store.boards.setArchived(board.id, body.archived ? Date.now() : null)
-    await app.audit({ actor: by, action: body.archived ? 'board-archived' : 'board-unarchived', boardId: board.id, targetId: null, detail: null })
+    await app.audit({
+      actor: by,
+      action: body.archived ? 'board-archived' : 'board-unarchived',
+      boardId: board.id,
+      targetId: null,
+      detail: null,
+    })
   }
   const updated = await app.store.boards.get(board.id)
   return NextResponse.json({ board: updated })

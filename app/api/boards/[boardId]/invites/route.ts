@@ -19,7 +19,11 @@ export const GET = boardRoute({ roles: ['facilitator'] }, async ({ board, app })
 
 const NewInvite = z.object({
   role: z.enum(BOARD_ROLES).default('participant'),
-  expiresInHours: z.number().min(0.25).max(24 * 30).default(24),
+  expiresInHours: z
+    .number()
+    .min(0.25)
+    .max(24 * 30)
+    .default(24),
   label: z
     .string()
     .trim()
@@ -42,5 +46,8 @@ export const POST = boardRoute({ roles: ['facilitator'], body: NewInvite }, asyn
     tokenHash: hashInviteToken(token),
   })
   await app.audit({ actor: actorOf(user), action: 'invite-created', boardId: board.id, targetId: invite.id, detail: body.role })
-  return NextResponse.json({ invite, url: `${publicOrigin(request)}/join/${token}` }, { status: 201, headers: { 'cache-control': 'no-store' } })
+  return NextResponse.json(
+    { invite, url: `${publicOrigin(request)}/join/${token}` },
+    { status: 201, headers: { 'cache-control': 'no-store' } },
+  )
 })

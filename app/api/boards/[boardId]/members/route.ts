@@ -32,7 +32,11 @@ export const POST = boardRoute({ roles: ['facilitator'], body: AddMember }, asyn
   }
   await app.store.boards.setRole(board.id, user.id, body.role)
   // A changed role takes effect at once: the socket reconnects with a token for the new role.
-  app.sync.disconnect((who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role, Closes.roleChanged.code, Closes.roleChanged.reason)
+  app.sync.disconnect(
+    (who) => who.userId === user.id && who.boardId === board.id && who.role !== body.role,
+    Closes.roleChanged.code,
+    Closes.roleChanged.reason,
+  )
   await app.audit({ actor: actorOf(by), action: 'board-shared', boardId: board.id, targetId: user.id, detail: body.role })
   return NextResponse.json({ member: { userId: user.id, name: user.name, email: user.email, role: body.role } }, { status: 201 })
 })

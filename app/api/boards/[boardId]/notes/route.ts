@@ -16,11 +16,8 @@ const NewNoteBody = z.object({
   text: z.string().trim().min(1).max(2000),
 })
 
-export const POST = boardRoute(
-  { roles: ['facilitator', 'participant'], body: NewNoteBody },
-  async ({ board, body, user, role, app }) => {
-    const result = await sendIdea(app.sync, board.id, { userId: user.id, name: user.name, role }, body)
-    if (!result.ok) return jsonError(result.reason === 'area-locked' ? 423 : 404, result.reason)
-    return NextResponse.json({ id: result.noteId, private: result.private }, { status: 201 })
-  },
-)
+export const POST = boardRoute({ roles: ['facilitator', 'participant'], body: NewNoteBody }, async ({ board, body, user, role, app }) => {
+  const result = await sendIdea(app.sync, board.id, { userId: user.id, name: user.name, role }, body)
+  if (!result.ok) return jsonError(result.reason === 'area-locked' ? 423 : 404, result.reason)
+  return NextResponse.json({ id: result.noteId, private: result.private }, { status: 201 })
+})

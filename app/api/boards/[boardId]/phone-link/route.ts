@@ -17,7 +17,8 @@ export const dynamic = 'force-dynamic'
 async function standingLink(app: AppContext, boardId: string, userId: string, renew: boolean) {
   const now = Date.now()
   const links = phoneLinks(await app.store.invites.listForBoard(boardId), now)
-  if (links.current && !renew) return { token: phoneLinkToken(app.authSecret, boardId, links.current.generation), invite: links.current.invite }
+  if (links.current && !renew)
+    return { token: phoneLinkToken(app.authSecret, boardId, links.current.generation), invite: links.current.invite }
   if (links.current) await app.store.invites.revoke(links.current.invite.id, now)
   const token = phoneLinkToken(app.authSecret, boardId, links.nextGeneration)
   const invite = await app.store.invites.create({

@@ -30,17 +30,14 @@ export const GET = boardRoute({}, async ({ board, user, app }) => {
 
 const Vote = z.object({ noteId: z.string().min(1).max(200), delta: z.union([z.literal(1), z.literal(-1)]) })
 
-export const POST = boardRoute(
-  { roles: ['facilitator', 'participant'], body: Vote },
-  async ({ board, body, user, app }) => {
-    const userId = user.id
-    const result = await app.sync.changeDoc(board.id, (doc) => {
-      const round = readSession(doc).voting
-      const voterKey = round ? voterKeyFor(round, userId, app.authSecret) : ''
-      const seal = round?.hideTally ? voteSealFor(round.id, app.authSecret) : undefined
-      return { round, ...castVote(doc, round, { voterKey, voterName: user.name, noteId: body.noteId, delta: body.delta }, seal) }
-    })
-    if (!result.ok) return jsonError(result.reason === 'limit' ? 409 : result.reason === 'no-such-note' ? 404 : 409, result.reason!)
-    return NextResponse.json({ round: result.round, mine: result.mine, remaining: result.remaining, serverTime: Date.now() })
-  },
-)
+export const POST = boardRoute({ roles: ['facilitator', 'participant'], body: Vote }, async ({ board, body, user, app }) => {
+  const userId = user.id
+  const result = await app.sync.changeDoc(board.id, (doc) => {
+    const round = readSession(doc).voting
+    const voterKey = round ? voterKeyFor(round, userId, app.authSecret) : ''
+    const seal = round?.hideTally ? voteSealFor(round.id, app.authSecret) : undefined
+    return { round, ...castVote(doc, round, { voterKey, voterName: user.name, noteId: body.noteId, delta: body.delta }, seal) }
+  })
+  if (!result.ok) return jsonError(result.reason === 'limit' ? 409 : result.reason === 'no-such-note' ? 404 : 409, result.reason!)
+  return NextResponse.json({ round: result.round, mine: result.mine, remaining: result.remaining, serverTime: Date.now() })
+})

@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic'
 
 const NewFacilitator = z.object({ email: z.string().trim().email().max(200) })
 
-export const POST = roundRoute<{ roundId: string }, typeof NewFacilitator>({ body: NewFacilitator }, async ({ actor, body, params, app }) => {
-  await app.rounds.addFacilitator(actor, params.roundId, body.email)
-  return new Response(null, { status: 204 })
-})
+export const POST = roundRoute<{ roundId: string }, typeof NewFacilitator>(
+  { body: NewFacilitator },
+  async ({ actor, body, params, app }) => {
+    await app.rounds.addFacilitator(actor, params.roundId, body.email)
+    return new Response(null, { status: 204 })
+  },
+)

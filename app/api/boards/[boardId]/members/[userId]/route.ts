@@ -26,7 +26,11 @@ export const PATCH = boardRoute<Params, z.ZodType<{ role: (typeof BOARD_ROLES)[n
       return jsonError(409, 'a board needs at least one facilitator')
     }
     await app.store.boards.setRole(board.id, params.userId, body.role)
-    app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id && who.role !== body.role, Closes.roleChanged.code, Closes.roleChanged.reason)
+    app.sync.disconnect(
+      (who) => who.userId === params.userId && who.boardId === board.id && who.role !== body.role,
+      Closes.roleChanged.code,
+      Closes.roleChanged.reason,
+    )
     return NextResponse.json({ role: body.role })
   },
 )
@@ -36,7 +40,11 @@ export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ us
     return jsonError(409, 'a board needs at least one facilitator')
   }
   if (!(await app.store.boards.removeMember(board.id, params.userId))) return jsonError(404, 'not a member of this board')
-  app.sync.disconnect((who) => who.userId === params.userId && who.boardId === board.id, Closes.accessRevoked.code, Closes.accessRevoked.reason)
+  app.sync.disconnect(
+    (who) => who.userId === params.userId && who.boardId === board.id,
+    Closes.accessRevoked.code,
+    Closes.accessRevoked.reason,
+  )
   await app.audit({ actor: actorOf(user), action: 'member-removed', boardId: board.id, targetId: params.userId, detail: null })
   return new NextResponse(null, { status: 204 })
 })

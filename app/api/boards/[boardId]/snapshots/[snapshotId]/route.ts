@@ -27,7 +27,10 @@ export const GET = boardRoute<Params>({ roles: ['facilitator'] }, async ({ reque
     return authorNamesShown(readSession(doc)) ? read : boardViewWithoutAuthors(read)
   })
   const { state: _state, ...snapshot } = found
-  return NextResponse.json({ snapshot: { ...snapshot, name: currentSnapshotName(snapshot, board.locale) }, board: view }, { headers: { 'cache-control': 'no-store' } })
+  return NextResponse.json(
+    { snapshot: { ...snapshot, name: currentSnapshotName(snapshot, board.locale) }, board: view },
+    { headers: { 'cache-control': 'no-store' } },
+  )
 })
 
 export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ board, params, app }) => {
