@@ -132,6 +132,8 @@ describe('tldraw’s own attribution is the token’s', () => {
       props: { ...noteBy('veras', 'Veras idé').props, textFirstEditedBy: vera.userId },
     })
     await eventually(() => expect(firstWriterOf(room().doc, 'shape:veras')).toBe(vera.userId))
+    // Mallory re-attributes the note once her copy has it (the server relays it after storing it).
+    await eventually(() => expect(readRecords(attacker.doc).has('shape:veras')).toBe(true))
 
     // A new note "first written" by the boss, and Vera's note re-attributed to Mallory.
     const forged = noteBy('forged-first', 'Chefens ord')
