@@ -8,14 +8,15 @@ import type { BoardRole } from '@/lib/auth/roles'
 import { exportFileName } from '@/lib/export/fileName'
 import { AREAS, type AreaId } from '@/lib/planning/planningModel'
 import { shapesForScope, type ExportScope } from './export/exportShapes'
+import { boardPicture } from './export/boardPicture'
 import { saveFile } from './export/saveFile'
 import styles from './exportDialogs.module.css'
 
 type Format = 'png' | 'svg' | 'pdf'
 type Status =
   | { kind: 'idle' }
-  | { kind: 'working'; done: number; total: number }
-  | { kind: 'done'; width?: number; height?: number }
+  | { kind: 'working'; done: number; total: number; picture?: boolean }
+  | { kind: 'done'; width?: number; height?: number; reducedTo?: number }
   | { kind: 'error'; message: string }
 
 export interface ExportDialogProps {
@@ -44,12 +45,7 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         // The PDF is the server's report (notes as text, per step and area); the browser adds
         // the one thing the server cannot draw: a picture of the mind map.
         setStatus({ kind: 'working', done: 0, total: 2 })
-        const picture = await editor.toImage([...editor.getCurrentPageShapeIds()], {
-          format: 'png',
-          background: true,
-          padding: 32,
-          pixelRatio: 1,
-        })
+        const picture = await boardPicture(editor, [...editor.getCurrentPageShapeIds()], { format: 'png', pixelRatio: 1 })
         setStatus({ kind: 'working', done: 1, total: 2 })
         const response = await fetch(`${base}/export.pdf?lang=${locale}`, {
           method: 'POST',
@@ -64,12 +60,16 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
       const scope: ExportScope = scopeKind === 'area' ? { kind: 'area', areaId } : { kind: scopeKind }
       const ids = shapesForScope(editor, scope)
       if (ids.length === 0) return setStatus({ kind: 'error', message: t('export.nothingSelected') })
-      setStatus({ kind: 'working', done: 0, total: 1 })
-      // A whole board at twice the pixels can pass what a browser canvas holds.
-      const pixelRatio = format === 'png' && scope.kind !== 'board' ? 2 : 1
-      const { blob, width, height } = await editor.toImage(ids, { format, background: true, padding: 32, pixelRatio })
+      // Sharper pictures of a part of the board; a whole board is large enough at one pixel per
+      // unit (and a very large one is drawn smaller still, boardPicture.ts).
+      const pixelRatio = scope.kind !== 'board' ? 2 : 1
+      const { blob, width, height, reducedTo } = await boardPicture(editor, ids, {
+        format,
+        pixelRatio,
+        onProgress: (done, total) => setStatus({ kind: 'working', done, total, picture: true }),
+      })
       saveFile(blob, exportFileName(boardName, now, format))
-      setStatus({ kind: 'done', width, height })
+      setStatus({ kind: 'done', width, height, reducedTo })
     } catch (error) {
       console.error(error)
       setStatus({ kind: 'error', message: t('export.failed') })
@@ -122,14 +122,16 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         <div className={styles.status} role="status" data-export-status={status.kind}>
           {status.kind === 'working' && (
             <>
-              {/* One picture has no steps to count: the bar runs without a value until it is done. */}
-              {status.total > 1 ? <progress max={status.total} value={status.done} /> : <progress />}
-              <span>{status.total > 1 ? t('export.working', { done: status.done, total: status.total }) : t('export.workingOne')}</span>
+              {/* A picture's steps (the SVG, then bands of pixels) are not the reader's business: its
+                  text stays put while the bar moves, and the live region speaks again when it is done. */}
+              <progress max={status.total} value={status.done} aria-label={t('export.progress')} />
+              <span>{status.picture ? t('export.workingOne') : t('export.working', { done: status.done, total: status.total })}</span>
             </>
           )}
           {status.kind === 'done' && (
-            <span data-width={status.width} data-height={status.height}>
+            <span data-width={status.width} data-height={status.height} data-reduced-to={status.reducedTo}>
               {status.width ? t('export.doneSize', { width: status.width, height: status.height ?? 0 }) : t('export.done')}
+              {status.reducedTo && ` ${t('export.reduced', { percent: Math.round(status.reducedTo * 100) })}`}
             </span>
           )}
           {status.kind === 'error' && <span className="form-error">{status.message}</span>}
