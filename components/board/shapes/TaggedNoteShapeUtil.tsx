@@ -76,13 +76,19 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
   /**
    * tldraw's note picture, made cheaper to draw for whole-board exports (bench/results.md):
    * - its shadow a plain offset rectangle instead of an SVG filter (two erosions and two blurs
-   *   for each note), which made nearly all of a 1,000-note board's PNG time;
+   *   for each note), which made nearly all of a 1,000-note board's PNG time; the filter is not
+   *   even defined;
    * - plain text as SVG `<text>` instead of HTML in a `foreignObject`, whose every computed style
    *   the export would copy into the picture (noteTextSvg.tsx). Rich text stays tldraw's.
    */
   override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
     const drawn = this.drawable(shape)
-    const picture = super.toSvg(drawn, ctx)
+    // tldraw adds the shadow's filter to the picture's defs for each note; nothing here uses it,
+    // and 1,000 unused filters are work to render, serialise and parse.
+    const picture = super.toSvg(drawn, {
+      ...ctx,
+      addExportDef: (def) => (def.key.startsWith('note-shadow-') ? undefined : ctx.addExportDef(def)),
+    })
     return (
       <>
         {Children.toArray((picture.props as { children?: ReactNode }).children).map((part) => {
