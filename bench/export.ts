@@ -1,7 +1,8 @@
 /**
  * Export of a 1,000-note board: the report (Markdown, CSV, JSON), the backup (write and the
  * import's checks), both in this process and over HTTP from the real server, and the whole
- * board as a PNG in Chromium. Times and memory go to bench/results.md (its export section).
+ * board as a PNG and an SVG in Chromium (with the progress bar's values seen meanwhile), and the PDF
+ * with that PNG in it. Times and memory go to bench/results.md (its export section).
  *
  * `npm run bench:export` (needs `npx next build`; `--no-browser` skips the app and Chromium).
  */
@@ -136,7 +137,7 @@ async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
     if (imported.status() !== 201) throw new Error(`import failed: ${await imported.text()}`)
     rows.push(['import over HTTP (board created)', ms(performance.now() - start), '—', mb(Buffer.byteLength(backupText))])
     const { id } = (await imported.json()) as { id: string }
-    for (const file of ['export.md', 'export.csv', 'export.json', 'backup.json']) {
+    for (const file of ['export.md', 'export.csv', 'export.json', 'export.pdf', 'backup.json']) {
       const times: number[] = []
       let peak = 0
       for (let i = 0; i < RUNS; i++) {
@@ -166,30 +167,68 @@ async function overHttpAndBrowser(backupText: string): Promise<string[][]> {
       await page.locator('.connection[data-state="connected"]').waitFor({ timeout: 120_000 })
       await page.locator('.tl-shape[data-shape-type="note"]').first().waitFor({ state: 'attached', timeout: 120_000 })
       rows.push(['board open in Chromium (notes in the page)', ms(performance.now() - start), mb(await heap()), '—'])
-      await page.getByRole('button', { name: 'Exportera' }).click()
-      const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
-      await dialog.getByLabel('Hela tavlan').check()
-      const before = await heap()
-      let peak = before
-      const sampler = setInterval(
-        () =>
-          void heap().then(
-            (h) => (peak = Math.max(peak, h)),
-            () => undefined,
-          ),
-        100,
-      )
-      start = performance.now()
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 300_000 }),
-        dialog.getByRole('button', { name: 'Ladda ned' }).click(),
-      ])
-      const size = fs.statSync((await download.path())!).size
-      const took = performance.now() - start
-      clearInterval(sampler)
-      const done = dialog.locator('[data-export-status="done"] [data-width]')
-      const dims = `${await done.getAttribute('data-width')} × ${await done.getAttribute('data-height')} px`
-      rows.push([`whole board → PNG in Chromium (${dims}; JS heap peak, +${mb(peak - before)})`, ms(took), mb(peak), mb(size)])
+      let png: Buffer | null = null
+      for (const format of ['png', 'svg'] as const) {
+        await page.getByRole('button', { name: 'Exportera' }).click()
+        const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+        await dialog.getByLabel('Hela tavlan').check()
+        await dialog.getByLabel('Format').selectOption(format)
+        const before = await heap()
+        let peak = before
+        const sampler = setInterval(
+          () =>
+            void heap().then(
+              (h) => (peak = Math.max(peak, h)),
+              () => undefined,
+            ),
+          100,
+        )
+        // The progress bar's values as the page shows them, read while the export runs.
+        const seen = new Set<string>()
+        let watching = true
+        const watcher = (async () => {
+          while (watching) {
+            const value = await dialog
+              .locator('progress')
+              .getAttribute('value', { timeout: 50 })
+              .catch(() => null)
+            if (value !== null) seen.add(value)
+            await new Promise((resolve) => setTimeout(resolve, 50))
+          }
+        })()
+        start = performance.now()
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: 300_000 }),
+          dialog.getByRole('button', { name: 'Ladda ned' }).click(),
+        ])
+        const bytes = fs.readFileSync((await download.path())!)
+        const took = performance.now() - start
+        clearInterval(sampler)
+        watching = false
+        await watcher
+        const done = dialog.locator('[data-export-status="done"] [data-width]')
+        const dims = `${await done.getAttribute('data-width')} × ${await done.getAttribute('data-height')} ${format === 'png' ? 'px' : 'units'}`
+        rows.push([
+          `whole board → ${format.toUpperCase()} in Chromium (${dims}; JS heap peak, +${mb(peak - before)}; ${seen.size} progress values seen)`,
+          ms(took),
+          mb(peak),
+          mb(bytes.length),
+        ])
+        if (format === 'png') png = bytes
+        await dialog.getByRole('button', { name: 'Stäng' }).click()
+      }
+      // The PDF as the dialog asks for it: the report with the browser's picture of the map.
+      const pdfApi = await signedInRequest(server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
+      const times: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        start = performance.now()
+        const response = await pdfApi.post(`/api/boards/${id}/export.pdf`, { headers: { 'content-type': 'image/png' }, data: png! })
+        if (!response.ok()) throw new Error(`export.pdf answered ${response.status()}`)
+        await response.body()
+        times.push(performance.now() - start)
+      }
+      await pdfApi.dispose()
+      rows.push([`POST export.pdf with the PNG (server RSS after)`, ms(median(times)), mb(rssOf(server.child.pid!)), mb(png!.length)])
     } finally {
       await browser.close()
     }
