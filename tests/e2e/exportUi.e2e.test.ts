@@ -70,8 +70,23 @@ describe('exporting a board in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
     await dialog.getByLabel('Hela tavlan').check()
     await dialog.getByLabel('Format').selectOption('png')
+    // Every value the progress bar takes while the picture is made (read in the page, so none is
+    // missed between two polls from here).
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = [])
+      new MutationObserver(() => {
+        const value = document.querySelector('[data-export-status] progress')?.getAttribute('value')
+        if (value && seen.at(-1) !== value) seen.push(value)
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] })
+    })
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
     expect(download.suggestedFilename()).toMatch(/^Verksamhetsplan – workshop \d{4}-\d{2}-\d{2}\.png$/)
+    // The bar moved through the work (the SVG, then bands of pixels, then the encoding), and the
+    // status a screen reader follows ends saying the picture is done.
+    const progress = (await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).map(Number)
+    expect(progress.length).toBeGreaterThanOrEqual(3)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Klart: \d+ × \d+ px\./)
     const png = PNG.sync.read(await downloaded(download))
     const done = dialog.locator('[data-export-status="done"] [data-width]')
     expect(Number(await done.getAttribute('data-width'))).toBe(png.width)
@@ -84,6 +99,56 @@ describe('exporting a board in the browser', () => {
     expect(distinct.size).toBeGreaterThan(5)
     await shot('export-dialog')
     await dialog.getByRole('button', { name: 'Stäng' }).click()
+  })
+
+  it('draws the whole-board PNG (in bands) as the board’s SVG shows it, with every note’s text in the SVG', async () => {
+    const exportAs = async (format: 'png' | 'svg') => {
+      await page.getByRole('button', { name: 'Exportera' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Exportera tavlan' })
+      await dialog.getByLabel('Hela tavlan').check()
+      await dialog.getByLabel('Format').selectOption(format)
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Ladda ned' }).click()])
+      const bytes = await downloaded(download)
+      await dialog.getByRole('button', { name: 'Stäng' }).click()
+      return bytes
+    }
+    const svg = (await exportAs('svg')).toString('utf8')
+    const png = await exportAs('png')
+    const notesOnBoard = await page.locator('.tl-shape[data-shape-type="note"] .tl-rich-text').allTextContents()
+    const compared = await page.evaluate(
+      async ({ svg, png }) => {
+        const svgImage = new Image()
+        svgImage.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+        await svgImage.decode()
+        const pngImage = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' }))
+        const pixels = (image: CanvasImageSource) => {
+          const canvas = document.createElement('canvas')
+          canvas.width = pngImage.width
+          canvas.height = pngImage.height
+          const context = canvas.getContext('2d')!
+          context.drawImage(image, 0, 0, canvas.width, canvas.height)
+          return context.getImageData(0, 0, canvas.width, canvas.height).data
+        }
+        // The SVG drawn in one piece, against the PNG the export drew band by band.
+        const [whole, banded] = [pixels(svgImage), pixels(pngImage)]
+        let differing = 0
+        for (let i = 0; i < whole.length; i += 4) {
+          if ([0, 1, 2].some((c) => Math.abs(whole[i + c] - banded[i + c]) > 24)) differing++
+        }
+        const xml = new DOMParser().parseFromString(svg, 'image/svg+xml')
+        return {
+          differing: differing / (whole.length / 4),
+          texts: [...xml.querySelectorAll('text[aria-label]')].map((t) => t.getAttribute('aria-label')),
+        }
+      },
+      { svg, png: png.toString('base64') },
+    )
+    expect(compared.differing).toBeLessThan(0.001)
+    // Every note the board shows is in the picture, as its text.
+    expect(notesOnBoard.length).toBeGreaterThan(20)
+    const bare = (text: string | null) => (text ?? '').replace(/[\s\u00ad]/g, '')
+    const inPicture = compared.texts.map(bare)
+    for (const text of notesOnBoard) expect(inPicture).toContain(bare(text))
   })
 
   it('downloads one area as SVG with the area’s title and its notes, a hostile note as inert text', async () => {
