@@ -13,6 +13,8 @@ import { saveFile } from './export/saveFile'
 import styles from './exportDialogs.module.css'
 
 type Format = 'png' | 'svg' | 'pdf'
+
+const PDF_PICTURE_PIXELS = 4_000_000
 type Status =
   | { kind: 'idle' }
   | { kind: 'working'; done: number; total: number; picture?: boolean }
@@ -45,7 +47,13 @@ export function ExportDialog({ editor, boardId, boardName, role, onClose }: Expo
         // The PDF is the server's report (notes as text, per step and area); the browser adds
         // the one thing the server cannot draw: a picture of the mind map.
         setStatus({ kind: 'working', done: 0, total: 2 })
-        const picture = await boardPicture(editor, [...editor.getCurrentPageShapeIds()], { format: 'png', pixelRatio: 1 })
+        // A page's worth of pixels (about 230 dpi on A4): the server re-encodes the picture into
+        // the PDF, and a whole board's 40 Mpx took it 4 s and 750 MB (bench/results.md).
+        const picture = await boardPicture(editor, [...editor.getCurrentPageShapeIds()], {
+          format: 'png',
+          pixelRatio: 1,
+          maxPixels: PDF_PICTURE_PIXELS,
+        })
         setStatus({ kind: 'working', done: 1, total: 2 })
         const response = await fetch(`${base}/export.pdf?lang=${locale}`, {
           method: 'POST',

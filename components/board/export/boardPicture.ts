@@ -24,7 +24,7 @@ const PADDING = 32
 export async function boardPicture(
   editor: Editor,
   ids: TLShapeId[],
-  options: { format: 'png' | 'svg'; pixelRatio: number; onProgress?: Progress },
+  options: { format: 'png' | 'svg'; pixelRatio: number; onProgress?: Progress; maxPixels?: number },
 ): Promise<BoardPicture> {
   const onProgress = options.onProgress ?? (() => undefined)
   onProgress(0, 1)
@@ -36,6 +36,7 @@ export async function boardPicture(
   }
   const png = await svgToPng(svg.svg, svg.width, svg.height, {
     pixelRatio: options.pixelRatio,
+    maxPixels: options.maxPixels,
     // The SVG was the first step; the bands and encoding follow it.
     onProgress: (done, total) => onProgress(1 + done, 1 + total),
   })
