@@ -13,7 +13,8 @@ import { readBoardContent } from '../lib/board/boardContent'
 import { isAreaShape } from '../lib/board/areaOfPoint'
 import { createBoardDoc } from '../lib/board/createBoardDoc'
 import { readRecords } from '../lib/board/docLayout'
-import { putNotes } from '../lib/board/noteRecord'
+import { putNotes, topIndexOf } from '../lib/board/noteRecord'
+import { getIndexAbove } from '@tldraw/utils'
 import { noteMeta } from '../lib/board/noteMeta'
 import { readBoard } from '../lib/board/readModel'
 import { writeSession } from '../lib/board/session'
@@ -41,18 +42,23 @@ const END = '<!-- export-bench:end -->'
 function bigBoard(count: number): Y.Doc {
   const doc = createBoardDoc({ name: 'Stor workshop', locale: 'sv', includeStarterNotes: false, now: 0 })
   const zones = new Map([...readRecords(doc).values()].filter(isAreaShape).map((z) => [z.props.areaId, z]))
+  // Each note above the template's shapes, as a note added on the board lies: otherwise the
+  // zones would cover most of them, on the canvas and in the picture.
+  let index = topIndexOf(readRecords(doc).values())
   const notes = Array.from({ length: count }, (_, n) => {
     const areaId = AREA_IDS[n % AREA_IDS.length]
     const zone = zones.get(areaId)!
     const k = Math.floor(n / AREA_IDS.length)
     const columns = Math.max(1, Math.floor((zone.props.w - 64) / 224))
-    return makeNoteShape({
+    index = getIndexAbove(index)
+    const note = makeNoteShape({
       id: `n${n}`,
       x: zone.x + 32 + (k % columns) * 224,
       y: zone.y + 206 + Math.floor(k / columns) * 224,
       text: `Idé ${n}: fler öppettider på helgerna, en lugn läsplats för unga och "=SUMMA(A1)" <b>`,
       meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n * 1000, createdBy: { id: `u${n % 40}`, name: `Deltagare ${n % 40}` } }),
     })
+    return { ...note, index }
   })
   doc.transact(() => putNotes(doc, notes))
   const round = {
