@@ -84,7 +84,9 @@ describe('exporting a board in the browser', () => {
     // The bar moved through the work (the SVG, then bands of pixels, then the encoding), and the
     // status a screen reader follows ends saying the picture is done.
     const progress = (await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).map(Number)
-    expect(progress.length).toBeGreaterThanOrEqual(3)
+    // (This small board is one band of pixels; bench/export.ts counts the steps of 1,000 notes.)
+    expect(progress[0]).toBe(0)
+    expect(progress.length).toBeGreaterThanOrEqual(2)
     expect(progress).toEqual([...progress].sort((a, b) => a - b))
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Klart: \d+ × \d+ px\./)
     const png = PNG.sync.read(await downloaded(download))
