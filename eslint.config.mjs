@@ -32,5 +32,15 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'public/**', 'data/**', 'scratch/**', 'backups/**', 'bench/reference/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'dist/**',
+    'node_modules/**',
+    'public/**',
+    'data/**',
+    'scratch/**',
+    'backups/**',
+    'bench/reference/**',
+    'next-env.d.ts',
+  ]),
 ])

@@ -3,7 +3,7 @@
  *
  * - `stock`: the y-websocket 2.1.0 server (`bin/server.cjs`), as it ships: no auth, no
  *   persistence, no limits.
- * - `ours`: `server/main.ts --sync-only` with everything on: room tokens checked at the upgrade
+ * - `ours`: the sync-only node as deployed (`node dist/sync-node.mjs`) with everything on: room tokens checked at the upgrade
  *   and access re-checked every 2 s, every update durable in SQLite (WAL, synchronous = FULL)
  *   before it is forwarded, the default per-socket limits.
  * - `ours, PostgreSQL` and `ours ×2, PostgreSQL`: one node, and two fanning out through a Redis
@@ -138,7 +138,7 @@ async function startNode(dbPath: string, env: Record<string, string>): Promise<N
   const warnings = new Map<string, number>()
   const server = await spawnServer({
     name: 'our server',
-    args: ['--sync-only'],
+    syncOnly: true,
     // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
     nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     env: { NODE_ENV: 'production', DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, ...env },

@@ -164,7 +164,7 @@ async function main() {
     '## Presence: 100 people moving their cursors (issue 4)',
     '',
     `\`npm run bench\` (bench/presence.ts) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${people} clients in one room`,
-    `on our server (\`server/main.ts --sync-only\`, default limits), ${measureMs / 1000} s measured after 2 s warm-up, ${rounds} rounds,`,
+    `on our server (the sync-only node, \`node dist/sync-node.mjs\`, default limits), ${measureMs / 1000} s measured after 2 s warm-up, ${rounds} rounds,`,
     'medians over rounds. Each client moves its cursor continuously. **20/s each**: every client publishes 20',
     `updates a second whatever the room's size. **ours**: the rate our client uses in a room of ${people} (one update`,
     `every ${presenceInterval(50, people)} ms), keeping the room's total presence traffic level as it grows.`,

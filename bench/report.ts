@@ -93,7 +93,7 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '  not the server, were the limit.',
     `- ${report.rounds} rounds; each round runs every configuration, alternating the order. Figures are medians over rounds.`,
     '- **stock**: y-websocket 2.1.0 `bin/server.cjs` as shipped — no auth, no persistence, no limits.',
-    '- **ours**: `server/main.ts --sync-only` as deployed — room token checked at the upgrade and access',
+    '- **ours**: the sync-only node as deployed (`node dist/sync-node.mjs`, compiled) — room token checked at the upgrade and access',
     '  re-checked every 2 s for each of the distinct participants, every update appended to SQLite',
     '  (WAL, `synchronous = FULL`) before it is forwarded, default per-socket limits.',
     '- **ours, PostgreSQL**: the same on a fresh schema of the local PostgreSQL 15 (each append one committed',

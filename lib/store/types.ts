@@ -108,6 +108,14 @@ export interface NewBoard {
 /** A staff account with its role on a board (guests are not listed: they hold no role of their own). */
 export interface BoardMember extends Pick<PersonOnBoard, 'userId' | 'name' | 'role'>, Pick<StaffPerson, 'email'> {}
 
+/** What {@link BoardStore.accessOf} answers. */
+export interface BoardAccess {
+  /** Staff with a role on the board, by user id; `sessionsValidAfter` in ms, as on {@link UserRecord}. */
+  staff: Map<string, { role: BoardRole; sessionsValidAfter: number }>
+  /** Guests whose invite to the board still holds, by guest id (without the `guest:` prefix). */
+  guests: Map<string, BoardRole>
+}
+
 export interface BoardStore {
   /** Creates the board, its first document state and its creator's facilitator role at once. */
   create(board: NewBoard): Promise<BoardRecord>
@@ -115,6 +123,13 @@ export interface BoardStore {
   get(id: string, options?: { includeDeleted?: boolean }): Promise<BoardRecord | null>
   listForUser(userId: string): Promise<BoardWithRole[]>
   roleOf(boardId: string, userId: string): Promise<BoardRole | null>
+  /**
+   * Many people's access to one board, asked in one query (the sync server re-checks every
+   * open socket of a board at once): each staff member's role and when their sessions were last
+   * ended, and each guest's role through their invite. Whoever has no role now (not a member, a
+   * revoked invite, a deleted board, unknown) is left out.
+   */
+  accessOf(boardId: string, people: { staffIds: string[]; guestIds: string[] }): Promise<BoardAccess>
   /** Adds the user to the board with this role, or changes their role. */
   setRole(boardId: string, userId: string, role: BoardRole): Promise<void>
   /** Takes the user's role away; resolves false when they had none. */

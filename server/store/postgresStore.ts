@@ -21,7 +21,17 @@ import { openPostgresAuditStore } from './postgresAuditStore'
 import { openPostgresBoardLifecycle, removeUser } from './postgresBoardLifecycle'
 import { openPostgresDump } from './postgresDump'
 import { openPostgresRoundStore } from './postgresRoundStore'
-import { compareMembers, compareUsers, newBoardRecord, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
+import {
+  accessFromRows,
+  compareMembers,
+  compareUsers,
+  newBoardRecord,
+  toBoard,
+  toMember,
+  type AccessRow,
+  type BoardRow,
+  type MemberRow,
+} from './rows'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -231,6 +241,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           [boardId, userId],
         )
         return rows[0]?.role ?? null
+      },
+      async accessOf(boardId, { staffIds, guestIds }) {
+        const { rows } = await pool.query<AccessRow>({
+          name: 'board-access-of',
+          text: `SELECT 'staff' AS kind, m.user_id AS id, m.role, u.sessions_valid_after
+                   FROM board_members m JOIN boards b ON b.id = m.board_id JOIN users u ON u.id = m.user_id
+                  WHERE m.board_id = $1 AND b.deleted_at IS NULL AND m.user_id = ANY($2::text[])
+                 UNION ALL
+                 SELECT 'guest', g.id, i.role, NULL
+                   FROM guests g JOIN invites i ON i.id = g.invite_id AND i.board_id = g.board_id JOIN boards b ON b.id = g.board_id
+                  WHERE g.board_id = $1 AND b.deleted_at IS NULL AND i.revoked_at IS NULL AND g.id = ANY($3::text[])`,
+          values: [boardId, staffIds, guestIds],
+        })
+        return accessFromRows(rows)
       },
       async setRole(boardId, userId, role) {
         await pool.query(

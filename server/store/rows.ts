@@ -10,6 +10,7 @@ import { toLocale } from '../../lib/i18n/locales'
 import type {
   AuditAction,
   AuditEntry,
+  BoardAccess,
   BoardMember,
   NewAuditEntry,
   NewBoard,
@@ -236,4 +237,21 @@ export const DUMP_ORDER = [
 export function inDumpOrder(tables: readonly string[]): string[] {
   const known = DUMP_ORDER.filter((table) => tables.includes(table))
   return [...known, ...tables.filter((table) => !DUMP_ORDER.includes(table)).sort()]
+}
+
+/** A row of `boards.accessOf`'s query: a staff member's role and session end, or a guest's role. */
+export interface AccessRow {
+  kind: 'staff' | 'guest'
+  id: string
+  role: BoardRole
+  sessions_valid_after: number | null
+}
+
+export function accessFromRows(rows: AccessRow[]): BoardAccess {
+  const access: BoardAccess = { staff: new Map(), guests: new Map() }
+  for (const row of rows) {
+    if (row.kind === 'staff') access.staff.set(row.id, { role: row.role, sessionsValidAfter: row.sessions_valid_after ?? 0 })
+    else access.guests.set(row.id, row.role)
+  }
+  return access
 }

@@ -12,7 +12,17 @@ import { newId } from '../../lib/ids'
 import { toLocale, type Locale } from '../../lib/i18n/locales'
 import type { BoardMember, BoardWithRole, Store, UserRecord } from '../../lib/store/types'
 import { asBytes } from './bytes'
-import { compareMembers, compareUsers, newBoardRecord, toBoard, toMember, type BoardRow, type MemberRow } from './rows'
+import {
+  accessFromRows,
+  compareMembers,
+  compareUsers,
+  newBoardRecord,
+  toBoard,
+  toMember,
+  type AccessRow,
+  type BoardRow,
+  type MemberRow,
+} from './rows'
 import { openSqliteAuditStore } from './sqliteAuditStore'
 import { openSqliteBoardLifecycle, userRemoval } from './sqliteBoardLifecycle'
 import { openSqliteDump } from './sqliteDump'
@@ -72,6 +82,16 @@ export function openSqliteStore(file: string): Store {
     roleOf: db.prepare<[string, string], { role: BoardRole }>(
       `SELECT m.role FROM board_members m JOIN boards b ON b.id = m.board_id
        WHERE m.board_id = ? AND m.user_id = ? AND b.deleted_at IS NULL`,
+    ),
+    // The ids come as one JSON array each, so one prepared statement serves any number of them.
+    accessOf: db.prepare<[string, string, string, string], AccessRow>(
+      `SELECT 'staff' AS kind, m.user_id AS id, m.role, u.sessions_valid_after
+         FROM board_members m JOIN boards b ON b.id = m.board_id JOIN users u ON u.id = m.user_id
+        WHERE m.board_id = ? AND b.deleted_at IS NULL AND m.user_id IN (SELECT value FROM json_each(?))
+       UNION ALL
+       SELECT 'guest', g.id, i.role, NULL
+         FROM guests g JOIN invites i ON i.id = g.invite_id AND i.board_id = g.board_id JOIN boards b ON b.id = g.board_id
+        WHERE g.board_id = ? AND b.deleted_at IS NULL AND i.revoked_at IS NULL AND g.id IN (SELECT value FROM json_each(?))`,
     ),
     setRole: db.prepare(
       `INSERT INTO board_members (board_id, user_id, role) VALUES (?, ?, ?)
@@ -213,6 +233,10 @@ export function openSqliteStore(file: string): Store {
       },
       async roleOf(boardId, userId) {
         return q.roleOf.get(boardId, userId)?.role ?? null
+      },
+      async accessOf(boardId, { staffIds, guestIds }) {
+        const rows = q.accessOf.all(boardId, JSON.stringify(staffIds), boardId, JSON.stringify(guestIds))
+        return accessFromRows(rows)
       },
       async setRole(boardId, userId, role) {
         q.setRole.run(boardId, userId, role)

@@ -29,6 +29,9 @@ export class SyncRefusal extends Error {
 /** The principal's current role on its board, or null when they no longer have access. */
 export type RoleCheck = (principal: Principal) => Promise<BoardRole | null>
 
+/** {@link RoleCheck} for many principals of one board at once: their roles, in the same order. */
+export type BoardRoleCheck = (boardId: string, principals: Principal[]) => Promise<(BoardRole | null)[]>
+
 /** Why a principal whose current role is `role` may not stay, or null when they may. */
 export function roleRefusal(principal: Principal, role: BoardRole | null): SyncRefusal | null {
   if (role === null) return new SyncRefusal(Closes.accessRevoked.code, Closes.accessRevoked.reason)

@@ -51,6 +51,11 @@ export interface SyncServerOptions {
    * for the socket's whole life.
    */
   revalidate?(principal: Principal): Promise<BoardRole | null>
+  /**
+   * The same for all of one board's open sockets at once, in one lookup, for the periodic
+   * re-check (`revalidate` still answers when a socket joins). Roles in the principals' order.
+   */
+  revalidateBoard?(boardId: string, principals: Principal[]): Promise<(BoardRole | null)[]>
   /** How often open sockets are re-checked (default 2000 ms). */
   revalidateEveryMs?: number
   /** What one socket may cost (see ./connectionLimits.ts); unset ones take their defaults. */
@@ -127,6 +132,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const revalidation = revalidate
     ? startRevalidation({
         check: revalidate,
+        checkBoard: options.revalidateBoard,
         everyMs: options.revalidateEveryMs ?? 2000,
         rooms: () => rooms.values(),
         logger,

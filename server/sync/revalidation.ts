@@ -1,12 +1,17 @@
 /**
  * Re-checks every open socket's access while it stays open: every so often, one lookup per
- * distinct user and board with open sockets (the `revalidate` the server was given), and the
- * sockets whose person lost their access, or whose role changed, are closed
- * (./admission.ts `roleRefusal`). Each node asks the store itself, so this holds across nodes.
+ * board with open sockets for all their people at once (`checkBoard`; without it, one
+ * `check` per distinct user and board), and the sockets whose person lost their access, or
+ * whose role changed, are closed (./admission.ts `roleRefusal`). Each node asks the store
+ * itself, so this holds across nodes.
+ *
+ * Why per board: a round over 500 sockets asked the store 1,000 times (role and session end per
+ * person); on SQLite that ran on the event loop, on PostgreSQL it filled the pool in front of
+ * the appends — a stall every round, which the sync benchmark's p99 saw.
  */
 import type { BoardRole } from '../../lib/auth/roles'
 import type { Logger } from '../logger'
-import { roleRefusal, type RoleCheck } from './admission'
+import { roleRefusal, type BoardRoleCheck, type RoleCheck } from './admission'
 import type { Connection, Principal } from './connection'
 import type { Room } from './Room'
 import type { SyncMetrics } from './syncMetrics'
@@ -16,6 +21,8 @@ type CheckedRoom = Pick<Room, 'connections' | 'closeConnection'>
 
 export interface RevalidationOptions {
   check: RoleCheck
+  /** All of one board's principals in one lookup; the roles in the same order. */
+  checkBoard?: BoardRoleCheck
   everyMs: number
   /** The rooms loaded now. */
   rooms(): Iterable<CheckedRoom>
@@ -43,37 +50,70 @@ export function startRevalidation(options: RevalidationOptions): { stop(): void 
   }
 }
 
-/** One lookup per distinct user and board, then every socket that was open for it is judged. */
-async function revalidateOpenSockets({ check, rooms, logger, metrics }: RevalidationOptions) {
-  const keyOf = (principal: Principal) => `${principal.boardId}\n${principal.userId}`
-  const open = new Map<string, { principal: Principal; sockets: { room: CheckedRoom; connection: Connection }[] }>()
+interface OpenSockets {
+  principal: Principal
+  sockets: { room: CheckedRoom; connection: Connection }[]
+}
+
+/** One lookup per board (or per distinct user and board), then every socket that was open for it is judged. */
+async function revalidateOpenSockets({ check, checkBoard, rooms, logger, metrics }: RevalidationOptions) {
+  // By board, then by person and token age: a token minted before "sign out everywhere" is
+  // judged apart from a newer one of the same person.
+  const open = new Map<string, Map<string, OpenSockets>>()
   for (const room of rooms()) {
     for (const connection of room.connections.values()) {
-      const key = keyOf(connection.principal)
-      const group = open.get(key) ?? { principal: connection.principal, sockets: [] }
+      const { principal } = connection
+      const ofBoard = open.get(principal.boardId) ?? new Map<string, OpenSockets>()
+      open.set(principal.boardId, ofBoard)
+      const key = checkBoard ? `${principal.userId}\n${principal.issuedAt}` : principal.userId
+      const group = ofBoard.get(key) ?? { principal, sockets: [] }
       group.sockets.push({ room, connection })
-      open.set(key, group)
+      ofBoard.set(key, group)
     }
   }
+  const judge = ({ principal, sockets }: OpenSockets, role: BoardRole | null) => {
+    // Only the sockets open when the lookup began: one that joined since was checked then.
+    for (const { room, connection } of sockets) {
+      const refusal = roleRefusal(connection.principal, role)
+      if (!refusal || !room.connections.has(connection.socket)) continue
+      logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
+      metrics.refused(refusal.reason, refusal.code)
+      room.closeConnection(connection, refusal.code, refusal.reason)
+    }
+  }
+  // A failed lookup (the database is briefly away) is no reason to drop everyone; the next
+  // round asks again.
+  const failed = (boardId: string, userId: string | undefined, error: unknown) =>
+    logger.error({ board: boardId, user: userId, err: (error as Error).message }, 'revalidate failed')
   await Promise.all(
-    [...open.values()].map(async ({ principal, sockets }) => {
-      let role: BoardRole | null
-      try {
-        role = await check(principal)
-      } catch (error) {
-        // A failed lookup (the database is briefly away) is no reason to drop everyone; the
-        // next round asks again.
-        logger.error({ board: principal.boardId, user: principal.userId, err: (error as Error).message }, 'revalidate failed')
+    [...open].map(async ([boardId, ofBoard]) => {
+      const groups = [...ofBoard.values()]
+      if (checkBoard) {
+        let roles: (BoardRole | null)[]
+        try {
+          roles = await checkBoard(
+            boardId,
+            groups.map((group) => group.principal),
+          )
+        } catch (error) {
+          failed(boardId, undefined, error)
+          return
+        }
+        groups.forEach((group, i) => judge(group, roles[i]))
         return
       }
-      // Only the sockets open when the lookup began: one that joined since was checked then.
-      for (const { room, connection } of sockets) {
-        const refusal = roleRefusal(connection.principal, role)
-        if (!refusal || !room.connections.has(connection.socket)) continue
-        logger.info({ board: principal.boardId, user: principal.userId, code: refusal.code, reason: refusal.reason }, 'closing socket')
-        metrics.refused(refusal.reason, refusal.code)
-        room.closeConnection(connection, refusal.code, refusal.reason)
-      }
+      await Promise.all(
+        groups.map(async (group) => {
+          let role: BoardRole | null
+          try {
+            role = await check(group.principal)
+          } catch (error) {
+            failed(boardId, group.principal.userId, error)
+            return
+          }
+          judge(group, role)
+        }),
+      )
     }),
   )
 }

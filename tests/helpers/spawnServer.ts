@@ -1,17 +1,19 @@
 /**
- * Our server (`server/main.ts`) as a child process on port 0 of loopback, started the way a
- * deployment starts it, for the tests and the benchmarks alike: the whole app
- * (`startAppServer`), the sync server alone (`spawnSyncProcess`, `--sync-only`), and the
- * benchmark's nodes (`bench/benchServers.ts`). It is ready when it logs "Strategitavlan is
- * ready" with the port it got.
+ * Our server as a child process on port 0 of loopback, started the way a deployment starts it,
+ * for the tests and the benchmarks alike: the whole app (`server/main.ts` through the tsx loader,
+ * `startAppServer`), and the sync-only node as compiled JavaScript (`node dist/sync-node.mjs`,
+ * built first when out of date) for `spawnSyncProcess` and the benchmark's nodes
+ * (`bench/benchServers.ts`). It is ready when it logs "Strategitavlan is ready" with the port it got.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 const projectDir = path.resolve(import.meta.dirname, '../..')
 
 export interface SpawnServerOptions {
-  /** Arguments to `server/main.ts`, e.g. `['--sync-only']`. */
+  /** The sync-only node, `node dist/sync-node.mjs`, instead of `server/main.ts`. */
+  syncOnly?: boolean
+  /** Arguments to `server/main.ts`, e.g. `['--dev']`. */
   args?: string[]
   /** Arguments to Node itself (e.g. `--cpu-prof`). */
   nodeArgs?: string[]
@@ -34,9 +36,22 @@ export interface SpawnedServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
+let syncNodeBuilt = false
+
+/** Builds dist/sync-node.mjs when it is older than its sources (once per process). */
+export function ensureSyncNodeBuilt(): string {
+  if (!syncNodeBuilt) {
+    const build = spawnSync(process.execPath, ['scripts/build-sync.mjs'], { cwd: projectDir, encoding: 'utf8' })
+    if (build.status !== 0) throw new Error(`scripts/build-sync.mjs failed:\n${build.stdout}${build.stderr}`)
+    syncNodeBuilt = true
+  }
+  return 'dist/sync-node.mjs'
+}
+
 export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
   const name = options.name ?? 'server'
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', ...(options.args ?? [])], {
+  const entry = options.syncOnly ? [ensureSyncNodeBuilt()] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, ...(options.args ?? [])], {
     cwd: projectDir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -164,11 +164,11 @@ export interface SyncProcess extends SpawnedServer {
   syncUrl: string
 }
 
-/** The real server (`server/main.ts --sync-only`) as a child process on port 0. */
+/** The real sync-only node, as deployed (`node dist/sync-node.mjs`), as a child process on port 0. */
 export async function spawnSyncProcess(dbPath: string, extraEnv: Record<string, string> = {}): Promise<SyncProcess> {
   const server = await spawnServer({
     name: 'sync process',
-    args: ['--sync-only'],
+    syncOnly: true,
     env: { NODE_ENV: 'test', DATABASE_PATH: dbPath, AUTH_SECRET: TEST_SECRET, ...extraEnv },
     startTimeoutMs: 30_000,
   })

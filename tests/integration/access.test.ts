@@ -218,6 +218,40 @@ describe('revocation while connected', () => {
   })
 })
 
+describe('revocation among many sockets of one board (the re-check asks once per board)', () => {
+  it('of twelve members, three guests and a member signed out everywhere, exactly the revoked ones are closed', async () => {
+    const board = await harness.createBoard()
+    const facilitator = await joinBoard(harness, cleanup, { boardId: board })
+    const members = []
+    for (let i = 0; i < 12; i++) members.push(await memberOnBoard(board, i % 3 === 0 ? 'observer' : 'participant'))
+    const guests = [
+      await guestOnBoard(board, 'participant'),
+      await guestOnBoard(board, 'observer'),
+      await guestOnBoard(board, 'participant'),
+    ]
+    const removed = members[4]
+    const revoked = guests[1]
+    const signedOut = members[7]
+    // Sessions ended after the token's second: only this member's sockets go.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+
+    const { store } = harness.services
+    await Promise.all([
+      store.boards.removeMember(board, removed.user.id),
+      store.invites.revoke(revoked.invite.id),
+      store.users.endSessions(signedOut.user.id, Date.now()),
+    ])
+    const closes = await Promise.all([removed.client.closed, revoked.client.closed, signedOut.client.closed])
+    expect(closes).toEqual([
+      { code: 4403, reason: 'access revoked' },
+      { code: 4403, reason: 'access revoked' },
+      { code: 4403, reason: 'access revoked' },
+    ])
+    const kept = [...members.filter((m) => m !== removed && m !== signedOut), ...guests.filter((g) => g !== revoked)].map((p) => p.client)
+    await expectStillOnBoard(board, facilitator, kept, 'Kvar bland många')
+  })
+})
+
 describe('across nodes', () => {
   it('a removal made through one node closes the member’s socket on another node', async () => {
     const board = await harness.createBoard()
@@ -243,8 +277,11 @@ describe('across nodes', () => {
 })
 
 describe('the re-check', () => {
-  /** A sync server over the harness's store whose re-check is `revalidate`, every 100 ms. */
-  async function syncServerWith(revalidate: (principal: Principal) => Promise<BoardRole | null>) {
+  /** A sync server over the harness's store whose re-check is `revalidate` (or `revalidateBoard`), every 100 ms. */
+  async function syncServerWith(
+    revalidate: (principal: Principal) => Promise<BoardRole | null>,
+    revalidateBoard?: (boardId: string, principals: Principal[]) => Promise<(BoardRole | null)[]>,
+  ) {
     const sync = createSyncServer({
       docs: harness.services.store.docs,
       authorize: createSyncAuthorizer({
@@ -253,6 +290,7 @@ describe('the re-check', () => {
         allowedOrigins: null,
       }),
       revalidate,
+      revalidateBoard,
       revalidateEveryMs: 100,
       logger: silentLogger,
     })
@@ -289,6 +327,63 @@ describe('the re-check', () => {
     expect(facilitatorRounds).toBeGreaterThanOrEqual(3)
     expect(Math.abs(facilitatorRounds - otherRounds)).toBeLessThanOrEqual(1)
     for (const client of [...tabs, other]) expect(client.closeCodes).toEqual([])
+  })
+
+  it('with a board-wide check, asks once per board each round, for every person of the board at once', async () => {
+    const boards = [await harness.createBoard(), await harness.createBoard()]
+    const asked: { boardId: string; userIds: string[] }[] = []
+    let joinChecks = 0
+    const syncUrl = await syncServerWith(
+      async (principal) => {
+        joinChecks++
+        return principal.role
+      },
+      async (boardId, principals) => {
+        asked.push({ boardId, userIds: principals.map((p) => p.userId) })
+        return principals.map((p) => p.role)
+      },
+    )
+    const clients = []
+    for (const boardId of boards) {
+      const facilitatorToken = await harness.mintToken({ boardId })
+      clients.push(await joinWithToken(cleanup, syncUrl, boardId, facilitatorToken))
+      clients.push(await joinWithToken(cleanup, syncUrl, boardId, facilitatorToken))
+      clients.push(await joinWithToken(cleanup, syncUrl, boardId, await harness.mintToken({ boardId, role: 'observer' })))
+      clients.push(await joinWithToken(cleanup, syncUrl, boardId, await harness.mintToken({ boardId, role: 'participant' })))
+    }
+    expect(joinChecks).toBe(8)
+    asked.length = 0
+
+    await new Promise((resolve) => setTimeout(resolve, 550))
+    expect(joinChecks).toBe(8)
+    const perBoard = boards.map((boardId) => asked.filter((a) => a.boardId === boardId))
+    expect(perBoard[0].length).toBeGreaterThanOrEqual(3)
+    expect(Math.abs(perBoard[0].length - perBoard[1].length)).toBeLessThanOrEqual(1)
+    // Each round names each person once: the facilitator's two tabs share one token.
+    for (const round of asked) expect(new Set(round.userIds).size).toBe(3)
+    for (const round of asked) expect(round.userIds).toHaveLength(3)
+    for (const client of clients) expect(client.closeCodes).toEqual([])
+  })
+
+  it('closes only the sockets the board-wide check answers no role for', async () => {
+    const board = await harness.createBoard()
+    const revokedUser = (await harness.services.store.users.create({ email: 'bo@bibliotek.example.se', name: 'Bo', passwordHash: null })).id
+    let revoke = false
+    const syncUrl = await syncServerWith(
+      async (principal) => principal.role,
+      async (_boardId, principals) => principals.map((p) => (revoke && p.userId === revokedUser ? null : p.role)),
+    )
+    const gone = await joinWithToken(
+      cleanup,
+      syncUrl,
+      board,
+      await harness.mintToken({ boardId: board, userId: revokedUser, role: 'participant' }),
+    )
+    const stays = await joinWithToken(cleanup, syncUrl, board, await harness.mintToken({ boardId: board, role: 'participant' }))
+    revoke = true
+    expect(await gone.closed).toEqual({ code: 4403, reason: 'access revoked' })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(stays.closeCodes).toEqual([])
   })
 
   it('keeps sockets open while the lookup fails, and acts once it answers again', async () => {

@@ -1,5 +1,5 @@
 /**
- * Two sync nodes — real child processes (`server/main.ts --sync-only`) on one shared store,
+ * Two sync nodes — real child processes (the sync-only node, `node dist/sync-node.mjs`) on one shared store,
  * with REDIS_URL pointing at a real Redis — serve the same board. Clients on different nodes
  * see each other's notes and presence; Redis restarting (and losing every stream) or a node
  * killed outright loses nothing: the nodes catch up from the store.

@@ -1,5 +1,5 @@
 /**
- * The real server as a child process (`server/main.ts --sync-only`) over a SQLite file: what
+ * The real sync-only node as a child process (`node dist/sync-node.mjs`) over a SQLite file: what
  * clients have seen survives the process ending, whether it is asked to stop (SIGTERM) or
  * killed outright (SIGKILL) the moment the clients have each other's notes.
  */

@@ -199,6 +199,40 @@ export function describeInviteContract(name: string, open: () => Promise<OpenedS
         expect(await roleOfUserId(store, guestUserId('no-such-guest'), board.id)).toBeNull()
       })
 
+      it('answers many people’s access to a board at once, leaving out whoever has none', async () => {
+        const member = await store.users.create({ email: 'bertil@bibliotek.example.se', name: 'Bertil', passwordHash: null })
+        const outsider = await store.users.create({ email: 'cecilia@bibliotek.example.se', name: 'Cecilia', passwordHash: null })
+        await store.boards.setRole(board.id, member.id, 'observer')
+        await store.users.endSessions(member.id, 1_700_000_000_000)
+        const open = await store.invites.create(inviteFor({ role: 'participant' }))
+        const revoked = await store.invites.create(inviteFor({ role: 'facilitator' }))
+        const kim = await store.guests.create({ boardId: board.id, inviteId: open.id, name: 'Kim' })
+        const ola = await store.guests.create({ boardId: board.id, inviteId: revoked.id, name: 'Ola' })
+        await store.invites.revoke(revoked.id)
+        const otherBoard = await newBoard('Annan')
+        const elsewhere = await store.invites.create({ ...inviteFor(), boardId: otherBoard.id })
+        const sam = await store.guests.create({ boardId: otherBoard.id, inviteId: elsewhere.id, name: 'Sam' })
+
+        const access = await store.boards.accessOf(board.id, {
+          staffIds: [facilitator.id, member.id, outsider.id, 'no-such-user'],
+          guestIds: [kim.id, ola.id, sam.id, 'no-such-guest'],
+        })
+        expect(access.staff).toEqual(
+          new Map([
+            [facilitator.id, { role: 'facilitator', sessionsValidAfter: 0 }],
+            [member.id, { role: 'observer', sessionsValidAfter: 1_700_000_000_000 }],
+          ]),
+        )
+        expect(access.guests).toEqual(new Map([[kim.id, 'participant']]))
+        expect(await store.boards.accessOf(board.id, { staffIds: [], guestIds: [] })).toEqual({ staff: new Map(), guests: new Map() })
+        // Every answer agrees with the one-at-a-time rule.
+        for (const id of [facilitator.id, member.id, outsider.id])
+          expect(access.staff.get(id)?.role ?? null).toBe(await roleOfUserId(store, id, board.id))
+        for (const id of [kim.id, ola.id, sam.id]) {
+          expect(access.guests.get(id) ?? null).toBe(await roleOfUserId(store, guestUserId(id), board.id))
+        }
+      })
+
       it('gives staff the role they hold on the board, and none after removal', async () => {
         const member = await store.users.create({ email: 'bertil@bibliotek.example.se', name: 'Bertil', passwordHash: null })
         await store.boards.setRole(board.id, member.id, 'participant')
