@@ -196,6 +196,10 @@ async function main() {
       await waitForNotes(page)
       await page.locator('.connection[data-state="connected"]').waitFor()
       const camera = await cameraPhases(page, () => page.getByRole('button', { name: 'Visa hela tavlan' }).click())
+      // The edits are timed on a page at rest: right after the last phase the camera is still
+      // gliding to the whole board, and the first edit waited ~250 ms behind those frames
+      // where a second client's first edit, later, took ~30 ms.
+      await page.waitForTimeout(1500)
       const edits = await remoteEdits(page, app, boardId)
       runs.push({ ...camera, edits })
       console.log(`ours, run ${run + 1}:`, JSON.stringify(runs.at(-1)))

@@ -18,6 +18,7 @@ import { BoardStylePanel } from './BoardStylePanel'
 import { MapLabels } from './MapLabels'
 import { useBoardSessionContext } from './BoardSessionContext'
 import { customShapeUtils } from './customShapeUtils'
+import { registerFarNotes } from './farNotes'
 import { fitBoard } from './fitBoard'
 import { registerLockedAreas } from './lockedAreas'
 import { registerNoteTagging, type TaggingContext } from './noteTagging'
@@ -128,12 +129,14 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
           const stopTagging = registerNoteTagging(mounted, user, () => tagging.current)
           const stopLocks = registerLockedAreas(mounted, () => locks.current)
           const stopThemes = registerThemeKeeping(mounted)
+          const stopFarNotes = registerFarNotes(mounted)
           setEditor(mounted)
           onEditor(mounted)
           return () => {
             stopTagging()
             stopLocks()
             stopThemes()
+            stopFarNotes()
             onEditor(null)
           }
         }}

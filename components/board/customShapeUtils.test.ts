@@ -1,12 +1,12 @@
-import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { createTLStore, defaultBindingUtils } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { boardSchema } from '@/lib/board/schema'
 import { buildTemplateRecords } from '@/lib/board/template'
-import { customShapeUtils } from './customShapeUtils'
+import { boardShapeUtils } from './customShapeUtils'
 
 const clientStore = () =>
   createTLStore({
-    shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
+    shapeUtils: boardShapeUtils,
     bindingUtils: defaultBindingUtils,
   })
 

@@ -1,3 +1,4 @@
+import { defaultShapeUtils } from 'tldraw'
 import { AreaShapeUtil } from './shapes/AreaShapeUtil'
 import { CommitmentShapeUtil } from './shapes/CommitmentShapeUtil'
 import { LoopShapeUtil } from './shapes/LoopShapeUtil'
@@ -16,3 +17,10 @@ export const customShapeUtils = [
   ThemeShapeUtil,
   CommitmentShapeUtil,
 ]
+
+/**
+ * Every shape util of a board's store: tldraw's defaults with its note util swapped for ours.
+ * The client's store, the export and the tests build from this one list, so a test of the
+ * schema fails when the canvas drifts from what the server builds boards with.
+ */
+export const boardShapeUtils = [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils]

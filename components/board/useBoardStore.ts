@@ -2,7 +2,7 @@
 
 import { atom, computed } from '@tldraw/state'
 import { useEffect, useState } from 'react'
-import { UserRecordType, createTLStore, createUserId, defaultBindingUtils, defaultShapeUtils, type TLStoreWithStatus } from 'tldraw'
+import { UserRecordType, createTLStore, createUserId, defaultBindingUtils, type TLStoreWithStatus } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { readRecords } from '@/lib/board/docLayout'
@@ -10,7 +10,7 @@ import { isPrivateNote } from '@/lib/board/privateNotes'
 import { bindPresence } from '@/lib/collab/bindPresence'
 import { BoardSchemaError, bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import type { ConnectionState } from '@/lib/sync/connectBoard'
-import { customShapeUtils } from './customShapeUtils'
+import { boardShapeUtils } from './customShapeUtils'
 import { followBoardNames, type BoardNames } from './noteAuthors'
 import { openBoardDoc } from './openBoardDoc'
 import { announceMember, presenceColor, type MemberPresence } from './presence'
@@ -57,7 +57,7 @@ export function useBoardStore(boardId: string, user: MemberPresence, clock: Serv
     // the name in the shared document; on an anonymous board it gets no user to name.
     const attributionUser = computed('attribution user', () => (names?.anonymous.get() ? null : currentUser.get()))
     const store = createTLStore({
-      shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
       users: { currentUser: attributionUser },
       collaboration: { status: $online, mode: $mode },

@@ -107,6 +107,34 @@ describe('the whole board on a projector', () => {
       expect(box.bottom).toBeLessThanOrEqual(768)
     }
   })
+
+  it('leaves notes’ text unpainted while too small to read, and paints it again close up', async () => {
+    const { page } = facilitator
+    const textShown = () =>
+      page
+        .locator('.tl-shape[data-shape-type="note"] .tl-text-content')
+        .evaluateAll((texts) => texts.filter((t) => getComputedStyle(t).visibility === 'visible' && t.textContent).length)
+    const zoom = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.tl-html-layer')!).transform).a)
+    // At the whole board (300 notes) a note's 22 px text would be about 2–4 px: none is drawn.
+    await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await cameraAtRest(page)
+    expect(await zoom()).toBeLessThan(0.2)
+    await expect.poll(textShown).toBe(0)
+    expect(await page.locator('.tl-container[data-notes-far]').count()).toBe(1)
+    // The text is still in the document (the outline, search and exports read it).
+    expect(await page.locator('.tl-shape[data-shape-type="note"] .tl-text-content').first().textContent()).not.toBe('')
+    // At 100 % every note on the screen shows its text again.
+    await page.keyboard.press('Shift+0')
+    await cameraAtRest(page)
+    expect(await zoom()).toBeCloseTo(1, 2)
+    await expect.poll(textShown).toBeGreaterThan(0)
+    expect(await page.locator('.tl-container[data-notes-far]').count()).toBe(0)
+    await shot(page, 'notes-at-100')
+    // Back to the whole board, where the next tests read the map labels.
+    await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await cameraAtRest(page)
+    await expect.poll(textShown).toBe(0)
+  })
 })
 
 describe('the map at Visa hela tavlan', () => {

@@ -95,6 +95,15 @@ describe('note authorship is the token’s', () => {
     putNote(attacker.doc, { ...current, meta: { areaId: null }, props: { ...current.props, color: 'red' } })
     await eventually(() => expect(recordOf('shape:annas')?.props.color).toBe('red'))
     expect(authorOf('shape:annas')).toEqual({ id: anna.userId, name: 'Anna' })
+    // The server puts the author back with a write of its own: the attacker deletes what it has
+    // seen of that, as a person deletes what is on their screen (a delete concurrent with the
+    // server's write would lose to it, as any Yjs map's delete loses to a concurrent set).
+    await eventually(() =>
+      expect(readRecords(attacker.doc).get('shape:annas')).toMatchObject({
+        props: { color: 'red' },
+        meta: { createdBy: { id: anna.userId } },
+      }),
+    )
 
     // Deleting it and writing it back (what an undo does) keeps its author too.
     const records = readRecords(attacker.doc)

@@ -36,7 +36,9 @@ describe('snapshots', () => {
     const saved = await harness.services.snapshots.take(harness.boardId, 'Efter röstning', anna)
     expect(saved).toMatchObject({ name: 'Efter röstning', kind: 'manual', noteCount: 2, createdBy: anna })
 
-    // The board moves on: a note is added, one is deleted, one is rewritten.
+    // The board moves on: a note is added, one is deleted, one is rewritten — by Bob, once his
+    // copy holds Alice's notes (a rewrite concurrent with her write could lose to it).
+    await eventually(() => expect(noteTexts(bob.doc)).toEqual(['Behålls', 'Tas bort sen']))
     addNote(bob.doc, 'new', 'Ny efter bilden', { x: -3600, y: -3000 })
     addNote(bob.doc, 'keep', 'Ändrad text', { x: -3000, y: -3000 })
     await eventually(() => expect(noteTexts(alice.doc)).toEqual(['Ny efter bilden', 'Tas bort sen', 'Ändrad text']))

@@ -1,4 +1,4 @@
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { createTLStore, defaultBindingUtils, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { isAreaShape, isNoteShape } from '@/lib/board/areaOfPoint'
 import { plainTextFromRichText } from '@/lib/board/richText'
@@ -6,7 +6,7 @@ import { readBoardRecords } from '@/lib/board/readModel'
 import { buildTemplateRecords } from '@/lib/board/template'
 import { rectContains } from '@/lib/board/templateLayout'
 import type { AreaId } from '@/lib/planning/planningModel'
-import { customShapeUtils } from '../customShapeUtils'
+import { boardShapeUtils } from '../customShapeUtils'
 import {
   addNoteToArea,
   deleteNote,
@@ -24,7 +24,7 @@ const AUTHOR = { id: 'user-anna', name: 'Anna Lind' }
 
 function boardStore() {
   const store = createTLStore({
-    shapeUtils: [...defaultShapeUtils.filter((util) => util.type !== 'note'), ...customShapeUtils],
+    shapeUtils: boardShapeUtils,
     bindingUtils: defaultBindingUtils,
   })
   store.mergeRemoteChanges(() => store.put(buildTemplateRecords({ name: 'Test', locale: 'sv', includeStarterNotes: false })))

@@ -13,7 +13,8 @@ import { readNoteMeta } from '@/lib/board/noteMeta'
 import { THEME_SHAPE_TYPE, themeShapeMigrations, themeShapeProps, TITLE_MAX, type ThemeShape } from '@/lib/board/planShapes'
 import { THEME_HEADER } from '@/lib/board/planRecords'
 import { inVotingScope } from '@/lib/board/votes'
-import { useBoardSessionContext } from '../BoardSessionContext'
+import type { VotingRound } from '@/lib/board/session'
+import { useBoardSessionContext, type BoardSessionValue } from '../BoardSessionContext'
 import { useBoardLocale } from '../useBoardLocale'
 import { THEME_HEADER_PADDING } from '@/lib/board/voteControls'
 import { useVoteControls, VoteButtons } from './VoteButtons'
@@ -122,10 +123,7 @@ function ThemeCard({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
  * their buttons stay at least 24 px on screen, as a note's do.
  */
 function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
-  const { t } = useBoardLocale(editor)
   const board = useBoardSessionContext()
-  const exporting = useSvgExportContext() !== null
-  const controls = useVoteControls(editor, { shapeScale: 1, room: shape.props.w - 2 * THEME_HEADER_PADDING, exporting })
   const areaId = useValue(
     'theme area',
     () => {
@@ -138,7 +136,25 @@ function ThemeVotes({ shape, editor }: { shape: ThemeShape; editor: Editor }) {
     [editor, shape.id],
   )
   const round = board?.session.voting
+  // Outside a voting round a theme has no vote controls, and nothing of it follows the camera.
   if (!board || !round || !inVotingScope(round, areaId)) return null
+  return <ThemeVoteControls shape={shape} editor={editor} board={board} round={round} />
+}
+
+function ThemeVoteControls({
+  shape,
+  editor,
+  board,
+  round,
+}: {
+  shape: ThemeShape
+  editor: Editor
+  board: BoardSessionValue
+  round: VotingRound
+}) {
+  const { t } = useBoardLocale(editor)
+  const exporting = useSvgExportContext() !== null
+  const controls = useVoteControls(editor, { shapeScale: 1, room: shape.props.w - 2 * THEME_HEADER_PADDING, exporting })
   const count = board.tally.get(shape.id) ?? 0
   const canVote = round.active && board.role !== 'observer' && !exporting
   return (
