@@ -174,6 +174,35 @@ describe('the layout keeper', () => {
     await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(published + 12)), 15_000)
     expect(readBoard(board.doc, 'sv').noteCount).toBe(published + 12)
   }, 60_000)
+  it('keeps no more than 200 cells in a zone for one person’s flood of private notes', async () => {
+    const boardId = await harness.createBoard()
+    await runCommand(
+      boardId,
+      { type: 'private.start' },
+      { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
+    )
+    const roundId = await harness.services.sync.readDoc(boardId, (doc) => readSession(doc).privateRound!.id)
+    const flooder = await harness.services.store.users.create({ email: `flood.${boardId}@example.org`, name: 'Flod', passwordHash: null })
+    await harness.services.store.boards.setRole(boardId, flooder.id, 'participant')
+    const own = await joinWithToken(
+      cleanup,
+      harness.syncUrl,
+      privateDocId(boardId, flooder.id),
+      await harness.mintToken({ boardId, userId: flooder.id, name: 'Flod', role: 'participant' }),
+    )
+    // 600 notes on one spot, all in Framtid, written as one update by a member's own client.
+    const flood = Array.from({ length: 600 }, () => {
+      const idea = note('framtid', 0, 0, 'Flod')
+      return { ...idea, meta: { ...idea.meta, privateRound: roundId } }
+    })
+    own.doc.transact(() => setRecords(own.doc, flood))
+    const board = await joinBoard(harness, cleanup, { boardId, role: 'observer' })
+    await eventually(() => expect(readSession(board.doc).privateRoom).toEqual({ roundId, areas: { framtid: 200 } }), 10_000)
+    // The board stays whole and holds none of them.
+    await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(0)), 10_000)
+    expect(own.closeCodes).toEqual([])
+  }, 60_000)
+
   it('moves notes a client drops on top of each other, outside their zone or on a header back into free places, keeping their areas', async () => {
     const boardId = await harness.createBoard()
     const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
