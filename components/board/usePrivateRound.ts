@@ -1,9 +1,9 @@
 'use client'
 
 import { useEffect } from 'react'
-import type { TLStore } from 'tldraw'
+import type { TLRecord, TLStore } from 'tldraw'
 import { privateDocId } from '@/lib/board/docIds'
-import { isPrivateNote, withoutPrivateRound } from '@/lib/board/privateNotes'
+import { isPrivateNote, privateNoteMoves, withoutPrivateRound } from '@/lib/board/privateNotes'
 import type { PrivateRound } from '@/lib/board/session'
 import { bindStoreToDoc } from '@/lib/collab/bindStoreToDoc'
 import { openBoardDoc } from './openBoardDoc'
@@ -38,6 +38,14 @@ export function usePrivateRound(store: TLStore | null, boardId: string, userId: 
     }
   }, [store, boardId, userId, hasRound, clock])
 
+  // My notes of the round lie where I put them, but a full zone has no free cell for them until
+  // the server has grown it (server/sync/privateRoom.ts): they then move into the room kept.
+  const active = round?.active === true
+  useEffect(() => {
+    if (!store || !active) return
+    return keepPrivateNotesInZones(store)
+  }, [store, active])
+
   const revealed = round !== null && !round.active
   useEffect(() => {
     if (!store || !revealed) return
@@ -57,4 +65,63 @@ export function usePrivateRound(store: TLStore | null, boardId: string, userId: 
       { scope: 'document', source: 'remote' },
     )
   }, [store, revealed])
+}
+
+/** How long after someone's own change to a note it is left where they have it (ms). */
+const WORKING_MS = 1500
+/** How long the board must be still before private notes are looked at (ms). */
+const SETTLE_MS = 300
+
+/**
+ * Moves this person's private notes into free cells of their zones whenever the board or the
+ * notes change; a note being written, or changed in the last moment, stays where it is.
+ */
+function keepPrivateNotesInZones(store: TLStore): () => void {
+  const touched = new Map<string, number>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let moving = false
+  const look = () => {
+    timer = null
+    const now = performance.now()
+    const records = new Map(store.allRecords().map((record) => [record.id as string, record]))
+    const leave = new Set<string>()
+    for (const [id, at] of touched) {
+      if (now - at < WORKING_MS) leave.add(id)
+      else touched.delete(id)
+    }
+    for (const record of records.values()) {
+      if (record.typeName === 'instance_page_state' && record.editingShapeId) leave.add(record.editingShapeId)
+    }
+    const moves = privateNoteMoves(records, leave)
+    if (moves.size > 0) {
+      moving = true
+      try {
+        store.put([...moves].map(([id, spot]) => ({ ...(records.get(id) as TLRecord), ...spot }) as TLRecord))
+      } finally {
+        moving = false
+      }
+    }
+    if (leave.size > 0) schedule(WORKING_MS)
+  }
+  const schedule = (delay: number) => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(look, delay)
+  }
+  const stop = store.listen(
+    ({ changes, source }) => {
+      if (moving) return
+      if (source === 'user') {
+        const now = performance.now()
+        for (const [, to] of Object.values(changes.updated)) if (isPrivateNote(to)) touched.set(to.id, now)
+        for (const added of Object.values(changes.added)) if (isPrivateNote(added)) touched.set(added.id, now)
+      }
+      schedule(SETTLE_MS)
+    },
+    { scope: 'document' },
+  )
+  schedule(SETTLE_MS)
+  return () => {
+    stop()
+    if (timer) clearTimeout(timer)
+  }
 }

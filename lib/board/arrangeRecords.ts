@@ -26,6 +26,34 @@ import { NOTE_SIZE, type Rect } from './templateLayout'
 export interface RecordArrangeOptions extends ArrangeOptions {
   /** Reading order for tidying (lower first), by record id; others follow by creation time. */
   rank?: ReadonlyMap<string, number>
+  /**
+   * Free cells each zone keeps beyond what lies in it: room for notes the board does not hold
+   * yet, a private round's (lib/board/session.ts, `PrivateRoom`). A full zone grows to hold them.
+   */
+  reserve?: Partial<Record<AreaId, number>>
+}
+
+/** The id of a reserved cell's stand-in: never a record's (tldraw's ids have a `shape:` prefix). */
+const RESERVED_PREFIX = 'reserved:'
+
+/** Stand-ins for the reserved cells: plain notes arriving from above, after everything else. */
+function reservedItems(reserve: Partial<Record<AreaId, number>>): LayoutItem[] {
+  const items: LayoutItem[] = []
+  for (const area of AREAS) {
+    const count = reserve[area.id] ?? 0
+    for (let i = 0; i < count; i++) {
+      items.push({
+        id: `${RESERVED_PREFIX}${area.id}:${i}`,
+        areaId: area.id,
+        x: -1e6,
+        y: -1e6,
+        w: NOTE_SIZE,
+        h: NOTE_SIZE,
+        order: Number.MAX_SAFE_INTEGER,
+      })
+    }
+  }
+  return items
 }
 
 function isShape(record: TLRecord | undefined): record is TLShape {
@@ -108,7 +136,15 @@ export function layoutItemsOf(records: ReadonlyMap<string, TLRecord>, rank?: Rea
 export function arrangementOf(records: ReadonlyMap<string, TLRecord>, options: RecordArrangeOptions = {}): Arrangement | null {
   const found = mapOfRecords(records)
   if (!found) return null
-  return arrangeBoard(found.map, layoutItemsOf(records, options.rank), { ...options, reflow: options.reflow || !found.hasTray })
+  const items = layoutItemsOf(records, options.rank)
+  if (!options.reserve) return arrangeBoard(found.map, items, { ...options, reflow: options.reflow || !found.hasTray })
+  // The stand-ins always move to free cells (a tidy's own notes may not), and are never written.
+  const movable = options.movable ?? (() => true)
+  return arrangeBoard(found.map, [...items, ...reservedItems(options.reserve)], {
+    ...options,
+    reflow: options.reflow || !found.hasTray,
+    movable: (id) => id.startsWith(RESERVED_PREFIX) || movable(id),
+  })
 }
 
 /** The records that change when the board is arranged (none when all is well). */

@@ -1,5 +1,14 @@
-/** A note written during a private round, still hidden from everyone but its author. */
+/**
+ * Notes written during a private round, still hidden from everyone but their author. Each
+ * person's live in their own document (lib/board/docIds.ts) until the reveal, placed in the free
+ * cells their author sees; the board keeps room for them in its zones (`PrivateRoom` in
+ * ./session.ts), and the author's browser moves them into that room as the zones grow.
+ */
 import type { TLRecord } from '@tldraw/tlschema'
+import type { AreaId } from '../planning/planningModel'
+import { layoutItemsOf, mapOfRecords } from './arrangeRecords'
+import { spotNear } from './boardLayout'
+import { ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
 
 export function isPrivateNote(record: TLRecord): boolean {
   return record.typeName === 'shape' && record.type === 'note' && typeof record.meta.privateRound === 'string'
@@ -10,4 +19,61 @@ export function withoutPrivateRound<M extends Record<string, unknown>>(meta: M):
   const rest = { ...meta }
   delete rest.privateRound
   return rest
+}
+
+/**
+ * How many notes one person has written in each area during the round `roundId`: their private
+ * notes among `records` (the board's records and that person's private ones), each in the area
+ * it names or, naming none, the zone it lies in.
+ */
+export function privateNotesPerArea(records: ReadonlyMap<string, TLRecord>, roundId: string): Map<AreaId, number> {
+  const counts = new Map<AreaId, number>()
+  for (const item of layoutItemsOf(records)) {
+    const record = records.get(item.id)
+    if (!record || !isPrivateNote(record) || record.meta.privateRound !== roundId || item.areaId === null) continue
+    counts.set(item.areaId, (counts.get(item.areaId) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** Whether `rect` lies in the zone's note area: inside it and under its header. */
+function liesInZone(rect: Rect, zone: Rect): boolean {
+  const e = 0.01
+  return (
+    rect.x >= zone.x - e &&
+    rect.x + rect.w <= zone.x + zone.w + e &&
+    rect.y >= zone.y + ZONE_HEADER - e &&
+    rect.y + rect.h <= zone.y + zone.h + e
+  )
+}
+
+/**
+ * Where the private notes among `records` (a browser's: the board and its person's private
+ * notes) must move to lie in their zones without covering anything: each one outside its zone,
+ * or on another note or block, goes to the free cell nearest it — when the zone has one; a zone
+ * still full is grown by the server to keep room for the round's notes, and they move then.
+ * `leave` names notes someone is working on, which stay where they are.
+ */
+export function privateNoteMoves(
+  records: ReadonlyMap<string, TLRecord>,
+  leave: ReadonlySet<string> = new Set(),
+): Map<string, { x: number; y: number }> {
+  const moves = new Map<string, { x: number; y: number }>()
+  const found = mapOfRecords(records)
+  if (!found) return moves
+  const items = layoutItemsOf(records)
+  const mine = items.filter((item) => item.areaId !== null && !leave.has(item.id) && isPrivateNote(records.get(item.id)!))
+  mine.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+  for (const note of mine) {
+    const zone = found.map.areas[note.areaId!]
+    const others = items.filter((other) => other !== note)
+    if (liesInZone(note, zone) && !others.some((other) => rectsOverlap(other, note))) continue
+    const spot = spotNear(zone, others, { x: note.x, y: note.y }, { w: note.w, h: note.h })
+    if (!liesInZone({ ...spot, w: note.w, h: note.h }, zone)) continue
+    moves.set(note.id, spot)
+    // Later notes must not take the same cell.
+    note.x = spot.x
+    note.y = spot.y
+  }
+  return moves
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sessionMap } from './docLayout'
-import { DEFAULT_SESSION, IDLE_TIMER, readSession, timerRemainingMs, writeSession } from './session'
+import { DEFAULT_SESSION, IDLE_TIMER, MAX_PRIVATE_ROOM, privateRoomNow, readSession, timerRemainingMs, writeSession } from './session'
 
 describe('the facilitation state in the document', () => {
   it('reads the defaults from an empty document', () => {
@@ -31,6 +31,21 @@ describe('the facilitation state in the document', () => {
     expect(session.voting?.areas).toEqual(['ekonomi'])
     expect(session.lockedAreas).toEqual(['uppdrag', 'framtid'])
     expect(session.showAuthors).toBe(false)
+  })
+
+  it('reads the room kept for a private round within bounds, and only for the round that runs', () => {
+    const doc = new Y.Doc()
+    sessionMap(doc).set('privateRoom', { roundId: 'r1', areas: { framtid: 4.7, ekonomi: 1e9, nowhere: 3, personal: -2, lokaler: 'many' } })
+    expect(readSession(doc).privateRoom).toEqual({ roundId: 'r1', areas: { framtid: 4, ekonomi: MAX_PRIVATE_ROOM } })
+    writeSession(doc, { privateRound: { id: 'r1', active: true, startedAt: 1, revealedAt: null } })
+    expect(privateRoomNow(readSession(doc))).toEqual({ framtid: 4, ekonomi: MAX_PRIVATE_ROOM })
+    // Revealed, or another round: no room is kept.
+    writeSession(doc, { privateRound: { id: 'r1', active: false, startedAt: 1, revealedAt: 2 } })
+    expect(privateRoomNow(readSession(doc))).toBeUndefined()
+    writeSession(doc, { privateRound: { id: 'r2', active: true, startedAt: 3, revealedAt: null } })
+    expect(privateRoomNow(readSession(doc))).toBeUndefined()
+    sessionMap(doc).set('privateRoom', ['not', 'a', 'room'])
+    expect(readSession(doc).privateRoom).toBeNull()
   })
 
   it('shrugs off junk any client might have written', () => {

@@ -44,6 +44,22 @@ export interface PrivateRound {
   revealedAt: number | null
 }
 
+/**
+ * Room the zones keep free for a private round's notes, written by the sync server as
+ * people write them (server/sync/privateRoom.ts): for each area, the most notes any one person
+ * has written there in the round. Everyone's private notes go to the free cells each sees alone,
+ * so a zone holding that many free cells has room for each person's; the layout keeper grows a
+ * full zone to hold them (lib/board/arrangeRecords.ts, `reserve`). Others see a zone grow, never
+ * what is written in it.
+ */
+export interface PrivateRoom {
+  roundId: string
+  areas: Partial<Record<AreaId, number>>
+}
+
+/** The most free cells a zone keeps for a private round, however many one person writes. */
+export const MAX_PRIVATE_ROOM = 200
+
 export interface Summon {
   id: string
   /** The facilitator's user id (as in presence), whom everyone starts following. */
@@ -66,6 +82,8 @@ export interface SessionState {
   /** Earlier, ended rounds, oldest first (their votes stay in the document). */
   pastVotingRounds: VotingRound[]
   privateRound: PrivateRound | null
+  /** Room kept in the zones for the private round's notes (see {@link PrivateRoom}). */
+  privateRoom: PrivateRoom | null
   showAuthors: boolean
   /** An anonymous board records and shows no authors at all. */
   anonymous: boolean
@@ -84,6 +102,7 @@ export const DEFAULT_SESSION: SessionState = {
   voting: null,
   pastVotingRounds: [],
   privateRound: null,
+  privateRoom: null,
   showAuthors: true,
   anonymous: false,
   lockedAreas: [],
@@ -138,6 +157,16 @@ const readers: { [K in Key]: (value: unknown) => SessionState[K] } = {
     if (!isObject(v) || !str(v.id)) return null
     return { id: v.id as string, active: v.active === true, startedAt: num(v.startedAt) ?? 0, revealedAt: num(v.revealedAt) }
   },
+  privateRoom(v) {
+    if (!isObject(v) || !str(v.roundId) || !isObject(v.areas)) return null
+    const counts = v.areas
+    const areas: Partial<Record<AreaId, number>> = {}
+    for (const id of AREA_IDS) {
+      const count = Math.floor(num(counts[id]) ?? 0)
+      if (count > 0) areas[id] = Math.min(MAX_PRIVATE_ROOM, count)
+    }
+    return { roundId: v.roundId as string, areas }
+  },
   showAuthors: (v) => v !== false,
   anonymous: (v) => v === true,
   lockedAreas: (v) => (Array.isArray(v) ? AREA_IDS.filter((id) => v.includes(id)) : []),
@@ -170,6 +199,12 @@ export function writeSession(doc: Y.Doc, patch: Partial<SessionState>): void {
   for (const [key, value] of Object.entries(patch)) {
     map.set(key, value === undefined ? null : JSON.parse(JSON.stringify(value)))
   }
+}
+
+/** The room the zones keep for the active private round's notes, if one runs. */
+export function privateRoomNow(session: Pick<SessionState, 'privateRound' | 'privateRoom'>): Partial<Record<AreaId, number>> | undefined {
+  const { privateRound, privateRoom } = session
+  return privateRound?.active && privateRoom?.roundId === privateRound.id ? privateRoom.areas : undefined
 }
 
 /** Time left on the timer at `now` (server time), never negative. */

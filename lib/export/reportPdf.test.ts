@@ -54,7 +54,31 @@ async function pdfOf(locale: Locale, withoutAuthors = false) {
   return { report, bytes: await reportToPdf(report) }
 }
 
+// The smallest baseline JPEG: one grey pixel.
+const ONE_PIXEL_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+)
+
 describe('the report as a PDF', () => {
+  it('puts a JPEG picture of the map on a page of its own, its bytes as they came', async () => {
+    const { report } = await pdfOf('sv')
+    const pdf = await PDFDocument.load(await reportToPdf(report, { picture: ONE_PIXEL_JPEG }))
+    const [, mindMap] = pdf.getPages()
+    expect(mindMap.getWidth()).toBeGreaterThan(mindMap.getHeight())
+    const images = pdf.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFRawStream =>
+          object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'),
+      )
+    expect(images).toHaveLength(1)
+    // Embedded as it is (DCT, the JPEG's own bytes): nothing for the server to decode and deflate.
+    expect(images[0].dict.get(PDFName.of('Filter'))).toBe(PDFName.of('DCTDecode'))
+    expect(Buffer.from(images[0].getContents())).toEqual(ONE_PIXEL_JPEG)
+  })
+
   it('holds every note as selectable text, with its votes and author, on a page per step', async () => {
     const { report, bytes } = await pdfOf('sv')
     const { pages } = await pdfText(bytes)

@@ -101,7 +101,7 @@ class Flow {
 }
 
 export interface ReportPdfOptions {
-  /** A PNG of the mind map, put on a page of its own after the title page. */
+  /** A PNG or JPEG of the mind map, put on a page of its own after the title page. */
   picture?: Uint8Array
 }
 
@@ -128,7 +128,11 @@ export async function reportToPdf(report: Report, options: ReportPdfOptions = {}
   flow.text(t('export.generated', { date: formatReportTime(report.generatedAt) }), { size: 10, color: MUTED })
 
   if (options.picture) {
-    const image = await pdf.embedPng(options.picture)
+    // A JPEG goes into the PDF as it is; a PNG has to be inflated and deflated again (most of the
+    // server's time for a whole board's picture, bench/results.md).
+    // pdf-lib reads a JPEG through its whole buffer, ignoring a view's offset (a Node Buffer is
+    // often a slice of a shared one): it gets a copy of its own.
+    const image = isJpeg(options.picture) ? await pdf.embedJpg(new Uint8Array(options.picture)) : await pdf.embedPng(options.picture)
     const page = pdf.addPage([PAGE[1], PAGE[0]])
     const box = { w: PAGE[1] - 2 * 36, h: PAGE[0] - 2 * 36 }
     const scale = Math.min(box.w / image.width, box.h / image.height)
@@ -173,3 +177,5 @@ export async function reportToPdf(report: Report, options: ReportPdfOptions = {}
   }
   return pdf.save()
 }
+
+const isJpeg = (bytes: Uint8Array) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff

@@ -10,6 +10,7 @@ import { readRecords, setRecords } from '../board/docLayout'
 import { noteForArea, placeNotes } from '../board/placeNote'
 import { readSession } from '../board/session'
 import type { AreaId } from '../planning/planningModel'
+import type { TLRecord } from '@tldraw/tlschema'
 import type { SyncControl } from '../runtime/appContext'
 
 export type SendIdeaResult =
@@ -44,12 +45,17 @@ export async function sendIdea(
       { x: 0, y: 0 },
     )
     if (!privateRound) return { ok: true as const, note, target: boardDocId(boardId), public: true }
-    // A private note is placed against the board as it is now; the reveal places it again
-    // among everyone's.
-    const placed = placeNotes(records, [note]).find((record) => record.id === note.id) as typeof note
-    return { ok: true as const, note: placed, target: privateDocId(boardId, from.userId), public: false }
+    return { ok: true as const, note, target: privateDocId(boardId, from.userId), public: false, board: records }
   })
   if (!planned.ok) return planned
+  if (planned.board) {
+    // A private note is placed against the board as it is now and the author's other private
+    // notes; the zone keeps room for it (server/sync/privateRoom.ts), and the reveal places it
+    // again among everyone's.
+    const own = await sync.readDoc(planned.target, readRecords)
+    const view = new Map<string, TLRecord>([...planned.board, ...own])
+    planned.note = placeNotes(view, [planned.note]).find((record) => record.id === planned.note.id) as typeof planned.note
+  }
   await sync.changeDoc(
     planned.target,
     (doc) => {

@@ -26,6 +26,7 @@ import type { LayoutKeeperOptions } from './layoutKeeper'
 import { SERVER_ORIGIN } from './origins'
 import { SyncRefusal, admitPrincipal, placeRefusal } from './admission'
 import { startRevalidation } from './revalidation'
+import { watchPrivateRoom } from './privateRoom'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -180,6 +181,16 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         onEmpty,
       })
       rooms.set(name, room)
+      const docName = parseDocId(name)
+      if (docName.kind === 'private') {
+        const own = room
+        own.ready
+          .then(() => {
+            if (own.isClosed || closing) return
+            watchPrivateRoom(own.doc, (change) => (closing ? Promise.resolve(false) : server.changeDoc(docName.boardId, change)), logger)
+          })
+          .catch(() => undefined)
+      }
       room.ready.catch((error: Error) => {
         logger.error({ room: name, err: error.message }, 'loading room failed')
         if (rooms.get(name) === room) rooms.delete(name)
@@ -260,7 +271,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
   }
 
-  return {
+  const server: SyncServer = {
     handles: (request) => (request.url ?? '').startsWith(SYNC_PATH_PREFIX),
     handleUpgrade(request, socket, head) {
       upgrade(request, socket, head).catch((error: Error) => {
@@ -334,4 +345,5 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       wss.close()
     },
   }
+  return server
 }

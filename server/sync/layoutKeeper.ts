@@ -18,11 +18,15 @@
  * moved on the next look. Its result is a fixed point of
  * the layout — a second pass over it changes nothing — so the keepers of one board on several
  * nodes agree once their documents have converged, and each writes nothing the other has not.
+ *
+ * During a private round the zones also keep room for the notes people write privately, which
+ * the board does not hold: the session's `privateRoom` says how many cells each zone keeps free.
  */
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { arrangeRecords } from '../../lib/board/arrangeRecords'
-import { readRecords, recordsArray, setRecords, type RecordEntry } from '../../lib/board/docLayout'
+import { readRecords, recordsArray, sessionMap, setRecords, type RecordEntry } from '../../lib/board/docLayout'
+import { privateRoomNow, readSession } from '../../lib/board/session'
 import { migrateTemplate } from '../../lib/board/templateMigration'
 import { isNoteShape } from '../../lib/board/areaOfPoint'
 import { plainTextFromRichText } from '../../lib/board/richText'
@@ -152,6 +156,13 @@ export function attachLayoutKeeper(
     schedule(quietMs)
   }
   records.observe(observer)
+  // The room a private round keeps in the zones (lib/board/session.ts, `PrivateRoom`) is the
+  // server's to write; when it grows, or the round ends, the zones are looked at again.
+  const session = sessionMap(doc)
+  const sessionObserver = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has('privateRoom') || event.keysChanged.has('privateRound')) schedule(quietMs)
+  }
+  session.observe(sessionObserver)
 
   function arrange(): number {
     if (stopped) return 0
@@ -172,7 +183,8 @@ export function attachLayoutKeeper(
       // The records read above stand unless the template migration changed them.
       const migrated = migrateTemplate(doc)
       if (migrated) changed++
-      const records = arrangeRecords(migrated ? readRecords(doc) : all, { pinned })
+      const reserve = privateRoomNow(readSession(doc))
+      const records = arrangeRecords(migrated ? readRecords(doc) : all, { pinned, reserve })
       setRecords(doc, records)
       for (const record of records) keptKeys.add(record.id)
       changed += records.length
@@ -198,6 +210,7 @@ export function attachLayoutKeeper(
       stopped = true
       if (timer) clearTimeout(timer)
       records.unobserve(observer)
+      session.unobserve(sessionObserver)
     },
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TLNoteShape } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
+import { privateDocId } from '../../lib/board/docIds'
 import { readRecords } from '../../lib/board/docLayout'
 import { readNoteMeta } from '../../lib/board/noteMeta'
 import { hashPassword } from '../../lib/auth/password'
@@ -54,6 +55,21 @@ async function stored(boardId: string): Promise<{ notes: StoredNote[]; report: L
     const report = layoutReport(records)
     doc.destroy()
     return { notes, report }
+  } finally {
+    await store.close()
+  }
+}
+
+/** The board as one person's browser holds it, as stored: the board's records and their private ones. */
+async function storedView(boardId: string, userId: string): Promise<Map<string, TLRecord>> {
+  const store = openSqliteStore(server.dbPath)
+  try {
+    const board = await loadStoredDoc(store.docs, boardId)
+    const own = await loadStoredDoc(store.docs, privateDocId(boardId, userId))
+    const view = new Map<string, TLRecord>([...readRecords(board), ...readRecords(own)])
+    board.destroy()
+    own.destroy()
+    return view
   } finally {
     await store.close()
   }
@@ -308,6 +324,48 @@ describe('a board that holds a workshop', () => {
       expect(notes.filter((n) => n.text.includes('Hemlig idé'))).toHaveLength(3)
       expect(report).toEqual(cleanReport(3))
       expect(new Set(notes.map((n) => `${n.x},${n.y}`)).size).toBe(3)
+    }, 20_000)
+  })
+
+  it('keeps a private round’s notes in a full zone: in their author’s view they lie in free cells, and the reveal keeps them there', async () => {
+    const facilitator = await page(DEMO_USERS.facilitator.email)
+    const participant = await page(DEMO_USERS.participant.email)
+    const notes = Array.from({ length: 40 }, (_, i) => ({ area: 'framtid' as const, text: `Framtidsidé ${i + 1}` }))
+    const boardId = await importWorkshop(facilitator.request, server.url, { name: 'Privat i full zon', notes })
+    const store = openSqliteStore(server.dbPath)
+    const participantUser = await store.users.findByEmail(DEMO_USERS.participant.email)
+    await store.boards.setRole(boardId, participantUser!.id, 'participant')
+    await store.close()
+    for (const on of [facilitator, participant]) await openBoard(on, boardId)
+
+    await facilitate(facilitator, 'Starta privat runda')
+    await participant.getByText('Privat runda – bara du ser dina nya lappar').waitFor()
+    const add = participant.getByRole('button', { name: 'Lägg till idé i Framtid' })
+    for (let i = 1; i <= 8; i++) {
+      await clickInView(participant, add)
+      await participant.waitForFunction(() => !!document.activeElement?.closest('.tl-shape[data-shape-type="note"]'), null, {
+        timeout: 10_000,
+      })
+      await participant.keyboard.type(`Hemlig framtidsidé ${i}`)
+      await participant.keyboard.press('Escape')
+    }
+    // What the participant sees, as stored: the board and their private notes together, laid
+    // out by the board's rules. Zones do not grow in a browser, so only the room the server
+    // kept, and the participant's browser moving their notes into it, can make this clean.
+    await eventually(async () => {
+      const view = await storedView(boardId, participantUser!.id)
+      expect([...view.values()].filter((r) => r.typeName === 'shape' && r.type === 'note' && r.meta.privateRound)).toHaveLength(8)
+      expect(layoutReport(view)).toEqual(cleanReport(48))
+    }, 30_000)
+    // The facilitator's board holds none of them.
+    expect((await stored(boardId)).notes).toHaveLength(40)
+    expect(await facilitator.locator('.tl-shape[data-shape-type="note"]').count()).toBe(40)
+
+    await facilitate(facilitator, 'Visa allas lappar')
+    await eventually(async () => {
+      const { notes: after, report } = await stored(boardId)
+      expect(after.filter((n) => n.text.includes('Hemlig framtidsidé'))).toHaveLength(8)
+      expect(report).toEqual(cleanReport(48))
     }, 20_000)
   })
 

@@ -7,20 +7,25 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
+import { createShapeId, type TLNoteShape, type TLRecord } from '@tldraw/tlschema'
 import { AREAS, AREA_IDS, type AreaId } from '../../lib/planning/planningModel'
 import { readBoard } from '../../lib/board/readModel'
 import { readBoardMeta, readRecords, setRecords, writeBoardMeta, deleteRecords } from '../../lib/board/docLayout'
 import { buildNoteRecord } from '../../lib/board/noteRecord'
 import { noteMeta } from '../../lib/board/noteMeta'
 import { TEMPLATE_VERSION, TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
-import { writeSession } from '../../lib/board/session'
+import { readSession, writeSession } from '../../lib/board/session'
+import { layoutItemsOf } from '../../lib/board/arrangeRecords'
+import { spotForNewNote } from '../../lib/board/boardLayout'
+import { privateDocId } from '../../lib/board/docIds'
+import { privateNoteMoves } from '../../lib/board/privateNotes'
+import { runCommand } from '../../lib/facilitation/commands'
 import { sendIdea } from '../../lib/facilitation/sendIdea'
 import { createRedisFanout } from '../../server/sync/redisFanout'
 import { silentLogger } from '../../server/logger'
 import { joinBoard, joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { createCleanup } from '../helpers/cleanup'
-import { cleanReport, layoutReportOf } from '../helpers/layoutCheck'
+import { cleanReport, layoutReport, layoutReportOf } from '../helpers/layoutCheck'
 import { requireRedis, startRedis, type RedisServer } from '../helpers/redisServer'
 import { eventually, prepareDatabase, startSyncHarness, tempDbPath, type SyncHarness } from '../helpers/syncHarness'
 import { startSyncNode, type SyncNode } from '../helpers/syncNode'
@@ -90,6 +95,85 @@ describe('the layout keeper', () => {
     ).toHaveLength(180)
   }, 120_000)
 
+  it('keeps room in a full zone for a private round: three people’s private notes lie in it in their own views, and the reveal places them all', async () => {
+    const boardId = await harness.createBoard()
+    const facilitator = { userId: harness.userId, name: 'F', role: 'facilitator' as const }
+    const zoneOf = (records: ReadonlyMap<string, TLRecord>) => {
+      const zone = records.get(areaShapeId('framtid')) as unknown as { x: number; y: number; props: { w: number; h: number } }
+      return { x: zone.x, y: zone.y, w: zone.props.w, h: zone.props.h }
+    }
+    const takenIn = (records: ReadonlyMap<string, TLRecord>) => layoutItemsOf(records).map(({ x, y, w, h }) => ({ x, y, w, h }))
+    const isFull = (records: ReadonlyMap<string, TLRecord>) => {
+      const zone = zoneOf(records)
+      return spotForNewNote(zone, takenIn(records)).y + 200 > zone.y + zone.h
+    }
+    // Framtid filled to its last cell, as a workshop leaves it.
+    let published = 0
+    while (published < 12 || !(await harness.services.sync.readDoc(boardId, (doc) => isFull(readRecords(doc))))) {
+      expect((await sendIdea(harness.services.sync, boardId, facilitator, { areaId: 'framtid', text: `Framtid ${++published}` })).ok).toBe(
+        true,
+      )
+    }
+    const board = await joinBoard(harness, cleanup, { boardId, role: 'observer' })
+    await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(published)), 10_000)
+    const zoneBefore = zoneOf(readRecords(board.doc))
+
+    const command = (type: 'private.start' | 'private.reveal') =>
+      runCommand(
+        boardId,
+        { type },
+        { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
+      )
+    await command('private.start')
+    await eventually(() => expect(readSession(board.doc).privateRound?.active).toBe(true))
+    const roundId = readSession(board.doc).privateRound!.id
+    const people = await Promise.all(
+      ['Anna', 'Bertil', 'Cilla'].map(async (name) => {
+        const user = await harness.services.store.users.create({ email: `${name}.${boardId}@example.org`, name, passwordHash: null })
+        await harness.services.store.boards.setRole(boardId, user.id, 'participant')
+        const token = await harness.mintToken({ boardId, userId: user.id, name, role: 'participant' })
+        return { name, own: await joinWithToken(cleanup, harness.syncUrl, privateDocId(boardId, user.id), token) }
+      }),
+    )
+    /** What a person's browser holds: the board and their own private notes. */
+    const viewOf = (own: Y.Doc) => new Map<string, TLRecord>([...readRecords(board.doc), ...readRecords(own)])
+    // Each writes four ideas, as *Lägg till idé* places them: with the zone full, under it.
+    for (const [p, person] of people.entries()) {
+      for (let i = 0; i < 4; i++) {
+        const view = viewOf(person.own.doc)
+        const spot = spotForNewNote(zoneOf(view), takenIn(view))
+        const idea = note('framtid', spot.x, spot.y, `${person.name}s hemliga idé ${i + 1}`)
+        person.own.doc.transact(() =>
+          setRecords(person.own.doc, [
+            { ...idea, meta: { ...idea.meta, createdAt: 1_800_000_000_000 + p * 10 + i, privateRound: roundId } },
+          ]),
+        )
+      }
+    }
+    // The server keeps room for four in Framtid, and the board's zone grows to hold it; nobody
+    // sees anyone's note.
+    await eventually(() => expect(readSession(board.doc).privateRoom).toEqual({ roundId, areas: { framtid: 4 } }), 10_000)
+    await eventually(() => expect(zoneOf(readRecords(board.doc)).h).toBeGreaterThan(zoneBefore.h), 10_000)
+    await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(published)), 10_000)
+    // Each browser then moves its notes into that room: in each view, nothing overlaps and every
+    // note lies in its zone.
+    for (const person of people) {
+      const moves = privateNoteMoves(viewOf(person.own.doc))
+      const own = readRecords(person.own.doc)
+      person.own.doc.transact(() =>
+        setRecords(
+          person.own.doc,
+          [...moves].map(([id, spot]) => ({ ...own.get(id)!, ...spot }) as TLRecord),
+        ),
+      )
+      expect(layoutReport(viewOf(person.own.doc))).toEqual(cleanReport(published + 4))
+      expect(privateNoteMoves(viewOf(person.own.doc)).size).toBe(0)
+    }
+
+    await command('private.reveal')
+    await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(published + 12)), 15_000)
+    expect(readBoard(board.doc, 'sv').noteCount).toBe(published + 12)
+  }, 60_000)
   it('moves notes a client drops on top of each other, outside their zone or on a header back into free places, keeping their areas', async () => {
     const boardId = await harness.createBoard()
     const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })

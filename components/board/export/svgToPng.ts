@@ -13,7 +13,7 @@ export const MAX_PICTURE_PIXELS = 40_000_000
 const MAX_SIDE = 16_384
 const BAND_PIXELS = 4_000_000
 /** The canvas every browser holds (4096 × 4096). */
-const SAFE_PIXELS = 4096 * 4096
+export const SAFE_PIXELS = 4096 * 4096
 
 export interface PictureSize {
   /** Pixels per SVG unit of the picture. */
@@ -40,7 +40,7 @@ export async function svgToPng(
   svg: string,
   width: number,
   height: number,
-  options: { pixelRatio: number; onProgress?: Progress; maxPixels?: number },
+  options: { pixelRatio: number; onProgress?: Progress; maxPixels?: number; type?: 'image/png' | 'image/jpeg' },
 ): Promise<{ blob: Blob } & PictureSize> {
   try {
     return await drawPng(svg, width, height, options)
@@ -58,7 +58,7 @@ async function drawPng(
   svg: string,
   width: number,
   height: number,
-  options: { pixelRatio: number; onProgress?: Progress; maxPixels?: number },
+  options: { pixelRatio: number; onProgress?: Progress; maxPixels?: number; type?: 'image/png' | 'image/jpeg' },
 ): Promise<{ blob: Blob } & PictureSize> {
   const size = pictureSize(width, height, options.pixelRatio, options.maxPixels)
   // A data URL, not a blob URL: Chromium counts an SVG with HTML in it (a zone's foreignObject)
@@ -86,8 +86,8 @@ async function drawPng(
     options.onProgress?.(band + 1, total)
     await nextTask()
   }
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
-  if (!blob) throw new Error(`the ${size.width} × ${size.height} px canvas gave no PNG`)
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, options.type ?? 'image/png', 0.9))
+  if (!blob) throw new Error(`the ${size.width} × ${size.height} px canvas gave no picture`)
   canvas.width = canvas.height = 0
   options.onProgress?.(total, total)
   return { blob, ...size }

@@ -20,7 +20,8 @@ import { useBoardSessionContext, type BoardSessionValue } from '../BoardSessionC
 import { useBoardLocale } from '../useBoardLocale'
 import { groupOnDrop } from '../themeKeeping'
 import { useVoteControls, VoteButtons } from './VoteButtons'
-import { NoteTextSvg, plainNoteText } from './noteTextSvg'
+import { NoteTextSvg, plainNoteText, type NoteTextLayout } from './noteTextSvg'
+import type { NotePicture } from '../export/notePicture'
 import { hyphenateRichText, withoutSoftHyphens } from '@/lib/board/hyphenate'
 
 /**
@@ -98,32 +99,67 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
             return <rect key={part.key} x={0} y={2} rx={1} width={width} height={height} fill="#000" opacity={0.12} />
           }
           if (part.type === RichTextSVG) {
-            const label = part.props as RichTextSVGProps
-            const text = plainNoteText(label.richText)
-            if (text === null) return part
-            return (
-              <NoteTextSvg
-                key={part.key}
-                editor={this.editor}
-                layout={{
-                  text,
-                  width: label.bounds.w,
-                  height: label.bounds.h,
-                  padding: label.padding,
-                  fontSize: label.fontSize,
-                  fontFamily: label.fontFamily,
-                  lineHeight: label.lineHeight,
-                  color: label.labelColor,
-                  align: drawn.props.align,
-                  verticalAlign: drawn.props.verticalAlign,
-                }}
-              />
-            )
+            const layout = this.plainLayout(drawn, part.props as RichTextSVGProps)
+            return layout ? <NoteTextSvg key={part.key} editor={this.editor} layout={layout} /> : part
           }
           return part
         })}
       </>
     )
+  }
+
+  /**
+   * The note as the plain parts a canvas draws in a whole-board PNG (export/notePicture.ts): the
+   * same parts, colours and text as {@link toSvg}, without an SVG for Chromium to parse. Null
+   * for a note with anything more (rich text), which the export leaves to tldraw.
+   */
+  toPicture(shape: TLNoteShape, colorMode: 'light' | 'dark'): NotePicture | null {
+    const drawn = this.drawable(shape)
+    const picture = super.toSvg(drawn, pictureContext(colorMode))
+    let body: { width: number; height: number; fill: string } | null = null
+    let shadow = false
+    let text: NoteTextLayout | null = null
+    let attribution: NotePicture['attribution'] = null
+    for (const part of Children.toArray((picture.props as { children?: ReactNode }).children)) {
+      if (!isValidElement(part)) return null
+      const props = part.props as Record<string, unknown>
+      if (part.type === 'rect' && props.filter) shadow = true
+      else if (part.type === 'rect') body = { width: Number(props.width), height: Number(props.height), fill: String(props.fill) }
+      else if (part.type === RichTextSVG) {
+        text = this.plainLayout(drawn, props as unknown as RichTextSVGProps)
+        if (!text) return null
+      } else if (part.type === 'text' && typeof props.children === 'string') {
+        attribution = {
+          text: props.children,
+          x: Number(props.x),
+          y: Number(props.y),
+          anchor: props.textAnchor === 'end' ? 'end' : props.textAnchor === 'middle' ? 'middle' : 'start',
+          fontFamily: String(props.fontFamily),
+          fontSize: Number(props.fontSize),
+          fill: String(props.fill),
+          opacity: props.opacity === undefined ? 1 : Number(props.opacity),
+        }
+      } else return null
+    }
+    return body && { ...body, shadow, text, attribution }
+  }
+
+  /** The label's text and layout when it is plain text (noteTextSvg.tsx), else null. */
+  private plainLayout(drawn: TLNoteShape, label: RichTextSVGProps): NoteTextLayout | null {
+    const text = plainNoteText(label.richText)
+    if (text === null) return null
+    return {
+      text,
+      width: label.bounds.w,
+      height: label.bounds.h,
+      padding: label.padding,
+      fontSize: label.fontSize,
+      fontFamily: label.fontFamily,
+      lineHeight: label.lineHeight,
+      color: label.labelColor,
+      align: drawn.props.align,
+      verticalAlign: drawn.props.verticalAlign,
+    }
   }
 
   override component(shape: TLNoteShape) {
@@ -139,6 +175,19 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
   // Dropping a note onto another note makes a theme of the two (themeKeeping.ts).
   override onTranslateEnd() {
     groupOnDrop(this.editor)
+  }
+}
+
+/** What a note's SVG is made with, for a picture drawn without an SVG: no defs, no assets. */
+function pictureContext(colorMode: 'light' | 'dark'): SvgExportContext {
+  return {
+    colorMode,
+    isDarkMode: colorMode === 'dark',
+    scale: 1,
+    pixelRatio: null,
+    addExportDef: () => undefined,
+    waitUntil: () => undefined,
+    resolveAssetUrl: async () => null,
   }
 }
 

@@ -3,7 +3,7 @@
  * notes: per step and area the notes as selectable text, most votes first, in the board's
  * language unless `lang` asks for another. Any member; authors only where the board shows them.
  *
- * POST with a PNG body (`image/png`, at most 12 MiB) → the same PDF with that picture of the
+ * POST with a PNG or JPEG body (`image/png`, `image/jpeg`, at most 12 MiB) → the same PDF with that picture of the
  * mind map on a page of its own (the browser sends its canvas; the server has no renderer).
  */
 import { boardRoute } from '@/app/_lib/boardRoute'
@@ -17,7 +17,10 @@ import { reportToPdf } from '@/lib/export/reportPdf'
 export const dynamic = 'force-dynamic'
 
 const MAX_PICTURE_BYTES = 12 * 1024 * 1024
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+const SIGNATURES = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+]
 
 function pdfResponse(bytes: Uint8Array, name: string, at: number): Response {
   return new Response(Buffer.from(bytes), {
@@ -39,7 +42,8 @@ export const POST = boardRoute({}, async ({ request, board, role, app }) => {
   const body = await readLimitedBody(request, MAX_PICTURE_BYTES)
   if (!body.ok) return jsonError(413, 'the picture is too large')
   const bytes = body.bytes
-  if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return jsonError(400, 'send the picture as PNG')
+  if (bytes.length < 8 || !SIGNATURES.some((signature) => signature.every((b, i) => bytes[i] === b)))
+    return jsonError(400, 'send the picture as PNG or JPEG')
   const report = await loadBoardReport(app, board, role, request)
   try {
     return pdfResponse(await reportToPdf(report, { picture: bytes }), board.name, report.generatedAt)
