@@ -28,6 +28,8 @@ export async function boardPicture(
 ): Promise<BoardPicture> {
   const onProgress = options.onProgress ?? (() => undefined)
   onProgress(0, 1)
+  // The bar shows before the first long call: React draws it when the page next gets a turn.
+  await new Promise((resolve) => setTimeout(resolve, 0))
   if (options.format === 'svg') {
     const svg = await editor.getSvgString(ids, { background: true, padding: PADDING })
     if (!svg) throw new Error('the shapes gave no picture')

@@ -141,11 +141,12 @@ async function drawLayers(editor: Editor, plan: LayerPlan, options: BoardPngOpti
       const bottom = Math.min(size.height, Math.ceil((box.maxY - bounds.y) * size.scale))
       return { top, bottom }
     }
-    // Steps: an SVG layer's making and then its bands; a hundred notes; the encoding.
+    // Steps: an SVG layer's making, its loading as an image and then its bands; a hundred notes;
+    // the encoding.
     const stepsOf = (layer: Layer) => {
       if (layer.kind === 'notes') return Math.ceil(layer.notes.length / NOTES_PER_STEP)
       const { top, bottom } = rowsOf(layer.bounds.clone().expandBy(options.padding))
-      return 1 + Math.max(1, Math.ceil((bottom - top) / bandRows))
+      return 2 + Math.max(1, Math.ceil((bottom - top) / bandRows))
     }
     const total = plan.layers.reduce((sum, layer) => sum + stepsOf(layer), 0) + 1
     let done = 0
@@ -157,6 +158,8 @@ async function drawLayers(editor: Editor, plan: LayerPlan, options: BoardPngOpti
       await nextTask()
     }
     options.onProgress?.(0, total)
+    // The bar shows before the first long step: React draws it when the page next gets a turn.
+    await nextTask()
 
     const colors = editor.getCurrentTheme().colors[editor.getColorMode()]
     context.fillStyle = colors.background
@@ -169,6 +172,8 @@ async function drawLayers(editor: Editor, plan: LayerPlan, options: BoardPngOpti
         const box = layer.bounds.clone().expandBy(options.padding)
         const svg = await editor.getSvgString(layer.ids, { bounds: box, padding: 0, background: false })
         if (!svg) throw new Error('a layer of shapes gave no picture')
+        options.onProgress?.(++done, total)
+        await nextTask()
         const image = new Image()
         // A data URL, not a blob URL: Chromium counts an SVG with HTML in it (a zone's
         // foreignObject) from a blob URL as foreign and would refuse to give the pixels back.
