@@ -4,8 +4,8 @@
  * - `stock`: the y-websocket 2.1.0 server (`bin/server.cjs`), as it ships: no auth, no
  *   persistence, no limits.
  * - `ours`: the sync-only node as deployed (`node dist/sync-node.mjs`) with everything on: room tokens checked at the upgrade
- *   and access re-checked every 2 s, every update durable in SQLite (WAL, synchronous = FULL)
- *   before it is forwarded, the default per-socket limits.
+ *   and access re-checked every 2 s, every update made durable in SQLite (WAL, synchronous = FULL)
+ *   right after it is forwarded, the default per-socket limits.
  * - `ours, PostgreSQL` and `ours ×2, PostgreSQL`: one node, and two fanning out through a Redis
  *   of their own, on a fresh schema of the local PostgreSQL (`BENCH_DATABASE_URL`, by default
  *   the test database every machine of this project has) — how more than one node is deployed.

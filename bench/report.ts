@@ -95,7 +95,7 @@ export async function writeReport(file: string, report: Report): Promise<void> {
     '- **stock**: y-websocket 2.1.0 `bin/server.cjs` as shipped — no auth, no persistence, no limits.',
     '- **ours**: the sync-only node as deployed (`node dist/sync-node.mjs`, compiled) — room token checked at the upgrade and access',
     '  re-checked every 2 s for each of the distinct participants, every update appended to SQLite',
-    '  (WAL, `synchronous = FULL`) before it is forwarded, default per-socket limits.',
+    '  (WAL, `synchronous = FULL`) right after it is forwarded, default per-socket limits.',
     '- **ours, PostgreSQL**: the same on a fresh schema of the local PostgreSQL 15 (each append one committed',
     '  transaction, `synchronous_commit = on`) instead of SQLite.',
     '- **ours ×2, PostgreSQL**: two such nodes on that schema and a Redis of their own, as more than one node',

@@ -56,7 +56,7 @@ export function createMetrics(): Metrics {
   })
   const forwardLatency = new Histogram({
     name: `${PREFIX}forward_latency_seconds`,
-    help: 'From receiving a document update to forwarding it, storing included.',
+    help: 'From receiving a document update to forwarding it (it is stored right after).',
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   })

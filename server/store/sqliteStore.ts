@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file in WAL mode. Writes are synchronous and each append is
- * committed with `synchronous = FULL`, so an update is on disk before the sync server forwards
- * it — a killed process loses nothing it had acknowledged.
+ * committed with `synchronous = FULL`, so an update is on disk once its append returns (the sync
+ * server appends each batch right after forwarding it, see server/sync/DurableUpdates.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -1,8 +1,14 @@
 /**
- * A room's store-then-forward pipeline. Updates applied to the room's doc are queued, appended
- * to the store in batches (one transaction per batch), and forwarded only when the append has
- * resolved — so nobody ever receives an edit that a crash could still take back. The stored
- * log is compacted into one snapshot every so many updates.
+ * A room's forward-then-store pipeline. Updates applied to the room's doc are queued, forwarded
+ * to the room's sockets in batches (one message to each socket per batch), and then appended
+ * to the store (one transaction per append, one append at a time). A client's edit reaches the
+ * others without waiting for the store's commit and fsync, which is most of a delivery's time
+ * on a quiet server (bench/results.md, issue 15); what a crash takes back in that window, the
+ * clients that have it send again when they reconnect (Yjs sync step 2 answers the server's
+ * state vector with everything it lacks). Other nodes hear an update only once it is stored,
+ * and a new client's first sync is answered only once everything applied is stored, so the
+ * store and the nodes never disagree about what exists. The stored log is compacted into one
+ * snapshot every so many updates.
  */
 import * as Y from 'yjs'
 import type { DocStore } from '../../lib/store/types'
@@ -39,9 +45,20 @@ interface Queued {
   receivedAt: number
 }
 
+/** A forwarded batch on its way to the store: its updates, and the one update its sockets got. */
+interface Unstored {
+  updates: Uint8Array[]
+  forwarded: Uint8Array
+}
+
 export class DurableUpdates {
+  /** Applied, not yet forwarded. */
   private pending: Queued[] = []
-  private flushing = false
+  private forwardScheduled = false
+  /** Forwarded, not yet stored. */
+  private unstored: Unstored[] = []
+  private storing = false
+  private failed = false
   private drainWaiters: (() => void)[] = []
   private lastSeq = 0
   private updatesSinceCompaction = 0
@@ -56,64 +73,79 @@ export class DurableUpdates {
     this.maybeCompact()
   }
 
-  /** An update this node applied: it is stored, then forwarded to everyone but `origin`. */
+  /** An update this node applied: it is forwarded to everyone but `origin`, then stored. */
   add(update: Uint8Array, origin: unknown, receivedAt: number): void {
+    if (this.failed) return
     this.pending.push({ update, origin, receivedAt })
-    if (!this.flushing) {
-      this.flushing = true
-      // Group commit: starting after the event loop's poll phase, the batch holds every update
-      // that arrived in this pass over the sockets (and a template guard's revert, which Yjs
-      // emits right after the offending update) — one store transaction, one message to each
-      // socket. When the loop is busy, more arrive per pass and the batches grow, where one
-      // write and one broadcast per update would fall ever further behind.
-      setImmediate(() => void this.flush())
+    if (!this.forwardScheduled) {
+      this.forwardScheduled = true
+      // Starting after the event loop's poll phase, the batch holds every update that arrived
+      // in this pass over the sockets — and a guard's revert, which Yjs emits right after the
+      // offending update, so nobody ever receives a refused change without its undoing. When
+      // the loop is busy, more arrive per pass and the batches grow, where one broadcast per
+      // update would fall ever further behind.
+      setImmediate(() => this.forward())
     }
   }
 
   /**
-   * Appends queued updates to the store, then forwards them; one store transaction a batch.
-   * A batch of several is forwarded as one merged update, to everyone including the senders
-   * (Yjs ignores what a client already has): a reverted change then arrives together with its
-   * revert and no client ever shows it. Merging is safe here because these updates were encoded
-   * by our own doc, not taken from the wire.
+   * Forwards the queued updates, then hands them to the store. A batch of several is forwarded
+   * as one merged update, to everyone including the senders (Yjs ignores what a client already
+   * has): a reverted change then arrives together with its revert and no client ever shows it.
+   * Merging is safe here because these updates were encoded by our own doc, not taken from the
+   * wire.
    */
-  private async flush() {
+  private forward() {
+    this.forwardScheduled = false
+    if (this.failed || this.pending.length === 0) return
     const { options } = this
+    const batch = this.pending.splice(0)
+    const updates = batch.map((entry) => entry.update)
+    const forwarded = batch.length === 1 ? updates[0] : Y.mergeUpdates(updates)
+    options.broadcast(encodeUpdate(forwarded), batch.length === 1 ? batch[0].origin : null)
+    const forwardedAt = performance.now()
+    for (const entry of batch) options.metrics.forwarded((forwardedAt - entry.receivedAt) / 1000)
+    this.unstored.push({ updates, forwarded })
+    if (!this.storing) void this.store()
+  }
+
+  /**
+   * Appends forwarded batches to the store, one append at a time: what was forwarded while an
+   * append ran goes into the next one (group commit). Other nodes hear a batch once it is stored.
+   */
+  private async store() {
+    const { options } = this
+    this.storing = true
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0)
-        this.lastSeq = await options.docs.appendUpdates(
-          options.name,
-          batch.map((entry) => entry.update),
-        )
-        this.updatesSinceCompaction += batch.length
-        if (batch.length === 1) {
-          const [{ update, origin }] = batch
-          options.broadcast(encodeUpdate(update), origin)
-          options.link.published(update)
-        } else {
-          const merged = Y.mergeUpdates(batch.map((entry) => entry.update))
-          options.broadcast(encodeUpdate(merged), null)
-          options.link.published(merged)
-        }
-        const forwardedAt = performance.now()
-        for (const entry of batch) options.metrics.forwarded((forwardedAt - entry.receivedAt) / 1000)
+      while (this.unstored.length > 0) {
+        const chunk = this.unstored.splice(0)
+        const updates = chunk.flatMap((batch) => batch.updates)
+        this.lastSeq = await options.docs.appendUpdates(options.name, updates)
+        this.updatesSinceCompaction += updates.length
+        for (const batch of chunk) options.link.published(batch.forwarded)
       }
     } catch (error) {
-      this.flushing = false
+      this.storing = false
+      this.failed = true
       this.pending = []
+      this.unstored = []
       this.drainWaiters = []
       options.onFailure(error as Error)
       return
     }
-    this.flushing = false
+    this.storing = false
+    if (!this.isDrained()) return
     for (const waiter of this.drainWaiters.splice(0)) waiter()
     this.maybeCompact()
   }
 
+  private isDrained(): boolean {
+    return !this.forwardScheduled && !this.storing && this.pending.length === 0 && this.unstored.length === 0
+  }
+
   /** Runs `fn` synchronously once every applied update is durable. */
   whenDrained(fn: () => void): void {
-    if (!this.flushing && this.pending.length === 0) fn()
+    if (this.isDrained()) fn()
     else this.drainWaiters.push(fn)
   }
 
@@ -130,7 +162,7 @@ export class DurableUpdates {
   /** Replaces the stored log with one snapshot of the doc; the doc holds exactly what is durable. */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting
-    if (this.flushing || this.pending.length > 0 || this.updatesSinceCompaction === 0) return Promise.resolve()
+    if (!this.isDrained() || this.updatesSinceCompaction === 0) return Promise.resolve()
     const { docs, name, logger } = this.options
     const count = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0

@@ -4,11 +4,11 @@
  * ./connectionLimits.ts). Its link to the same room on other nodes (./roomLink.ts) works on the
  * doc and, directly, on the presence.
  *
- * The rule that matters: an update is forwarded to other clients only after the store has made
- * it durable. Updates are applied to the in-memory doc at once and go through the room's
- * {@link DurableUpdates}, which stores and then forwards them. A new client's first sync is
- * answered only once that queue is empty, so nobody ever receives an edit that a crash could
- * still take back.
+ * Updates are applied to the in-memory doc at once and go through the room's
+ * {@link DurableUpdates}, which forwards them to the other sockets and then stores them; other
+ * nodes hear of them once stored. A new client's first sync is answered only once that queue
+ * is empty, so the state a client loads is always the store's. What a crash takes back before
+ * its append, the clients that received it send again when they reconnect.
  *
  * Non-facilitators' changes to the template are undone by a {@link attachTemplateGuard} in a
  * follow-up update that is stored and forwarded together with the offending one.
@@ -402,8 +402,9 @@ export class Room implements LinkedRoom {
   /** A store failure: nothing more can be made durable, so every client reconnects and re-sends. */
   private fail(error: Error) {
     this.options.logger.error({ room: this.name, err: error.message }, 'could not persist update; closing room')
-    // The doc now holds changes the store does not: it must not serve anyone again. Clients
-    // reconnect to a fresh room loaded from the store and send what it lacks.
+    // The doc now holds changes the store does not (some of them already forwarded): it must not
+    // serve anyone again. Clients reconnect to a fresh room loaded from the store and send what
+    // it lacks, those forwarded changes included.
     this.closed = true
     this.keeper?.stop()
     this.fill?.stop()
