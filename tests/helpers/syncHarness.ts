@@ -13,6 +13,8 @@ import { createBoardState } from '../../lib/board/createBoardDoc'
 import { loadEnv, type Env } from '../../lib/env'
 import { silentLogger } from '../../server/logger'
 import { createServices, type Services } from '../../server/services'
+import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
+import type { SessionState } from '../../lib/board/session'
 import { startServer, type RunningServer } from '../../server/startServer'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { spawnServer, type SpawnedServer } from './spawnServer'
@@ -51,6 +53,8 @@ export interface SyncHarness {
    * member created with that role; with `userId`, exactly as given.
    */
   mintToken(options?: { boardId?: string; role?: BoardRole; userId?: string; name?: string }): Promise<string>
+  /** A facilitation command from the board's facilitator, as the facilitation route runs it. */
+  facilitate(command: FacilitationCommand, options?: { boardId?: string; now?: () => number }): Promise<SessionState>
   close(): Promise<void>
 }
 
@@ -102,6 +106,13 @@ export async function startSyncHarness(overrides: Record<string, string> = {}): 
           : await memberWithRole(forBoard, role)
       return (await services.roomTokens.mint({ userId: member.userId, name: name ?? member.name, boardId: forBoard, role })).token
     },
+    facilitate: (command, { boardId: forBoard = boardId, now } = {}) =>
+      runCommand(forBoard, command, {
+        sync: services.context.sync,
+        docs: services.store.docs,
+        by: { userId: user.id, name: 'Test Facilitator' },
+        now,
+      }),
     close: () => server.close(),
   }
 }

@@ -13,7 +13,6 @@ import { DocFullError } from '../../lib/board/docFull'
 import { privateDocId } from '../../lib/board/docIds'
 import { deleteRecords, readRecords, recordsArray } from '../../lib/board/docLayout'
 import { putNotes } from '../../lib/board/noteRecord'
-import { runCommand } from '../../lib/facilitation/commands'
 import { sendIdea } from '../../lib/facilitation/sendIdea'
 import { connectBoard, type ConnectionState } from '../../lib/sync/connectBoard'
 import { joinBoard } from '../helpers/boardClients'
@@ -139,12 +138,7 @@ describe('a person’s share of the document', () => {
 describe('the server’s own writes', () => {
   it('a reveal that would pass the document limit stops there; the rest stays private, nothing is lost', async () => {
     const boardId = await harness.createBoard()
-    const command = (type: 'private.start' | 'private.reveal') =>
-      runCommand(
-        boardId,
-        { type },
-        { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
-      )
+    const command = (type: 'private.start' | 'private.reveal') => harness.facilitate({ type }, { boardId })
     await command('private.start')
     const round = await harness.services.sync.readDoc(boardId, (doc) => (doc.getMap('session').get('privateRound') as { id: string }).id)
     const people = [await member(boardId, 'anna'), await member(boardId, 'bertil')]

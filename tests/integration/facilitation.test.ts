@@ -13,7 +13,7 @@ import { boardSchema } from '../../lib/board/schema'
 import { TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
 import { areaOfPoint, isNoteShape, noteCentre, zonesOf } from '../../lib/board/areaOfPoint'
 import { plainTextFromRichText } from '../../lib/board/richText'
-import { runCommand, type FacilitationCommand } from '../../lib/facilitation/commands'
+import type { FacilitationCommand } from '../../lib/facilitation/commands'
 import { voterKeyFor } from '../../lib/facilitation/voterKey'
 import { voteSealFor } from '../../lib/facilitation/voteSeal'
 import { joinBoard, joinWithToken } from '../helpers/boardClients'
@@ -35,12 +35,7 @@ beforeEach(async () => {
 afterEach(() => cleanup.run())
 
 function command(command: FacilitationCommand, now?: () => number) {
-  return runCommand(harness.boardId, command, {
-    sync: harness.services.context.sync,
-    docs: harness.services.store.docs,
-    by: { userId: harness.userId, name: 'Test Facilitator' },
-    now,
-  })
+  return harness.facilitate(command, { now })
 }
 
 /** What the votes route does for one click, run through the server's own document change. */

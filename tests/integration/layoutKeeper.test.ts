@@ -19,7 +19,6 @@ import { layoutItemsOf } from '../../lib/board/arrangeRecords'
 import { spotForNewNote } from '../../lib/board/boardLayout'
 import { privateDocId } from '../../lib/board/docIds'
 import { privateNoteMoves } from '../../lib/board/privateNotes'
-import { runCommand } from '../../lib/facilitation/commands'
 import { sendIdea } from '../../lib/facilitation/sendIdea'
 import { createRedisFanout } from '../../server/sync/redisFanout'
 import { silentLogger } from '../../server/logger'
@@ -118,12 +117,7 @@ describe('the layout keeper', () => {
     await eventually(() => expect(layoutReportOf(board.doc)).toEqual(cleanReport(published)), 10_000)
     const zoneBefore = zoneOf(readRecords(board.doc))
 
-    const command = (type: 'private.start' | 'private.reveal') =>
-      runCommand(
-        boardId,
-        { type },
-        { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
-      )
+    const command = (type: 'private.start' | 'private.reveal') => harness.facilitate({ type }, { boardId })
     await command('private.start')
     await eventually(() => expect(readSession(board.doc).privateRound?.active).toBe(true))
     const roundId = readSession(board.doc).privateRound!.id
@@ -176,11 +170,7 @@ describe('the layout keeper', () => {
   }, 60_000)
   it('keeps no more than 200 cells in a zone for one person’s flood of private notes', async () => {
     const boardId = await harness.createBoard()
-    await runCommand(
-      boardId,
-      { type: 'private.start' },
-      { sync: harness.services.context.sync, docs: harness.services.store.docs, by: { userId: harness.userId, name: 'F' } },
-    )
+    await harness.facilitate({ type: 'private.start' }, { boardId })
     const roundId = await harness.services.sync.readDoc(boardId, (doc) => readSession(doc).privateRound!.id)
     const flooder = await harness.services.store.users.create({ email: `flood.${boardId}@example.org`, name: 'Flod', passwordHash: null })
     await harness.services.store.boards.setRole(boardId, flooder.id, 'participant')
