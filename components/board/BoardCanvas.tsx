@@ -60,11 +60,6 @@ export interface BoardCanvasProps {
   onEditor(editor: Editor | null): void
 }
 
-/**
- * The canvas, imported with the page (tldraw is in its bundle already, for the store): loading
- * it on demand after hydration cost a round trip before the editor could start. The editor
- * itself needs the DOM, and only renders once a copy of the board is open — never on the server.
- */
 export default function BoardCanvas({ storeWithStatus, schemaError, user, licenseKey, onEditor }: BoardCanvasProps) {
   const { locale, t } = useI18n()
   const board = useBoardSessionContext()

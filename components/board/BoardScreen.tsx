@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
@@ -9,7 +10,6 @@ import { useT } from '@/components/i18n/I18nProvider'
 import { AppHeader } from '@/components/layout/AppHeader'
 import { BoardSessionProvider, type BoardSessionValue } from './BoardSessionContext'
 import { AddIdeaMenu } from './AddIdeaMenu'
-import BoardCanvas from './BoardCanvas'
 import { BoardExportMenu } from './BoardExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DocFillNotice } from './DocFillNotice'
@@ -35,6 +35,9 @@ import { useBoardSession } from './useBoardSession'
 import { useBoardStore } from './useBoardStore'
 import { useMyVotes } from './useMyVotes'
 import { usePrivateRound } from './usePrivateRound'
+
+// The editor needs the DOM; it is never rendered on the server.
+const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false })
 
 export interface BoardScreenProps {
   boardId: string
