@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
+import type { JsonObject } from '@tldraw/utils'
 import { privateDocId } from '../../lib/board/docIds'
 import { setRecords } from '../../lib/board/docLayout'
 import { noteMeta, readNoteMeta } from '../../lib/board/noteMeta'
@@ -27,7 +28,7 @@ afterAll(() => harness.close())
 afterEach(() => cleanup.run())
 
 /** A note that names `claims` as its author (the server puts the writer's own name there). */
-function note(text: string, claims: { id: string; name: string }, extra: Record<string, unknown> = {}): TLNoteShape {
+function note(text: string, claims: { id: string; name: string }, extra: JsonObject = {}): TLNoteShape {
   const n = ++serial
   const built = buildNoteRecord({
     id: createShapeId(`a-${n}-${Math.random().toString(36).slice(2)}`),
