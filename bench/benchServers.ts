@@ -134,11 +134,12 @@ interface Node {
   warnings: Map<string, number>
 }
 
-async function startNode(dbPath: string, env: Record<string, string>): Promise<Node> {
+async function startNode(dbPath: string, env: Record<string, string>, syncNodeFile?: string): Promise<Node> {
   const warnings = new Map<string, number>()
   const server = await spawnServer({
     name: 'our server',
     syncOnly: true,
+    syncNodeFile,
     // E.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile our server.
     nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     env: { NODE_ENV: 'production', DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, ...env },
@@ -182,6 +183,8 @@ export async function startOurs(options: {
   postgresUrl?: string
   /** More of the server's settings (e.g. `ROOM_IDLE_UNLOAD_MS`). */
   env?: Record<string, string>
+  /** Another build of the sync node to run instead of dist/sync-node.mjs (an A/B of two versions). */
+  syncNodeFile?: string
 }): Promise<OurServer> {
   const nodes = options.nodes ?? 1
   const dir = options.dbPath ? null : tempDir(nodes === 1 ? 'ours' : 'ours2')
@@ -203,7 +206,7 @@ export async function startOurs(options: {
     redis = await startRedis()
     env = { ...env, REDIS_URL: redis.url }
   }
-  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env)))
+  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(dbPath, env, options.syncNodeFile)))
   return {
     kind: options.postgresUrl ? (nodes === 1 ? 'ours, PostgreSQL' : 'ours ×2, PostgreSQL') : nodes === 1 ? 'ours' : 'ours ×2, SQLite',
     pids: started.map(({ server }) => server.child.pid!),

@@ -9,6 +9,7 @@ import {
   type TLCameraOptions,
   type TLComponents,
   type TLStoreWithStatus,
+  type TLTextOptions,
   type TLUiOverrides,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -49,6 +50,16 @@ const overrides: TLUiOverrides = {
  * main thread before the first note on a 2-core machine (bench/results.md, "Board open").
  */
 const cameraOptions: Partial<TLCameraOptions> = { zoomSteps: [0.05, 0.1, 0.25, 0.5, 1, 2, 4] }
+
+/**
+ * A note's text editor does not jump to its start a moment after it opens. tldraw asks TipTap to
+ * focus the new editor "at the start" on a timer of 0 ms, and itself moves the caret to the end
+ * 100 ms later. On a busy laptop the browser runs the keys a person types before those timers,
+ * so *Lägg till idé* and then typing at once gave "dé skrivIen" for "Idé skriven": the first
+ * keys went in, the caret went back to the start, then to the end. The editor still gets the
+ * focus (tldraw focuses it when editing starts) and the caret at the end.
+ */
+const textOptions: TLTextOptions = { tipTapConfig: { autofocus: false } }
 
 const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel, InFrontOfTheCanvas: MapLabels }
 
@@ -117,6 +128,7 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
         licenseKey={licenseKey ?? undefined}
         components={components}
         cameraOptions={cameraOptions}
+        textOptions={textOptions}
         onMount={(mounted) => {
           const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
           mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })

@@ -6,6 +6,7 @@ import { AREAS, type AreaId } from '@/lib/planning/planningModel'
 import type { SessionState } from '@/lib/board/session'
 import { useI18n } from '@/components/i18n/I18nProvider'
 import { useReturnFocus } from '@/components/layout/useReturnFocus'
+import { AuthorNotesSection } from './AuthorNotesSection'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId()
@@ -239,6 +240,8 @@ export function FacilitatorPanel({
           )}
         </div>
       </Section>
+
+      <AuthorNotesSection boardId={boardId} />
 
       <Section title={t('tidy.title')}>
         <div className="row">

@@ -7,7 +7,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { AreaId } from '../planning/planningModel'
 import { layoutItemsOf, mapOfRecords } from './arrangeRecords'
-import { spotNear } from './boardLayout'
+import { spotNear, type LayoutItem } from './boardLayout'
 import { ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
 
 export function isPrivateNote(record: TLRecord): boolean {
@@ -64,9 +64,22 @@ export function privateNoteMoves(
   const items = layoutItemsOf(records)
   const mine = items.filter((item) => item.areaId !== null && !leave.has(item.id) && isPrivateNote(records.get(item.id)!))
   mine.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+  // Only what covers a zone can take a cell in it: each note is checked against its zone's
+  // share of the board, not the whole board.
+  const inZone = new Map<AreaId, LayoutItem[]>()
+  const near = (areaId: AreaId) => {
+    let share = inZone.get(areaId)
+    if (!share) {
+      const zone = found.map.areas[areaId]
+      share = items.filter((item) => rectsOverlap(item, zone))
+      inZone.set(areaId, share)
+    }
+    return share
+  }
   for (const note of mine) {
     const zone = found.map.areas[note.areaId!]
-    const others = items.filter((other) => other !== note)
+    const share = near(note.areaId!)
+    const others = share.filter((other) => other !== note)
     if (liesInZone(note, zone) && !others.some((other) => rectsOverlap(other, note))) continue
     const spot = spotNear(zone, others, { x: note.x, y: note.y }, { w: note.w, h: note.h })
     if (!liesInZone({ ...spot, w: note.w, h: note.h }, zone)) continue
@@ -74,6 +87,7 @@ export function privateNoteMoves(
     // Later notes must not take the same cell.
     note.x = spot.x
     note.y = spot.y
+    if (!share.includes(note)) share.push(note)
   }
   return moves
 }

@@ -283,6 +283,7 @@ export const AUDIT_ACTIONS = [
   'invite-created',
   'invite-revoked',
   'snapshot-restored',
+  'author-notes-removed',
   'person-removed',
   'data-exported',
   'retention-warned',

@@ -13,6 +13,8 @@ const projectDir = path.resolve(import.meta.dirname, '../..')
 export interface SpawnServerOptions {
   /** The sync-only node, `node dist/sync-node.mjs`, instead of `server/main.ts`. */
   syncOnly?: boolean
+  /** With `syncOnly`: another build of the sync node to run (a benchmark's A/B), not dist/sync-node.mjs. */
+  syncNodeFile?: string
   /** Arguments to `server/main.ts`, e.g. `['--dev']`. */
   args?: string[]
   /** Arguments to Node itself (e.g. `--cpu-prof`). */
@@ -50,7 +52,7 @@ export function ensureSyncNodeBuilt(): string {
 
 export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
   const name = options.name ?? 'server'
-  const entry = options.syncOnly ? [ensureSyncNodeBuilt()] : ['--import', 'tsx', 'server/main.ts']
+  const entry = options.syncOnly ? [options.syncNodeFile ?? ensureSyncNodeBuilt()] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, ...(options.args ?? [])], {
     cwd: projectDir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...options.env },
