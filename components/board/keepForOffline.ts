@@ -21,32 +21,41 @@ export async function keepForOffline(): Promise<boolean> {
 }
 
 /** How long an open waits for the canvas before keeping the board anyway (outline, an error). */
-const CANVAS_WAIT_MS = 10_000
+export const CANVAS_WAIT_MS = 10_000
 /** The longest wait for an idle moment once the canvas is up. */
-const IDLE_WAIT_MS = 5_000
+export const IDLE_WAIT_MS = 5_000
+
+/** When to run later work; each call returns a function that cancels it. */
+export interface OpeningScheduler {
+  after(ms: number, run: () => void): () => void
+  /** At the browser's next idle moment, or after `timeoutMs` at the latest. */
+  whenIdle(timeoutMs: number, run: () => void): () => void
+}
+
+const browserScheduler: OpeningScheduler = {
+  after(ms, run) {
+    const handle = window.setTimeout(run, ms)
+    return () => window.clearTimeout(handle)
+  },
+  whenIdle(timeoutMs, run) {
+    if (typeof window.requestIdleCallback !== 'function') return browserScheduler.after(0, run)
+    const handle = window.requestIdleCallback(run, { timeout: timeoutMs })
+    return () => window.cancelIdleCallback(handle)
+  },
+}
 
 /**
  * Runs `work` once the board has opened: at the browser's next idle moment after the canvas is
  * up (`canvasUp`), or after CANVAS_WAIT_MS when it never comes up. Returns a cancel function.
  */
-export function afterOpening(canvasUp: boolean, work: () => void): () => void {
+export function afterOpening(canvasUp: boolean, work: () => void, scheduler: OpeningScheduler = browserScheduler): () => void {
+  if (canvasUp) return scheduler.whenIdle(IDLE_WAIT_MS, work)
   let cancelIdle = () => {}
-  const whenIdle = () => {
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(work, { timeout: IDLE_WAIT_MS })
-      cancelIdle = () => window.cancelIdleCallback(handle)
-    } else {
-      const handle = window.setTimeout(work, 0)
-      cancelIdle = () => window.clearTimeout(handle)
-    }
-  }
-  if (canvasUp) {
-    whenIdle()
-    return () => cancelIdle()
-  }
-  const timer = window.setTimeout(whenIdle, CANVAS_WAIT_MS)
+  const cancelWait = scheduler.after(CANVAS_WAIT_MS, () => {
+    cancelIdle = scheduler.whenIdle(IDLE_WAIT_MS, work)
+  })
   return () => {
-    window.clearTimeout(timer)
+    cancelWait()
     cancelIdle()
   }
 }
