@@ -8,7 +8,8 @@
  *   as ours), which creates the same notes, with the same texts, locally when it mounts.
  *
  * Time is from navigation start to every note in the page (read in the page at each animation
- * frame). Cold: a new browser profile; warm: that page reloaded. Runs alternate ours and bare;
+ * frame). Cold: a new browser profile; warm: that page reloaded (ours once it has kept itself
+ * for offline use). Runs alternate ours and bare;
  * medians of RUNS. `npm run bench:open` (needs `npx next build`).
  */
 import fs from 'node:fs'
@@ -55,6 +56,9 @@ async function openOnce(
     if (signIn) await signIn(context)
     const page = await context.newPage()
     into.cold.push(await timeToNotes(page, count, () => page.goto(url)))
+    // Ours keeps the board for offline use once it is open and the browser idle: warm is a
+    // reload after that, as when someone comes back to a board, not one racing it.
+    if (signIn) await page.locator('html[data-offline-ready]').waitFor({ state: 'attached', timeout: 30_000 })
     into.warm.push(await timeToNotes(page, count, () => page.reload()))
   } finally {
     await context.close()
@@ -109,7 +113,7 @@ async function main() {
       '## Board open: ours against bare tldraw (issue 15)',
       '',
       `\`npm run bench:open\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, Chromium at ${VIEWPORT.width}×${VIEWPORT.height}, 2 cores, load average after the run ${load}.`,
-      `Milliseconds from navigation start to every note in the page, median of ${RUNS}; cold = new browser profile, warm = reload. Target: ours ≤ ×1.2.`,
+      `Milliseconds from navigation start to every note in the page, median of ${RUNS}; cold = new browser profile, warm = reload (ours once it has kept itself for offline use). Target: ours ≤ ×1.2.`,
       '',
       '| notes | open | ours (ms) | bare tldraw (ms) | ours ÷ bare |',
       '|---|---|---|---|---|',

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { Person } from '@/lib/auth/person'
 import type { BoardRole } from '@/lib/auth/roles'
@@ -17,7 +17,7 @@ import { DocSizeNotice } from './DocSizeNotice'
 import { FacilitatorPanel } from './FacilitatorPanel'
 import { fitBoard } from './fitBoard'
 import { FollowUpSection } from './FollowUpSection'
-import { keepForOffline } from './keepForOffline'
+import { afterOpening, keepForOffline } from './keepForOffline'
 import { PhoneDialog } from './PhoneDialog'
 import { PeopleList } from './PeopleList'
 import type { MemberPresence } from './presence'
@@ -62,13 +62,20 @@ export function BoardScreen({ boardId, boardName, person: user, role, licenseKey
   usePrivateRound(store, boardId, user.id, session.privateRound, clock)
   const votes = useMyVotes(boardId, session.voting)
   const opened = board.storeWithStatus.status === 'synced-remote'
-  useEffect(() => {
-    if (!opened) return
-    keepForOffline()
-      .then((kept) => (document.documentElement.dataset.offlineReady = String(kept)))
-      .catch(() => undefined)
-  }, [opened])
   const [editor, setEditor] = useState<Editor | null>(null)
+  // Keeping the board for offline use re-fetches the page and every static file; it waits until
+  // the canvas is up and the browser idle, so it never competes with the board's first paint.
+  const canvasUp = editor !== null
+  const kept = useRef(false)
+  useEffect(() => {
+    if (!opened || kept.current) return
+    return afterOpening(canvasUp, () => {
+      kept.current = true
+      keepForOffline()
+        .then((ready) => (document.documentElement.dataset.offlineReady = String(ready)))
+        .catch(() => undefined)
+    })
+  }, [opened, canvasUp])
   const boardView = useBoardView(editor)
   const accessEnded = board.connection === 'forbidden' || board.connection === 'signed-out' || board.connection === 'not-found'
   const [sharing, setSharing] = useState(false)

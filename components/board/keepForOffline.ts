@@ -19,3 +19,43 @@ export async function keepForOffline(): Promise<boolean> {
   await Promise.all([cache.add(location.pathname), ...statics.map((url) => cache.add(url).catch(() => undefined))])
   return true
 }
+
+/** How long an open waits for the canvas before keeping the board anyway (outline, an error). */
+export const CANVAS_WAIT_MS = 10_000
+/** The longest wait for an idle moment once the canvas is up. */
+export const IDLE_WAIT_MS = 5_000
+
+/** When to run later work; each call returns a function that cancels it. */
+export interface OpeningScheduler {
+  after(ms: number, run: () => void): () => void
+  /** At the browser's next idle moment, or after `timeoutMs` at the latest. */
+  whenIdle(timeoutMs: number, run: () => void): () => void
+}
+
+const browserScheduler: OpeningScheduler = {
+  after(ms, run) {
+    const handle = window.setTimeout(run, ms)
+    return () => window.clearTimeout(handle)
+  },
+  whenIdle(timeoutMs, run) {
+    if (typeof window.requestIdleCallback !== 'function') return browserScheduler.after(0, run)
+    const handle = window.requestIdleCallback(run, { timeout: timeoutMs })
+    return () => window.cancelIdleCallback(handle)
+  },
+}
+
+/**
+ * Runs `work` once the board has opened: at the browser's next idle moment after the canvas is
+ * up (`canvasUp`), or after CANVAS_WAIT_MS when it never comes up. Returns a cancel function.
+ */
+export function afterOpening(canvasUp: boolean, work: () => void, scheduler: OpeningScheduler = browserScheduler): () => void {
+  if (canvasUp) return scheduler.whenIdle(IDLE_WAIT_MS, work)
+  let cancelIdle = () => {}
+  const cancelWait = scheduler.after(CANVAS_WAIT_MS, () => {
+    cancelIdle = scheduler.whenIdle(IDLE_WAIT_MS, work)
+  })
+  return () => {
+    cancelWait()
+    cancelIdle()
+  }
+}
