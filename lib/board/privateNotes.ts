@@ -8,6 +8,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { AreaId } from '../planning/planningModel'
 import { layoutItemsOf, mapOfRecords } from './arrangeRecords'
 import { spotNear, type LayoutItem } from './boardLayout'
+import { MAX_PRIVATE_ROOM } from './session'
 import { ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
 
 export function isPrivateNote(record: TLRecord): boolean {
@@ -34,6 +35,23 @@ export function privateNotesPerArea(records: ReadonlyMap<string, TLRecord>, roun
     counts.set(item.areaId, (counts.get(item.areaId) ?? 0) + 1)
   }
   return counts
+}
+
+/**
+ * The room one person's private notes need in each area: their notes of round `roundId` in
+ * `own` (their private document's records), counted beside the board's `records`, at most
+ * MAX_PRIVATE_ROOM per area.
+ */
+export function privateRoomFor(
+  records: ReadonlyMap<string, TLRecord>,
+  own: ReadonlyMap<string, TLRecord>,
+  roundId: string,
+): Map<AreaId, number> {
+  const merged = new Map(records)
+  for (const [id, record] of own) if (!merged.has(id)) merged.set(id, record)
+  const room = new Map<AreaId, number>()
+  for (const [areaId, count] of privateNotesPerArea(merged, roundId)) room.set(areaId, Math.min(MAX_PRIVATE_ROOM, count))
+  return room
 }
 
 /** Whether `rect` lies in the zone's note area: inside it and under its header. */

@@ -10,10 +10,13 @@
  */
 import type * as Y from 'yjs'
 import { parseDocId, privateDocId } from '../board/docIds'
-import { deleteRecords } from '../board/docLayout'
+import type { TLRecord } from '@tldraw/tlschema'
+import { deleteRecords, readRecords } from '../board/docLayout'
 import { readNoteMeta } from '../board/noteMeta'
 import { notesIn } from '../board/noteRecord'
-import { readSession } from '../board/session'
+import { privateRoomFor } from '../board/privateNotes'
+import { readSession, writeSession } from '../board/session'
+import type { AreaId } from '../planning/planningModel'
 import type { SnapshotControl, SyncControl } from '../runtime/appContext'
 
 export interface AuthorCount {
@@ -98,6 +101,8 @@ export async function removeNotesByAuthor(
     snapshots: Pick<SnapshotControl, 'take'>
     by: { id: string; name: string }
     snapshotName(author: string): string
+    /** The ids of the board's private documents (the store's list). */
+    privateDocs(boardId: string): Promise<string[]>
   },
 ): Promise<RemovedNotes> {
   const before = await context.sync.readDoc(boardId, (doc) => ({
@@ -128,7 +133,33 @@ export async function removeNotesByAuthor(
         return ids.length
       })
     : 0
+  if (round && privateRemoved > 0) await keepRoomForTheRest(boardId, round, context)
   return { removed, privateRemoved, snapshot: { id: saved.id, name: saved.name } }
+}
+
+/**
+ * The zones kept room for the removed person's private notes too (the kept room only rises
+ * while a round runs, see server/sync/privateRoom.ts): it is counted again from everyone's
+ * private notes that are left, so a zone no longer keeps free cells for notes that are gone
+ * (the cells already grown stay until a tidy; new notes fill them first).
+ */
+async function keepRoomForTheRest(
+  boardId: string,
+  round: string,
+  context: { sync: Pick<SyncControl, 'readDoc' | 'changeDoc'>; privateDocs(boardId: string): Promise<string[]> },
+) {
+  const theirs: Map<string, TLRecord>[] = []
+  for (const docId of await context.privateDocs(boardId)) theirs.push(await context.sync.readDoc(docId, readRecords))
+  await context.sync.changeDoc(boardId, (board) => {
+    const { privateRound } = readSession(board)
+    if (!privateRound?.active || privateRound.id !== round) return
+    const records = readRecords(board)
+    const areas: Partial<Record<AreaId, number>> = {}
+    for (const own of theirs) {
+      for (const [areaId, count] of privateRoomFor(records, own, round)) areas[areaId] = Math.max(areas[areaId] ?? 0, count)
+    }
+    writeSession(board, { privateRoom: { roundId: round, areas } })
+  })
 }
 
 function notesBy(doc: Y.Doc, authorId: string) {

@@ -8,8 +8,8 @@
  */
 import type * as Y from 'yjs'
 import { readRecords } from '../../lib/board/docLayout'
-import { privateNotesPerArea } from '../../lib/board/privateNotes'
-import { MAX_PRIVATE_ROOM, readSession, writeSession } from '../../lib/board/session'
+import { privateRoomFor } from '../../lib/board/privateNotes'
+import { readSession, writeSession } from '../../lib/board/session'
 import type { Logger } from '../logger'
 
 /** How long a private document must be quiet before its notes are counted (ms). */
@@ -20,13 +20,10 @@ export function raisePrivateRoom(board: Y.Doc, own: Y.Doc): boolean {
   const session = readSession(board)
   const round = session.privateRound
   if (!round?.active) return false
-  const records = readRecords(board)
-  for (const [id, record] of readRecords(own)) if (!records.has(id)) records.set(id, record)
   const kept = session.privateRoom?.roundId === round.id ? session.privateRoom.areas : {}
   const areas = { ...kept }
   let rose = false
-  for (const [areaId, count] of privateNotesPerArea(records, round.id)) {
-    const wanted = Math.min(MAX_PRIVATE_ROOM, count)
+  for (const [areaId, wanted] of privateRoomFor(readRecords(board), readRecords(own), round.id)) {
     if (wanted > (areas[areaId] ?? 0)) {
       areas[areaId] = wanted
       rose = true

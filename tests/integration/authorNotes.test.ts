@@ -15,6 +15,7 @@ import { countNotesByAuthor, removeNotesByAuthor } from '../../lib/facilitation/
 import { privateDocPrefix } from '../../lib/board/docIds'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
 import { createCleanup } from '../helpers/cleanup'
+import { cleanReport, layoutReportOf } from '../helpers/layoutCheck'
 import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
 
 const cleanup = createCleanup()
@@ -85,6 +86,9 @@ describe("removing one person's notes", () => {
       Array.from({ length: 3 }, (_, i) => note(`Pers privata idé ${i}`, per, { privateRound: roundId })),
     )
     const listDocs = (id: string) => harness.services.store.docs.listDocIds(privateDocPrefix(id))
+    // The zones keep room for the largest share: Flo's 150 in Framtid.
+    const room = () => context.sync.readDoc(boardId, (doc) => readSession(doc).privateRoom?.areas)
+    await eventually(async () => expect(await room()).toEqual({ framtid: 150 }), 10_000)
     await eventually(async () => {
       const { anonymous, authors } = await countNotesByAuthor(boardId, context.sync, listDocs)
       expect(anonymous).toBe(false)
@@ -95,17 +99,24 @@ describe("removing one person's notes", () => {
       ])
     }, 10_000)
 
+    // The keeper has laid out the 500 and grown Framtid for them and the 150 kept cells.
+    await eventually(() => expect(layoutReportOf(per.board.doc)).toEqual(cleanReport(500)), 20_000)
     const result = await removeNotesByAuthor(boardId, flo.id, {
       sync: context.sync,
       snapshots: context.snapshots,
       by: { id: harness.userId, name: 'Test Facilitator' },
       snapshotName: (name) => `Före borttagning av lappar skrivna av ${name}`,
+      privateDocs: listDocs,
     })
     expect(result).toMatchObject({ removed: 300, privateRemoved: 150, snapshot: { name: 'Före borttagning av lappar skrivna av Flo' } })
     // Everyone sees Eva's 200 and nothing of Flo's; Flo's own private document is empty.
     await eventually(() => expect(authorsOn(per.board)).toEqual(Array(200).fill(eva.id)), 10_000)
     await eventually(() => expect(notesIn(floOwn.doc)).toHaveLength(0), 10_000)
     expect(notesIn(perOwn.doc)).toHaveLength(3)
+    // The room kept for the flood goes with it: Per's three are what is left to keep room for
+    // (Framtid no longer keeps 150 cells free for notes that are gone), and the board is clean.
+    expect(await room()).toEqual({ framtid: 3 })
+    await eventually(() => expect(layoutReportOf(per.board.doc)).toEqual(cleanReport(200)), 20_000)
 
     // The reveal publishes Per's three, none of Flo's.
     await harness.facilitate({ type: 'private.reveal' }, { boardId })
@@ -133,6 +144,7 @@ describe("removing one person's notes", () => {
       snapshots: context.snapshots,
       by: { id: harness.userId, name: 'Test Facilitator' },
       snapshotName: (name: string) => `Före ${name}`,
+      privateDocs: (id: string) => harness.services.store.docs.listDocIds(privateDocPrefix(id)),
     }
     expect(await removeNotesByAuthor(boardId, 'nobody', options)).toEqual({ removed: 0, privateRemoved: 0, snapshot: null })
 

@@ -6,6 +6,7 @@
  */
 import { NextResponse } from 'next/server'
 import { boardRoute } from '@/app/_lib/boardRoute'
+import { privateDocPrefix } from '@/lib/board/docIds'
 import { removeNotesByAuthor } from '@/lib/facilitation/authorNotes'
 import { translator } from '@/lib/i18n/messages'
 
@@ -20,6 +21,7 @@ export const DELETE = boardRoute<Params>({ roles: ['facilitator'] }, async ({ us
     snapshots: app.snapshots,
     by: { id: user.id, name: user.name },
     snapshotName: (name) => t('authorNotes.snapshotName', { name }).slice(0, 120),
+    privateDocs: (id) => app.store.docs.listDocIds(privateDocPrefix(id)),
   })
   if (result.snapshot) {
     // Who lost how many notes; never their text.
