@@ -14,10 +14,12 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
   const titleId = useId()
   const [list, setList] = useState<{ anonymous: boolean; authors: AuthorCount[] } | null>(null)
   const [asking, setAsking] = useState<AuthorCount | null>(null)
+  const [alsoAccess, setAlsoAccess] = useState(false)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const cancel = useRef<HTMLButtonElement>(null)
+  const status = useRef<HTMLParagraphElement>(null)
   const base = `/api/boards/${encodeURIComponent(boardId)}/authors`
 
   const load = useCallback(async () => {
@@ -33,16 +35,35 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
     if (asking) cancel.current?.focus()
   }, [asking])
 
+  // The row with the focused button is gone once it is done: the focus goes to what happened.
+  useEffect(() => {
+    if (done) status.current?.focus()
+  }, [done])
+
+  /** Takes the person off the board: a guest alone (not their link), a staff member's role. */
+  async function removeAccess(author: AuthorCount): Promise<boolean> {
+    const board = `/api/boards/${encodeURIComponent(boardId)}`
+    const guest = author.id.startsWith('guest:') ? author.id.slice('guest:'.length) : null
+    const url = guest ? `${board}/guests/${encodeURIComponent(guest)}` : `${board}/members/${encodeURIComponent(author.id)}`
+    const response = await fetch(url, { method: 'DELETE' })
+    // Already gone (a guest whose link was revoked, a member removed before) is gone.
+    return response.ok || response.status === 404
+  }
+
   async function remove(author: AuthorCount) {
     setBusy(true)
     setError(null)
     try {
+      // Access first, so nothing new comes from them while their notes go.
+      if (alsoAccess && !(await removeAccess(author))) throw new Error('access')
       const response = await fetch(`${base}/${encodeURIComponent(author.id)}/notes`, { method: 'DELETE' })
       if (!response.ok) throw new Error(String(response.status))
       const result = (await response.json()) as RemovedNotes
       const count = result.removed + result.privateRemoved
-      setDone(t('authorNotes.removed', { count, name: author.name, snapshot: result.snapshot?.name ?? '' }))
+      const removed = t('authorNotes.removed', { count, name: author.name, snapshot: result.snapshot?.name ?? '' })
+      setDone(alsoAccess ? `${removed} ${t('authorNotes.accessRemoved', { name: author.name })}` : removed)
       setAsking(null)
+      setAlsoAccess(false)
       await load()
     } catch {
       setError(t('authorNotes.failed'))
@@ -60,7 +81,7 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
           {error}
         </p>
       )}
-      <p role="status" className="author-notes__done">
+      <p role="status" className="author-notes__done" ref={status} tabIndex={-1}>
         {done}
       </p>
       {list?.anonymous && <p>{t('authorNotes.anonymous')}</p>}
@@ -80,11 +101,26 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
               {asking?.id === author.id ? (
                 <span className="author-notes__confirm">
                   <span>{t('authorNotes.confirm', { count: author.notes + author.privateNotes, name: author.name })}</span>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={alsoAccess} disabled={busy} onChange={(e) => setAlsoAccess(e.target.checked)} />
+                    <span>
+                      {t(author.id.startsWith('guest:') ? 'authorNotes.alsoGuest' : 'authorNotes.alsoMember', { name: author.name })}
+                    </span>
+                  </label>
                   <span className="row">
                     <button type="button" className="button button--danger" disabled={busy} onClick={() => remove(author)}>
                       {t('authorNotes.confirmYes')}
                     </button>
-                    <button type="button" className="button" ref={cancel} disabled={busy} onClick={() => setAsking(null)}>
+                    <button
+                      type="button"
+                      className="button"
+                      ref={cancel}
+                      disabled={busy}
+                      onClick={() => {
+                        setAsking(null)
+                        setAlsoAccess(false)
+                      }}
+                    >
                       {t('authorNotes.cancel')}
                     </button>
                   </span>

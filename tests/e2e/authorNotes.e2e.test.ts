@@ -1,9 +1,10 @@
 /**
- * A member fills a 300-note workshop board with 80 junk notes; the facilitator, at 1366×768,
- * finds them under *Leda → Lappar per person*, removes them with a confirmation, and the board
- * is as before the flood, with the board from just before it saved in *Historik*.
+ * A guest from a branch's invite link fills a 300-note workshop board with 80 junk notes; the
+ * facilitator, at 1366×768, finds them under *Leda → Lappar per person* and removes them and
+ * that guest with a confirmation. The board is as before the flood, the board from just before
+ * it is saved in *Historik*, and another guest who came through the same link stays.
  */
-import type { APIRequestContext, Browser, Page } from 'playwright-core'
+import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { AREAS } from '../../lib/planning/planningModel'
@@ -16,6 +17,8 @@ let server: AppServer
 let browser: Browser
 let page: Page
 let flooder: APIRequestContext
+let colleague: APIRequestContext
+const FLOODER = 'Gustav Gäst'
 let boardId: string
 const JUNK = 80
 const WORKSHOP = 300
@@ -25,6 +28,21 @@ const allTexts = async () => {
   return [...board.steps.flatMap((s) => s.areas.flatMap((a) => a.notes)), ...board.unplaced].map((n) => n.text)
 }
 
+/** Someone who joins through the invite link as `name`. */
+async function guest(invite: string, name: string): Promise<APIRequestContext> {
+  const context = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } })
+  const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const joined = await context.post('/api/auth/callback/guest', { form: { csrfToken, token: invite, name, json: 'true' }, maxRedirects: 0 })
+  expect(joined.status()).toBeLessThan(400)
+  return context
+}
+
+const addIdea = (who: APIRequestContext, text: string, i = 0) =>
+  who.post(`${server.url}/api/boards/${boardId}/notes`, {
+    headers: { origin: server.url },
+    data: { areaId: AREAS[i % AREAS.length].id, text },
+  })
+
 beforeAll(async () => {
   server = await startAppServer()
   browser = await launchBrowser()
@@ -32,18 +50,16 @@ beforeAll(async () => {
   await signInByApi(context, server.url, DEMO_USERS.facilitator.email, DEMO_PASSWORD)
   boardId = await importWorkshop(context.request, server.url, { name: 'Flod', notes: workshopNotes(WORKSHOP) })
   const origin = { origin: server.url }
-  const added = await context.request.post(`${server.url}/api/boards/${boardId}/members`, {
+  const made = await context.request.post(`${server.url}/api/boards/${boardId}/invites`, {
     headers: origin,
-    data: { email: DEMO_USERS.participant.email, role: 'participant' },
+    data: { role: 'participant', label: 'Bredäng', expiresInHours: 8 },
   })
-  expect(added.ok()).toBe(true)
-  flooder = await signedInRequest(server.url, DEMO_USERS.participant.email, DEMO_PASSWORD)
+  expect(made.status()).toBe(201)
+  const invite = ((await made.json()) as { url: string }).url.split('/join/')[1]
+  flooder = await guest(invite, FLOODER)
+  colleague = await guest(invite, 'Greta Gäst')
   for (let i = 0; i < JUNK; i++) {
-    const sent = await flooder.post(`${server.url}/api/boards/${boardId}/notes`, {
-      headers: origin,
-      data: { areaId: AREAS[i % AREAS.length].id, text: `Skräp nummer ${i}` },
-    })
-    expect(sent.status()).toBe(201)
+    expect((await addIdea(flooder, `Skräp nummer ${i}`, i)).status()).toBe(201)
   }
   page = await context.newPage()
   await page.goto(`${server.url}/boards/${boardId}`)
@@ -52,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await flooder?.dispose()
+  await colleague?.dispose()
   await browser?.close()
   await server?.stop()
 })
@@ -61,7 +78,7 @@ describe("a person's notes", () => {
     expect((await allTexts()).filter((t) => t.startsWith('Skräp'))).toHaveLength(JUNK)
     await page.getByRole('button', { name: 'Leda', exact: true }).click()
     const section = page.getByRole('region', { name: 'Lappar per person' })
-    const who = DEMO_USERS.participant.name
+    const who = FLOODER
     const row = section.getByRole('listitem').filter({ hasText: who })
     await expect.poll(() => row.textContent()).toContain(`${JUNK} på tavlan`)
     await row.scrollIntoViewIfNeeded()
@@ -71,15 +88,22 @@ describe("a person's notes", () => {
     expect(await row.textContent()).toContain(`Ta bort alla ${JUNK} lappar av ${who}?`)
     // The safe answer has the focus: Enter right away changes nothing.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
+    await row.getByRole('checkbox', { name: `Ta också bort ${who} från tavlan`, exact: false }).check()
     await page.screenshot({ path: '/tmp/author-notes-confirm.png' })
     await row.getByRole('button', { name: 'Ja, ta bort' }).click()
 
     await expect.poll(() => section.getByRole('status').textContent()).toMatch(new RegExp(`^${JUNK} lappar av ${who} togs bort`))
     await page.screenshot({ path: '/tmp/author-notes-done.png' })
+    expect(await section.getByRole('status').textContent()).toContain(`${who} har inte längre tillgång till tavlan.`)
+    // The focus is not lost with the row that had it: it is on what happened.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status')
+    // The guest is off the board; their colleague from the same link is not.
+    expect((await addIdea(flooder, 'Skräp igen')).status()).toBeGreaterThanOrEqual(400)
+    expect((await addIdea(colleague, 'Gretas idé')).status()).toBe(201)
     await eventually(async () => {
       const texts = await allTexts()
       expect(texts.filter((t) => t.startsWith('Skräp'))).toEqual([])
-      expect(texts).toHaveLength(WORKSHOP)
+      expect(texts).toHaveLength(WORKSHOP + 1)
     }, 10_000)
     await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]', { hasText: 'Skräp nummer' }).count()).toBe(0)
     expect(await section.getByRole('listitem').filter({ hasText: who }).count()).toBe(0)
@@ -93,9 +117,10 @@ describe("a person's notes", () => {
     )
   })
 
-  it('cannot be removed by a participant', async () => {
-    const refused = await flooder.delete(`${server.url}/api/boards/${boardId}/authors/anyone/notes`, { headers: { origin: server.url } })
+  it('cannot be removed, nor listed, nor their guests removed, by a participant', async () => {
+    const refused = await colleague.delete(`/api/boards/${boardId}/authors/anyone/notes`)
     expect(refused.status()).toBe(403)
-    expect((await flooder.get(`${server.url}/api/boards/${boardId}/authors`)).status()).toBe(403)
+    expect((await colleague.get(`/api/boards/${boardId}/authors`)).status()).toBe(403)
+    expect((await colleague.delete(`/api/boards/${boardId}/guests/anyone`)).status()).toBe(403)
   })
 })
