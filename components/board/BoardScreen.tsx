@@ -36,8 +36,11 @@ import { useBoardStore } from './useBoardStore'
 import { useMyVotes } from './useMyVotes'
 import { usePrivateRound } from './usePrivateRound'
 
-// The editor needs the DOM; it is never rendered on the server.
-const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false })
+// The editor needs the DOM; it is never rendered on the server. In the browser its chunk (and
+// tldraw's CSS) starts loading with this module, while the page hydrates, not after it.
+const loadCanvas = () => import('./BoardCanvas')
+if (typeof window !== 'undefined') void loadCanvas()
+const BoardCanvas = dynamic(loadCanvas, { ssr: false })
 
 export interface BoardScreenProps {
   boardId: string
