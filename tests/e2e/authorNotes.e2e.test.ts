@@ -4,6 +4,7 @@
  * that guest with a confirmation. The board is as before the flood, the board from just before
  * it is saved in *Historik*, and another guest who came through the same link stays.
  */
+import path from 'node:path'
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
@@ -21,6 +22,11 @@ let colleague: APIRequestContext
 const FLOODER = 'Gustav Gäst'
 let boardId: string
 const JUNK = 80
+/** Where to keep screenshots of the panel (to look at them), when set. */
+const SHOTS = process.env.AUTHOR_NOTES_SCREENSHOTS_DIR
+const shot = async (name: string) => {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `author-notes-${name}.png`) })
+}
 const WORKSHOP = 300
 
 const allTexts = async () => {
@@ -82,18 +88,18 @@ describe("a person's notes", () => {
     const row = section.getByRole('listitem').filter({ hasText: who })
     await expect.poll(() => row.textContent()).toContain(`${JUNK} på tavlan`)
     await row.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: '/tmp/author-notes-list.png' })
+    await shot('list')
 
     await row.getByRole('button', { name: `Ta bort lappar av ${who}` }).click()
     expect(await row.textContent()).toContain(`Ta bort alla ${JUNK} lappar av ${who}?`)
     // The safe answer has the focus: Enter right away changes nothing.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt')
     await row.getByRole('checkbox', { name: `Ta också bort ${who} från tavlan`, exact: false }).check()
-    await page.screenshot({ path: '/tmp/author-notes-confirm.png' })
+    await shot('confirm')
     await row.getByRole('button', { name: 'Ja, ta bort' }).click()
 
     await expect.poll(() => section.getByRole('status').textContent()).toMatch(new RegExp(`^${JUNK} lappar av ${who} togs bort`))
-    await page.screenshot({ path: '/tmp/author-notes-done.png' })
+    await shot('done')
     expect(await section.getByRole('status').textContent()).toContain(`${who} har inte längre tillgång till tavlan.`)
     // The focus is not lost with the row that had it: it is on what happened.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status')
