@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useT } from '@/components/i18n/I18nProvider'
+import { guestIdOf, isGuestUserId } from '@/lib/auth/boardAccess'
 import type { AuthorCount, RemovedNotes } from '@/lib/facilitation/authorNotes'
 
 /**
@@ -43,7 +44,7 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
   /** Takes the person off the board: a guest alone (not their link), a staff member's role. */
   async function removeAccess(author: AuthorCount): Promise<boolean> {
     const board = `/api/boards/${encodeURIComponent(boardId)}`
-    const guest = author.id.startsWith('guest:') ? author.id.slice('guest:'.length) : null
+    const guest = guestIdOf(author.id)
     const url = guest ? `${board}/guests/${encodeURIComponent(guest)}` : `${board}/members/${encodeURIComponent(author.id)}`
     const response = await fetch(url, { method: 'DELETE' })
     // Already gone (a guest whose link was revoked, a member removed before) is gone.
@@ -103,9 +104,7 @@ export function AuthorNotesSection({ boardId }: { boardId: string }) {
                   <span>{t('authorNotes.confirm', { count: author.notes + author.privateNotes, name: author.name })}</span>
                   <label className="checkbox">
                     <input type="checkbox" checked={alsoAccess} disabled={busy} onChange={(e) => setAlsoAccess(e.target.checked)} />
-                    <span>
-                      {t(author.id.startsWith('guest:') ? 'authorNotes.alsoGuest' : 'authorNotes.alsoMember', { name: author.name })}
-                    </span>
+                    <span>{t(isGuestUserId(author.id) ? 'authorNotes.alsoGuest' : 'authorNotes.alsoMember', { name: author.name })}</span>
                   </label>
                   <span className="row">
                     <button type="button" className="button button--danger" disabled={busy} onClick={() => remove(author)}>

@@ -4,15 +4,22 @@
  * cells their author sees; the board keeps room for them in its zones (`PrivateRoom` in
  * ./session.ts), and the author's browser moves them into that room as the zones grow.
  */
-import type { TLRecord } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
 import type { AreaId } from '../planning/planningModel'
 import { layoutItemsOf, mapOfRecords } from './arrangeRecords'
+import { notesIn } from './noteRecord'
 import { spotNear, type LayoutItem } from './boardLayout'
 import { MAX_PRIVATE_ROOM } from './session'
 import { ZONE_HEADER, rectsOverlap, type Rect } from './templateLayout'
 
 export function isPrivateNote(record: TLRecord): boolean {
   return record.typeName === 'shape' && record.type === 'note' && typeof record.meta.privateRound === 'string'
+}
+
+/** The notes of round `roundId` in a document (a person's private one). */
+export function roundNotesIn(doc: Y.Doc, roundId: string): TLNoteShape[] {
+  return notesIn(doc).filter((note) => note.meta.privateRound === roundId)
 }
 
 /** A note's meta without its private-round mark: what publishing it on the board keeps. */

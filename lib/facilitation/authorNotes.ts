@@ -14,7 +14,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { deleteRecords, readRecords } from '../board/docLayout'
 import { readNoteMeta } from '../board/noteMeta'
 import { notesIn } from '../board/noteRecord'
-import { privateRoomFor } from '../board/privateNotes'
+import { privateRoomFor, roundNotesIn } from '../board/privateNotes'
 import { readSession, writeSession } from '../board/session'
 import type { AreaId } from '../planning/planningModel'
 import type { SnapshotControl, SyncControl } from '../runtime/appContext'
@@ -112,9 +112,7 @@ export async function removeNotesByAuthor(
   }))
   const privateId = privateDocId(boardId, authorId)
   const round = before.round?.active ? before.round.id : null
-  const privateCount = round
-    ? await context.sync.readDoc(privateId, (doc) => notesIn(doc).filter((n) => n.meta.privateRound === round).length)
-    : 0
+  const privateCount = round ? await context.sync.readDoc(privateId, (doc) => roundNotesIn(doc, round).length) : 0
   if (before.count === 0 && privateCount === 0) return { removed: 0, privateRemoved: 0, snapshot: null }
 
   const saved = await context.snapshots.take(boardId, context.snapshotName(before.name ?? authorId), context.by, 'manual')
@@ -126,9 +124,7 @@ export async function removeNotesByAuthor(
   })
   const privateRemoved = round
     ? await context.sync.changeDoc(privateId, (doc) => {
-        const ids = notesIn(doc)
-          .filter((note) => note.meta.privateRound === round)
-          .map((note) => note.id)
+        const ids = roundNotesIn(doc, round).map((note) => note.id)
         deleteRecords(doc, ids)
         return ids.length
       })

@@ -9,10 +9,10 @@ import type * as Y from 'yjs'
 import { createShapeId, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import type { JsonObject } from '@tldraw/utils'
 import { parseDocId, privateDocPrefix } from '../board/docIds'
-import { withoutPrivateRound } from '../board/privateNotes'
+import { roundNotesIn, withoutPrivateRound } from '../board/privateNotes'
 import { readNoteMeta } from '../board/noteMeta'
 import { boardSchema } from '../board/schema'
-import { notesIn, putNotes } from '../board/noteRecord'
+import { putNotes } from '../board/noteRecord'
 import { IDLE_TIMER, MAX_PAST_ROUNDS, readSession, timerRemainingMs, writeSession, type SessionState } from '../board/session'
 import { unsealVotes, type VoteSeal } from '../board/votes'
 import { isFrameKey, type FrameKey } from '../board/presentation'
@@ -195,7 +195,7 @@ async function revealPrivateRound(boardId: string, context: CommandContext, now:
     if (owner.kind !== 'private') continue
     // Notes written while we publish are picked up by the next pass.
     for (let pass = 0; pass < 5; pass++) {
-      const hidden = await context.sync.readDoc(docId, (doc) => notesOf(doc, round.id))
+      const hidden = await context.sync.readDoc(docId, (doc) => roundNotesIn(doc, round.id))
       if (hidden.length === 0) break
       // The board's size limit holds for the reveal too: one person's private document may be
       // as large as a board, and several of them would not fit.
@@ -289,8 +289,4 @@ function publishable(board: Y.Doc, hidden: readonly TLNoteShape[], owner: string
     }
     return [published]
   })
-}
-
-function notesOf(doc: Y.Doc, roundId: string) {
-  return notesIn(doc).filter((note) => note.meta.privateRound === roundId)
 }
