@@ -85,8 +85,9 @@ describe('timing', () => {
     const ratio = median(unknown) / median(wrong)
     expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.7)
     expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, wrong ${median(wrong).toFixed(1)} ms`).toBeLessThan(1.3)
-    // Both really ran argon2 (tens of milliseconds), not a shortcut.
-    expect(median(unknown)).toBeGreaterThan(10)
+    // Both really ran argon2 (about 10 ms and up on these machines; one CI run measured 9.5),
+    // not a shortcut (well under a millisecond).
+    expect(median(unknown)).toBeGreaterThan(4)
   })
 
   it('the first unknown email after start costs no more than a wrong password', async () => {
