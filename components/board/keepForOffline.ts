@@ -16,7 +16,14 @@ export async function keepForOffline(): Promise<boolean> {
       const parsed = new URL(url)
       return parsed.origin === location.origin && (parsed.pathname.startsWith('/_next/static/') || parsed.pathname.startsWith('/tldraw/'))
     })
-  await Promise.all([cache.add(location.pathname), ...statics.map((url) => cache.add(url).catch(() => undefined))])
+  // The page anew each time; of the static files only those the cache lacks. They are named by
+  // their content, so a kept one never changes, and putting it again would drop the compiled
+  // code Chromium keeps beside it: every open would compile the page's scripts anew
+  // (bench/results.md, "Board open").
+  const keepStatic = async (url: string) => {
+    if ((await cache.match(url)) === undefined) await cache.add(url).catch(() => undefined)
+  }
+  await Promise.all([cache.add(location.pathname), ...statics.map(keepStatic)])
   return true
 }
 

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { privateDocPrefix } from '../../lib/board/docIds'
+import { OFFLINE_CACHE } from '../../components/board/localBoards'
 import { startAppServer, storedBoard, storedPrivateTexts, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signInByApi, signInThroughForm } from '../helpers/browser'
 import { eventually } from '../helpers/syncHarness'
@@ -148,5 +149,43 @@ describe('working offline', () => {
 
     await panel.getByRole('button', { name: 'Visa allas lappar' }).click()
     await note(facilitator, 'Privat offline-idé').waitFor({ state: 'attached', timeout: 15_000 })
+  })
+
+  it('keeps a static file once: a later open does not put it again (Chromium keeps its compiled code beside the kept copy)', async () => {
+    const { branch, b } = await facilitatorAndBranch()
+    const keptScripts = await branch.evaluate(async (name) => {
+      const cache = await caches.open(name)
+      return (await cache.keys())
+        .map((request) => request.url)
+        .filter((url) => new URL(url).pathname.startsWith('/_next/static/') && url.endsWith('.js'))
+    }, OFFLINE_CACHE)
+    expect(keptScripts.length).toBeGreaterThan(5)
+
+    // Every write into the page's caches from now on, as the URL it writes.
+    await b.addInitScript(() => {
+      const writes: string[] = []
+      Object.assign(window, { cacheWrites: writes })
+      const url = (request: RequestInfo | URL) => new URL(request instanceof Request ? request.url : String(request), location.href).href
+      const { add, addAll, put } = Cache.prototype
+      Cache.prototype.add = function (request) {
+        writes.push(url(request))
+        return add.call(this, request)
+      }
+      Cache.prototype.addAll = function (requests) {
+        writes.push(...[...requests].map(url))
+        return addAll.call(this, requests)
+      }
+      Cache.prototype.put = function (request, response) {
+        writes.push(url(request))
+        return put.call(this, request, response)
+      }
+    })
+    await branch.reload()
+    await branch.locator('.connection[data-state="connected"]').waitFor()
+    await branch.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' })
+    const writes = await branch.evaluate(() => (window as unknown as { cacheWrites: string[] }).cacheWrites)
+    // The page is kept anew at each open (it is not named by its content); no kept script is.
+    expect(writes).toContain(branch.url())
+    expect(writes.filter((url) => keptScripts.includes(url))).toEqual([])
   })
 })
