@@ -4,7 +4,30 @@
 // The same name as OFFLINE_CACHE in components/board/localBoards.ts (sign-out deletes it).
 const CACHE = 'strategitavlan-offline-v1'
 
-self.addEventListener('install', () => self.skipWaiting())
+// The page that registers this worker sends the static files it has loaded (keepForOffline),
+// and the worker keeps them while it installs: Chromium compiles a script kept during install
+// at once and keeps the compiled code with it, so the next open runs it without compiling.
+// Kept later, a script is compiled at its next run and its code kept only then.
+const INSTALL_LIST_WAIT_MS = 10000
+let receiveList
+const listed = new Promise((resolve) => (receiveList = resolve))
+self.addEventListener('message', (event) => {
+  const data = event.data
+  if (data && data.type === 'keep-static' && Array.isArray(data.urls)) receiveList(data.urls)
+})
+
+async function keepListed() {
+  const urls = await Promise.race([listed, new Promise((resolve) => setTimeout(() => resolve([]), INSTALL_LIST_WAIT_MS))])
+  if (!(await caches.has(CACHE))) return
+  const cache = await caches.open(CACHE)
+  const own = urls.filter((url) => typeof url === 'string' && new URL(url, self.location.href).origin === self.location.origin)
+  await Promise.all(own.filter((url) => isStatic(new URL(url, self.location.href))).map((url) => cache.add(url).catch(() => undefined)))
+}
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting()
+  event.waitUntil(keepListed())
+})
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
 function isBoardPage(url) {

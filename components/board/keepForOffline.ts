@@ -3,11 +3,13 @@ import { OFFLINE_CACHE as CACHE } from './localBoards'
 /**
  * Makes the open board available offline: registers the service worker (public/sw.js) and
  * puts this page and every static file it has loaded so far into the worker's cache, since
- * the first visit loads them before the worker is in control.
+ * the first visit loads them before the worker is in control. A worker installing now is sent
+ * the list and keeps the files itself, so that Chromium compiles the scripts as they are kept
+ * and the next open runs them without compiling (bench/results.md, "Board open").
  */
 export async function keepForOffline(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return false
-  await navigator.serviceWorker.register('/sw.js', { scope: '/' })
+  // The cache first: the worker keeps files only in a cache this page has made (sign-out deletes it).
   const cache = await caches.open(CACHE)
   const statics = performance
     .getEntriesByType('resource')
@@ -16,6 +18,13 @@ export async function keepForOffline(): Promise<boolean> {
       const parsed = new URL(url)
       return parsed.origin === location.origin && (parsed.pathname.startsWith('/_next/static/') || parsed.pathname.startsWith('/tldraw/'))
     })
+  const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' })
+  const installing = registration.installing
+  if (installing) {
+    // A worker installing now keeps the files itself (public/sw.js says why); wait for it.
+    installing.postMessage({ type: 'keep-static', urls: statics })
+    await installed(installing)
+  }
   // The page anew each time; of the static files only those the cache lacks. They are named by
   // their content, so a kept one never changes, and putting it again would drop the compiled
   // code Chromium keeps beside it: every open would compile the page's scripts anew
@@ -25,6 +34,20 @@ export async function keepForOffline(): Promise<boolean> {
   }
   await Promise.all([cache.add(location.pathname), ...statics.map(keepStatic)])
   return true
+}
+
+/** Settles once the worker has installed (or failed to). */
+function installed(worker: ServiceWorker): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (worker.state !== 'installing') {
+        worker.removeEventListener('statechange', check)
+        resolve()
+      }
+    }
+    worker.addEventListener('statechange', check)
+    check()
+  })
 }
 
 /** How long an open waits for the canvas before keeping the board anyway (outline, an error). */
