@@ -27,6 +27,12 @@ async function keepListed() {
 self.addEventListener('install', (event) => {
   self.skipWaiting()
   event.waitUntil(keepListed())
+  // Where the browser can (Chromium's static routing), static files come straight from the
+  // cache, without starting this worker for each; one not kept yet comes from the network.
+  if (typeof event.addRoutes === 'function') {
+    const fromCache = (pathname) => ({ condition: { urlPattern: new URLPattern({ pathname }) }, source: { cacheName: CACHE } })
+    event.waitUntil(event.addRoutes([fromCache('/_next/static/*'), fromCache('/tldraw/*')]).catch(() => undefined))
+  }
 })
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
