@@ -113,6 +113,43 @@ describe('two people on one board', () => {
     await participant.context.close()
   })
 
+  it('grows a note with its text and selects it by a click where it grew', async () => {
+    // A note's geometry (what a click or a selection box hits) is its record's height, and its
+    // label's is measured only when first asked (TaggedNoteShapeUtil.getGeometry): after the
+    // text grows, both must follow it.
+    const { context, page } = await newUser(DEMO_USERS.facilitator.email, false)
+    await openDemoBoard(page)
+    await page.getByRole('button', { name: 'Lägg till idé i Ekonomiska resurser' }).click()
+    await page.keyboard.type('Växande idé')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    const note = noteWithText(page, 'Växande idé')
+    const label = note.locator('[data-isselected]')
+    const before = (await note.boundingBox())!
+    await expect.poll(() => label.getAttribute('data-isselected')).toBe('false')
+
+    // Select it by its text, edit it, and add eleven lines.
+    await page.mouse.click(before.x + before.width / 2, before.y + before.height / 2)
+    await expect.poll(() => label.getAttribute('data-isselected')).toBe('true')
+    await page.keyboard.press('Enter')
+    await note.locator('[contenteditable="true"]').waitFor()
+    await page.keyboard.press('Control+End')
+    for (let line = 2; line <= 12; line++) {
+      await page.keyboard.press('Enter')
+      await page.keyboard.type(`rad ${line}`)
+    }
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => label.getAttribute('data-isselected')).toBe('false')
+    await expect.poll(async () => (await note.boundingBox())!.height).toBeGreaterThan(before.height * 1.3)
+    const after = (await note.boundingBox())!
+
+    // Below where the note used to end, a click now selects it.
+    await page.mouse.click(after.x + after.width / 2, after.y + (before.height + after.height) / 2)
+    await expect.poll(() => label.getAttribute('data-isselected')).toBe('true')
+    await context.close()
+  })
+
   it('answers an unknown board with a proper 404 page', async () => {
     const { context, page } = await newUser(DEMO_USERS.facilitator.email, false)
     const response = await page.goto(`${server.url}/boards/no-such-board-here`)

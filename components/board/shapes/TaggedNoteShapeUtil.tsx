@@ -1,10 +1,14 @@
 import {
+  Group2d,
   NoteShapeUtil,
+  Rectangle2d,
+  getDisplayValues,
   RichTextSVG,
   type RichTextSVGProps,
   useSvgExportContext,
   useValue,
   type Editor,
+  type Geometry2d,
   type SvgExportContext,
   type TLNoteShape,
 } from 'tldraw'
@@ -23,6 +27,7 @@ import { useVoteControls, VoteButtons } from './VoteButtons'
 import { NoteTextSvg, plainNoteText, type NoteTextLayout } from './noteTextSvg'
 import type { NotePicture } from '../export/notePicture'
 import { hyphenateRichText, withoutSoftHyphens } from '@/lib/board/hyphenate'
+import { LazyGeometry2d } from './LazyGeometry2d'
 
 /**
  * tldraw's sticky note plus what the workshop adds to it: a label naming the note's area (and
@@ -37,6 +42,32 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
     const richText = this.editor.getEditingShapeId() === shape.id ? shape.props.richText : hyphenateRichText(shape.props.richText)
     if (!hidesAuthor && richText === shape.props.richText) return shape
     return { ...shape, props: { ...shape.props, richText, textFirstEditedBy: hidesAuthor ? null : shape.props.textFirstEditedBy } }
+  }
+
+  /**
+   * tldraw's note geometry with its label's rectangle made only when first asked about.
+   *
+   * The note's own rectangle comes from the record (`growY`, kept by tldraw whenever the text
+   * changes), as in tldraw; the label's rectangle needs the text laid out in a hidden element
+   * (`measureNoteLabelSize`), which took ~0.4 s of a warm 300-note open on every note at once,
+   * though only hit tests on the label read it (bench/results.md). It is tldraw's own label
+   * rectangle, made by tldraw's `getGeometry` when needed; a new record (new text) gets a new
+   * geometry, so an edited note's label is measured afresh.
+   */
+  override getGeometry(shape: TLNoteShape) {
+    const dv = getDisplayValues(this, shape)
+    const { scale, growY } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: dv.noteWidth * scale, height: (dv.noteHeight + growY) * scale, isFilled: true }),
+        new LazyGeometry2d(() => labelOf(super.getGeometry(shape)), {
+          isFilled: true,
+          isClosed: true,
+          isLabel: true,
+          excludeFromShapeBounds: true,
+        }),
+      ],
+    })
   }
 
   /**
@@ -176,6 +207,13 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
   override onTranslateEnd() {
     groupOnDrop(this.editor)
   }
+}
+
+/** The label's part of tldraw's note geometry (tldraw 5.1.1: the group's child marked as a label). */
+function labelOf(geometry: Group2d): Geometry2d {
+  const label = geometry.children.find((child) => child.isLabel)
+  if (!label) throw new Error('tldraw note geometry without a label')
+  return label
 }
 
 /** What a note's SVG is made with, for a picture drawn without an SVG: no defs, no assets. */
