@@ -374,3 +374,166 @@ describe('spotNear (a note dropped with the note tool)', () => {
     expect(under.y).toBeGreaterThanOrEqual(Math.max(...full.map((item) => item.y + item.h)) + NOTE_GAP - 0.01)
   })
 })
+
+describe('giving back room (shrink)', () => {
+  const shrinking = (items: LayoutItem[], map: MapRects, pinned?: ReadonlySet<string>) => {
+    const result = arrangeBoard(map, items, { pinned, shrink: true })
+    return { map: result.map, items: items.map((item) => ({ ...item, ...(result.moves.get(item.id) ?? {}) })), result }
+  }
+  /** Each item's place within its zone: what trimming must not change. */
+  const within = (map: MapRects, items: readonly LayoutItem[]) =>
+    Object.fromEntries(
+      items.map((item) => [item.id, item.areaId ? [item.x - map.areas[item.areaId].x, item.y - map.areas[item.areaId].y] : null]),
+    )
+  const flood = (map: MapRects, areaId: AreaId, count: number, from = 0): LayoutItem[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `f${from + i}`,
+      areaId,
+      x: map.areas[areaId].x + 20,
+      y: map.areas[areaId].y + ZONE_HEADER,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: from + i,
+    }))
+
+  it('shrinks a zone grown by 300 notes back to the map before them once 297 are gone, moving none of the three left', () => {
+    const empty = emptyMap()
+    const grown = shrinking(flood(empty, 'ekonomi', 300), empty)
+    expect(problems(grown.map, grown.items)).toEqual([])
+    expect(grown.map.areas.ekonomi.h).toBeGreaterThan(5 * empty.areas.ekonomi.h)
+    expect(grown.map.areas.ekonomi.w).toBeGreaterThan(3 * empty.areas.ekonomi.w)
+
+    const left = grown.items.filter((item) => ['f0', 'f1', 'f2'].includes(item.id))
+    const after = shrinking(left, grown.map)
+    expect(after.result.mapChanged).toBe(true)
+    // The three fill the base zone's one row: the whole map is as it was before the flood.
+    expect(after.map).toEqual(empty)
+    expect(within(after.map, after.items)).toEqual(within(grown.map, left))
+    expect(problems(after.map, after.items)).toEqual([])
+    const again = arrangeBoard(after.map, after.items, { shrink: true })
+    expect(again.moves.size).toBe(0)
+    expect(again.mapChanged).toBe(false)
+  })
+
+  it('trims only what lies beyond the last note: one at the far end keeps its zone as it is', () => {
+    const empty = emptyMap()
+    const grown = shrinking(flood(empty, 'personal', 300), empty)
+    const last = grown.items.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a))
+    const left = grown.items.filter((item) => item.id === 'f0' || item.id === last.id)
+    const after = shrinking(left, grown.map)
+    // Nothing moves within the zone, so the zone must still reach the last note.
+    expect(within(after.map, after.items)).toEqual(within(grown.map, left))
+    const zone = after.map.areas.personal
+    const moved = after.items.find((item) => item.id === last.id)!
+    expect(moved.y + moved.h).toBeLessThanOrEqual(zone.y + zone.h + 0.01)
+    expect(zone.h).toBe(grown.map.areas.personal.h)
+    expect(problems(after.map, after.items)).toEqual([])
+  })
+
+  it('keeps the zone around a note someone is working on, and closes up once it is gone', () => {
+    const empty = emptyMap()
+    const grown = shrinking(flood(empty, 'motesplatser', 120), empty)
+    const typing = grown.items.find((item) => item.id === 'f119')!
+    const left = grown.items.filter((item) => item.id === 'f0' || item === typing)
+    const busy = shrinking(left, grown.map, new Set([typing.id]))
+    const zone = busy.map.areas.motesplatser
+    expect(typing.y + typing.h).toBeLessThanOrEqual(zone.y + zone.h + 0.01)
+    expect(busy.result.moves.has(typing.id)).toBe(false)
+    const done = shrinking(
+      busy.items.filter((item) => item.id === 'f0'),
+      busy.map,
+    )
+    expect(done.map).toEqual(empty)
+  })
+
+  it.each([11, 12, 13, 14, 15, 16])(
+    'never moves an item within its zone when trimming, and each pass is a fixed point (seed %i)',
+    (seed) => {
+      const rnd = random(seed)
+      let map = emptyMap()
+      let items: LayoutItem[] = []
+      let serial = 0
+      let trims = 0
+      for (let step = 0; step < 60; step++) {
+        const roll = rnd.next()
+        if (roll < 0.5 || items.length < 10) {
+          // A burst into one zone, as the browser places them (they land below a full zone).
+          const areaId = rnd.pick(AREA_IDS)
+          for (let i = rnd.int(40); i >= 0; i--) {
+            const spot = spotForNewNote(map.areas[areaId], items)
+            items.push({
+              id: `n${++serial}`,
+              areaId,
+              ...spot,
+              w: NOTE_SIZE,
+              h: NOTE_SIZE + (rnd.next() < 0.1 ? rnd.int(300) : 0),
+              order: serial,
+            })
+          }
+        } else {
+          // People delete notes, or a facilitator a whole burst.
+          const gone = new Set(items.filter(() => rnd.next() < (roll < 0.8 ? 0.1 : 0.6)).map((item) => item.id))
+          const before = within(map, items)
+          items = items.filter((item) => !gone.has(item.id))
+          const next = shrinking(items, map)
+          const kept = Object.fromEntries(Object.entries(before).filter(([id]) => !gone.has(id)))
+          expect(within(next.map, next.items), `seed ${seed}, step ${step}`).toEqual(kept)
+          if (next.result.mapChanged) trims++
+          ;({ map, items } = next)
+        }
+        ;({ map, items } = shrinking(items, map))
+        expect(problems(map, items), `seed ${seed}, step ${step}`).toEqual([])
+        const again = arrangeBoard(map, items, { shrink: true })
+        expect(again.moves.size, `seed ${seed}, step ${step}`).toBe(0)
+        expect(again.mapChanged, `seed ${seed}, step ${step}`).toBe(false)
+      }
+      expect(trims).toBeGreaterThan(3)
+    },
+  )
+
+  it('gives the same map and moves in any order of the items', () => {
+    const rnd = random(7)
+    const empty = emptyMap()
+    const grown = shrinking(
+      AREA_IDS.flatMap((areaId, k) => flood(empty, areaId, 20 + 30 * k, 1000 * k)),
+      empty,
+    )
+    // The later half of each zone's notes removed and every seventh of the rest, then a new note
+    // for each zone (in a hole the removal left), all at once.
+    const left = grown.items.filter((item) => {
+      const k = Math.floor(item.order / 1000)
+      const local = item.order % 1000
+      return local < (20 + 30 * k) / 2 && local % 7 !== 3
+    })
+    const added = AREA_IDS.map((areaId, k) => ({
+      ...flood(grown.map, areaId, 1, 90_000 + k)[0],
+      ...spotForNewNote(grown.map.areas[areaId], left),
+    }))
+    const all = [...left, ...added]
+    const shuffled = [...all].sort(() => rnd.next() - 0.5)
+    const one = arrangeBoard(grown.map, all, { shrink: true })
+    const other = arrangeBoard(grown.map, shuffled, { shrink: true })
+    expect(one.map).toEqual(other.map)
+    expect(Object.fromEntries(one.moves)).toEqual(Object.fromEntries(other.moves))
+    expect(one.mapChanged).toBe(true)
+  })
+
+  it('gives back the tray’s room too', () => {
+    const empty = emptyMap()
+    const strays: LayoutItem[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `s${i}`,
+      areaId: null,
+      // Dropped on the step cards: they go to the tray.
+      x: empty.steps[1].x,
+      y: empty.steps[1].y,
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+      order: i,
+    }))
+    const grown = shrinking(strays, empty)
+    expect(grown.map.tray.h).toBeGreaterThan(5 * empty.tray.h)
+    const after = shrinking(grown.items.slice(0, 2), grown.map)
+    expect(after.map).toEqual(empty)
+    expect(after.result.moves.size).toBe(0)
+  })
+})

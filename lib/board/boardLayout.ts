@@ -12,7 +12,10 @@
  * - keep (the default): what already lies well stays exactly where it is; only misplaced items
  *   move — to the nearest free cell when they were inside the zone, else to the first free cell
  *   in reading order. The zone grows (rows, then columns, keeping a wide shape) only when
- *   nothing is free.
+ *   nothing is free. With `shrink` it also gives back room: a zone larger than what lies in it
+ *   needs loses its empty rows and columns at the bottom and right, down to the smallest size
+ *   (never below its base) that holds every item where it lies — so trimming moves no item
+ *   within its zone; only the zone, and with it the map, re-flows.
  * - tidy: every item of the zone is laid out afresh in reading order (by `order`), in the most
  *   compact grid whose shape suits the zone.
  */
@@ -53,6 +56,12 @@ export interface ArrangeOptions {
   tidy?: ReadonlySet<AreaId> | 'all'
   /** Lay the map out again even when no zone changed size (a template migration). */
   reflow?: boolean
+  /**
+   * Zones in keep mode (and the tray) shrink to what their items need. The layout keeper's
+   * choice, not every caller's: while a private round runs nobody may shrink a zone, since
+   * people's private notes lie in cells the board sees as empty.
+   */
+  shrink?: boolean
 }
 
 export interface Arrangement {
@@ -155,6 +164,7 @@ class Taken {
 export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], options: ArrangeOptions = {}): Arrangement {
   const pinned = options.pinned ?? new Set<string>()
   const movable = options.movable ?? (() => true)
+  const shrink = options.shrink ?? false
   const tidyAll = options.tidy === 'all'
   const tidies = (id: AreaId) => tidyAll || (options.tidy !== undefined && options.tidy !== 'all' && options.tidy.has(id))
   const all: RegionItem[] = items.filter(finite).map((item) => ({ ...item, pinned: pinned.has(item.id), movable: movable(item.id) }))
@@ -171,7 +181,7 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
       growColumns: true,
       aspect,
     }
-    results[area.id] = tidies(area.id) ? tidyRegion(spec, members) : keepRegion(spec, members)
+    results[area.id] = tidies(area.id) ? tidyRegion(spec, members) : keepRegion(spec, members, shrink)
   }
 
   const strays = all.filter((item) => item.areaId === null)
@@ -184,7 +194,7 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
     aspect: 0,
   })
   const trayMembers = strays.filter((item) => tidyAll || inTray(item)).map((item) => relative(item, map.tray))
-  let tray = tidyAll ? tidyRegion(traySpec(map.tray), trayMembers) : keepRegion(traySpec(map.tray), trayMembers)
+  let tray = tidyAll ? tidyRegion(traySpec(map.tray), trayMembers) : keepRegion(traySpec(map.tray), trayMembers, shrink)
 
   const sizeOf = (r: RegionResult) => r.size
   const sizes = { areas: Object.fromEntries(AREAS.map((a) => [a.id, sizeOf(results[a.id])])) as Record<AreaId, Size>, tray: tray.size }
@@ -207,7 +217,7 @@ export function arrangeBoard(map: MapRects, items: readonly LayoutItem[], option
     if (toTray.length > 0) {
       // Placed from outside the tray: in reading order after what it holds.
       const arriving = toTray.map((item) => ({ ...item, x: 0, y: -item.h }))
-      tray = keepRegion(traySpec(next.tray), [...trayMembers, ...arriving])
+      tray = keepRegion(traySpec(next.tray), [...trayMembers, ...arriving], shrink)
       if (tray.size.h !== next.tray.h || tray.size.w !== next.tray.w) {
         next = flowMap({ areas: sizes.areas, tray: tray.size })
       }
@@ -259,7 +269,7 @@ function liesIn(item: Rect, size: Size, header: number, slackBelow: number): boo
   return item.x >= -EPSILON && item.x + item.w <= size.w + EPSILON && item.y >= header - EPSILON && item.y <= size.h + slackBelow
 }
 
-function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionResult {
+function keepRegion(spec: RegionSpec, members: readonly RegionItem[], shrink: boolean): RegionResult {
   const size = { ...spec.size }
   const placed = new Map<string, { x: number; y: number }>()
   const taken = new Taken()
@@ -268,6 +278,12 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
   /** What is placed for good this pass; a pinned item only blocks cells, it displaces nothing. */
   const settled = new Taken()
   let bottom = 0
+  /** How far right and down what lies in the zone reaches (with the padding): what it needs. */
+  const reach = { w: 0, h: 0 }
+  const reaches = (rect: Rect) => {
+    reach.w = Math.max(reach.w, rect.x + rect.w + ZONE_PADDING)
+    reach.h = Math.max(reach.h, rect.y + rect.h + ZONE_PADDING)
+  }
   for (const item of [...members].sort(byPrecedence)) {
     const inside = liesIn(item, size, spec.header, slack)
     // A note under one someone is dragging waits: once they let go, the later of the two moves.
@@ -276,6 +292,7 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
       if (!item.pinned) settled.add(item)
       taken.add(item)
       bottom = Math.max(bottom, item.y + item.h + ZONE_PADDING)
+      reaches(item)
       placed.set(item.id, { x: item.x, y: item.y })
     } else if (!item.pinned && item.movable) {
       todo.push(item)
@@ -305,6 +322,7 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
         taken.add({ ...spot, w: item.w, h: item.h })
         settled.add({ ...spot, w: item.w, h: item.h })
         placed.set(item.id, spot)
+        reaches({ ...spot, w: item.w, h: item.h })
         if (!wasInside) resume.set(kind, spot)
         break
       }
@@ -315,7 +333,20 @@ function keepRegion(spec: RegionSpec, members: readonly RegionItem[]): RegionRes
       }
     }
   }
-  return { size, placed }
+  return { size: shrink ? trimmed(size, spec, reach) : size, placed }
+}
+
+/**
+ * The smallest size, within `size`, that still holds what reaches `reach`: whole columns wide
+ * (the grid's), as tall as the lowest item needs, never below the zone's base. Only empty rows
+ * and columns at the bottom and right go, so nothing has to move; and as it depends only on
+ * where the items lie, a second pass over its result finds nothing more to trim.
+ */
+function trimmed(size: Size, spec: RegionSpec, reach: Size): Size {
+  const columns = Math.ceil((reach.w - 2 * ZONE_PADDING + NOTE_GAP - EPSILON) / CELL_STEP)
+  const w = Math.max(spec.base.w, columns > 0 ? widthForColumns(columns) : 0)
+  const h = Math.max(spec.base.h, reach.h)
+  return { w: Math.min(size.w, w), h: Math.min(size.h, h) }
 }
 
 /** The top of the last row of cells where `item` fits in a zone of `size` (where a search that found nothing ended). */

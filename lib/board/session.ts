@@ -207,6 +207,15 @@ export function privateRoomNow(session: Pick<SessionState, 'privateRound' | 'pri
   return privateRound?.active && privateRoom?.roundId === privateRound.id ? privateRoom.areas : undefined
 }
 
+/**
+ * Whether notes of a private round may still lie only in their authors' documents: the round
+ * runs, or it has been closed and its reveal has not finished publishing them. Zones must not
+ * shrink then — those notes lie in cells the board sees as empty.
+ */
+export function privateNotesHidden(session: Pick<SessionState, 'privateRound'>): boolean {
+  return !!session.privateRound && session.privateRound.revealedAt === null
+}
+
 /** Time left on the timer at `now` (server time), never negative. */
 export function timerRemainingMs(timer: TimerState, now: number): number {
   if (timer.state === 'running' && timer.endsAt !== null) return Math.max(0, timer.endsAt - now)

@@ -2,7 +2,9 @@
  * A facilitator's answer to one person filling a board with junk: see who wrote how many
  * notes, and take away every note one person wrote — on the board and, during a private round,
  * in their private document, so the reveal does not publish them. The board is saved as a
- * snapshot first, so the removal can be undone from *Historik*.
+ * snapshot first, so the removal can be undone from *Historik*. The zones they filled give
+ * their room back — compacted where the notes left lie scattered in them
+ * (lib/board/compactAfterRemoval.ts) — so the map is not left zoomed out around empty space.
  *
  * Who wrote a note is the server's word (`meta.createdBy`, kept by server/sync/authorship.ts),
  * so a note cannot be made to look like someone else's to have it removed with theirs. An
@@ -11,11 +13,12 @@
 import type * as Y from 'yjs'
 import { parseDocId, privateDocId } from '../board/docIds'
 import type { TLRecord } from '@tldraw/tlschema'
-import { deleteRecords, readRecords } from '../board/docLayout'
+import { areasOf, compactAfterRemoval } from '../board/compactAfterRemoval'
+import { deleteRecords, readRecords, setRecords } from '../board/docLayout'
 import { readNoteMeta } from '../board/noteMeta'
 import { notesIn } from '../board/noteRecord'
 import { privateRoomFor, roundNotesIn } from '../board/privateNotes'
-import { readSession, writeSession } from '../board/session'
+import { privateNotesHidden, privateRoomNow, readSession, writeSession } from '../board/session'
 import type { AreaId } from '../planning/planningModel'
 import type { SnapshotControl, SyncControl } from '../runtime/appContext'
 
@@ -116,12 +119,8 @@ export async function removeNotesByAuthor(
   if (before.count === 0 && privateCount === 0) return { removed: 0, privateRemoved: 0, snapshot: null }
 
   const saved = await context.snapshots.take(boardId, context.snapshotName(before.name ?? authorId), context.by, 'manual')
-  // Read and removed in one change: a note they write meanwhile is removed too.
-  const removed = await context.sync.changeDoc(boardId, (doc) => {
-    const ids = notesBy(doc, authorId).map((note) => note.id)
-    deleteRecords(doc, ids)
-    return ids.length
-  })
+  // Their private notes first, so that the board's change below counts the room the round keeps
+  // without them.
   const privateRemoved = round
     ? await context.sync.changeDoc(privateId, (doc) => {
         const ids = roundNotesIn(doc, round).map((note) => note.id)
@@ -129,33 +128,48 @@ export async function removeNotesByAuthor(
         return ids.length
       })
     : 0
-  if (round && privateRemoved > 0) await keepRoomForTheRest(boardId, round, context)
+  const others = round && privateRemoved > 0 ? await privateRecords(boardId, context) : null
+  // Read, removed and the room given back in one change: a note they write meanwhile is removed
+  // too, and the removal and the compacting are one step, undone by the snapshot.
+  const removed = await context.sync.changeDoc(boardId, (doc) => {
+    const ids = notesBy(doc, authorId).map((note) => note.id)
+    const lost = areasOf(readRecords(doc), ids)
+    deleteRecords(doc, ids)
+    if (round && others) for (const areaId of keepRoomForTheRest(doc, round, others)) lost.add(areaId)
+    const session = readSession(doc)
+    setRecords(doc, compactAfterRemoval(readRecords(doc), lost, { reserve: privateRoomNow(session), shrink: !privateNotesHidden(session) }))
+    return ids.length
+  })
   return { removed, privateRemoved, snapshot: { id: saved.id, name: saved.name } }
+}
+
+/** The records of each of the board's private documents. */
+async function privateRecords(
+  boardId: string,
+  context: { sync: Pick<SyncControl, 'readDoc'>; privateDocs(boardId: string): Promise<string[]> },
+) {
+  const theirs: Map<string, TLRecord>[] = []
+  for (const docId of await context.privateDocs(boardId)) theirs.push(await context.sync.readDoc(docId, readRecords))
+  return theirs
 }
 
 /**
  * The zones kept room for the removed person's private notes too (the kept room only rises
  * while a round runs, see server/sync/privateRoom.ts): it is counted again from everyone's
- * private notes that are left, so a zone no longer keeps free cells for notes that are gone
- * (the cells already grown stay until a tidy; new notes fill them first).
+ * private notes that are left (`theirs`), so a zone no longer keeps free cells for notes that
+ * are gone. Returns the areas whose kept room fell: they are compacted with the rest.
  */
-async function keepRoomForTheRest(
-  boardId: string,
-  round: string,
-  context: { sync: Pick<SyncControl, 'readDoc' | 'changeDoc'>; privateDocs(boardId: string): Promise<string[]> },
-) {
-  const theirs: Map<string, TLRecord>[] = []
-  for (const docId of await context.privateDocs(boardId)) theirs.push(await context.sync.readDoc(docId, readRecords))
-  await context.sync.changeDoc(boardId, (board) => {
-    const { privateRound } = readSession(board)
-    if (!privateRound?.active || privateRound.id !== round) return
-    const records = readRecords(board)
-    const areas: Partial<Record<AreaId, number>> = {}
-    for (const own of theirs) {
-      for (const [areaId, count] of privateRoomFor(records, own, round)) areas[areaId] = Math.max(areas[areaId] ?? 0, count)
-    }
-    writeSession(board, { privateRoom: { roundId: round, areas } })
-  })
+function keepRoomForTheRest(board: Y.Doc, round: string, theirs: readonly Map<string, TLRecord>[]): AreaId[] {
+  const { privateRound, privateRoom } = readSession(board)
+  if (!privateRound?.active || privateRound.id !== round) return []
+  const records = readRecords(board)
+  const areas: Partial<Record<AreaId, number>> = {}
+  for (const own of theirs) {
+    for (const [areaId, count] of privateRoomFor(records, own, round)) areas[areaId] = Math.max(areas[areaId] ?? 0, count)
+  }
+  writeSession(board, { privateRoom: { roundId: round, areas } })
+  const kept = privateRoom?.roundId === round ? privateRoom.areas : {}
+  return (Object.keys(kept) as AreaId[]).filter((areaId) => (areas[areaId] ?? 0) < (kept[areaId] ?? 0))
 }
 
 function notesBy(doc: Y.Doc, authorId: string) {

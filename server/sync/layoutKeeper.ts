@@ -21,12 +21,17 @@
  *
  * During a private round the zones also keep room for the notes people write privately, which
  * the board does not hold: the session's `privateRoom` says how many cells each zone keeps free.
+ *
+ * Zones also give back room they no longer need (`shrink`): empty rows and columns at a zone's
+ * bottom and right go, and the map closes up. Nothing moves within its zone for that, so notes
+ * do not jump while people work; compacting a zone (moving its notes) is a facilitator's act.
+ * Not while a private round's notes are hidden: they lie in cells the board sees as empty.
  */
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { arrangeRecords } from '../../lib/board/arrangeRecords'
 import { readRecords, recordsArray, sessionMap, setRecords, type RecordEntry } from '../../lib/board/docLayout'
-import { privateRoomNow, readSession } from '../../lib/board/session'
+import { privateNotesHidden, privateRoomNow, readSession } from '../../lib/board/session'
 import { migrateTemplate } from '../../lib/board/templateMigration'
 import { isNoteShape } from '../../lib/board/areaOfPoint'
 import { plainTextFromRichText } from '../../lib/board/richText'
@@ -183,8 +188,12 @@ export function attachLayoutKeeper(
       // The records read above stand unless the template migration changed them.
       const migrated = migrateTemplate(doc)
       if (migrated) changed++
-      const reserve = privateRoomNow(readSession(doc))
-      const records = arrangeRecords(migrated ? readRecords(doc) : all, { pinned, reserve })
+      const session = readSession(doc)
+      const reserve = privateRoomNow(session)
+      // Zones give back room nobody uses — but not while a private round's notes lie where the
+      // board cannot see them (the round, and its reveal until done).
+      const shrink = !privateNotesHidden(session)
+      const records = arrangeRecords(migrated ? readRecords(doc) : all, { pinned, reserve, shrink })
       setRecords(doc, records)
       for (const record of records) keptKeys.add(record.id)
       changed += records.length

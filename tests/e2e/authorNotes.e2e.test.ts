@@ -2,7 +2,9 @@
  * A guest from a branch's invite link fills a 300-note workshop board with 80 junk notes; the
  * facilitator, at 1366×768, finds them under *Leda → Lappar per person* and removes them and
  * that guest with a confirmation. The board is as before the flood, the board from just before
- * it is saved in *Historik*, and another guest who came through the same link stays.
+ * it is saved in *Historik*, and another guest who came through the same link stays. Then that
+ * guest floods one zone with 300 notes: removed, the zone gives its room back and the whole board
+ * at *Visa hela tavlan* is as readable as before the flood.
  */
 import path from 'node:path'
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core'
@@ -11,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed'
 import { AREAS } from '../../lib/planning/planningModel'
 import { startAppServer, storedBoard, type AppServer } from '../helpers/appServer'
 import { launchBrowser, signedInRequest, signInByApi } from '../helpers/browser'
+import { cameraAtRest } from '../helpers/camera'
 import { importWorkshop, workshopNotes } from '../helpers/importWorkshop'
 import { eventually } from '../helpers/syncHarness'
 
@@ -28,6 +31,8 @@ const shot = async (name: string) => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `author-notes-${name}.png`) })
 }
 const WORKSHOP = 300
+/** A second flood, of one zone, to see the map give its room back. */
+const FLOOD = 300
 
 const allTexts = async () => {
   const board = await storedBoard(server, boardId)
@@ -122,6 +127,47 @@ describe("a person's notes", () => {
       expect.objectContaining({ name: `Före borttagning av lappar skrivna av ${who}`, noteCount: WORKSHOP + JUNK }),
     )
   })
+
+  it('leave no empty room behind: a 300-note flood into one zone, once removed, leaves the board as readable at fit as before', async () => {
+    // A tab of its own, without the panel, at 1366×768: what a facilitator sees at *Visa hela tavlan*.
+    const view = await page.context().newPage()
+    await view.goto(`${server.url}/boards/${boardId}`)
+    await view.locator('.connection[data-state="connected"]').waitFor()
+    const fitZoom = async (name: string) => {
+      await view.getByRole('button', { name: 'Visa hela tavlan' }).click()
+      await cameraAtRest(view)
+      if (SHOTS) await view.screenshot({ path: path.join(SHOTS, `author-notes-fit-${name}.png`) })
+      return view.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.tl-html-layer')!).transform).a)
+    }
+    const notesOnPage = () => view.locator('.tl-shape[data-shape-type="note"]').count()
+    await expect.poll(notesOnPage, { timeout: 15_000 }).toBe(WORKSHOP + 1)
+    const before = await fitZoom('before')
+
+    for (let i = 0; i < FLOOD; i++) {
+      const sent = await colleague.post(`${server.url}/api/boards/${boardId}/notes`, {
+        headers: { origin: server.url },
+        data: { areaId: 'ekonomi', text: `Flod ${i}` },
+      })
+      expect(sent.status()).toBe(201)
+    }
+    await expect.poll(notesOnPage, { timeout: 30_000 }).toBe(WORKSHOP + 1 + FLOOD)
+    const flooded = await fitZoom('flood')
+    expect(flooded).toBeLessThan(0.75 * before)
+
+    // Removed through the route Leda uses.
+    const facilitator = page.context().request
+    const { authors } = (await (await facilitator.get(`${server.url}/api/boards/${boardId}/authors`)).json()) as {
+      authors: { id: string; name: string }[]
+    }
+    const greta = authors.find((a) => a.name === 'Greta Gäst')!
+    const removed = await facilitator.delete(`${server.url}/api/boards/${boardId}/authors/${greta.id}/notes`, {
+      headers: { origin: server.url },
+    })
+    expect(((await removed.json()) as { removed: number }).removed).toBe(FLOOD + 1)
+    await expect.poll(notesOnPage, { timeout: 15_000 }).toBe(WORKSHOP)
+    await eventually(async () => expect(await fitZoom('after')).toBeGreaterThan(0.95 * before), 15_000)
+    await view.close()
+  }, 180_000)
 
   it('cannot be removed, nor listed, nor their guests removed, by a participant', async () => {
     const refused = await colleague.delete(`/api/boards/${boardId}/authors/anyone/notes`)

@@ -7,10 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createShapeId, type TLNoteShape } from '@tldraw/tlschema'
 import type { JsonObject } from '@tldraw/utils'
 import { privateDocId } from '../../lib/board/docIds'
-import { setRecords } from '../../lib/board/docLayout'
 import { noteMeta, readNoteMeta } from '../../lib/board/noteMeta'
 import { buildNoteRecord, notesIn } from '../../lib/board/noteRecord'
 import { readSession } from '../../lib/board/session'
+import { arrangeRecords, mapOfRecords } from '../../lib/board/arrangeRecords'
+import { readRecords, setRecords } from '../../lib/board/docLayout'
+import { CELL_STEP } from '../../lib/board/mapFlow'
+import { AREAS, type AreaId } from '../../lib/planning/planningModel'
 import { countNotesByAuthor, removeNotesByAuthor } from '../../lib/facilitation/authorNotes'
 import { privateDocPrefix } from '../../lib/board/docIds'
 import { joinWithToken, type BoardClient } from '../helpers/boardClients'
@@ -29,14 +32,14 @@ afterAll(() => harness.close())
 afterEach(() => cleanup.run())
 
 /** A note that names `claims` as its author (the server puts the writer's own name there). */
-function note(text: string, claims: { id: string; name: string }, extra: JsonObject = {}): TLNoteShape {
+function note(text: string, claims: { id: string; name: string }, extra: JsonObject = {}, areaId: AreaId = 'framtid'): TLNoteShape {
   const n = ++serial
   const built = buildNoteRecord({
     id: createShapeId(`a-${n}-${Math.random().toString(36).slice(2)}`),
     x: (n % 40) * 220,
     y: Math.floor(n / 40) * 220,
     text,
-    meta: noteMeta({ areaId: 'framtid', createdAt: 1_700_000_000_000 + n, createdBy: claims }),
+    meta: noteMeta({ areaId, createdAt: 1_700_000_000_000 + n, createdBy: claims }),
   })
   return { ...built, meta: { ...built.meta, ...extra } }
 }
@@ -162,4 +165,53 @@ describe("removing one person's notes", () => {
     expect(listed.authors.map((a) => a.id)).not.toContain(anna.id)
     expect(await harness.services.store.snapshots.list(boardId)).toEqual([])
   }, 60_000)
+
+  it('gives a zone flooded by 300 notes its room back: on a 500-note board it returns to its size before the flood', async () => {
+    const boardId = await harness.createBoard()
+    const context = harness.services.context
+    const eva = await member(boardId, 'Eva')
+    const flo = await member(boardId, 'Flo')
+    const zoneOf = (client: BoardClient) => mapOfRecords(readRecords(client.doc))!.map.areas.ekonomi
+    // A workshop's 500 ideas over the eight areas, laid out by the keeper.
+    write(
+      eva.board,
+      Array.from({ length: 500 }, (_, i) => note(`Evas idé ${i}`, eva, {}, AREAS[i % AREAS.length].id)),
+    )
+    await eventually(() => expect(layoutReportOf(eva.board.doc)).toEqual(cleanReport(500)), 30_000)
+    const before = zoneOf(eva.board)
+
+    // Flo floods Ekonomi; Eva writes three more ideas there after it (they land at its far end).
+    write(
+      flo.board,
+      Array.from({ length: 300 }, (_, i) => note(`Skräp ${i}`, flo, {}, 'ekonomi')),
+    )
+    await eventually(() => expect(layoutReportOf(eva.board.doc)).toEqual(cleanReport(800)), 30_000)
+    write(
+      eva.board,
+      Array.from({ length: 3 }, (_, i) => note(`Sen idé ${i}`, eva, {}, 'ekonomi')),
+    )
+    await eventually(() => expect(layoutReportOf(eva.board.doc)).toEqual(cleanReport(803)), 30_000)
+    const flooded = zoneOf(eva.board)
+    expect(flooded.w * flooded.h).toBeGreaterThan(4 * before.w * before.h)
+
+    // Removed as the route removes them (app/api/boards/[boardId]/authors/[userId]/notes).
+    const result = await removeNotesByAuthor(boardId, flo.id, {
+      sync: context.sync,
+      snapshots: context.snapshots,
+      by: { id: harness.userId, name: 'Test Facilitator' },
+      snapshotName: (name) => `Före borttagning av lappar skrivna av ${name}`,
+      privateDocs: (id) => harness.services.store.docs.listDocIds(privateDocPrefix(id)),
+    })
+    expect(result.removed).toBe(300)
+    await eventually(() => {
+      expect(notesIn(eva.board.doc)).toHaveLength(503)
+      expect(layoutReportOf(eva.board.doc)).toEqual(cleanReport(503))
+      const zone = zoneOf(eva.board)
+      // 63 ideas where there were 60: at most a row more than before the flood.
+      expect(zone.w).toBe(before.w)
+      expect(zone.h).toBeLessThanOrEqual(before.h + CELL_STEP)
+    }, 20_000)
+    // The keeper agrees: its layout over what the removal left changes nothing.
+    expect(arrangeRecords(readRecords(eva.board.doc), { shrink: true })).toEqual([])
+  }, 90_000)
 })

@@ -16,6 +16,7 @@ import { noteMeta } from '../../lib/board/noteMeta'
 import { TEMPLATE_VERSION, TRAY_SHAPE_ID, areaShapeId } from '../../lib/board/template'
 import { readSession, writeSession } from '../../lib/board/session'
 import { layoutItemsOf } from '../../lib/board/arrangeRecords'
+import { NOTE_SIZE, ZONE_PADDING } from '../../lib/board/templateLayout'
 import { spotForNewNote } from '../../lib/board/boardLayout'
 import { privateDocId } from '../../lib/board/docIds'
 import { privateNoteMoves } from '../../lib/board/privateNotes'
@@ -193,6 +194,44 @@ describe('the layout keeper', () => {
     expect(own.closeCodes).toEqual([])
   }, 60_000)
 
+  it('gives a zone its empty rows back once notes are deleted, moving none within its zone — not while a private round runs', async () => {
+    const boardId = await harness.createBoard()
+    const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
+    const zone = () => layoutItemsOfMap(client.doc)
+    const ideas = Array.from({ length: 90 }, () => note('besokare', 0, 0))
+    client.doc.transact(() => setRecords(client.doc, ideas))
+    await eventually(() => expect(layoutReportOf(client.doc)).toEqual(cleanReport(90)), 15_000)
+    const grown = zone()
+    const grownHeight = grown.rect.h
+    // Within the zone, where each of the first 30 lies: trimming must not change it.
+    const firstThirty = ideas.slice(0, 30).map((idea) => idea.id)
+    const places = () => firstThirty.map((id) => grown.within(id))
+
+    // During a private round the zone keeps its size: people's private notes may lie in it.
+    await harness.facilitate({ type: 'private.start' }, { boardId })
+    client.doc.transact(() =>
+      deleteRecords(
+        client.doc,
+        ideas.slice(30).map((idea) => idea.id),
+      ),
+    )
+    // A sentinel dropped outside its zone: once the keeper has moved it, it has looked at the deletion too.
+    const sentinel = note('uppdrag', -5000, -5000)
+    client.doc.transact(() => setRecords(client.doc, [sentinel]))
+    await eventually(() => expect(layoutReportOf(client.doc)).toEqual(cleanReport(31)), 15_000)
+    expect(zone().rect.h).toBe(grownHeight)
+
+    // Revealed: the room nobody used goes, and the notes left stay where they were in the zone.
+    await harness.facilitate({ type: 'private.reveal' }, { boardId })
+    // Down to what the thirty left need: their lowest row and the zone's padding.
+    const needed = Math.max(...places().map(([, y]) => y)) + NOTE_SIZE + ZONE_PADDING
+    expect(needed).toBeLessThan(0.75 * grownHeight)
+    await eventually(() => expect(zone().rect.h).toBe(needed), 15_000)
+    const after = zone()
+    expect(firstThirty.map((id) => after.within(id))).toEqual(places())
+    expect(layoutReportOf(client.doc)).toEqual(cleanReport(31))
+  }, 60_000)
+
   it('moves notes a client drops on top of each other, outside their zone or on a header back into free places, keeping their areas', async () => {
     const boardId = await harness.createBoard()
     const client = await joinBoard(harness, cleanup, { boardId, role: 'participant' })
@@ -336,3 +375,14 @@ describe.runIf(requireRedis('the layout keeper on two nodes'))('the layout keepe
     expect(vectors[0]).toEqual(vectors[1])
   }, 60_000)
 })
+
+/** Besökare's zone on a client's board, and where an item lies within it. */
+function layoutItemsOfMap(doc: Y.Doc) {
+  const records = readRecords(doc)
+  const rect = records.get(areaShapeId('besokare')) as unknown as { x: number; y: number; props: { h: number } }
+  const items = new Map(layoutItemsOf(records).map((item) => [item.id, item]))
+  return {
+    rect: { x: rect.x, y: rect.y, h: rect.props.h },
+    within: (id: string) => [items.get(id)!.x - rect.x, items.get(id)!.y - rect.y],
+  }
+}
