@@ -34,7 +34,10 @@ self.addEventListener('install', (event) => {
     event.waitUntil(event.addRoutes([fromCache('/_next/static/*'), fromCache('/tldraw/*')]).catch(() => undefined))
   }
 })
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+// Navigation preload: a page's request goes out while the worker starts, instead of after.
+self.addEventListener('activate', (event) =>
+  event.waitUntil(Promise.all([self.clients.claim(), self.registration.navigationPreload?.enable().catch(() => undefined)])),
+)
 
 function isBoardPage(url) {
   return /^\/boards\/[A-Za-z0-9_-]+$/.test(url.pathname)
@@ -52,10 +55,12 @@ async function keep(request, response) {
   await cache.put(request, response)
 }
 
-async function networkFirst(request) {
+// The response goes to the page as soon as it starts; the cache keeps its copy meanwhile.
+async function networkFirst(event) {
+  const { request } = event
   try {
-    const response = await fetch(request)
-    await keep(request, response.clone())
+    const response = await fromNetwork(event)
+    event.waitUntil(keep(request, response.clone()))
     return response
   } catch (error) {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true })
@@ -64,11 +69,18 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
+/** The navigation's preloaded response where there is one, else a request of its own. */
+async function fromNetwork(event) {
+  const preloaded = await event.preloadResponse
+  return preloaded ?? fetch(event.request)
+}
+
+async function cacheFirst(event) {
+  const { request } = event
   const cached = await caches.match(request, { cacheName: CACHE })
   if (cached) return cached
   const response = await fetch(request)
-  await keep(request, response.clone())
+  event.waitUntil(keep(request, response.clone()))
   return response
 }
 
@@ -77,6 +89,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
-  if (request.mode === 'navigate' && isBoardPage(url)) event.respondWith(networkFirst(request))
-  else if (isStatic(url)) event.respondWith(cacheFirst(request))
+  if (request.mode === 'navigate') {
+    // Every navigation here was preloaded (activate): answer with that, or the browser would
+    // send the request a second time.
+    event.respondWith(isBoardPage(url) ? networkFirst(event) : fromNetwork(event))
+  } else if (isStatic(url)) event.respondWith(cacheFirst(event))
 })

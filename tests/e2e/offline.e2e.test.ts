@@ -188,4 +188,36 @@ describe('working offline', () => {
     expect(writes).toContain(branch.url())
     expect(writes.filter((url) => keptScripts.includes(url))).toEqual([])
   })
+
+  it('asks for the board page while the worker starts (navigation preload) and gives every page the one answer', async () => {
+    const { branch, b, boardId } = await facilitatorAndBranch()
+    const preload = await branch.evaluate(() => navigator.serviceWorker.ready.then((r) => r.navigationPreload.getState()))
+    expect(preload.enabled).toBe(true)
+
+    /** How this page's own document came: through the worker or not, from the network or its cache. */
+    const arrival = () =>
+      branch.evaluate(() => {
+        const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { deliveryType: string }
+        return { throughWorker: entry.workerStart > 0, delivery: entry.deliveryType }
+      })
+    // Coming back later: the worker has stopped, and the page's request goes out as it starts.
+    const cdp = await b.newCDPSession(branch)
+    await cdp.send('ServiceWorker.enable')
+    await cdp.send('ServiceWorker.stopAllWorkers')
+    await branch.reload()
+    await branch.locator('.connection[data-state="connected"]').waitFor()
+    expect(await arrival()).toEqual({ throughWorker: true, delivery: '' })
+
+    // A page the worker does not keep is answered with its preloaded response too.
+    await branch.goto(`${server.url}/`)
+    await branch.getByRole('link', { name: /Verksamhetsplan/ }).waitFor()
+    expect(await arrival()).toEqual({ throughWorker: true, delivery: '' })
+
+    // Offline, the board page comes from the worker's cache.
+    await b.setOffline(true)
+    await branch.goto(`${server.url}/boards/${boardId}`)
+    await branch.locator('.tl-shape[data-shape-type="note"]').first().waitFor({ state: 'attached' })
+    expect(await arrival()).toEqual({ throughWorker: true, delivery: 'cache-storage' })
+    await b.setOffline(false)
+  })
 })
