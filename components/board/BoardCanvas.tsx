@@ -8,6 +8,7 @@ import {
   type Editor,
   type TLCameraOptions,
   type TLComponents,
+  type TldrawOptions,
   type TLStoreWithStatus,
   type TLTextOptions,
   type TLUiOverrides,
@@ -60,6 +61,17 @@ const cameraOptions: Partial<TLCameraOptions> = { zoomSteps: [0.05, 0.1, 0.25, 0
  * focus (tldraw focuses it when editing starts) and the caret at the end.
  */
 const textOptions: TLTextOptions = { tipTapConfig: { autofocus: false } }
+
+/**
+ * The camera counts as moving until 120 ms pass without a move (tldraw's default: 64). When it
+ * stops, tldraw updates its efficient zoom, which our far notes and every note's area tag follow.
+ * A mouse wheel's notches come 70–100 ms apart, and a frame of a 1,000-note map can take longer
+ * than 64 ms on a weak laptop, so with the default the camera "stopped" between notches. Every
+ * notch then restyled every note's text and tag, which made the next frame slower still
+ * (bench/results.md, "The canvas with 1000 notes").
+ */
+const CAMERA_MOVING_TIMEOUT_MS = 120
+const editorOptions: Partial<TldrawOptions> = { cameraMovingTimeoutMs: CAMERA_MOVING_TIMEOUT_MS }
 
 const components: TLComponents = { PageMenu: null, StylePanel: BoardStylePanel, InFrontOfTheCanvas: MapLabels }
 
@@ -129,6 +141,7 @@ export default function BoardCanvas({ storeWithStatus, schemaError, user, licens
         components={components}
         cameraOptions={cameraOptions}
         textOptions={textOptions}
+        options={editorOptions}
         onMount={(mounted) => {
           const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
           mounted.user.updateUserPreferences({ locale, ...(reducedMotion ? { animationSpeed: 0 } : {}) })

@@ -135,6 +135,41 @@ describe('the whole board on a projector', () => {
     await cameraAtRest(page)
     await expect.poll(textShown).toBe(0)
   })
+
+  it('keeps the camera moving between a mouse wheel’s notches, so the notes are not redrawn at each', async () => {
+    const { page } = facilitator
+    await page.getByRole('button', { name: 'Visa hela tavlan' }).click()
+    await cameraAtRest(page)
+    // Twelve Ctrl + wheel notches 90 ms apart, as a mouse wheel turned steadily gives them, sent
+    // in the page (no round trip between them). tldraw redraws which shapes it shows, and the
+    // zoom the far notes follow, each time the camera stops: counted by its hit-test blocker,
+    // which hides while the camera is still.
+    const { stops, moves } = (await page.evaluate(`new Promise((resolve) => {
+      const blocker = document.querySelector('.tl-hit-test-blocker')
+      const layer = document.querySelector('.tl-html-layer.tl-shapes')
+      let stops = 0
+      let moves = 0
+      const stopped = new MutationObserver(() => { if (blocker.classList.contains('tl-hit-test-blocker__hidden')) stops++ })
+      stopped.observe(blocker, { attributes: true, attributeFilter: ['class'] })
+      const moved = new MutationObserver(() => moves++)
+      moved.observe(layer, { attributes: true, attributeFilter: ['style'] })
+      const canvas = document.querySelector('.tl-canvas')
+      const box = canvas.getBoundingClientRect()
+      let notch = 0
+      const timer = setInterval(() => {
+        const deltaY = notch < 6 ? -100 : 100
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY, ctrlKey: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }))
+        if (++notch === 12) {
+          clearInterval(timer)
+          setTimeout(() => { stopped.disconnect(); moved.disconnect(); resolve({ stops, moves }) }, 600)
+        }
+      }, 90)
+    })`)) as { stops: number; moves: number }
+    expect(moves).toBeGreaterThanOrEqual(12)
+    // Once, after the last notch; with tldraw's 64 ms it stopped at every notch (12).
+    expect(stops).toBeLessThanOrEqual(3)
+    await cameraAtRest(page)
+  })
 })
 
 describe('the map at Visa hela tavlan', () => {
