@@ -27,6 +27,7 @@ import { SERVER_ORIGIN } from './origins'
 import { SyncRefusal, admitPrincipal, placeRefusal } from './admission'
 import { startRevalidation } from './revalidation'
 import { watchPrivateRoom } from './privateRoom'
+import { createHeapRelease, type HeapReleaseOptions } from './heapRelease'
 
 export const SYNC_PATH_PREFIX = '/sync/'
 
@@ -75,6 +76,8 @@ export interface SyncServerOptions {
   fanout?: Fanout
   /** Timing of each board's layout keeper (./layoutKeeper.ts); false turns it off. */
   layoutKeeper?: Partial<LayoutKeeperOptions> | false
+  /** When V8's spare heap goes back to the system after rooms unload (./heapRelease.ts); false: never. */
+  heapRelease?: HeapReleaseOptions | false
 }
 
 export interface SyncServer {
@@ -122,6 +125,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const sendQueues = new SendQueues(limits)
   const unloading = new Map<string, Promise<void>>()
   const idleTimers = new Map<string, NodeJS.Timeout>()
+  const heapRelease =
+    options.heapRelease === false
+      ? null
+      : createHeapRelease({
+          onCollected: ({ rssBeforeMiB, rssAfterMiB, ms }) =>
+            logger.debug(
+              { rssBeforeMiB: Math.round(rssBeforeMiB), rssAfterMiB: Math.round(rssAfterMiB), ms: Math.round(ms) },
+              'heap released',
+            ),
+          ...options.heapRelease,
+        })
   let closing = false
 
   const heartbeat = setInterval(() => {
@@ -157,7 +171,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     const done = room
       .close()
       .catch((error: Error) => logger.error({ board: room.name, err: error.message }, 'unloading room failed'))
-      .finally(() => unloading.delete(room.name))
+      .finally(() => {
+        unloading.delete(room.name)
+        if (!closing) heapRelease?.roomUnloaded()
+      })
     unloading.set(room.name, done)
     logger.debug({ board: room.name }, 'room unloaded')
     return done
@@ -181,6 +198,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         onEmpty,
       })
       rooms.set(name, room)
+      heapRelease?.roomLoaded()
       const docName = parseDocId(name)
       if (docName.kind === 'private') {
         const own = room
@@ -337,6 +355,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     async close() {
       closing = true
       clearInterval(heartbeat)
+      heapRelease?.stop()
       revalidation?.stop()
       for (const timer of idleTimers.values()) clearTimeout(timer)
       idleTimers.clear()

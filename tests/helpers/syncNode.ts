@@ -13,6 +13,7 @@ import { silentLogger } from '../../server/logger'
 import { openSqliteStore } from '../../server/store/sqliteStore'
 import { createSyncServer, type SyncServer } from '../../server/sync/createSyncServer'
 import type { Fanout } from '../../server/sync/fanout'
+import type { HeapReleaseOptions } from '../../server/sync/heapRelease'
 import { createSyncAuthorizer } from '../../server/syncAuthorizer'
 import { TEST_SECRET } from './syncHarness'
 
@@ -30,6 +31,7 @@ export async function startSyncNode(options: {
   fanout: Fanout
   compactEvery?: number
   idleUnloadMs?: number
+  heapRelease?: HeapReleaseOptions | false
 }): Promise<SyncNode> {
   const store = openSqliteStore(options.dbPath)
   const roomTokens = createRoomTokens({ secret: TEST_SECRET, ttlSeconds: 60 })
@@ -41,6 +43,7 @@ export async function startSyncNode(options: {
     logger: silentLogger,
     compactEvery: options.compactEvery,
     idleUnloadMs: options.idleUnloadMs,
+    heapRelease: options.heapRelease,
   })
   const server = http.createServer((_req, res) => res.writeHead(404).end())
   server.on('upgrade', (req, socket, head) => {

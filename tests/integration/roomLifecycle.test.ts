@@ -9,7 +9,10 @@ import { openSqliteStore } from '../../server/store/sqliteStore'
 import { joinBoard } from '../helpers/boardClients'
 import { addNote, loadStoredDoc, noteTexts } from '../helpers/boardNotes'
 import { createCleanup } from '../helpers/cleanup'
-import { eventually, startSyncHarness, type SyncHarness } from '../helpers/syncHarness'
+import { createLocalFanout } from '../../server/sync/fanout'
+import { joinWithToken } from '../helpers/boardClients'
+import { eventually, prepareDatabase, startSyncHarness, tempDbPath, type SyncHarness } from '../helpers/syncHarness'
+import { startSyncNode } from '../helpers/syncNode'
 
 const IDLE_UNLOAD_MS = 100
 const cleanup = createCleanup()
@@ -134,5 +137,49 @@ describe('server shutdown', () => {
     expect(noteTexts(await loadStoredDoc(store.docs, otherBoard))).toEqual(['Klient 2'])
     // Shutdown compacts what it writes.
     expect((await store.docs.docSize(harness.boardId)).updates).toBe(0)
+  })
+})
+
+describe('memory after a room', () => {
+  it('hands the heap back once the last room has unloaded and things stay quiet, never while a room is open', async () => {
+    const dbPath = tempDbPath('heap-release')
+    const board = await prepareDatabase(dbPath)
+    const collections: number[] = []
+    const node = await startSyncNode({
+      dbPath,
+      fanout: createLocalFanout(),
+      idleUnloadMs: IDLE_UNLOAD_MS,
+      heapRelease: { collect: () => collections.push(Date.now()), delayMs: 1000, minIntervalMs: 0 },
+    })
+    cleanup.add(() => node.close())
+    const join = async () => {
+      const { token } = await node.roomTokens.mint({ boardId: board.boardId, userId: board.userId, name: 'F', role: 'facilitator' })
+      return joinWithToken(cleanup, node.syncUrl, board.boardId, token)
+    }
+
+    const first = await join()
+    for (let n = 0; n < 20; n++) addNote(first.doc, `n-${n}`, `Idé ${n}`)
+    await eventually(async () => expect(noteTexts(await loadStoredDoc(node.store.docs, board.boardId))).toHaveLength(20))
+    // Open for longer than the release's wait: nothing is collected under a room.
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(collections).toEqual([])
+
+    first.destroy()
+    await eventually(() => expect(node.sync.stats().rooms).toBe(0))
+    const unloadedAt = Date.now()
+    await eventually(() => expect(collections).toHaveLength(1))
+    expect(collections[0] - unloadedAt).toBeGreaterThanOrEqual(900)
+
+    // The room unloads again and someone comes back before the release is due: it waits for
+    // the room to go again.
+    const second = await join()
+    expect(noteTexts(second.doc)).toHaveLength(20)
+    second.destroy()
+    await eventually(() => expect(node.sync.stats().rooms).toBe(0))
+    const third = await join()
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(collections).toHaveLength(1)
+    third.destroy()
+    await eventually(() => expect(collections).toHaveLength(2))
   })
 })
