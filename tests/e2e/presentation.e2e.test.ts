@@ -121,6 +121,11 @@ describe('the whole board on a projector', () => {
     expect(await zoom()).toBeLessThan(0.2)
     await expect.poll(textShown).toBe(0)
     expect(await page.locator('.tl-container[data-notes-far]').count()).toBe(1)
+    // The step cards' own texts give way to the map (their labels where a card is wide enough),
+    // not drawn under and around a label.
+    const stepTitlesShown = () =>
+      page.locator('.step__title').evaluateAll((titles) => titles.filter((t) => getComputedStyle(t).visibility === 'visible').length)
+    expect(await stepTitlesShown()).toBe(0)
     // The text is still in the document (the outline, search and exports read it).
     expect(await page.locator('.tl-shape[data-shape-type="note"] .tl-text-content').first().textContent()).not.toBe('')
     // At 100 % every note on the screen shows its text again.
@@ -129,6 +134,8 @@ describe('the whole board on a projector', () => {
     expect(await zoom()).toBeCloseTo(1, 2)
     await expect.poll(textShown).toBeGreaterThan(0)
     expect(await page.locator('.tl-container[data-notes-far]').count()).toBe(0)
+    expect(await page.locator('.map-label--step').count()).toBe(0)
+    expect(await stepTitlesShown()).toBe(3)
     await shot(page, 'notes-at-100')
     // Back to the whole board, where the next tests read the map labels.
     await page.getByRole('button', { name: 'Visa hela tavlan' }).click()

@@ -1,6 +1,7 @@
-import { HTMLContainer, type Editor } from 'tldraw'
+import { HTMLContainer, useSvgExportContext, useValue, type Editor } from 'tldraw'
 import { getStep } from '@/lib/planning/planningModel'
 import { STEP_SHAPE_TYPE, stepShapeMigrations, stepShapeProps, type StepShape } from '@/lib/board/shapes'
+import { MAP_LABEL_ZOOM } from '../MapLabels'
 import { useBoardLocale } from '../useBoardLocale'
 import { TemplateShapeUtil } from './TemplateShapeUtil'
 
@@ -26,9 +27,13 @@ export class StepShapeUtil extends TemplateShapeUtil<StepShape> {
 function StepCard({ shape, editor }: { shape: StepShape; editor: Editor }) {
   const { locale, t } = useBoardLocale(editor)
   const step = getStep(shape.props.step)
+  // Semantic zoom: far out, MapLabels names the step at a readable size over the card, and the
+  // card's own texts would show around and under it; in an exported picture they stay.
+  const exporting = useSvgExportContext() !== null
+  const far = useValue('far from the map', () => editor.getZoomLevel() < MAP_LABEL_ZOOM, [editor]) && !exporting
   return (
     <HTMLContainer
-      className={`step step--${step.perspective}`}
+      className={`step step--${step.perspective}${far ? ' step--far' : ''}`}
       style={{ width: shape.props.w, height: shape.props.h }}
       data-step={step.number}
     >
